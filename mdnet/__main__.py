@@ -1,0 +1,5 @@
+"""Allow ``python -m mdnet``."""
+
+from mdnet.cli import main
+
+main()

@@ -1,0 +1,23 @@
+"""The command line: one module per command, each a short function calling the core."""
+
+from __future__ import annotations
+
+import click
+
+from mdnet import __version__
+from mdnet.cli.check import check
+from mdnet.cli.rules import explain_rule, list_rules
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="mdnet")
+def main() -> None:
+    """mdnet keeps a professional network healthy from plain Markdown notes.
+
+    Example: mdnet check ~/Notes
+    """
+
+
+main.add_command(check)
+main.add_command(list_rules)
+main.add_command(explain_rule)

@@ -1,0 +1,92 @@
+"""`mdnet check`: lint the vault."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from mdnet.cli.options import UsageError, common_options, open_vault
+from mdnet.config import ConfigError
+from mdnet.pipeline import Selection, load_vault, run_rules
+from mdnet.report import FORMATS, Stats, write_github, write_json, write_statistics, write_text
+from mdnet.scan import VaultError
+
+
+def _split(values: tuple[str, ...]) -> list[str]:
+    return [item.strip() for value in values for item in value.split(",") if item.strip()]
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(FORMATS),
+    help="Output format (default: text; github when GITHUB_ACTIONS is set).",
+)
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="RULES",
+    help="Only these rules: codes, prefixes, names or ALL (comma-separated).",
+)
+@click.option("--ignore", multiple=True, metavar="RULES", help="Leave out these rules.")
+@click.option("--strict", is_flag=True, help="Warnings fail too (exit 1).")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are errors.")
+@click.option("--statistics", is_flag=True, help="Count findings per rule.")
+@click.option("--quiet", "-q", is_flag=True, help="Only the findings, no closing line.")
+@common_options
+def check(
+    paths: tuple[Path, ...],
+    output_format: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    strict: bool,
+    exit_zero: bool,
+    statistics: bool,
+    quiet: bool,
+    today: dt.date,
+    config_path: Path | None,
+) -> None:
+    """Check the vault for what the network needs.
+
+    With folders (or nothing: the current directory), the whole vault. With files, as
+    pre-commit passes them, the whole vault is read but only their findings are shown.
+
+    Example: mdnet check --select R,G --today 2026-11-26 ~/Notes
+    """
+    vault_path, config = open_vault(paths[0] if paths else Path.cwd(), config_path)
+    try:
+        selection = Selection.from_config(config, _split(select), _split(ignore))
+        vault = load_vault(vault_path, config)
+    except (ConfigError, VaultError) as error:
+        raise UsageError(str(error)) from None
+    findings = run_rules(vault, config, today, selection)
+    only = {_vault_relative(vault_path, path) for path in paths if path.is_file()}
+    if only:
+        findings = [finding for finding in findings if finding.path in only]
+    output_format = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") else "text")
+    out = click.get_text_stream("stdout")
+    stats = Stats.of(vault)
+    if output_format == "json":
+        write_json(out, findings, vault_path, stats, today=today)
+    elif output_format == "github":
+        write_github(out, findings, vault_path)
+    else:
+        color = out.isatty() and "NO_COLOR" not in os.environ
+        write_text(out, findings, vault_path, stats, color=color, quiet=quiet)
+    if statistics:
+        write_statistics(out, findings)
+    failing = {"error", "warning"} if strict else {"error"}
+    sys.exit(0 if exit_zero or not any(f.severity in failing for f in findings) else 1)
+
+
+def _vault_relative(vault: Path, path: Path) -> str:
+    try:
+        return path.resolve().relative_to(vault).as_posix()
+    except ValueError:
+        return ""

@@ -1,0 +1,61 @@
+"""What every command shares: --today, --config, opening the vault, usage errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from mdnet.config import Config, ConfigError, load_config
+from mdnet.dates import InvalidValue, parse_date
+from mdnet.scan import VaultError, find_vault
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class UsageError(click.ClickException):
+    """A usage or configuration error: a message on stderr and exit status 2."""
+
+    exit_code = 2
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"mdnet: error: {self.format_message()}", err=True)
+
+
+def _today(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date:
+    if not value:
+        return dt.date.today()
+    try:
+        return parse_date(value)
+    except InvalidValue as error:
+        raise click.BadParameter(str(error)) from None
+
+
+def common_options(function: F) -> F:
+    """``--today`` (or MDNET_TODAY) and ``--config``, shared by every command."""
+    function = click.option(
+        "--today",
+        envvar="MDNET_TODAY",
+        callback=_today,
+        metavar="YYYY-MM-DD",
+        help="The date to check against (default: the real date; env MDNET_TODAY).",
+    )(function)
+    function = click.option(
+        "--config",
+        "config_path",
+        type=click.Path(path_type=Path, dir_okay=False),
+        help="The configuration file (default: <vault>/.mdnet.toml).",
+    )(function)
+    return function
+
+
+def open_vault(start: Path, config_path: Path | None) -> tuple[Path, Config]:
+    """The vault folder for ``start`` and its validated configuration."""
+    try:
+        vault = find_vault(start)
+        return vault, load_config(vault, config_path)
+    except (ConfigError, VaultError) as error:
+        raise UsageError(str(error)) from None

@@ -1,0 +1,111 @@
+"""Dates and durations as people write them in notes and config.
+
+Dates are ISO ``YYYY-MM-DD`` (a time may follow), given as YAML dates or strings.
+Durations are ``30d``, ``6w``, ``3m`` (calendar months), ``1y``, a word such as
+``monthly``, or ``none``/``never`` for no cadence at all.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+DATE_RE = re.compile(
+    r"(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+)
+
+
+class InvalidValue(ValueError):
+    """A value mdnet cannot use; the message says what was expected."""
+
+
+def parse_date(value: object) -> dt.date:
+    """Read a YAML date, datetime or ISO string; raise InvalidValue otherwise."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        match = DATE_RE.fullmatch(value.strip())
+        if match:
+            return real_date(*match.groups())
+    raise InvalidValue(f"{value!r} is not a date (expected YYYY-MM-DD)")
+
+
+def real_date(year: str, month: str, day: str) -> dt.date:
+    """Build a date from its written parts, rejecting ones like 2026-13-40."""
+    try:
+        return dt.date(int(year), int(month), int(day))
+    except ValueError:
+        raise InvalidValue(f"{year}-{month}-{day} is not a real date") from None
+
+
+@dataclass(frozen=True)
+class Duration:
+    """A span of calendar months plus days, as ``3m`` or ``30d`` are written."""
+
+    months: int = 0
+    days: int = 0
+    text: str = ""
+
+    def after(self, start: dt.date, times: int = 1) -> dt.date:
+        """The date ``times`` durations after ``start`` (months clamp to month ends)."""
+        return add_months(start, self.months * times) + dt.timedelta(days=self.days * times)
+
+    @property
+    def approx_days(self) -> int:
+        """Its length in days, months counted as 30: for messages only."""
+        return self.months * 30 + self.days
+
+    def describe(self) -> str:
+        """How a message names it: ``60-day``, ``3-month``."""
+        if self.months and not self.days:
+            return f"{self.months}-month"
+        return f"{self.approx_days}-day"
+
+
+WORD_DURATIONS = {
+    "daily": Duration(days=1, text="daily"),
+    "weekly": Duration(days=7, text="weekly"),
+    "biweekly": Duration(days=14, text="biweekly"),
+    "monthly": Duration(months=1, text="monthly"),
+    "quarterly": Duration(months=3, text="quarterly"),
+    "yearly": Duration(months=12, text="yearly"),
+}
+NO_DURATION = ("none", "never")
+DURATION_RE = re.compile(r"(\d+)\s*([dwmy])")
+
+
+def parse_duration(value: object) -> Duration | None:
+    """Read ``30d``, ``6w``, ``3m``, ``1y``, a word, or ``none``; None means no cadence."""
+    if isinstance(value, str):
+        text = value.strip().lower()
+        if text in NO_DURATION:
+            return None
+        if text in WORD_DURATIONS:
+            return WORD_DURATIONS[text]
+        match = DURATION_RE.fullmatch(text)
+        if match and int(match.group(1)) > 0:
+            number, unit = int(match.group(1)), match.group(2)
+            if unit == "d":
+                return Duration(days=number, text=text)
+            if unit == "w":
+                return Duration(days=7 * number, text=text)
+            if unit == "m":
+                return Duration(months=number, text=text)
+            return Duration(months=12 * number, text=text)
+    elif value is False:
+        return None  # YAML reads an unquoted `no` as false
+    raise InvalidValue(
+        f"{value!r} is not a duration (expected e.g. 30d, 6w, 3m, 1y, monthly or none)"
+    )
+
+
+def add_months(start: dt.date, months: int) -> dt.date:
+    """Calendar arithmetic: 2026-01-31 plus one month is 2026-02-28."""
+    index = start.year * 12 + start.month - 1 + months
+    year, month = divmod(index, 12)
+    last_day = calendar.monthrange(year, month + 1)[1]
+    return dt.date(year, month + 1, min(start.day, last_day))

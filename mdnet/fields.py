@@ -1,0 +1,226 @@
+"""Front matter fields, read into the values rules use; a bad value is F003 or F004.
+
+Each known field has a reader that returns its typed value or raises InvalidValue.
+A field that fails is dropped (with its finding at the field's line), so that the rest
+of the note is still checked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from mdnet.config import Config
+from mdnet.dates import InvalidValue, parse_date, parse_duration
+from mdnet.finding import Problem
+
+KIND_TYPES = {
+    "contact": ("contact", "person", "people"),
+    "circle": ("circle", "association", "club", "membership", "network", "group"),
+    "event": ("event", "meetup", "conference", "salon", "fair"),
+}
+CIRCLE_STATUSES = ("member", "active", "board", "prospect", "former")
+ACTIVE_STATUSES = ("member", "active", "board")
+EVENT_STATUSES = ("planned", "attended", "skipped")
+MEETINGS_PER_MONTH = {
+    "weekly": 52 / 12,
+    "biweekly": 26 / 12,
+    "monthly": 1.0,
+    "quarterly": 1 / 3,
+    "yearly": 1 / 12,
+}
+PERIODS_PER_YEAR = {
+    "year": 1,
+    "yr": 1,
+    "annum": 1,
+    "yearly": 1,
+    "annually": 1,
+    "month": 12,
+    "mo": 12,
+    "monthly": 12,
+    "quarter": 4,
+    "quarterly": 4,
+    "week": 52,
+    "weekly": 52,
+}
+DUES_RE = re.compile(
+    r"(?:([A-Za-z]{3}|[€$£¥])\s*)?(\d+(?:[.,]\d+)?)\s*((?!per\b)[A-Za-z]{3}|[€$£¥])?"
+    r"\s*(?:(?:/|per\s+|a\s+|\s)\s*([A-Za-z]+))?"
+)
+WIKILINK_VALUE_RE = re.compile(r"\s*\[\[([^\[\]|#^]+)(?:[#^][^\[\]|]*)?(?:\|[^\[\]]*)?\]\]\s*")
+DATE_FIELDS = (
+    "birthday",
+    "met",
+    "last_contact",
+    "snooze_until",
+    "joined",
+    "renewal",
+    "date",
+    "end",
+)
+
+
+def note_kind(values: Mapping[str, Any]) -> str | None:
+    """The kind named by ``type:``, if it names one."""
+    written = values.get("type")
+    if isinstance(written, str):
+        for kind, names in KIND_TYPES.items():
+            if written.strip().lower() in names:
+                return kind
+    return None
+
+
+def text(value: object) -> str:
+    if isinstance(value, bool) or value is None or isinstance(value, list | dict):
+        raise InvalidValue(f"{value!r} is not text")
+    return str(value).strip()
+
+
+def texts(value: object) -> tuple[str, ...]:
+    """A list of strings, or one string (as Obsidian accepts for aliases and tags)."""
+    if isinstance(value, str):
+        return (value.strip(),) if value.strip() else ()
+    if isinstance(value, list) and all(
+        isinstance(item, str | int | float) and not isinstance(item, bool) for item in value
+    ):
+        return tuple(str(item).strip() for item in value if str(item).strip())
+    if value is None:
+        return ()
+    raise InvalidValue(f"{value!r} is not a list of text")
+
+
+def wikilink(value: object) -> str:
+    """``"[[Target]]"`` or a plain title: the target's title."""
+    written = text(value)
+    match = WIKILINK_VALUE_RE.fullmatch(written)
+    return match.group(1).strip() if match else written
+
+
+def wikilinks(value: object) -> tuple[str, ...]:
+    if isinstance(value, list) and all(isinstance(item, list) and len(item) == 1 for item in value):
+        # `- [[Jane]]` unquoted in YAML is a list holding a list holding "Jane"
+        value = [f"[[{item[0][0] if isinstance(item[0], list) else item[0]}]]" for item in value]
+    return tuple(wikilink(item) for item in texts(value))
+
+
+def boolean(value: object) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise InvalidValue(f"{value!r} is not true or false")
+
+
+def number(value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+        raise InvalidValue(f"{value!r} is not a number of at least 0")
+    return float(value)
+
+
+def one_of(choices: tuple[str, ...]) -> Callable[[object], str]:
+    def read(value: object) -> str:
+        if isinstance(value, str) and value.strip().lower() in choices:
+            return value.strip().lower()
+        raise InvalidValue(f"{value!r} is not one of {', '.join(choices)}")
+
+    return read
+
+
+def dues_per_year(value: object) -> tuple[float, str]:
+    """Dues as a yearly number, or ``"120 EUR/year"``, ``"15/month"``: (amount, currency)."""
+    if isinstance(value, int | float) and not isinstance(value, bool) and value >= 0:
+        return float(value), ""
+    if isinstance(value, str):
+        match = DUES_RE.fullmatch(value.strip())
+        if match:
+            currency = (match.group(1) or match.group(3) or "").upper()
+            period = (match.group(4) or "year").lower().removesuffix("s")
+            if period in PERIODS_PER_YEAR:
+                amount = float(match.group(2).replace(",", "."))
+                return amount * PERIODS_PER_YEAR[period], currency
+    raise InvalidValue(f'{value!r} is not an amount of dues (e.g. 120, "120 EUR/year", "15/month")')
+
+
+def meetings_per_month(value: object) -> float:
+    frequency = one_of(tuple(MEETINGS_PER_MONTH))(value)
+    return MEETINGS_PER_MONTH[frequency]
+
+
+def ignore_list(value: object) -> frozenset[str]:
+    return frozenset(
+        item.upper() if item[:1].isalpha() and item[1:].isdigit() else item.lower()
+        for item in texts(value)
+    )
+
+
+COMMON: dict[str, Callable[[object], Any]] = {
+    "aliases": texts,
+    "tags": texts,
+    "mdnet-ignore": ignore_list,
+    "confidential": boolean,
+    "date": parse_date,
+}
+BY_KIND: dict[str, dict[str, Callable[[object], Any]]] = {
+    "contact": {
+        "name": text,
+        "company": text,
+        "role": text,
+        "domain": text,
+        "email": texts,
+        "phone": texts,
+        "linkedin": text,
+        "birthday": parse_date,
+        "cadence": parse_duration,
+        "met": parse_date,
+        "met_at": wikilink,
+        "last_contact": parse_date,
+        "source": text,
+        "snooze_until": parse_date,
+    },
+    "circle": {
+        "status": one_of(CIRCLE_STATUSES),
+        "domain": text,
+        "joined": parse_date,
+        "renewal": parse_date,
+        "dues": dues_per_year,
+        "hours_per_month": number,
+        "meetings": meetings_per_month,
+        "meeting_hours": number,
+        "why": text,
+        "meet": text,
+        "offer": text,
+    },
+    "event": {
+        "end": parse_date,
+        "status": one_of(EVENT_STATUSES),
+        "hours": number,
+        "cost": text,
+        "why": text,
+        "meet": text,
+        "offer": text,
+        "attendees": wikilinks,
+    },
+    "plain": {},
+}
+
+
+def read_fields(
+    kind: str, values: Mapping[str, Any], lines: Mapping[str, int], config: Config
+) -> tuple[dict[str, Any], list[Problem]]:
+    """Typed values of the known fields of a note of ``kind``, and their problems."""
+    readers = {**COMMON, **BY_KIND[kind]}
+    if kind == "contact":
+        readers["tier"] = one_of(config.tiers)
+    typed: dict[str, Any] = {}
+    problems: list[Problem] = []
+    for key, value in values.items():
+        reader = readers.get(key)
+        if reader is None:
+            continue
+        if value is None or value == "" or value == []:
+            continue  # an empty field is an unfilled template field, not an error
+        try:
+            typed[key] = reader(value)
+        except InvalidValue as error:
+            code = "F003" if reader is parse_date else "F004"
+            problems.append(Problem(code, lines.get(key, 1), f"`{key}`: {error}"))
+    return typed, problems

@@ -1,0 +1,75 @@
+"""Writing into the vault safely: atomic writes, never outside it, safe note titles.
+
+Every write mdnet makes (the summary, ``--fix``, ``new``, ``init``, ``import``) goes
+through ``write_atomic``: a temporary file in the same folder, flushed to disk, then
+renamed over the target, so that a crash leaves the old file or the new one, never
+half of either.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import unicodedata
+from pathlib import Path
+
+
+class OutsideVault(ValueError):
+    """A path that would leave the vault."""
+
+
+def inside_vault(vault: Path, relative: str) -> Path:
+    """``vault / relative``, refusing anything that resolves outside the vault."""
+    target = (vault / relative).resolve()
+    if not target.is_relative_to(vault.resolve()):
+        raise OutsideVault(f"{relative}: outside the vault {vault}")
+    return target
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text`` (UTF-8) atomically; create missing folders."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    mode = path.stat().st_mode & 0o777 if path.exists() else None
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        if mode is not None:
+            os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    _fsync_folder(path.parent)
+
+
+def _fsync_folder(folder: Path) -> None:
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)
+
+
+FORBIDDEN_RE = re.compile(r'[\\/:*?"<>|#^\[\]\x00-\x1f\x7f]')
+
+
+def safe_title(name: str, fallback: str = "Untitled") -> str:
+    """A note title from a person's or an event's name that is safe as a file name.
+
+    No path separators, none of the characters Obsidian forbids in titles
+    (``* " \\ / < > : | ? # ^ [ ]``), no leading dots, no ``..``, at most 120 characters.
+    """
+    title = unicodedata.normalize("NFC", name)
+    title = FORBIDDEN_RE.sub(" ", title)
+    title = re.sub(r"\s+", " ", title).strip().lstrip(".").strip()
+    title = title[:120].rstrip(". ")
+    return title or fallback

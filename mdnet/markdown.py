@@ -1,0 +1,165 @@
+"""The body of a note as the blocks that matter to mdnet, each at its line.
+
+markdown-it-py finds the block structure (list items, quotes, code) with its ``inline``
+rule disabled — we only need block positions — and regular expressions read the
+links, tags and leading dates inside each block's text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from urllib.parse import unquote
+
+from markdown_it import MarkdownIt
+
+from mdnet.dates import InvalidValue, real_date
+
+_MD = MarkdownIt("commonmark").disable("inline")
+
+WIKILINK_RE = re.compile(r"(!?)\[\[([^\[\]|#^]*)(?:[#^][^\[\]|]*)?(?:\|[^\[\]]*)?\]\]")
+MDLINK_RE = re.compile(r"(!?)\[[^\]]*\]\(\s*(<[^>]*>|[^)\s]+)(?:\s+\"[^\"]*\")?\s*\)")
+TAG_RE = re.compile(r"(?<![\w/&#])#([^\W\d_][\w/-]*|\d+[^\W\d][\w/-]*)")
+CODE_SPAN_RE = re.compile(r"(`+)(?:.|\n)*?\1")
+TASK_RE = re.compile(r"\[([ xX])\]\s+")
+LEADING_DATE_RE = re.compile(
+    r"(?:\[\[(\d{4})-(\d{2})-(\d{2})(?:\|[^\]]*)?\]\]|(\d{4})-(\d{2})-(\d{2}))"
+    r"(?:[ T]((?:[01]?\d|2[0-3]):[0-5]\d))?(?![\d-])"
+)
+CHANNEL_RE = re.compile(r"\s*(?:[-–—:,]\s*)?([^\W\d_][\w-]*)(?=:|\s|$)")
+SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link to a note: ``target`` is as written (a title, alias or path)."""
+
+    target: str
+    line: int
+    embed: bool = False
+    relative: bool = False  # a Markdown link: its path is relative to the note's folder
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph or list item's first paragraph that holds a date or a link.
+
+    ``date`` is the leading date of a list item (None otherwise). ``scoped`` is True
+    when the block sits inside a dated item, an unchecked task, a quote or belongs to a
+    plan: the places whose links a dated note does not count.
+    """
+
+    line: int
+    text: str
+    is_item: bool
+    task: str | None  # " " for an open task, "x" for a checked one, None otherwise
+    date: dt.date | None
+    time: str | None
+    channel: str | None
+    tags: tuple[str, ...]
+    links: tuple[Link, ...]
+    excluded: bool
+
+
+@dataclass(frozen=True)
+class BadDate:
+    """A list item whose leading date is not a real date (F003)."""
+
+    line: int
+    message: str
+
+
+@dataclass
+class _Frame:
+    kind: str  # "item" or "quote"
+    excluded: bool
+    awaiting_text: bool = False
+
+
+def read_body(body: str, first_line: int) -> tuple[list[Block], list[BadDate]]:
+    """Blocks with a leading date or a link, and bad leading dates, in body order."""
+    blocks: list[Block] = []
+    bad_dates: list[BadDate] = []
+    stack: list[_Frame] = []
+    for token in _MD.parse(body):
+        if token.type == "list_item_open":
+            stack.append(_Frame("item", excluded=False, awaiting_text=True))
+        elif token.type == "blockquote_open":
+            stack.append(_Frame("quote", excluded=True))
+        elif token.type in ("list_item_close", "blockquote_close"):
+            stack.pop()
+        elif token.type == "inline" and token.map is not None:
+            is_item = bool(stack and stack[-1].awaiting_text)
+            ancestors = stack[:-1] if is_item else stack
+            block = _read_block(token.content, first_line + token.map[0], is_item, bad_dates)
+            if is_item:
+                stack[-1].awaiting_text = False
+                # a dated item or a plan holds its nested items: their links are its own
+                stack[-1].excluded = block is not None and block.excluded
+            if block is None:
+                continue
+            if not block.excluded and any(frame.excluded for frame in ancestors):
+                block = Block(**{**block.__dict__, "excluded": True})
+            blocks.append(block)
+    return blocks, bad_dates
+
+
+def _read_block(text: str, line: int, is_item: bool, bad_dates: list[BadDate]) -> Block | None:
+    clean = CODE_SPAN_RE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+    task = None
+    rest = clean
+    if is_item:
+        task_match = TASK_RE.match(clean)
+        if task_match:
+            task = task_match.group(1).lower()
+            rest = clean[task_match.end() :]
+    date = time = channel = date_match = None
+    if is_item:
+        date_match = LEADING_DATE_RE.match(rest)
+        if date_match:
+            parts = date_match.group(1, 2, 3) if date_match.group(1) else date_match.group(4, 5, 6)
+            try:
+                date = real_date(*parts)
+            except InvalidValue as error:
+                bad_dates.append(BadDate(line, f"{error} at the start of this entry"))
+            else:
+                time = date_match.group(7)
+                channel_match = CHANNEL_RE.match(rest, date_match.end())
+                channel = channel_match.group(1).lower() if channel_match else None
+            rest = rest[date_match.end() :]
+    links = _links(clean, line)
+    if date is not None and date_match is not None and date_match.group(1):
+        links = links[1:]  # the leading [[YYYY-MM-DD]] is the date, not a mention
+    if date is None and not links:
+        return None
+    tags = tuple(tag.lower() for tag in TAG_RE.findall(rest))
+    return Block(
+        line,
+        text,
+        is_item,
+        task,
+        date,
+        time,
+        channel,
+        tags,
+        links,
+        excluded=date is not None or task == " ",
+    )
+
+
+def _links(text: str, line: int) -> tuple[Link, ...]:
+    found: list[tuple[int, Link]] = []
+    for match in WIKILINK_RE.finditer(text):
+        target = match.group(2).strip()
+        if target:
+            at = line + text.count("\n", 0, match.start())
+            found.append((match.start(), Link(target, at, embed=bool(match.group(1)))))
+    for match in MDLINK_RE.finditer(text):
+        target = match.group(2).strip("<>").split("#")[0]
+        if target and not SCHEME_RE.match(target) and target.lower().endswith(".md"):
+            at = line + text.count("\n", 0, match.start())
+            link = Link(unquote(target), at, embed=bool(match.group(1)), relative=True)
+            found.append((match.start(), link))
+    found.sort(key=lambda pair: pair[0])
+    return tuple(link for _, link in found)

@@ -1,0 +1,201 @@
+"""The network as rules see it: contacts with their timelines, circles, events.
+
+Everything here is derived from parsed Notes and the config by ``mdnet.vault.build``;
+nothing reads the disk or the clock — rules pass ``today`` in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mdnet.config import Config
+from mdnet.dates import Duration
+from mdnet.fields import ACTIVE_STATUSES
+from mdnet.note import Note
+
+
+@dataclass(frozen=True)
+class Interaction:
+    """A dated exchange with one contact, written at ``path:line``.
+
+    ``task`` is " " for a plan (an unchecked task: it may hold a promise but is not
+    contact made), "x" for a checked task, None for a plain entry.
+    """
+
+    contact: str  # the contact note's path
+    date: dt.date
+    path: str
+    line: int
+    text: str
+    markers: frozenset[str] = frozenset()
+    channel: str | None = None
+    task: str | None = None
+    time: str | None = None
+    links: tuple[str, ...] = ()  # paths of the notes the entry links (mentions included)
+
+    @property
+    def is_plan(self) -> bool:
+        return self.task == " "
+
+
+@dataclass(frozen=True)
+class MeetingRecord:
+    """A circle meeting, logged as attended or missed."""
+
+    date: dt.date
+    attended: bool
+    line: int
+
+
+@dataclass
+class Contact:
+    """One person, with every entry about them in date order."""
+
+    note: Note
+    entries: list[Interaction] = field(default_factory=list)  # plans included
+    met_at_events: list[tuple[dt.date, str]] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return self.note.title
+
+    @property
+    def name(self) -> str:
+        return str(self.note.fields.get("name") or self.note.title)
+
+    @property
+    def interactions(self) -> list[Interaction]:
+        """Contact made: every entry but plans, in date order."""
+        return [entry for entry in self.entries if not entry.is_plan]
+
+    def past_interactions(self, today: dt.date) -> list[Interaction]:
+        """Contact made up to ``today`` (a future-dated entry is F007, not contact)."""
+        return [entry for entry in self.interactions if entry.date <= today]
+
+    def last_contact(self, today: dt.date) -> dt.date | None:
+        """The latest of ``last_contact`` and the past interactions."""
+        dates = [entry.date for entry in self.past_interactions(today)]
+        written = self.note.fields.get("last_contact")
+        if written is not None and written <= today:
+            dates.append(written)
+        return max(dates, default=None)
+
+    def met(self) -> tuple[dt.date, str] | None:
+        """When and how first met: ``met``, the ``met_at`` event, or an attended event."""
+        candidates = list(self.met_at_events)
+        if "met" in self.note.fields:
+            candidates.append((self.note.fields["met"], "met"))
+        return min(candidates, default=None)
+
+    def cadence(self, config: Config) -> tuple[Duration | None, str]:
+        """The cadence and where it came from: the contact's own, its tier's, the default."""
+        fields = self.note.fields
+        if "cadence" in fields:
+            written = fields["cadence"]
+            return written, f"cadence {written.text}" if written else "cadence none"
+        if "tier" in fields:
+            return config.cadence.get(fields["tier"]), f'tier "{fields["tier"]}"'
+        return config.cadence["default"], "default"
+
+
+@dataclass
+class Circle:
+    """A membership: association, club, professional network."""
+
+    note: Note
+    meetings: list[MeetingRecord] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return self.note.title
+
+    @property
+    def status(self) -> str | None:
+        return self.note.fields.get("status")
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in ACTIVE_STATUSES
+
+    @property
+    def dues_per_year(self) -> float:
+        return float(self.note.fields.get("dues", (0.0, ""))[0])
+
+    @property
+    def currency(self) -> str:
+        return str(self.note.fields.get("dues", (0.0, ""))[1])
+
+    @property
+    def hours_per_month(self) -> float:
+        """``hours_per_month``, else ``meetings`` × ``meeting_hours`` (default 2)."""
+        fields = self.note.fields
+        if "hours_per_month" in fields:
+            return float(fields["hours_per_month"])
+        if "meetings" in fields:
+            return float(fields["meetings"]) * float(fields.get("meeting_hours", 2.0))
+        return 0.0
+
+    def missing_purpose(self) -> list[str]:
+        return [key for key in ("why", "meet", "offer") if not self.note.fields.get(key)]
+
+
+@dataclass
+class Event:
+    """One dated event; ``attendees`` are contact paths from the field and the body."""
+
+    note: Note
+    attendees: list[str] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return self.note.title
+
+    @property
+    def date(self) -> dt.date | None:
+        return self.note.fields.get("date")
+
+    @property
+    def status(self) -> str | None:
+        return self.note.fields.get("status")
+
+    @property
+    def hours(self) -> float:
+        return float(self.note.fields.get("hours", 3.0))
+
+    def missing_purpose(self) -> list[str]:
+        return [key for key in ("why", "meet", "offer") if not self.note.fields.get(key)]
+
+
+@dataclass(frozen=True)
+class Dangling:
+    """A link in an interaction entry to a note that does not exist (F005)."""
+
+    path: str
+    line: int
+    target: str
+
+
+@dataclass
+class Vault:
+    """The whole network: notes by path, and the contacts, circles and events in them."""
+
+    root: Path
+    notes: dict[str, Note]
+    contacts: dict[str, Contact]
+    circles: dict[str, Circle]
+    events: dict[str, Event]
+    dangling: list[Dangling]
+
+    def interactions(self) -> list[Interaction]:
+        """Every entry of every contact (plans included), in path and line order."""
+        return sorted(
+            (entry for contact in self.contacts.values() for entry in contact.entries),
+            key=lambda entry: (entry.path, entry.line, entry.contact),
+        )
+
+    def subject_of(self, path: str) -> str | None:
+        """The title of the contact, circle or event at ``path``."""
+        note = self.notes.get(path)
+        return note.title if note and note.kind != "plain" else None

@@ -1,0 +1,105 @@
+"""The one way through: scan → parse → model → rules → findings.
+
+``check``, ``summary``, ``watch``, the pre-commit hook and the tests all come through
+``load_vault`` and ``run_rules``; only the way notes are parsed may differ (watch mode
+re-parses just the notes that changed).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+
+from mdnet.config import Config, ConfigError
+from mdnet.finding import Finding, Problem
+from mdnet.model import Vault
+from mdnet.note import Note, parse_note
+from mdnet.rules import RULES, is_selector, matches
+from mdnet.scan import NoteFile, Unreadable, list_notes, read_note
+from mdnet.vault import build
+
+Parser = Callable[[Path, list[NoteFile], Config], list[Note]]
+
+
+def parse_file(vault: Path, file: NoteFile, config: Config) -> Note:
+    """One note from disk; an unreadable one is a Note holding its F002."""
+    try:
+        text = read_note(vault, file, config)
+    except Unreadable as error:
+        return Note(file.path, problems=(Problem("F002", 1, str(error)),))
+    return parse_note(file.path, text, config)
+
+
+def parse_all(vault: Path, files: list[NoteFile], config: Config) -> list[Note]:
+    return [parse_file(vault, file, config) for file in files]
+
+
+def load_vault(root: Path, config: Config, parse: Parser = parse_all) -> Vault:
+    """Scan and parse every note of the vault at ``root`` and build the model."""
+    files = list_notes(root, config)
+    return build(root, parse(root, files, config), config)
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which rules run: ``select`` then ``ignore`` (codes, prefixes, names or ALL)."""
+
+    select: tuple[str, ...] = ("ALL",)
+    ignore: tuple[str, ...] = ()
+
+    @classmethod
+    def from_config(
+        cls, config: Config, select: Iterable[str] = (), ignore: Iterable[str] = ()
+    ) -> Selection:
+        """The config's selection; ``--select`` replaces it and ``--ignore`` adds to it."""
+        chosen = tuple(select) or config.select
+        dropped = (*config.ignore, *ignore)
+        for selector in (*chosen, *dropped, *config.severity):
+            if not is_selector(selector):
+                raise ConfigError(
+                    f"unknown rule {selector!r}: use a code (R001), a prefix (R), "
+                    "a name (stale-contact) or ALL; `mdnet rules` lists them"
+                )
+        return cls(chosen, dropped)
+
+    def rules(self) -> list[ModuleType]:
+        return [
+            rule
+            for rule in RULES
+            if any(matches(rule, s) for s in self.select)
+            and not any(matches(rule, s) for s in self.ignore)
+        ]
+
+
+def run_rules(vault: Vault, config: Config, today: dt.date, selection: Selection) -> list[Finding]:
+    """Every selected rule's findings, with severity overrides and ``mdnet-ignore`` applied."""
+    findings = []
+    for rule in selection.rules():
+        severity = _severity(rule, config)
+        for hit in rule.check(vault, config, today):
+            note = vault.notes.get(hit.path)
+            if note is not None and note.ignored & {"all", rule.CODE, rule.NAME}:
+                continue
+            findings.append(
+                Finding(
+                    rule.CODE,
+                    rule.NAME,
+                    severity,
+                    hit.path,
+                    hit.line,
+                    hit.column,
+                    hit.message,
+                    hit.subject,
+                )
+            )
+    return sorted(set(findings), key=lambda finding: finding.sort_key)
+
+
+def _severity(rule: ModuleType, config: Config) -> str:
+    for selector, level in config.severity.items():
+        if matches(rule, selector):
+            return level
+    return str(rule.SEVERITY)

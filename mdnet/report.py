@@ -1,0 +1,143 @@
+"""Reporters: findings to a stream, as text, JSON or GitHub Actions commands."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+import click
+
+from mdnet.finding import Finding
+from mdnet.model import Vault
+
+FORMATS = ("text", "json", "github")
+COLORS = {"error": "red", "warning": "yellow", "info": "blue"}
+
+
+@dataclass(frozen=True)
+class Stats:
+    notes: int
+    contacts: int
+    circles: int
+    events: int
+    interactions: int
+
+    @classmethod
+    def of(cls, vault: Vault) -> Stats:
+        interactions = sum(len(contact.interactions) for contact in vault.contacts.values())
+        return cls(
+            len(vault.notes),
+            len(vault.contacts),
+            len(vault.circles),
+            len(vault.events),
+            interactions,
+        )
+
+
+def display_path(vault: Path, path: str, cwd: Path) -> str:
+    """A finding's path relative to the current directory (the vault for vault-level)."""
+    full = vault / path if path else vault
+    try:
+        return os.path.relpath(full, cwd)
+    except ValueError:  # another drive, on Windows
+        return str(full)
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' * (count != 1)}"
+
+
+def closing_line(findings: Sequence[Finding], notes: int) -> str:
+    counts = Counter(finding.severity for finding in findings)
+    if not findings:
+        return f"No findings in {plural(notes, 'note')}."
+    parts = [plural(counts[level], level) for level in ("error", "warning", "info")]
+    return f"Found {', '.join(parts)} in {plural(notes, 'note')}."
+
+
+def write_text(
+    out: TextIO,
+    findings: Sequence[Finding],
+    vault: Path,
+    stats: Stats,
+    *,
+    color: bool,
+    quiet: bool = False,
+    cwd: Path | None = None,
+) -> None:
+    cwd = cwd or Path.cwd()
+    for finding in findings:
+        where = f"{display_path(vault, finding.path, cwd)}:{finding.line}:{finding.column}:"
+        code = f"{finding.code} {finding.rule}"
+        level = f"[{finding.severity}]"
+        if color:
+            where = click.style(where, bold=True)
+            code = click.style(code, fg=COLORS[finding.severity], bold=True)
+            level = click.style(level, fg=COLORS[finding.severity])
+        out.write(f"{where} {code} {level} {finding.message}\n")
+    if not quiet:
+        out.write(closing_line(findings, stats.notes) + "\n")
+
+
+def write_json(
+    out: TextIO,
+    findings: Sequence[Finding],
+    vault: Path,
+    stats: Stats,
+    *,
+    today: dt.date,
+    cwd: Path | None = None,
+) -> None:
+    cwd = cwd or Path.cwd()
+    document = {
+        "version": 1,
+        "vault": display_path(vault, "", cwd),
+        "today": today.isoformat(),
+        "findings": [
+            {
+                "path": display_path(vault, f.path, cwd),
+                "line": f.line,
+                "column": f.column,
+                "code": f.code,
+                "rule": f.rule,
+                "severity": f.severity,
+                "message": f.message,
+                "subject": f.subject,
+            }
+            for f in findings
+        ],
+        "stats": stats.__dict__,
+    }
+    json.dump(document, out, indent=2, ensure_ascii=False)
+    out.write("\n")
+
+
+def _escape(value: str, in_property: bool = False) -> str:
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return value.replace(":", "%3A").replace(",", "%2C") if in_property else value
+
+
+def write_github(
+    out: TextIO, findings: Sequence[Finding], vault: Path, cwd: Path | None = None
+) -> None:
+    """GitHub Actions workflow commands: annotations on the pull request's files."""
+    cwd = cwd or Path.cwd()
+    command = {"error": "error", "warning": "warning", "info": "notice"}
+    for f in findings:
+        path = _escape(display_path(vault, f.path, cwd), True)
+        title = _escape(f"{f.code} {f.rule}", True)
+        location = f"file={path},line={f.line},col={f.column}" if f.line else f"file={path}"
+        out.write(f"::{command[f.severity]} {location},title={title}::{_escape(f.message)}\n")
+
+
+def write_statistics(out: TextIO, findings: Sequence[Finding]) -> None:
+    """Counts per rule, most frequent first, as ruff's --statistics prints them."""
+    counts = Counter((finding.code, finding.rule) for finding in findings)
+    for (code, rule), count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        out.write(f"{count:>5}\t{code}\t{rule}\n")

@@ -1,0 +1,79 @@
+"""The rules, in the order they run: an explicit registry, one module per rule.
+
+Each module's docstring is its user documentation (``mdnet rule CODE``); it defines
+``CODE``, ``NAME``, ``SEVERITY`` and ``check(vault, config, today)`` yielding Hits.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from types import ModuleType
+from typing import Protocol
+
+from mdnet.config import Config
+from mdnet.finding import Hit
+from mdnet.model import Vault
+
+
+class Rule(Protocol):
+    CODE: str
+    NAME: str
+    SEVERITY: str
+    __doc__: str | None
+
+    def check(self, vault: Vault, config: Config, today: dt.date) -> Iterable[Hit]: ...
+
+
+def _registry() -> list[ModuleType]:
+    """Every rule, in report order. A new rule is one import and one line here."""
+    # data rules
+    from mdnet.rules import (
+        duplicate_contact,
+        future_interaction,
+        invalid_date,
+        invalid_field,
+        invalid_front_matter,
+        outdated_last_contact,
+        unknown_contact,
+        unreadable_note,
+    )
+
+    data = [
+        invalid_front_matter,
+        unreadable_note,
+        invalid_date,
+        invalid_field,
+        unknown_contact,
+        duplicate_contact,
+        future_interaction,
+        outdated_last_contact,
+    ]
+    # relationship and give-and-take rules (R, G)
+    relationships: list[ModuleType] = []
+    # commitment rules (C)
+    commitments: list[ModuleType] = []
+    return data + relationships + commitments
+
+
+RULES: list[ModuleType] = _registry()
+
+
+def find_rule(code_or_name: str) -> ModuleType | None:
+    """The rule with this code or name, any case."""
+    wanted = code_or_name.strip().lower()
+    return next((r for r in RULES if wanted in (r.CODE.lower(), r.NAME)), None)
+
+
+def matches(rule: ModuleType, selector: str) -> bool:
+    """``ALL``, a code, a code prefix (``R``, ``R00``) or a rule name."""
+    wanted = selector.strip()
+    return (
+        wanted.upper() == "ALL"
+        or rule.CODE.startswith(wanted.upper())
+        or wanted.lower() == rule.NAME
+    )
+
+
+def is_selector(selector: str) -> bool:
+    return any(matches(rule, selector) for rule in RULES)

@@ -1,0 +1,64 @@
+"""F006 duplicate-contact — two contact notes share a name, alias, email or LinkedIn URL.
+
+Why it matters: when one person has two notes, their interactions are split between
+them; each note looks more stale than the person is, and imports cannot tell which
+note to match.
+
+When it fires: a contact's name (its `name:` or its title), an alias, an email
+(any case) or a LinkedIn URL (ignoring `https://`, `www.`, a trailing slash and
+case) is also another contact's. The finding is on the later note, by path.
+
+How to fix it: merge the two notes into one, keeping both logs, and list the other
+spelling under `aliases:`. If they really are two people with the same name, give
+one a distinct `name:` (e.g. "Jane Doe (Acme)").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+from mdnet.config import Config
+from mdnet.finding import Hit
+from mdnet.model import Contact, Vault
+
+CODE = "F006"
+NAME = "duplicate-contact"
+SEVERITY = "warning"
+
+
+def linkedin_key(url: str) -> str:
+    """A LinkedIn URL without scheme, ``www.``, query or trailing slash, in lower case."""
+    url = re.sub(r"^[a-z]+://", "", url.strip().lower())
+    return url.removeprefix("www.").split("?")[0].rstrip("/")
+
+
+def identities(contact: Contact) -> Iterator[tuple[str, str, str]]:
+    """(what, value, field) of each thing that identifies a contact."""
+    fields = contact.note.fields
+    yield "name", contact.name.lower(), "name"
+    for alias in fields.get("aliases", ()):
+        yield "name", alias.lower(), "aliases"
+    for email in fields.get("email", ()):
+        yield "email", email.lower(), "email"
+    if fields.get("linkedin"):
+        yield "LinkedIn URL", linkedin_key(fields["linkedin"]), "linkedin"
+
+
+def check(vault: Vault, config: Config, today: dt.date) -> Iterator[Hit]:
+    owners: dict[tuple[str, str], Contact] = {}
+    for contact in vault.contacts.values():
+        reported: set[str] = set()
+        for what, value, field in identities(contact):
+            other = owners.setdefault((what, value), contact)
+            if other is contact or other.note.path in reported:
+                continue
+            reported.add(other.note.path)
+            yield Hit(
+                contact.note.path,
+                contact.note.line_of(field),
+                f'This contact shares the {what} "{value}" with {other.note.path}; merge the '
+                "two notes (keep both logs, list the other spelling in aliases).",
+                contact.title,
+            )

@@ -1,0 +1,42 @@
+"""F007 future-interaction — an interaction is dated after today.
+
+Why it matters: an entry in the future is either a typo in the date or a plan
+written as if it had happened; either way it hides how long ago you really were in
+touch.
+
+When it fires: a dated entry that is not an open task (`- [ ] ...`) has a date after
+today. Open tasks are plans and may be in the future.
+
+How to fix it: correct the date, or turn the entry into a task:
+
+    - [ ] 2026-12-15 lunch with Jane #promised bring the report
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from mdnet.config import Config
+from mdnet.finding import Hit
+from mdnet.model import Vault
+
+CODE = "F007"
+NAME = "future-interaction"
+SEVERITY = "warning"
+
+
+def check(vault: Vault, config: Config, today: dt.date) -> Iterator[Hit]:
+    seen: set[tuple[str, int]] = set()
+    for entry in vault.interactions():
+        if entry.is_plan or entry.date <= today or (entry.path, entry.line) in seen:
+            continue
+        seen.add((entry.path, entry.line))
+        days = (entry.date - today).days
+        yield Hit(
+            entry.path,
+            entry.line,
+            f"Interaction dated {entry.date} is {days} day{'s' * (days != 1)} after today "
+            f"({today}); fix the date, or make it a task (- [ ] {entry.date} ...) if it is a plan.",
+            vault.subject_of(entry.path) or vault.contacts[entry.contact].title,
+        )

@@ -1,0 +1,38 @@
+"""F005 unknown-contact — an interaction entry links a note that does not exist.
+
+Why it matters: an entry such as `- 2026-10-02 lunch with [[Jane Do]]` counts for
+nobody when the link is misspelt: Jane's timeline misses it, and she may be flagged
+as stale although you just met.
+
+When it fires: a list item that starts with a date links, with `[[...]]` or a
+Markdown link, a title, alias or path that no note of the vault has (links to
+dates, such as `[[2026-10-02]]`, are left alone: daily notes may not exist yet).
+
+How to fix it: correct the link, add the spelling to the person's `aliases:`, or
+create the note (`mdnet new contact "Jane Doe"`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from mdnet.config import Config
+from mdnet.finding import Hit
+from mdnet.model import Vault
+
+CODE = "F005"
+NAME = "unknown-contact"
+SEVERITY = "warning"
+
+
+def check(vault: Vault, config: Config, today: dt.date) -> Iterator[Hit]:
+    for link in vault.dangling:
+        yield Hit(
+            link.path,
+            link.line,
+            f"[[{link.target}]] links no note (no title, alias or path matches); fix the link, "
+            "add it to a contact's aliases, or create it with "
+            f'mdnet new contact "{link.target}".',
+            vault.subject_of(link.path),
+        )

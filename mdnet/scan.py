@@ -1,0 +1,129 @@
+"""Find the vault and read its notes: the only place that reads notes from disk."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from mdnet.config import CONFIG_NAME, Config
+from mdnet.note import glob_matches
+
+TEMPLATES_FOLDER = "Templates/mdnet"
+
+
+class VaultError(Exception):
+    """The vault cannot be read at all: exit status 2."""
+
+
+def find_vault(start: Path) -> Path:
+    """The nearest folder upward holding ``.mdnet.toml``, else ``.obsidian/``, else ``start``."""
+    if not start.exists():
+        raise VaultError(f"{start}: no such file or folder")
+    start = start.resolve()
+    folder = start if start.is_dir() else start.parent
+    for marker in (CONFIG_NAME, ".obsidian"):
+        for candidate in (folder, *folder.parents):
+            if (candidate / marker).exists():
+                return candidate
+    return folder
+
+
+@dataclass(frozen=True)
+class NoteFile:
+    """A note on disk: its vault-relative path, size and modification time."""
+
+    path: str
+    size: int
+    mtime_ns: int
+
+
+def list_notes(vault: Path, config: Config) -> list[NoteFile]:
+    """Every note of the vault (SPEC §1), sorted by path.
+
+    Dot-folders, ``vault.exclude`` globs, the templates folders and the summary note
+    are left out; links are followed only inside the vault, each real folder once.
+    """
+    if not vault.is_dir():
+        raise VaultError(f"{vault}: not a folder")
+    skip = (config.summary_path,)
+    templates = (TEMPLATES_FOLDER, *_obsidian_templates(vault))
+    root = vault.resolve()
+    seen_folders: set[Path] = set()
+    notes: list[NoteFile] = []
+    for folder, subfolders, files in os.walk(vault, followlinks=True, onerror=None):
+        real = Path(folder).resolve()
+        if real in seen_folders or not real.is_relative_to(root):
+            subfolders.clear()
+            continue
+        seen_folders.add(real)
+        relative = Path(folder).relative_to(vault).as_posix()
+        prefix = "" if relative == "." else relative + "/"
+        subfolders[:] = sorted(
+            name
+            for name in subfolders
+            if not name.startswith(".") and not _excluded(prefix + name, config, templates)
+        )
+        for name in files:
+            path = prefix + name
+            if not name.endswith(".md") or name.startswith(".") or path in skip:
+                continue
+            if _excluded(path, config, templates):
+                continue
+            full = Path(folder, name)
+            try:
+                if not full.resolve().is_relative_to(root):
+                    continue  # a link out of the vault is not followed
+                stat = full.stat()
+            except OSError:
+                continue  # vanished or a dangling link
+            notes.append(NoteFile(path, stat.st_size, stat.st_mtime_ns))
+    notes.sort(key=lambda note: note.path)
+    return notes
+
+
+def _excluded(path: str, config: Config, templates: tuple[str, ...]) -> bool:
+    if any(path == folder or path.startswith(folder + "/") for folder in templates):
+        return True
+    return any(glob_matches(path, glob) for glob in config.exclude)
+
+
+def _obsidian_templates(vault: Path) -> list[str]:
+    """The templates folder named in ``.obsidian/templates.json``, if any."""
+    try:
+        folder = json.loads((vault / ".obsidian" / "templates.json").read_text("utf-8"))["folder"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return []
+    return [folder.strip("/")] if isinstance(folder, str) and folder.strip("/") else []
+
+
+class Unreadable(Exception):
+    """A note that cannot be read as text (F002); the message says why."""
+
+
+def read_note(vault: Path, note: NoteFile, config: Config) -> str:
+    """The note's text, or Unreadable: too large, binary, not UTF-8 or gone."""
+    limit = config.max_file_kb * 1024
+    if note.size > limit:
+        raise Unreadable(
+            f"the note is {note.size // 1024} KB, larger than vault.max_file_kb = "
+            f"{config.max_file_kb}; split it or raise the limit"
+        )
+    try:
+        with open(vault / note.path, "rb") as handle:
+            data = handle.read(limit + 1)
+    except OSError as error:
+        raise Unreadable(f"cannot read the note: {error.strerror or error}") from None
+    if len(data) > limit:
+        raise Unreadable(f"the note grew larger than vault.max_file_kb = {config.max_file_kb}")
+    if b"\0" in data:
+        raise Unreadable("the note is binary (it holds NUL bytes), not Markdown text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise Unreadable(
+            f"the note is not UTF-8 (byte 0x{data[error.start]:02x} on line {line}); "
+            "save it as UTF-8"
+        ) from None

@@ -1,0 +1,81 @@
+"""Shared fixtures: tiny vaults written to real files, checked through the real pipeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from mdnet.config import load_config
+from mdnet.finding import Finding
+from mdnet.model import Vault
+from mdnet.pipeline import Selection, load_vault, run_rules
+
+TODAY = dt.date(2026, 11, 26)
+
+WriteVault = Callable[[dict[str, str | bytes]], Path]
+Lint = Callable[..., list[Finding]]
+
+
+def write_files(root: Path, files: dict[str, str | bytes]) -> Path:
+    """Write ``{vault-relative path: text}`` under ``root``; text is dedented."""
+    for relative, content in files.items():
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(textwrap.dedent(content).lstrip("\n"), encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def make_vault(tmp_path: Path) -> WriteVault:
+    """Write a vault from ``{path: text}`` and return its folder."""
+
+    def make(files: dict[str, str | bytes]) -> Path:
+        return write_files(tmp_path / "vault", files)
+
+    return make
+
+
+@pytest.fixture
+def load(make_vault: WriteVault) -> Callable[..., Vault]:
+    """The model of a vault written from ``{path: text}``."""
+
+    def load_files(files: dict[str, str | bytes]) -> Vault:
+        root = make_vault(files)
+        return load_vault(root, load_config(root))
+
+    return load_files
+
+
+@pytest.fixture
+def lint(make_vault: WriteVault) -> Lint:
+    """Findings of a vault written from ``{path: text}``.
+
+    ``select`` picks rules (default: all); ``today`` defaults to 2026-11-26.
+    A ``.mdnet.toml`` entry in the files is the vault's config.
+    """
+
+    def run(
+        files: dict[str, str | bytes], select: str = "ALL", today: dt.date = TODAY
+    ) -> list[Finding]:
+        root = make_vault(files)
+        config = load_config(root)
+        vault = load_vault(root, config)
+        return run_rules(vault, config, today, Selection((select,)))
+
+    return run
+
+
+def codes(findings: list[Finding]) -> list[str]:
+    return [finding.code for finding in findings]
+
+
+def where(findings: list[Finding]) -> list[tuple[str, str, int]]:
+    """(code, path, line) of each finding, for precise assertions."""
+    return [(finding.code, finding.path, finding.line) for finding in findings]
