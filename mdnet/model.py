@@ -140,6 +140,11 @@ class Circle:
     def missing_purpose(self) -> list[str]:
         return [key for key in ("why", "meet", "offer") if not self.note.fields.get(key)]
 
+    def attendance(self, today: dt.date) -> tuple[int, int]:
+        """(attended, recorded) meetings in the 365 days up to ``today``."""
+        recent = [m for m in self.meetings if today - dt.timedelta(days=365) < m.date <= today]
+        return sum(m.attended for m in recent), len(recent)
+
 
 @dataclass
 class Event:
