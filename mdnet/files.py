@@ -12,6 +12,7 @@ import os
 import re
 import tempfile
 import unicodedata
+from collections.abc import Mapping
 from pathlib import Path
 
 
@@ -73,3 +74,22 @@ def safe_title(name: str, fallback: str = "Untitled") -> str:
     title = re.sub(r"\s+", " ", title).strip().lstrip(".").strip()
     title = title[:120].rstrip(". ")
     return title or fallback
+
+
+DEFAULT_FOLDERS = {"contact": "People", "circle": "Circles", "event": "Events"}
+
+
+def kind_folder(kinds: Mapping[str, tuple[str, ...]], kind: str) -> str:
+    """Where new notes of ``kind`` go: the fixed part of its first ``[kinds]`` glob.
+
+    ``People/**`` gives ``People``; with no glob, ``People/``, ``Circles/``, ``Events/``.
+    """
+    for glob in kinds.get(kind, ()):
+        fixed = []
+        for part in glob.strip("/").split("/"):
+            if any(char in part for char in "*?["):
+                break
+            fixed.append(part)
+        if fixed and not fixed[-1].endswith(".md"):
+            return "/".join(fixed)
+    return DEFAULT_FOLDERS[kind]
