@@ -62,13 +62,14 @@ DATE_FIELDS = (
 
 
 def note_kind(values: Mapping[str, Any]) -> str | None:
-    """The kind named by ``type:``, if it names one."""
+    """The kind ``type:`` gives: contact, circle, event, plain for any other type, or None."""
     written = values.get("type")
-    if isinstance(written, str):
-        for kind, names in KIND_TYPES.items():
-            if written.strip().lower() in names:
-                return kind
-    return None
+    if written is None or written == "":
+        return None
+    for kind, names in KIND_TYPES.items():
+        if str(written).strip().lower() in names:
+            return kind
+    return "plain"
 
 
 def text(value: object) -> str:

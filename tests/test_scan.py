@@ -1,0 +1,65 @@
+"""Vault discovery and which files are notes (SPEC §1)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from mdnet.config import Config, load_config
+from mdnet.scan import VaultError, find_vault, list_notes
+from tests.conftest import write_files
+
+
+def paths(vault: Path, config: Config | None = None) -> list[str]:
+    return [note.path for note in list_notes(vault, config or load_config(vault))]
+
+
+def test_vault_is_found_upward_by_config_then_obsidian(tmp_path: Path) -> None:
+    write_files(tmp_path, {"a/.mdnet.toml": "", "a/b/.obsidian/app.json": "{}", "a/b/c/n.md": ""})
+    assert find_vault(tmp_path / "a/b/c") == (tmp_path / "a").resolve()
+    assert find_vault(tmp_path / "a/b/c/n.md") == (tmp_path / "a").resolve()
+    (tmp_path / "a/.mdnet.toml").unlink()
+    assert find_vault(tmp_path / "a/b/c") == (tmp_path / "a/b").resolve()
+
+
+def test_without_markers_the_given_folder_is_the_vault(tmp_path: Path) -> None:
+    write_files(tmp_path, {"x/n.md": ""})
+    assert find_vault(tmp_path / "x") == (tmp_path / "x").resolve()
+
+
+def test_missing_path_is_a_vault_error(tmp_path: Path) -> None:
+    with pytest.raises(VaultError, match="no such"):
+        find_vault(tmp_path / "nope")
+
+
+def test_exclusions(tmp_path: Path) -> None:
+    write_files(
+        tmp_path,
+        {
+            ".mdnet.toml": '[vault]\nexclude = ["Archive/**", "*.draft.md"]\n',
+            "People/Jane.md": "",
+            "People/notes.txt": "",
+            ".obsidian/x.md": "",
+            ".trash/y.md": "",
+            "Sub/.hidden/z.md": "",
+            "Archive/old.md": "",
+            "Idea.draft.md": "",
+            "Templates/mdnet/contact.md": "",
+            "Tpl/daily.md": "",
+            ".obsidian/templates.json": '{"folder": "Tpl"}',
+            "Network Summary.md": "",
+            "Daily/2026-01-01.md": "",
+        },
+    )
+    assert paths(tmp_path) == ["Daily/2026-01-01.md", "People/Jane.md"]
+
+
+def test_links_out_of_the_vault_and_loops(tmp_path: Path) -> None:
+    outside = write_files(tmp_path / "outside", {"secret.md": "", "dir/s.md": ""})
+    vault = write_files(tmp_path / "vault", {"People/Jane.md": ""})
+    os.symlink(outside / "secret.md", vault / "People/Secret.md")
+    os.symlink(outside / "dir", vault / "Out")
+    os.symlink(vault / "People", vault / "People/loop")
+    assert paths(vault) == ["People/Jane.md"]
