@@ -53,7 +53,7 @@ def test_links_tags_and_embeds() -> None:
     (block,) = blocks(
         "See [[Jane Doe#Work|Jane]] and ![[Bob]] [x](People/Ann%20Lee.md) [w](https://x.org/a.md) #Got #gave/intro\n"
     )
-    assert [(link.target, l.embed, l.relative) for link in block.links] == [
+    assert [(link.target, link.embed, link.relative) for link in block.links] == [
         ("Jane Doe", False, False),
         ("Bob", True, False),
         ("People/Ann Lee.md", False, True),
