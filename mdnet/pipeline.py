@@ -90,16 +90,20 @@ def run_rules(vault: Vault, config: Config, today: dt.date, selection: Selection
                     severity,
                     hit.path,
                     hit.line,
-                    hit.column,
+                    hit.column if hit.line else 0,  # vault-level: no line, no column
                     hit.message,
                     hit.subject,
+                    hit.fix,
                 )
             )
     return sorted(set(findings), key=lambda finding: finding.sort_key)
 
 
 def _severity(rule: ModuleType, config: Config) -> str:
-    for selector, level in config.severity.items():
-        if matches(rule, selector):
-            return level
-    return str(rule.SEVERITY)
+    """The configured severity of the most specific matching selector, else the default."""
+    chosen = [
+        (len(s) if s.upper() != "ALL" else 0, level)
+        for s, level in config.severity.items()
+        if matches(rule, s)
+    ]
+    return max(chosen)[1] if chosen else str(rule.SEVERITY)

@@ -1,0 +1,187 @@
+"""`mdnet check` through click's CliRunner: formats, exit codes, paths and options."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from mdnet import __version__
+from mdnet.cli import main
+from tests.conftest import write_files
+
+VAULT = {
+    ".mdnet.toml": "",
+    "People/Jane Doe.md": "---\ntype: contact\nlast_contact: 2026-01-01\n---\n- 2026-02-01 call\n",
+    "People/Bob.md": "---\ntype: contact\nmet: 2026-13-01\n---\n",
+    "Daily/2026-02-02.md": "Lunch with [[Bob]]\n",
+}
+
+
+@pytest.fixture
+def vault(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    for name in ("GITHUB_ACTIONS", "MDNET_TODAY", "NO_COLOR"):
+        monkeypatch.delenv(name, raising=False)
+    return write_files(tmp_path / "notes", VAULT)
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(args), env=env)
+    return result.exit_code, result.output
+
+
+def test_version() -> None:
+    assert run("--version") == (0, f"mdnet, version {__version__}\n")
+
+
+def test_text_lines_relative_to_the_current_directory(vault: Path) -> None:
+    code, out = run("check", "notes", "--today", "2026-11-26")
+    assert code == 1  # F003 is an error
+    assert out.splitlines() == [
+        "notes/People/Bob.md:3:1: F003 invalid-date [error] `met`: 2026-13-01 is not a real date",
+        "notes/People/Jane Doe.md:3:1: F008 outdated-last-contact [warning] last_contact is 2026-01-01 but the latest interaction is 2026-02-01 (People/Jane Doe.md:5); set it to 2026-02-01 (mdnet check --fix).",
+        "Found 1 error, 1 warning, 0 infos in 3 notes.",
+    ]
+    assert "\x1b[" not in out  # no colour when not on a terminal
+
+
+def test_exit_codes_strict_and_exit_zero(vault: Path) -> None:
+    assert run("check", "notes", "--select", "F008")[0] == 0
+    assert run("check", "notes", "--select", "F008", "--strict")[0] == 1
+    assert run("check", "notes", "--exit-zero")[0] == 0
+    assert run("check", "notes", "--select", "R999")[0] == 2
+
+
+def test_select_and_ignore_lists(vault: Path) -> None:
+    out = run("check", "notes", "--select", "F003,F008", "--ignore", "invalid-date", "-q")[1]
+    assert [line.split(": ")[1][:4] for line in out.splitlines()] == ["F008"]
+
+
+def test_file_arguments_show_only_their_findings(vault: Path) -> None:
+    code, out = run("check", "notes/People/Jane Doe.md")
+    assert code == 0 and "Bob.md" not in out and "F008" in out
+
+
+def test_today_from_option_and_environment(vault: Path) -> None:
+    write_files(vault, {"People/Ann.md": "---\ntype: contact\n---\n- 2026-06-01 call\n"})
+    assert "F007" in run("check", "notes", "--today", "2026-05-01")[1]
+    assert "F007" in run("check", "notes", env={"MDNET_TODAY": "2026-05-01"})[1]
+    assert "F007" not in run("check", "notes", "--today", "2026-06-01")[1]
+    code, out = run("check", "notes", "--today", "tomorrow")
+    assert code == 2 and "tomorrow" in out
+
+
+def test_json_format(vault: Path) -> None:
+    code, out = run("check", "notes", "--format", "json", "--today", "2026-11-26")
+    assert code == 1
+    document = json.loads(out)
+    assert document["version"] == 1 and document["today"] == "2026-11-26"
+    assert document["vault"] == "notes"
+    assert document["stats"] == {
+        "notes": 3,
+        "contacts": 2,
+        "circles": 0,
+        "events": 0,
+        "interactions": 2,
+    }
+    first = document["findings"][0]
+    assert set(first) == {
+        "path",
+        "line",
+        "column",
+        "code",
+        "rule",
+        "severity",
+        "message",
+        "subject",
+    }
+    assert (first["path"], first["line"], first["code"], first["subject"]) == (
+        "notes/People/Bob.md",
+        3,
+        "F003",
+        "Bob",
+    )
+
+
+def test_github_format_and_its_default_on_actions(vault: Path) -> None:
+    out = run("check", "notes", env={"GITHUB_ACTIONS": "true"})[1]
+    assert out.splitlines()[0] == (
+        "::error file=notes/People/Bob.md,line=3,col=1,title=F003 invalid-date::"
+        "`met`: 2026-13-01 is not a real date"
+    )
+    assert run("check", "notes", "--format", "text", env={"GITHUB_ACTIONS": "true"})[1].startswith(
+        "notes/"
+    )
+
+
+def test_colour_only_on_a_terminal_and_never_with_no_color(
+    vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import datetime as dt
+    import io
+
+    from mdnet.config import load_config
+    from mdnet.pipeline import Selection, load_vault, run_rules
+    from mdnet.report import Stats, write_text
+
+    config = load_config(vault)
+    model = load_vault(vault, config)
+    findings = run_rules(model, config, dt.date(2026, 11, 26), Selection())
+    coloured, plain = io.StringIO(), io.StringIO()
+    write_text(coloured, findings, vault, Stats.of(model), color=True)
+    write_text(plain, findings, vault, Stats.of(model), color=False)
+    assert "\x1b[" in coloured.getvalue() and "\x1b[" not in plain.getvalue()
+    assert (
+        CliRunner()
+        .invoke(main, ["check", "notes"], color=True, env={"NO_COLOR": "1"})
+        .output.count("\x1b[")
+        == 0
+    )
+
+
+def test_quiet_and_statistics(vault: Path) -> None:
+    out = run("check", "notes", "--quiet", "--statistics")[1]
+    assert "Found" not in out
+    assert "    1\tF003\tinvalid-date" in out.splitlines()
+
+
+def test_vault_level_findings_carry_the_vault_path(vault: Path) -> None:
+    from mdnet.finding import Finding
+    from mdnet.report import display_path
+
+    assert display_path(vault, "", vault.parent) == "notes"
+    assert Finding("R002", "passive-network", "warning", "", 0, 0, "m").sort_key[0] == ""
+
+
+def test_usage_errors_exit_2_without_traceback(vault: Path) -> None:
+    write_files(vault, {".mdnet.toml": "[thresholds]\nfollowup = 3\n"})
+    code, out = run("check", "notes")
+    assert code == 2 and "notes/.mdnet.toml:2: thresholds.followup: unknown key" in out
+    assert "Traceback" not in out
+    code, out = run("check", "missing-folder")
+    assert code == 2 and "no such file or folder" in out
+    code, out = run("check", "notes", "--config", "nope.toml")
+    assert code == 2 and "cannot read the configuration" in out
+
+
+def test_explicit_config_file(vault: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other.toml"
+    other.write_text('[rules]\nignore = ["F003"]\n')
+    assert "F003" not in run("check", "notes", "--config", str(other))[1]
+
+
+def test_rules_and_rule(vault: Path) -> None:
+    out = run("rules")[1]
+    assert out.splitlines()[0].split()[:3] == ["F001", "invalid-front-matter", "error"]
+    code, out = run("rule", "outdated-last-contact")
+    assert code == 0 and out.startswith("F008 outdated-last-contact [warning]") and "--fix" in out
+    assert run("rule", "f008")[1] == out
+    assert run("rule", "nope")[0] == 2
+
+
+def test_every_command_has_help_with_an_example() -> None:
+    for name, command in main.commands.items():
+        assert command.help and "Example" in command.help, name
