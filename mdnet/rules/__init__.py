@@ -50,9 +50,47 @@ def _registry() -> list[ModuleType]:
         outdated_last_contact,
     ]
     # relationship and give-and-take rules (R, G)
-    relationships: list[ModuleType] = []
+    from mdnet.rules import (
+        confidential_share,
+        give_take_imbalance,
+        missing_give_back,
+        no_follow_up,
+        open_promise,
+        passive_network,
+        stale_contact,
+        unanswered_outreach,
+    )
+
+    relationships = [
+        stale_contact,
+        passive_network,
+        no_follow_up,
+        unanswered_outreach,
+        missing_give_back,
+        open_promise,
+        give_take_imbalance,
+        confidential_share,
+    ]
     # commitment rules (C)
-    commitments: list[ModuleType] = []
+    from mdnet.rules import (
+        low_attendance,
+        missing_purpose,
+        over_committed_dues,
+        over_committed_time,
+        renewal_due,
+        single_domain,
+        too_many_circles,
+    )
+
+    commitments: list[ModuleType] = [
+        over_committed_time,
+        over_committed_dues,
+        too_many_circles,
+        low_attendance,
+        missing_purpose,
+        renewal_due,
+        single_domain,
+    ]
     return data + relationships + commitments
 
 

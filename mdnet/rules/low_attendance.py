@@ -1,0 +1,62 @@
+"""C004 low-attendance — you seldom go to the meetings of a circle you belong to.
+
+Why it matters: a membership you do not attend costs dues and brings nothing; the
+people there cannot get to know someone who is never in the room.
+
+When it fires: a circle with status `member`, `active` or `board` has at least 3
+meeting records in the last 365 days, and you attended fewer than `min_attendance`
+of them (under [thresholds], default 0.5, i.e. half). Exactly at the threshold is
+fine. The finding is at the latest meeting record.
+
+Meeting records are list items in the circle's note that start with a date and are
+tagged `#attended` or `#missed`.
+
+How to fix it: go to the next meetings, or decide to leave (`status: former`). Or
+set the share you mean:
+
+    [thresholds]
+    min_attendance = 0.3
+
+Example circle note body:
+
+    - 2026-09-10 monthly dinner #attended
+    - 2026-10-08 monthly dinner #missed
+    - 2026-11-12 monthly dinner #missed
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from mdnet.commitments import exceeds
+from mdnet.config import Config
+from mdnet.finding import Hit
+from mdnet.model import Vault
+
+CODE = "C004"
+NAME = "low-attendance"
+SEVERITY = "warning"
+MIN_RECORDS = 3
+
+
+def check(vault: Vault, config: Config, today: dt.date) -> Iterator[Hit]:
+    least = config.thresholds.min_attendance
+    since = today - dt.timedelta(days=364)
+    for path, circle in sorted(vault.circles.items()):
+        if not circle.is_active:
+            continue
+        attended, recorded = circle.attendance(today)
+        if recorded < MIN_RECORDS or not exceeds(least, attended / recorded):
+            continue
+        recent = [m for m in circle.meetings if since <= m.date <= today]
+        latest = max(recent, key=lambda m: (m.date, m.line))
+        yield Hit(
+            path,
+            latest.line,
+            f"Attended {attended} of {recorded} meetings of {circle.title} since {since} "
+            f"({attended / recorded:.0%}), below min_attendance {least:.0%}; the latest, on "
+            f"{latest.date}, was {'attended' if latest.attended else 'missed'}. Go to the "
+            "next meetings, or decide whether to stay (status: former).",
+            circle.title,
+        )

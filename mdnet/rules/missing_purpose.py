@@ -1,0 +1,86 @@
+"""C005 missing-purpose — a circle or a planned event without why, whom, what to bring.
+
+Why it matters: before joining anything, three questions: why am I going, whom can I
+meet there, what can I bring. Without answers, a membership or a fair is time spent
+by habit, and you arrive with nothing to offer.
+
+When it fires: a circle with status `member`, `active`, `board` or `prospect`, or a
+planned event, lacks any of the fields `why`, `meet` and `offer` (empty counts as
+missing); the message names the missing ones. The finding is at the `type:` line
+(line 1 when the kind comes from the folder).
+
+Which events are planned: status `planned` (whatever its date), or no status and a
+`date` of today or later. Events attended or skipped, past events with no status and
+events with neither status nor date are not checked. Former circles and circles with
+no status are not checked either.
+
+How to fix it: answer the three questions in the front matter, or, if you have no
+answer, do not join or go. Silence it for one note with `mdnet-ignore: [C005]`.
+
+Example:
+
+    type: meetup
+    date: 2026-12-03
+    status: planned
+    why: find a co-maintainer for the parser
+    meet: the two core devs of markdown-it-py
+    offer: a talk on linting notes
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from mdnet.config import Config
+from mdnet.finding import Hit
+from mdnet.model import Event, Vault
+
+CODE = "C005"
+NAME = "missing-purpose"
+SEVERITY = "warning"
+QUESTIONS = {
+    "why": "why you go (`why:`)",
+    "meet": "whom you can meet there (`meet:`)",
+    "offer": "what you can bring (`offer:`)",
+}
+
+
+def check(vault: Vault, config: Config, today: dt.date) -> Iterator[Hit]:
+    for path, circle in sorted(vault.circles.items()):
+        missing = circle.missing_purpose()
+        if missing and (circle.is_active or circle.status == "prospect"):
+            prospect = circle.status == "prospect"
+            choice = "reconsider joining" if prospect else "leave (status: former)"
+            yield Hit(
+                path,
+                circle.note.line_of("type"),
+                f"Circle {circle.title} ({circle.status}) has no {', '.join(missing)}: "
+                f"{_ask(missing)}, or {choice}.",
+                circle.title,
+            )
+    for path, event in sorted(vault.events.items()):
+        missing = event.missing_purpose()
+        if missing and is_planned(event, today):
+            when = f" on {event.date}" if event.date else ""
+            yield Hit(
+                path,
+                event.note.line_of("type"),
+                f"Planned event {event.title}{when} has no {', '.join(missing)}: "
+                f"{_ask(missing)}, or skip it (status: skipped).",
+                event.title,
+            )
+
+
+def is_planned(event: Event, today: dt.date) -> bool:
+    """Status planned, or no status and a date of today or later."""
+    if event.status is not None:
+        return event.status == "planned"
+    return event.date is not None and event.date >= today
+
+
+def _ask(missing: list[str]) -> str:
+    questions = [QUESTIONS[key] for key in missing]
+    if len(questions) > 1:
+        questions[-1] = "and " + questions[-1]
+    return "write " + (", " if len(questions) > 2 else " ").join(questions)

@@ -1,0 +1,73 @@
+"""C006 renewal-due — an active circle's membership renews soon: decide before it does.
+
+Why it matters: renewal is the one moment a membership asks you to choose. Renewing
+by default keeps the circles you no longer go to; deciding keeps the ones that serve
+you and that you serve.
+
+When it fires: a circle with status `member`, `active` or `board` has a `renewal`
+date from today to today + `renewal_days` (under [thresholds], default 30). The
+message recalls what you need to decide: your attendance over the last 365 days, why
+you joined (`why`), its dues and hours. The finding is at the `renewal:` line. An
+info, not a warning: nothing is wrong yet.
+
+How to fix it: decide. Renewing: move `renewal` to the next date. Leaving: set
+`status: former`. A past `renewal` no longer fires — update it.
+
+    [thresholds]
+    renewal_days = 45
+
+Example circle note:
+
+    type: association
+    status: member
+    renewal: 2026-12-15
+    dues: "120 EUR/year"
+    why: meet the CTOs of the region
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from mdnet.commitments import dues_items, money, number
+from mdnet.config import Config
+from mdnet.finding import Hit
+from mdnet.model import Circle, Vault
+
+CODE = "C006"
+NAME = "renewal-due"
+SEVERITY = "info"
+
+
+def check(vault: Vault, config: Config, today: dt.date) -> Iterator[Hit]:
+    window = dt.timedelta(days=config.thresholds.renewal_days)
+    for path, circle in sorted(vault.circles.items()):
+        renewal = circle.note.fields.get("renewal")
+        if not circle.is_active or renewal is None or not today <= renewal <= today + window:
+            continue
+        days = (renewal - today).days
+        when = "today" if days == 0 else f"in {days} day{'s' if days != 1 else ''}"
+        yield Hit(
+            path,
+            circle.note.line_of("renewal"),
+            f"{circle.title} renews on {renewal} ({when}): {_facts(circle, today)}. "
+            "Decide: renew and move `renewal` to the next date, or leave (status: former).",
+            circle.title,
+        )
+
+
+def _facts(circle: Circle, today: dt.date) -> str:
+    attended, recorded = circle.attendance(today)
+    facts = [
+        f"attended {attended} of {recorded} meetings in the last 365 days"
+        if recorded
+        else "no meetings recorded in the last 365 days"
+    ]
+    why = circle.note.fields.get("why")
+    facts.append(f'why: "{why}"' if why else "no `why` written")
+    dues = dues_items([circle])
+    facts.append(f"dues {money(dues[0].amount, dues[0].currency)} a year" if dues else "no dues")
+    if circle.hours_per_month > 0:
+        facts.append(f"{number(circle.hours_per_month)} hours a month")
+    return "; ".join(facts)
