@@ -50,27 +50,7 @@ def _registry() -> list[ModuleType]:
         outdated_last_contact,
     ]
     # relationship and give-and-take rules (R, G)
-    from mdnet.rules import (
-        confidential_share,
-        give_take_imbalance,
-        missing_give_back,
-        no_follow_up,
-        open_promise,
-        passive_network,
-        stale_contact,
-        unanswered_outreach,
-    )
-
-    relationships = [
-        stale_contact,
-        passive_network,
-        no_follow_up,
-        unanswered_outreach,
-        missing_give_back,
-        open_promise,
-        give_take_imbalance,
-        confidential_share,
-    ]
+    relationships: list[ModuleType] = []
     # commitment rules (C)
     from mdnet.rules import (
         low_attendance,
