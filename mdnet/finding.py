@@ -5,6 +5,19 @@ from __future__ import annotations
 from typing import NamedTuple
 
 
+class Fix(NamedTuple):
+    """A safe edit a rule offers: set front matter ``key``, written on ``line`` of the
+    note at ``path``, to ``value`` (its text as YAML reads it, e.g. ``2026-11-02``).
+
+    It is only data: ``mdnet.fix`` applies it, changing that value and nothing else.
+    """
+
+    path: str
+    line: int
+    key: str
+    value: str
+
+
 class Finding(NamedTuple):
     """What a rule found, where, and what to do about it.
 
@@ -20,6 +33,7 @@ class Finding(NamedTuple):
     column: int
     message: str
     subject: str | None = None
+    fix: Fix | None = None  # a safe edit that resolves it (``mdnet check --fix``)
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:
@@ -37,7 +51,7 @@ class Problem(NamedTuple):
 class Hit(NamedTuple):
     """Where a rule fires and why; the runner makes it a Finding (code, severity...).
 
-    ``path`` "" and ``line`` 0 for a vault-level finding.
+    ``path`` "" and ``line`` 0 for a vault-level finding; ``fix`` when it is fixable.
     """
 
     path: str
@@ -45,3 +59,4 @@ class Hit(NamedTuple):
     message: str
     subject: str | None = None
     column: int = 1
+    fix: Fix | None = None

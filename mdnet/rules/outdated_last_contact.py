@@ -16,7 +16,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from mdnet.config import Config
-from mdnet.finding import Hit
+from mdnet.finding import Fix, Hit
 from mdnet.model import Vault
 
 CODE = "F008"
@@ -32,10 +32,12 @@ def check(vault: Vault, config: Config, today: dt.date) -> Iterator[Hit]:
         if written is None or not past or past[-1].date <= written:
             continue
         latest = past[-1]
+        line = contact.note.line_of("last_contact")
         yield Hit(
             contact.note.path,
-            contact.note.line_of("last_contact"),
+            line,
             f"last_contact is {written} but the latest interaction is {latest.date} "
             f"({latest.path}:{latest.line}); set it to {latest.date} (mdnet check --fix).",
             contact.title,
+            fix=Fix(contact.note.path, line, "last_contact", latest.date.isoformat()),
         )
