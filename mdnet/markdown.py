@@ -106,7 +106,12 @@ def read_body(body: str, first_line: int) -> tuple[list[Block], list[BadDate]]:
 
 
 def _read_block(text: str, line: int, is_item: bool, bad_dates: list[BadDate]) -> Block | None:
-    clean = CODE_SPAN_RE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+    if not is_item and "[[" not in text and "](" not in text:
+        return None  # the common prose paragraph: no date, no link (a fast path)
+    if "`" in text:
+        clean = CODE_SPAN_RE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+    else:
+        clean = text
     task = None
     rest = clean
     if is_item:
@@ -150,12 +155,15 @@ def _read_block(text: str, line: int, is_item: bool, bad_dates: list[BadDate]) -
 
 def _links(text: str, line: int) -> tuple[Link, ...]:
     found: list[tuple[int, Link]] = []
-    for match in WIKILINK_RE.finditer(text):
+    # the patterns start with an optional `!`, which defeats the regex engine's literal
+    # prefix search: look for the brackets first (a fast path for prose)
+    wikilinks = WIKILINK_RE.finditer(text) if "[[" in text else ()
+    for match in wikilinks:
         target = match.group(2).strip()
         if target:
             at = line + text.count("\n", 0, match.start())
             found.append((match.start(), Link(target, at, embed=bool(match.group(1)))))
-    for match in MDLINK_RE.finditer(text):
+    for match in MDLINK_RE.finditer(text) if "](" in text else ():
         target = match.group(2).strip("<>").split("#")[0]
         if target and not SCHEME_RE.match(target) and target.lower().endswith(".md"):
             at = line + text.count("\n", 0, match.start())
