@@ -10,7 +10,10 @@ from pathlib import Path
 import click
 
 from mdnet.cli.options import UsageError, common_options, open_vault
-from mdnet.config import ConfigError
+from mdnet.config import CONFIG_NAME, Config, ConfigError
+from mdnet.finding import Finding
+from mdnet.fix import apply_fixes
+from mdnet.model import Vault
 from mdnet.pipeline import Selection, load_vault, run_rules
 from mdnet.report import FORMATS, Stats, write_github, write_json, write_statistics, write_text
 from mdnet.scan import VaultError
@@ -37,6 +40,7 @@ def _split(values: tuple[str, ...]) -> list[str]:
 @click.option("--ignore", multiple=True, metavar="RULES", help="Leave out these rules.")
 @click.option("--strict", is_flag=True, help="Warnings fail too (exit 1).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are errors.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes (F008), changing only those values.")
 @click.option("--statistics", is_flag=True, help="Count findings per rule.")
 @click.option("--quiet", "-q", is_flag=True, help="Only the findings, no closing line.")
 @common_options
@@ -47,6 +51,7 @@ def check(
     ignore: tuple[str, ...],
     strict: bool,
     exit_zero: bool,
+    fix: bool,
     statistics: bool,
     quiet: bool,
     today: dt.date,
@@ -59,16 +64,21 @@ def check(
 
     Example: mdnet check --select R,G --today 2026-11-26 ~/Notes
     """
-    vault_path, config = open_vault(paths[0] if paths else Path.cwd(), config_path)
+    files = [path for path in paths if path.is_file()]
+    vault_path, config = open_vault(_vault_start(paths, files), config_path)
+    only = {_vault_relative(vault_path, path) for path in files} - {""} if files else None
+    fixed = None
     try:
         selection = Selection.from_config(config, _split(select), _split(ignore))
-        vault = load_vault(vault_path, config)
+        vault, findings = _check(vault_path, config, today, selection, only)
+        if fix:
+            fixed = apply_fixes(vault_path, findings, config)
+            for finding, reason in fixed.failed:
+                click.echo(f"mdnet: cannot fix {finding.path}:{finding.line}: {reason}", err=True)
+            if fixed.notes:  # check again: what is shown is what the notes now say
+                vault, findings = _check(vault_path, config, today, selection, only)
     except (ConfigError, VaultError) as error:
         raise UsageError(str(error)) from None
-    findings = run_rules(vault, config, today, selection)
-    only = {_vault_relative(vault_path, path) for path in paths if path.is_file()}
-    if only:
-        findings = [finding for finding in findings if finding.path in only]
     output_format = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") else "text")
     out = click.get_text_stream("stdout")
     stats = Stats.of(vault)
@@ -81,8 +91,42 @@ def check(
         write_text(out, findings, vault_path, stats, color=color, quiet=quiet)
     if statistics:
         write_statistics(out, findings)
+    if fixed is not None and not quiet:
+        click.echo(fixed.summary(), err=True)
     failing = {"error", "warning"} if strict else {"error"}
     sys.exit(0 if exit_zero or not any(f.severity in failing for f in findings) else 1)
+
+
+def _check(
+    vault_path: Path, config: Config, today: dt.date, selection: Selection, only: set[str] | None
+) -> tuple[Vault, list[Finding]]:
+    """The whole vault's findings, or only those in the notes at ``only``."""
+    vault = load_vault(vault_path, config)
+    findings = run_rules(vault, config, today, selection)
+    if only is not None:
+        findings = [finding for finding in findings if finding.path in only]
+    return vault, findings
+
+
+def _vault_start(paths: tuple[Path, ...], files: list[Path]) -> Path:
+    """Where to look for the vault: the first folder given, else the first file, else here.
+
+    Given only files (as pre-commit passes them, from the repository's root), a vault
+    marked by ``.mdnet.toml`` or ``.obsidian/`` above one of them wins; with no marker,
+    the current folder is the vault when it holds the files.
+    """
+    folders = [path for path in paths if not path.is_file()]
+    if folders or not files:
+        return folders[0] if folders else Path.cwd()
+    for file in files:
+        if any(_is_marked(folder) for folder in file.resolve().parents):
+            return file
+    here = Path.cwd().resolve()
+    return here if all(file.resolve().is_relative_to(here) for file in files) else files[0]
+
+
+def _is_marked(folder: Path) -> bool:
+    return (folder / CONFIG_NAME).exists() or (folder / ".obsidian").exists()
 
 
 def _vault_relative(vault: Path, path: Path) -> str:

@@ -1,0 +1,130 @@
+"""``mdnet check --fix``: apply the safe fixes rules offer, changing only their values.
+
+A rule offers a Fix as data (set the front matter key written on line N to a value);
+this module is the only code that applies one. The note is read again (it may have
+changed since it was checked), only the value's text on that line is replaced —
+quotes, comments, spacing, line endings, a BOM and every other byte are kept, unlike
+a YAML round trip — and the result is read back: the key must now hold the new value
+and everything else must read as before, or the note is left alone. Then it is
+written atomically.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mdnet.config import Config
+from mdnet.files import write_atomic
+from mdnet.finding import Finding, Fix
+from mdnet.frontmatter import split_front_matter
+from mdnet.scan import NoteFile, Unreadable, read_note
+
+NEWLINE_RE = re.compile(r"\r\n|\r|\n")  # the line breaks the parser counts lines by
+VALUE_RE = re.compile(
+    r"""(?P<head>[ \t]*(?P<q>["']?)(?P<key>[^:"'\r\n]+)(?P=q)[ \t]*:[ \t]+)
+    (?P<value>"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s"'\[\]{}|>&*!%@`\#](?:[^\#]|(?<=\S)\#)*?)
+    (?P<tail>(?:[ \t]+\#.*)?[ \t]*)""",
+    re.VERBOSE,
+)
+
+
+class CannotFix(Exception):
+    """A fix that cannot be applied safely; the message says why."""
+
+
+@dataclass
+class FixReport:
+    """What ``apply_fixes`` did: the findings fixed, the notes changed, what it could not."""
+
+    fixed: list[Finding] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    failed: list[tuple[Finding, str]] = field(default_factory=list)
+
+    def summary(self) -> str:
+        """``Fixed 2 findings (F008) in 2 notes.``"""
+        codes = ", ".join(sorted({finding.code for finding in self.fixed}))
+        findings = f"{len(self.fixed)} finding{'s' * (len(self.fixed) != 1)}"
+        notes = f"{len(self.notes)} note{'s' * (len(self.notes) != 1)}"
+        return f"Fixed {findings} ({codes}) in {notes}." if self.fixed else "Nothing to fix."
+
+
+def apply_fixes(vault: Path, findings: Iterable[Finding], config: Config) -> FixReport:
+    """Apply the fixes of ``findings`` to the notes of the vault at ``vault``."""
+    by_path: dict[str, list[Finding]] = {}
+    for finding in findings:
+        if finding.fix is not None:
+            by_path.setdefault(finding.fix.path, []).append(finding)
+    report = FixReport()
+    for path, fixable in sorted(by_path.items()):
+        fixes = list(dict.fromkeys(finding.fix for finding in fixable if finding.fix))
+        try:
+            target = vault / path
+            stat = target.stat()
+            text = read_note(vault, NoteFile(path, stat.st_size, stat.st_mtime_ns), config)
+            fixed = fix_text(text, fixes)
+        except (OSError, Unreadable, CannotFix) as error:
+            report.failed += [(finding, str(error)) for finding in fixable]
+            continue
+        if fixed != text:
+            write_atomic(target, fixed)
+            report.notes.append(path)
+        report.fixed += fixable
+    return report
+
+
+def fix_text(text: str, fixes: Iterable[Fix]) -> str:
+    """``text`` with each fix's value replaced in place; CannotFix if any is unsafe."""
+    fixed = text
+    for fix in fixes:
+        fixed = _set_value(fixed, fix)
+    _check_reads_back(text, fixed, fixes)
+    return fixed
+
+
+def _set_value(text: str, fix: Fix) -> str:
+    start, end = _line_span(text, fix.line)
+    match = VALUE_RE.fullmatch(text, start, end)
+    if match is None or match.group("key").strip() != fix.key:
+        raise CannotFix(
+            f"line {fix.line} does not hold `{fix.key}: <value>` on one line; "
+            f"set it to {fix.value} by hand"
+        )
+    written = match.group("value")
+    if written.startswith('"'):
+        new = '"' + fix.value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    elif written.startswith("'"):
+        new = "'" + fix.value.replace("'", "''") + "'"
+    else:
+        new = fix.value
+    return text[: match.start("value")] + new + text[match.end("value") :]
+
+
+def _line_span(text: str, line: int) -> tuple[int, int]:
+    """Where line ``line`` (1-based, counted as the parser counts) starts and ends."""
+    starts = [0, *(newline.end() for newline in NEWLINE_RE.finditer(text))]
+    if not 1 <= line <= len(starts):
+        raise CannotFix(f"the note has no line {line}")
+    start = starts[line - 1]
+    newline = NEWLINE_RE.search(text, start)
+    return start, newline.start() if newline else len(text)
+
+
+def _normalized(text: str) -> str:
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _check_reads_back(before: str, after: str, fixes: Iterable[Fix]) -> None:
+    """The fixed keys read as their new values, and everything else as before."""
+    old = split_front_matter(_normalized(before))
+    new = split_front_matter(_normalized(after))
+    changed = {fix.key: fix.value for fix in fixes}
+    if new.error or new.lines != old.lines or new.body != old.body:
+        raise CannotFix("the fixed front matter would not read as before; fix it by hand")
+    for key, value in new.values.items():
+        if key in changed and str(value) != changed[key]:
+            raise CannotFix(f"`{key}` would not read as {changed[key]}; fix it by hand")
+        if key not in changed and repr(value) != repr(old.values.get(key)):
+            raise CannotFix(f"`{key}` would change; fix the note by hand")
