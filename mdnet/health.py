@@ -45,11 +45,16 @@ class Standing:
         return self.state in (OVERDUE, LOSING_TOUCH)
 
 
+def is_snoozed(contact: Contact, today: dt.date) -> bool:
+    """True before the contact's ``snooze_until`` date: no reach-out advice yet."""
+    until = contact.note.fields.get("snooze_until")
+    return until is not None and today < until
+
+
 def standing(contact: Contact, config: Config, today: dt.date) -> Standing:
     """Where ``contact`` stands on ``today`` (SPEC §4: at most one of R001 and R003)."""
     cadence, source = contact.cadence(config)
-    snoozed = contact.note.fields.get("snooze_until")
-    is_snoozed = snoozed is not None and today < snoozed
+    snoozed = is_snoozed(contact, today)
     last = contact.last_contact(today)
     met = contact.met()
     if last is not None:
@@ -61,15 +66,15 @@ def standing(contact: Contact, config: Config, today: dt.date) -> Standing:
             state = LOSING_TOUCH
         elif today > due:
             state = OVERDUE
-        if state != ACTIVE and is_snoozed:
+        if state != ACTIVE and snoozed:
             state = SNOOZED
         return Standing(contact, state, last, cadence, source, due, met)
     thresholds = config.thresholds
-    if met is not None and met[0] <= today:
+    if met is not None:
         days = (today - met[0]).days
-        if days <= thresholds.followup_days:
+        if days <= thresholds.followup_days:  # met lately, or to be met (a future date)
             return Standing(contact, NEW, None, cadence, source, None, met)
         if days <= thresholds.followup_horizon_days:
-            state = SNOOZED if is_snoozed else FOLLOW_UP
+            state = SNOOZED if snoozed else FOLLOW_UP
             return Standing(contact, state, None, cadence, source, None, met)
     return Standing(contact, PASSIVE, None, cadence, source, None, met)

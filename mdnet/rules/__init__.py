@@ -50,7 +50,13 @@ def _registry() -> list[ModuleType]:
         outdated_last_contact,
     ]
     # relationship and give-and-take rules (R, G)
-    relationships: list[ModuleType] = []
+    from mdnet.rules import (
+        stale_contact,
+    )
+
+    relationships = [
+        stale_contact,
+    ]
     # commitment rules (C)
     from mdnet.rules import (
         low_attendance,
