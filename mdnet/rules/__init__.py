@@ -51,11 +51,13 @@ def _registry() -> list[ModuleType]:
     ]
     # relationship and give-and-take rules (R, G)
     from mdnet.rules import (
+        no_follow_up,
         stale_contact,
     )
 
     relationships = [
         stale_contact,
+        no_follow_up,
     ]
     # commitment rules (C)
     from mdnet.rules import (
