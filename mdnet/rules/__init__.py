@@ -52,11 +52,13 @@ def _registry() -> list[ModuleType]:
     # relationship and give-and-take rules (R, G)
     from mdnet.rules import (
         no_follow_up,
+        passive_network,
         stale_contact,
     )
 
     relationships = [
         stale_contact,
+        passive_network,
         no_follow_up,
     ]
     # commitment rules (C)
