@@ -13,7 +13,7 @@ from mdnet.cli import main
 from tests.conftest import write_files
 
 VAULT = {
-    ".mdnet.toml": "",
+    ".mdnet.toml": '[rules]\nselect = ["F"]  # the data rules: the advice rules have their own tests\n',
     "People/Jane Doe.md": "---\ntype: contact\nlast_contact: 2026-01-01\n---\n- 2026-02-01 call\n",
     "People/Bob.md": "---\ntype: contact\nmet: 2026-13-01\n---\n",
     "Daily/2026-02-02.md": "Lunch with [[Bob]]\n",

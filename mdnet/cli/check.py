@@ -80,7 +80,7 @@ def check(
     except (ConfigError, VaultError) as error:
         raise UsageError(str(error)) from None
     output_format = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") else "text")
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     stats = Stats.of(vault)
     if output_format == "json":
         write_json(out, findings, vault_path, stats, today=today)

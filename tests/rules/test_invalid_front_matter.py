@@ -10,7 +10,8 @@ def test_broken_yaml_at_its_line_and_the_rest_still_checked(lint: Lint) -> None:
         {
             "People/Broken.md": "---\ntype: contact\nrole: a: b\n---\n",
             "People/Jane.md": "---\ntype: contact\nlast_contact: 2026-01-01\n---\n- 2026-02-01 call\n",
-        }
+        },
+        select="F",
     )
     assert where(findings) == [("F001", "People/Broken.md", 3), ("F008", "People/Jane.md", 3)]
     assert findings[0].severity == "error"

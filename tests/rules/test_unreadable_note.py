@@ -13,7 +13,8 @@ def test_binary_latin1_and_too_large(lint: Lint) -> None:
             "latin.md": "caf\u00e9 [[x]]\n".encode("latin-1"),
             "big.md": "x" * 2000,
             "ok.md": "---\ntype: contact\n---\n- 2026-01-01 call\n",
-        }
+        },
+        select="F",
     )
     assert where(findings) == [
         ("F002", "big.md", 1),
