@@ -54,12 +54,14 @@ def _registry() -> list[ModuleType]:
         no_follow_up,
         passive_network,
         stale_contact,
+        unanswered_outreach,
     )
 
     relationships = [
         stale_contact,
         passive_network,
         no_follow_up,
+        unanswered_outreach,
     ]
     # commitment rules (C)
     from mdnet.rules import (
