@@ -51,6 +51,7 @@ def _registry() -> list[ModuleType]:
     ]
     # relationship and give-and-take rules (R, G)
     from mdnet.rules import (
+        missing_give_back,
         no_follow_up,
         passive_network,
         stale_contact,
@@ -62,6 +63,7 @@ def _registry() -> list[ModuleType]:
         passive_network,
         no_follow_up,
         unanswered_outreach,
+        missing_give_back,
     ]
     # commitment rules (C)
     from mdnet.rules import (

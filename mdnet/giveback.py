@@ -1,0 +1,98 @@
+"""Give and take: what you received and have not returned, what you promised and not kept.
+
+One place decides it, so that the rules (G001, G002, G003) and the summary agree.
+Only contact made counts (no plans, nothing dated after today), except that a promise
+written as an open task (`- [ ] 2026-10-01 #promised send the deck`) is a promise all
+the same.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from mdnet.config import Config
+from mdnet.model import Contact, Interaction, Vault
+
+YEAR = dt.timedelta(days=365)
+
+
+@dataclass(frozen=True)
+class Pending:
+    """An open ``#got`` or ``#promised``: its entry, its age, and the age it may reach."""
+
+    entry: Interaction
+    days: int  # days since the entry's date
+    limit: int  # giveback_days or promise_days
+
+    @property
+    def overdue(self) -> bool:
+        """Older than the limit: what G001 and G002 report."""
+        return self.days > self.limit
+
+
+def _made(entry: Interaction, today: dt.date) -> bool:
+    """Contact made: not a plan, not dated after today."""
+    return not entry.is_plan and entry.date <= today
+
+
+def _same(one: Interaction, other: Interaction) -> bool:
+    return (one.path, one.line) == (other.path, other.line)
+
+
+def open_givebacks(contact: Contact, config: Config, today: dt.date) -> list[Pending]:
+    """Every ``#got`` with no ``#gave`` to that contact on or after it, oldest first.
+
+    A ``#gave`` in the same entry (an exchange) counts as given back.
+    """
+    made = [entry for entry in contact.entries if _made(entry, today)]
+    gave = [entry.date for entry in made if "gave" in entry.markers]
+    limit = config.thresholds.giveback_days
+    return [
+        Pending(entry, (today - entry.date).days, limit)
+        for entry in made
+        if "got" in entry.markers and not any(date >= entry.date for date in gave)
+    ]
+
+
+def open_promises(contact: Contact, config: Config, today: dt.date) -> list[Pending]:
+    """Every ``#promised`` not yet kept, oldest first (open-task promises included).
+
+    A promise is kept by a later ``#gave`` or ``#done`` for that contact (another
+    entry, on or after its date), by a ``#done`` in its own entry, or by checking its
+    task item ``- [x]``.
+    """
+    closers = [
+        entry
+        for entry in contact.entries
+        if _made(entry, today) and entry.markers & {"gave", "done"}
+    ]
+    limit = config.thresholds.promise_days
+    pending = []
+    for entry in contact.entries:
+        if "promised" not in entry.markers or entry.date > today:
+            continue
+        if entry.task == "x" or "done" in entry.markers:
+            continue
+        if any(c.date >= entry.date and not _same(c, entry) for c in closers):
+            continue
+        pending.append(Pending(entry, (today - entry.date).days, limit))
+    return pending
+
+
+def give_take(vault: Vault, today: dt.date, skip: frozenset[str] = frozenset()) -> tuple[int, int]:
+    """(#gave, #got) interactions over the 365 days up to ``today``, across the vault.
+
+    An entry with several contacts counts once for each; contacts whose path is in
+    ``skip`` are left out.
+    """
+    recent = [
+        entry
+        for path, contact in vault.contacts.items()
+        if path not in skip
+        for entry in contact.entries
+        if _made(entry, today) and entry.date > today - YEAR
+    ]
+    gave = sum("gave" in entry.markers for entry in recent)
+    got = sum("got" in entry.markers for entry in recent)
+    return gave, got
