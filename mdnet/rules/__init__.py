@@ -53,6 +53,7 @@ def _registry() -> list[ModuleType]:
     from mdnet.rules import (
         missing_give_back,
         no_follow_up,
+        open_promise,
         passive_network,
         stale_contact,
         unanswered_outreach,
@@ -64,6 +65,7 @@ def _registry() -> list[ModuleType]:
         no_follow_up,
         unanswered_outreach,
         missing_give_back,
+        open_promise,
     ]
     # commitment rules (C)
     from mdnet.rules import (
