@@ -7,6 +7,7 @@ import click
 from mdnet import __version__
 from mdnet.cli.check import check
 from mdnet.cli.rules import explain_rule, list_rules
+from mdnet.cli.summary import summary
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -21,3 +22,4 @@ def main() -> None:
 main.add_command(check)
 main.add_command(list_rules)
 main.add_command(explain_rule)
+main.add_command(summary)

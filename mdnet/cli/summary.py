@@ -1,0 +1,45 @@
+"""`mdnet summary`: check the vault and write its summary note."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+
+from mdnet.cli.options import UsageError, common_options, open_vault
+from mdnet.config import ConfigError
+from mdnet.pipeline import Selection, load_vault, run_rules
+from mdnet.report import display_path
+from mdnet.scan import VaultError
+from mdnet.summary import SummaryRefused, render, write_summary
+
+
+@click.command()
+@click.argument("vault", required=False, type=click.Path(path_type=Path))
+@common_options
+def summary(vault: Path | None, today: dt.date, config_path: Path | None) -> None:
+    """Check the vault and write its summary note (summary.path, "Network Summary.md").
+
+    The note lists whom to reach out to this week, what to give back, whom to follow
+    up, your commitments against the budget and the data problems. It is written only
+    when its content changed, and never over a file that mdnet did not write.
+
+    Example: mdnet summary --today 2026-11-26 ~/Notes
+    """
+    vault_path, config = open_vault(vault or Path.cwd(), config_path)
+    try:
+        selection = Selection.from_config(config)
+        network = load_vault(vault_path, config)
+    except (ConfigError, VaultError) as error:
+        raise UsageError(str(error)) from None
+    findings = run_rules(network, config, today, selection)
+    text = render(network, config, today, findings)
+    try:
+        changed = write_summary(vault_path, config, text)
+    except SummaryRefused as error:
+        raise UsageError(str(error)) from None
+    except OSError as error:
+        raise UsageError(f"cannot write the summary: {error}") from None
+    shown = display_path(vault_path, config.summary_path, Path.cwd())
+    click.echo(f"{shown} ({'updated' if changed else 'unchanged'})")

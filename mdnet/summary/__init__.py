@@ -1,0 +1,58 @@
+"""The summary note (SPEC §7): what the network needs this week, written into the vault.
+
+Two functions, shared by ``mdnet summary`` and ``mdnet watch``:
+
+- ``render(vault, config, today, findings) -> str`` is pure: the same vault, config,
+  date and findings give the same text, byte for byte.
+- ``write_summary(vault_root, config, text) -> bool`` writes it to ``summary.path``
+  atomically, only when it changed (True then), and raises ``SummaryRefused`` rather
+  than overwrite a file that lacks ``mdnet: summary`` in its front matter.
+
+Usage::
+
+    findings = run_rules(vault, config, today, Selection.from_config(config))
+    changed = write_summary(vault.root, config, render(vault, config, today, findings))
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from mdnet.config import Config
+from mdnet.finding import Finding
+from mdnet.model import Vault
+from mdnet.summary.circles import commitments, without_purpose
+from mdnet.summary.facts import gather
+from mdnet.summary.glance import at_a_glance
+from mdnet.summary.people import follow_up, give_back, reach_out
+from mdnet.summary.problems import data_problems
+from mdnet.summary.text import code, plural
+from mdnet.summary.writer import SummaryRefused, is_summary, summary_file, write_summary
+
+__all__ = ["SummaryRefused", "is_summary", "render", "summary_file", "write_summary"]
+
+TITLE = "Network summary"
+SECTIONS = (
+    at_a_glance,
+    reach_out,
+    give_back,
+    follow_up,
+    commitments,
+    without_purpose,
+    data_problems,
+)
+
+
+def render(vault: Vault, config: Config, today: dt.date, findings: Sequence[Finding]) -> str:
+    """The summary note's Markdown for ``vault`` on ``today``, given its findings."""
+    facts = gather(vault, config, today, findings)
+    blocks = [
+        f"---\nmdnet: summary\ngenerated: {today.isoformat()}\n---",
+        f"# {TITLE}",
+        f"Written by mdnet on {today.isoformat()} from {plural(len(vault.notes), 'note')}. "
+        f"It is rewritten by {code('mdnet summary')}: edit your notes, not this page.",
+    ]
+    for section in SECTIONS:
+        blocks += section(facts)
+    return "\n\n".join(blocks) + "\n"

@@ -1,0 +1,155 @@
+"""The sections about circles and events: commitments against the budget, and purpose.
+
+Hours and dues are counted by ``mdnet.commitments``, as the rules C001–C003 count them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from mdnet.commitments import (
+    active_circles,
+    dues_items,
+    dues_totals,
+    exceeds,
+    is_coming,
+    money,
+    number,
+    time_items,
+)
+from mdnet.model import Circle
+from mdnet.summary.facts import Facts
+from mdnet.summary.text import Blocks, bullets, plural, table
+
+C005 = ("C005", "missing-purpose")
+
+
+def commitments(facts: Facts) -> Blocks:
+    """A table of the active circles, then the totals against the budget."""
+    circles = active_circles(facts.vault)
+    blocks = ["## Commitments"]
+    if circles:
+        dues = {item.path: item for item in dues_items(circles)}
+        rows = [
+            [
+                facts.link(circle.note.path),
+                money(dues[circle.note.path].amount, dues[circle.note.path].currency)
+                if circle.note.path in dues
+                else "",
+                number(circle.hours_per_month) if circle.hours_per_month else "",
+                _attendance(facts, circle),
+                _renewal(facts, circle),
+                _purpose(circle),
+            ]
+            for circle in circles
+        ]
+        header = ["Circle", "Dues a year", "Hours a month", "Attendance", "Renewal", "Purpose"]
+        blocks.append(table(header, rows))
+    else:
+        blocks.append("No active circles (status member, active or board).")
+    blocks.append(bullets(_totals(facts, circles)))
+    coming = [
+        (event.date, path, event)
+        for path, event in facts.vault.events.items()
+        if is_coming(event, facts.today)
+    ]
+    if coming:
+        listed = ", ".join(
+            f"{facts.link(path)} ({date}, {number(event.hours)} h)"
+            for date, path, event in sorted(coming, key=lambda item: (item[0], item[1]))
+        )
+        blocks.append(f"Events in the next 30 days: {listed}.")
+    return blocks
+
+
+def _attendance(facts: Facts, circle: Circle) -> str:
+    attended, recorded = circle.attendance(facts.today)
+    if not recorded:
+        return ""
+    share = attended / recorded
+    text = f"{attended} of {recorded} ({round(share * 100)} %)"
+    if recorded >= 3 and share < facts.config.thresholds.min_attendance:
+        text += ", low"
+    return text
+
+
+def _renewal(facts: Facts, circle: Circle) -> str:
+    renewal = circle.note.fields.get("renewal")
+    if renewal is None:
+        return ""
+    days = (renewal - facts.today).days
+    if days < 0:
+        return f"{renewal} (passed)"
+    if days <= facts.config.thresholds.renewal_days:
+        return f"{renewal} (in {plural(days, 'day')})"
+    return str(renewal)
+
+
+def _purpose(circle: Circle) -> str:
+    missing = circle.missing_purpose()
+    return _missing(missing) if missing else "why, meet, offer"
+
+
+def _totals(facts: Facts, circles: list[Circle]) -> list[str]:
+    budget = facts.config.budget
+    items = time_items(facts.vault, facts.today)
+    hours = sum(item.hours for item in items)
+    from_events = sum(item.hours for item in items if item.date is not None)
+    time = (
+        f"Time: {number(hours)} h a month, {number(from_events)} h of it events in the "
+        f"next 30 days; budget {number(budget.hours_per_month)} h"
+        + _verdict(hours, budget.hours_per_month, " h")
+    )
+    totals = dues_totals(dues_items(circles))
+    currency = next(iter(totals)) if len(totals) == 1 else ""
+    written = " + ".join(money(total, name) for name, total in totals.items()) or "0"
+    dues = f"Dues: {written} a year; "
+    if budget.dues_per_year > 0:
+        highest = max(totals.values(), default=0.0)  # each currency is held to the budget
+        dues += f"budget {money(budget.dues_per_year, currency)}"
+        dues += _verdict(highest, budget.dues_per_year, f" {currency}".rstrip())
+    else:
+        dues += "no dues budget set (budget.dues_per_year)"
+    count = len(circles)
+    limit = budget.max_circles
+    circles_line = f"Circles: {count} active; budget {limit}" + _verdict(count, limit, "")
+    return [time, dues, circles_line]
+
+
+def _missing(keys: list[str]) -> str:
+    return "missing " + ", ".join(keys)
+
+
+def _verdict(total: float, budget: float, unit: str) -> str:
+    if exceeds(total, budget):
+        return f" — over budget by {number(total - budget)}{unit}"
+    return " — within budget"
+
+
+def without_purpose(facts: Facts) -> Blocks:
+    """Active and prospect circles, and planned events, missing why, meet or offer."""
+    items = []
+    for path, circle in sorted(facts.vault.circles.items()):
+        missing = circle.missing_purpose()
+        wanted = circle.is_active or circle.status == "prospect"
+        if wanted and missing and not facts.silenced(path, *C005):
+            items.append(f"{facts.link(path)} ({circle.status} circle) — {_missing(missing)}")
+    planned = sorted(
+        (event.date or dt.date.max, path, event)
+        for path, event in facts.vault.events.items()
+        if event.status == "planned" and event.missing_purpose() and not facts.silenced(path, *C005)
+    )
+    for _, path, event in planned:
+        when = f" on {event.date}" if event.date else ""
+        missing = event.missing_purpose()
+        items.append(f"{facts.link(path)} (planned event{when}) — {_missing(missing)}")
+    blocks = ["## Without a purpose"]
+    if items:
+        blocks += [
+            "Write down why you go, whom you can meet there and what you can bring "
+            "(the fields why, meet and offer):",
+            bullets(items),
+        ]
+    else:
+        blocks.append("Every active or prospect circle and planned event says why, meet and offer.")
+    return blocks

@@ -1,0 +1,211 @@
+"""The sections about people: reach out this week, give back, follow up.
+
+Each follows its rule (R001, G001/G002, R003) through the same functions
+(``health.standing``, ``giveback.open_givebacks``/``open_promises``), and leaves out
+the notes whose ``mdnet-ignore`` silences that rule.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from mdnet.config import Config
+from mdnet.dates import add_months
+from mdnet.giveback import Pending, open_givebacks, open_promises
+from mdnet.health import FOLLOW_UP, LOSING_TOUCH, NEW, Standing
+from mdnet.model import Contact
+from mdnet.summary.facts import Facts
+from mdnet.summary.text import Blocks, bullets, code, days_ago, entry_phrase, plural
+
+R001 = ("R001", "stale-contact")
+R003 = ("R003", "no-follow-up")
+G001 = ("G001", "missing-give-back")
+G002 = ("G002", "open-promise")
+BIRTHDAY_DAYS = 7
+Finder = Callable[[Contact, Config, dt.date], list[Pending]]
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def reach_out(facts: Facts) -> Blocks:
+    """The most overdue contacts, losing touch apart from overdue; then birthdays."""
+    today = facts.today
+    due = [
+        s
+        for s in facts.standings
+        if s.needs_reaching_out and not facts.silenced(s.contact.note.path, *R001)
+    ]
+    due.sort(key=lambda s: (-s.days_overdue(today), s.contact.note.path))
+    shown = due[: facts.config.reach_out]
+    blocks = ["## Reach out this week"]
+    if not due:
+        blocks.append("Nobody is overdue: every relationship is within its cadence.")
+    losing = [s for s in shown if s.state == LOSING_TOUCH]
+    overdue = [s for s in shown if s.state != LOSING_TOUCH]
+    if losing:
+        blocks += ["### Losing touch (past twice the cadence)", bullets(_reasons(facts, losing))]
+    if overdue:
+        blocks += ["### Overdue (past the cadence)", bullets(_reasons(facts, overdue))]
+    if len(due) > len(shown):
+        blocks.append(
+            f"{plural(len(due) - len(shown), 'more contact')} overdue "
+            f"(summary.reach_out = {facts.config.reach_out}); "
+            f"{code('mdnet check --select R001')} lists them all."
+        )
+    blocks.append("### Birthdays in the next 7 days")
+    birthdays = _birthdays(facts)
+    blocks.append(bullets(birthdays) if birthdays else "No birthdays in the next 7 days.")
+    return blocks
+
+
+def _reasons(facts: Facts, standings: list[Standing]) -> list[str]:
+    today = facts.today
+    items = []
+    for where in standings:
+        contact = where.contact
+        assert where.cadence is not None and where.last is not None
+        reason = (
+            f"{plural(where.days_overdue(today), 'day')} overdue "
+            f"({where.cadence.describe()} cadence, {where.cadence_source}); "
+            f"last {_last(contact, where.last, today)}"
+        )
+        givebacks = _unless(facts, contact, G001, open_givebacks)
+        if givebacks:
+            reason += f"; open give-back since {givebacks[0].entry.date}"
+        promises = _unless(facts, contact, G002, open_promises)
+        if promises:
+            reason += f"; open promise since {promises[0].entry.date}"
+        items.append(f"{facts.link(contact.note.path)} — {reason}")
+    return items
+
+
+def _last(contact: Contact, last: dt.date, today: dt.date) -> str:
+    """``2026-05-02 (208 days ago): coffee, talked about Berlin``."""
+    said = f"{last} ({days_ago((today - last).days)})"
+    entries = [entry for entry in contact.past_interactions(today) if entry.date == last]
+    if not entries:
+        return f"contact {said}, from {code('last_contact')}"
+    phrase = entry_phrase(entries[-1].text, 60)
+    return f"interaction {said}" + (f": {phrase}" if phrase else "")
+
+
+def _unless(facts: Facts, contact: Contact, rule: tuple[str, str], find: Finder) -> list[Pending]:
+    if facts.silenced(contact.note.path, *rule):
+        return []
+    return find(contact, facts.config, facts.today)
+
+
+def _birthdays(facts: Facts) -> list[str]:
+    found = []
+    for where in facts.standings:
+        born = where.contact.note.fields.get("birthday")
+        if born is None:
+            continue
+        day = next_birthday(born, facts.today)
+        days = (day - facts.today).days
+        if days <= BIRTHDAY_DAYS:
+            when = {0: "today", 1: "tomorrow"}.get(days, f"in {days} days")
+            path = where.contact.note.path
+            weekday = WEEKDAYS[day.weekday()]
+            found.append((day, path, f"{facts.link(path)} — {weekday} {day}, {when}"))
+    return [text for _, _, text in sorted(found)]
+
+
+def next_birthday(born: dt.date, today: dt.date) -> dt.date:
+    """The next date, today included, that is ``born``'s day (29 February: the 28th)."""
+    for year in (today.year, today.year + 1):
+        day = add_months(born, (year - born.year) * 12)  # clamps 29 Feb to the 28th
+        if day >= today:
+            return day
+    raise AssertionError("unreachable: next year's birthday is after today")
+
+
+def give_back(facts: Facts) -> Blocks:
+    """Open ``#got`` and open ``#promised``, oldest first."""
+    givebacks: list[tuple[Contact, Pending]] = []
+    promises: list[tuple[Contact, Pending]] = []
+    for where in facts.standings:
+        contact = where.contact
+        givebacks += [(contact, p) for p in _unless(facts, contact, G001, open_givebacks)]
+        promises += [(contact, p) for p in _unless(facts, contact, G002, open_promises)]
+    blocks = ["## Give back", "### Received, not yet returned"]
+    if givebacks:
+        items = [_pending(facts, c, p, "got", "give back") for c, p in _oldest(givebacks)]
+        blocks.append(bullets(items))
+    else:
+        blocks.append(f"Nothing to return: every {code('#got')} has a {code('#gave')} after it.")
+    blocks.append("### Promised, not yet kept")
+    if promises:
+        items = [_pending(facts, c, p, "promised", "keep it") for c, p in _oldest(promises)]
+        blocks.append(bullets(items))
+    else:
+        blocks.append(f"No open {code('#promised')}.")
+    return blocks
+
+
+def _oldest(pairs: list[tuple[Contact, Pending]]) -> list[tuple[Contact, Pending]]:
+    return sorted(pairs, key=_age_key)
+
+
+def _age_key(pair: tuple[Contact, Pending]) -> tuple[dt.date, str, str, int]:
+    contact, pending = pair
+    return pending.entry.date, contact.note.path, pending.entry.path, pending.entry.line
+
+
+def _pending(facts: Facts, contact: Contact, pending: Pending, verb: str, todo: str) -> str:
+    entry = pending.entry
+    text = f"{facts.link(contact.note.path)} — {verb} on {entry.date} ({days_ago(pending.days)})"
+    phrase = entry_phrase(entry.text)
+    if phrase:
+        text += f": {phrase}"
+    if entry.path != contact.note.path:
+        text += f" (in {facts.link(entry.path)})"
+    if pending.overdue:
+        text += f"; over {pending.limit} days: {todo}"
+    return text
+
+
+def follow_up(facts: Facts) -> Blocks:
+    """People met lately with no interaction since, the longest ago first."""
+    horizon = facts.config.thresholds.followup_horizon_days
+    blocks = ["## Follow up"]
+    waiting = [
+        s
+        for s in facts.standings
+        if s.state == FOLLOW_UP
+        and s.met is not None
+        and not facts.silenced(s.contact.note.path, *R003)
+    ]
+    waiting.sort(key=lambda s: (s.met, s.contact.note.path))
+    items = []
+    for where in waiting:
+        assert where.met is not None
+        date, how = where.met
+        days = (facts.today - date).days
+        items.append(
+            f"{facts.link(where.contact.note.path)} — met {date}{_at(facts, how)} "
+            f"({days_ago(days)}), no interaction since; {horizon - days} days left "
+            f"before the {horizon}-day horizon"
+        )
+    blocks.append(bullets(items) if items else "Nobody met lately is waiting for a follow-up.")
+    new = [s for s in facts.standings if s.state == NEW and s.met is not None]
+    if new:
+        names = ", ".join(facts.link(s.contact.note.path) for s in sorted(new, key=_met_key))
+        days = facts.config.thresholds.followup_days
+        blocks.append(f"Met in the last {days} days, to follow up soon: {names}.")
+    return blocks
+
+
+def _met_key(where: Standing) -> tuple[dt.date, str]:
+    assert where.met is not None
+    return where.met[0], where.contact.note.path
+
+
+def _at(facts: Facts, how: str) -> str:
+    """`` at [[Event]]`` when met at an event (its title), else nothing."""
+    if how == "met":
+        return ""
+    for path, event in sorted(facts.vault.events.items()):
+        if event.title == how:
+            return f" at {facts.link(path)}"
+    return ""

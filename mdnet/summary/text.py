@@ -1,0 +1,132 @@
+"""Clean Markdown for the summary: links to notes, escaped text, lists and tables.
+
+The summary is assembled from blocks (a heading, a paragraph, a list, a table, a fenced
+chart), each a string with no blank line inside; the document joins them with one blank
+line. That alone keeps markdownlint's spacing rules (blank lines around headings, lists,
+tables and fences, no multiple blank lines) satisfied.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from urllib.parse import quote
+
+from mdnet.markdown import LEADING_DATE_RE, TASK_RE
+from mdnet.model import Vault
+
+Blocks = list[str]
+
+# CommonMark lets any ASCII punctuation be escaped; these are the ones that would
+# change meaning here: emphasis, code, links, HTML, tables, Obsidian tags and math.
+_SPECIAL_RE = re.compile(r"([\\`*_\[\]<>#|$~])")
+# Bare URLs, www. addresses and e-mails become links on GitHub (markdownlint MD034).
+_AUTOLINK_RE = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_WIKILINK_RE = re.compile(r"!?\[\[([^\[\]|#^]*)(?:[#^][^\[\]|]*)?(?:\|([^\[\]]*))?\]\]")
+_MDLINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_UNSAFE_TITLE_RE = re.compile(r"[\[\]|#^]")
+
+
+def escape(text: str) -> str:
+    """``text`` as literal Markdown on one line: specials escaped, URLs in code spans."""
+    text = " ".join(text.split())
+    out: list[str] = []
+    last = 0
+    for match in _AUTOLINK_RE.finditer(text):
+        out.append(_escape_plain(text[last : match.start()]))
+        out.append(code(match.group(0)))
+        last = match.end()
+    out.append(_escape_plain(text[last:]))
+    return "".join(out)
+
+
+def _escape_plain(text: str) -> str:
+    text = _SPECIAL_RE.sub(r"\\\1", text)
+    return text.replace("%%", r"\%\%").replace("==", r"\=\=")
+
+
+def code(text: str) -> str:
+    """A code span (backticks dropped from the content, which is trimmed)."""
+    content = " ".join(text.replace("`", "").split())
+    return f"`{content}`" if content else ""
+
+
+def entry_phrase(text: str, limit: int = 80) -> str:
+    """What an entry says, without its task box, date or link brackets: escaped, short.
+
+    ``"[ ] 2026-10-01 call: #promised the [[Acme]] deck"`` gives ``"call: \\#promised
+    the Acme deck"`` (an escaped tag reads the same but is no tag of this note).
+    """
+    text = " ".join(text.split())
+    task = TASK_RE.match(text)
+    if task:
+        text = text[task.end() :]
+    date = LEADING_DATE_RE.match(text)
+    if date:
+        text = text[date.end() :]
+    text = _WIKILINK_RE.sub(lambda m: (m.group(2) or m.group(1)).strip(), text)
+    text = _MDLINK_RE.sub(lambda m: m.group(1), text)
+    text = text.strip(" -–—:,;")
+    if len(text) > limit:
+        cut = text[: limit - 1]
+        if " " in cut:
+            cut = cut.rsplit(" ", 1)[0]
+        text = cut.rstrip(" ,;:-–—") + "…"
+    return escape(text)
+
+
+class Linker:
+    """``[[wikilinks]]`` to notes: the title, or the path where titles are shared.
+
+    A title shared by two notes (any case) would link to whichever Obsidian picks, so
+    those notes are linked by their vault-relative path without ``.md``. A title holding
+    characters a wikilink cannot carry gets a Markdown link to the file instead.
+    """
+
+    def __init__(self, vault: Vault) -> None:
+        self.shared = {
+            title
+            for title, count in Counter(note.title.lower() for note in vault.notes.values()).items()
+            if count > 1
+        }
+
+    def __call__(self, path: str) -> str:
+        title = path.rsplit("/", 1)[-1].removesuffix(".md")
+        target = path.removesuffix(".md") if title.lower() in self.shared else title
+        return self._link(target, title, path)
+
+    def file(self, path: str) -> str:
+        """A link that shows the file itself: ``[[People/Jane Doe.md]]``."""
+        return self._link(path, path, path)
+
+    @staticmethod
+    def _link(target: str, label: str, path: str) -> str:
+        if _UNSAFE_TITLE_RE.search(target) or not target.strip() or target != target.strip():
+            return f"[{escape(label)}]({quote(path, safe='/')})"
+        return f"[[{target}]]"
+
+
+def bullets(items: list[str]) -> str:
+    """A list block, one ``- `` item per line."""
+    return "\n".join(f"- {item}" for item in items)
+
+
+def table(header: list[str], rows: list[list[str]]) -> str:
+    """A table block; cells must already be escaped (``|`` as ``\\|``)."""
+    lines = [_row(header), _row(["---"] * len(header))]
+    lines += [_row([cell or "—" for cell in row]) for row in rows]
+    return "\n".join(lines)
+
+
+def _row(cells: list[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def plural(count: int, word: str, words: str | None = None) -> str:
+    """``1 contact``, ``3 contacts`` (``words`` for irregular plurals)."""
+    return f"{count} {word if count == 1 else words or word + 's'}"
+
+
+def days_ago(days: int) -> str:
+    """``today``, ``yesterday``, ``12 days ago``."""
+    return {0: "today", 1: "yesterday"}.get(days, f"{days} days ago")
