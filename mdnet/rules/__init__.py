@@ -51,6 +51,7 @@ def _registry() -> list[ModuleType]:
     ]
     # relationship and give-and-take rules (R, G)
     from mdnet.rules import (
+        give_take_imbalance,
         missing_give_back,
         no_follow_up,
         open_promise,
@@ -66,6 +67,7 @@ def _registry() -> list[ModuleType]:
         unanswered_outreach,
         missing_give_back,
         open_promise,
+        give_take_imbalance,
     ]
     # commitment rules (C)
     from mdnet.rules import (
