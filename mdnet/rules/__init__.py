@@ -51,6 +51,7 @@ def _registry() -> list[ModuleType]:
     ]
     # relationship and give-and-take rules (R, G)
     from mdnet.rules import (
+        confidential_share,
         give_take_imbalance,
         missing_give_back,
         no_follow_up,
@@ -68,6 +69,7 @@ def _registry() -> list[ModuleType]:
         missing_give_back,
         open_promise,
         give_take_imbalance,
+        confidential_share,
     ]
     # commitment rules (C)
     from mdnet.rules import (
