@@ -6,6 +6,8 @@ import click
 
 from mdnet import __version__
 from mdnet.cli.check import check
+from mdnet.cli.init import init
+from mdnet.cli.new import new
 from mdnet.cli.rules import explain_rule, list_rules
 from mdnet.cli.summary import summary
 
@@ -23,3 +25,5 @@ main.add_command(check)
 main.add_command(list_rules)
 main.add_command(explain_rule)
 main.add_command(summary)
+main.add_command(new)
+main.add_command(init)

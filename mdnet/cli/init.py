@@ -1,0 +1,33 @@
+"""`mdnet init [VAULT]`: a commented configuration and the templates, never overwriting."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from mdnet.cli.options import UsageError
+from mdnet.scan import TEMPLATES_FOLDER
+from mdnet.setup_vault import NEXT_STEPS, init_vault
+
+
+@click.command("init")
+@click.argument("vault", type=click.Path(path_type=Path), default=".")
+def init(vault: Path) -> None:
+    """Start a vault: write .mdnet.toml (every default, commented) and the templates.
+
+    Files that exist are left untouched. The templates go to Templates/mdnet/, where
+    `mdnet new` and Obsidian's Templates plugin find them.
+
+    Example: mdnet init ~/Notes
+    """
+    if vault.exists() and not vault.is_dir():
+        raise UsageError(f"{vault}: not a folder")
+    try:
+        written = init_vault(vault)
+    except OSError as error:
+        raise UsageError(f"{vault}: {error.strerror or error}") from None
+    for relative, created in written:
+        shown = (vault / relative).as_posix() if vault != Path(".") else relative
+        click.echo(f"Created {shown}" if created else f"Skipped {shown} (it exists)")
+    click.echo(NEXT_STEPS.format(templates=TEMPLATES_FOLDER))

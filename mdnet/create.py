@@ -1,0 +1,76 @@
+"""``mdnet new``: a note from a template, in its kind's folder, never overwriting.
+
+The vault's ``Templates/mdnet/<kind>.md`` wins over the packaged template of that kind.
+Packaged templates sit in the package (``mdnet/templates``) once installed, and in the
+repository's ``templates/`` folder, their source, in a checkout.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from mdnet.config import Config
+from mdnet.files import OutsideVault, inside_vault, kind_folder, safe_title, write_atomic
+from mdnet.model import Vault
+from mdnet.placeholders import fill
+from mdnet.scan import TEMPLATES_FOLDER
+
+KINDS = ("contact", "circle", "event")
+TEMPLATE_NAMES = ("contact.md", "circle.md", "event.md", "daily.md")
+
+
+class CannotCreate(Exception):
+    """A note that cannot be created; the message says why."""
+
+
+def packaged_templates() -> Path:
+    """The folder of the templates shipped with mdnet."""
+    here = Path(__file__).resolve().parent
+    installed, checkout = here / "templates", here.parent / "templates"
+    return installed if installed.is_dir() else checkout
+
+
+def template_text(vault: Path, kind: str) -> str:
+    """The template for ``kind``: the vault's own, else the packaged one."""
+    for folder in (vault / TEMPLATES_FOLDER, packaged_templates()):
+        path = folder / f"{kind}.md"
+        if path.is_file():
+            try:
+                return path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as error:
+                raise CannotCreate(f"{path}: cannot read the template: {error}") from None
+    raise CannotCreate(f"no template for {kind!r} in {vault / TEMPLATES_FOLDER} nor in mdnet")
+
+
+def taken_by(vault: Vault, title: str) -> str | None:
+    """The note whose title or alias is ``title`` (any case), as Obsidian resolves links."""
+    wanted = title.casefold()
+    for note in vault.notes.values():
+        names = (note.title, *note.fields.get("aliases", ()))
+        if any(name.casefold() == wanted for name in names):
+            return note.path
+    return None
+
+
+def new_note(
+    vault: Vault, config: Config, kind: str, title: str, now: dt.datetime
+) -> tuple[Path, str]:
+    """Write a new ``kind`` note titled ``title``; its path and the title used.
+
+    The title is made safe for a file name; a title (or alias) already in the vault,
+    or a file already at the path, is refused: nothing is ever overwritten.
+    """
+    safe = safe_title(title)
+    existing = taken_by(vault, safe)
+    if existing is not None:
+        raise CannotCreate(f"{existing} already has the title or alias {safe!r}")
+    relative = f"{kind_folder(config.kinds, kind)}/{safe}.md"
+    try:
+        path = inside_vault(vault.root, relative)
+    except OutsideVault as error:
+        raise CannotCreate(str(error)) from None
+    if path.exists():
+        raise CannotCreate(f"{relative} already exists")
+    write_atomic(path, fill(template_text(vault.root, kind), safe, now))
+    return path, safe
