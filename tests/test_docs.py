@@ -1,0 +1,69 @@
+"""Every rule documents itself: `mdnet rule CODE` prints its module docstring."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import fields
+from types import ModuleType
+
+import pytest
+from click.testing import CliRunner
+
+from mdnet.cli import main
+from mdnet.config import Config, Thresholds
+from mdnet.rules import RULES
+
+ADVICE = [rule for rule in RULES if rule.CODE[0] in "RG"]
+
+
+def ids(rules: list[ModuleType]) -> list[str]:
+    return [rule.CODE for rule in rules]
+
+
+@pytest.mark.parametrize("rule", RULES, ids=ids(RULES))
+def test_every_rule_has_code_name_severity_and_docs(rule: ModuleType) -> None:
+    assert re.fullmatch(r"[FRGC]\d{3}", rule.CODE)
+    assert re.fullmatch(r"[a-z]+(-[a-z]+)+", rule.NAME)
+    assert rule.SEVERITY in ("error", "warning", "info")
+    doc = rule.__doc__ or ""
+    assert doc.splitlines()[0].startswith(f"{rule.CODE} {rule.NAME} — ")
+    for part in ("Why it matters", "When it fires", "How to fix"):
+        assert part in doc, f"{rule.CODE} lacks {part!r}"
+
+
+def test_codes_and_names_are_unique() -> None:
+    assert len({rule.CODE for rule in RULES}) == len(RULES)
+    assert len({rule.NAME for rule in RULES}) == len(RULES)
+
+
+@pytest.mark.parametrize("rule", ADVICE, ids=ids(ADVICE))
+def test_advice_rules_document_thresholds_an_example_and_silencing(rule: ModuleType) -> None:
+    doc = rule.__doc__ or ""
+    for part in ("Thresholds:", "Example", "mdnet-ignore"):
+        assert part in doc, f"{rule.CODE} lacks {part!r}"
+    assert f"{rule.CODE} {rule.NAME} [{rule.SEVERITY}]" in doc  # the example finding
+
+
+@pytest.mark.parametrize("rule", ADVICE, ids=ids(ADVICE))
+def test_documented_defaults_are_the_real_ones(rule: ModuleType) -> None:
+    section = (rule.__doc__ or "").split("Thresholds:", 1)[1].split("\n\n", 1)[0]
+    defaults = Config()
+    thresholds = {f.name: getattr(defaults.thresholds, f.name) for f in fields(Thresholds)}
+    found = re.findall(r"(\w+) = (\"[^\"]*\"|\[\]|[\d.]+)", section)
+    assert found, f"{rule.CODE} names no threshold with its default"
+    for key, written in found:
+        if key in thresholds:
+            assert float(written) == thresholds[key], key
+        elif key in defaults.cadence:
+            cadence = defaults.cadence[key]
+            assert written.strip('"') == (cadence.text if cadence else "none"), key
+        else:
+            assert key == "terms" and written == "[]", key
+
+
+@pytest.mark.parametrize("rule", RULES, ids=ids(RULES))
+def test_mdnet_rule_prints_the_docs(rule: ModuleType) -> None:
+    for asked in (rule.CODE, rule.NAME, rule.CODE.lower()):
+        result = CliRunner().invoke(main, ["rule", asked])
+        assert result.exit_code == 0, result.output
+        assert (rule.__doc__ or "").strip().splitlines()[0] in result.output
