@@ -27,7 +27,7 @@ def test_every_rule_has_code_name_severity_and_docs(rule: ModuleType) -> None:
     assert rule.SEVERITY in ("error", "warning", "info")
     doc = rule.__doc__ or ""
     assert doc.splitlines()[0].startswith(f"{rule.CODE} {rule.NAME} — ")
-    for part in ("Why it matters", "When it fires", "How to fix"):
+    for part in ("Why it matters", "When it fires", "How to fix", "Example"):
         assert part in doc, f"{rule.CODE} lacks {part!r}"
 
 

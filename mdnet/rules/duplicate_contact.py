@@ -11,6 +11,12 @@ case) is also another contact's. The finding is on the later note, by path.
 How to fix it: merge the two notes into one, keeping both logs, and list the other
 spelling under `aliases:`. If they really are two people with the same name, give
 one a distinct `name:` (e.g. "Jane Doe (Acme)").
+
+Example: People/Jane Doe.md and Imported/Jane D.md both say
+`email: jane@acme.example`:
+
+    Imported/Jane D.md:3:1: F006 duplicate-contact [warning] This contact shares the
+    email "jane@acme.example" with People/Jane Doe.md; merge the two notes ...
 """
 
 from __future__ import annotations

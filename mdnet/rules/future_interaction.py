@@ -7,7 +7,7 @@ touch.
 When it fires: a dated entry that is not an open task (`- [ ] ...`) has a date after
 today. Open tasks are plans and may be in the future.
 
-How to fix it: correct the date, or turn the entry into a task:
+How to fix it: correct the date, or turn the entry into a task. Example:
 
     - [ ] 2026-12-15 lunch with Jane #promised bring the report
 """

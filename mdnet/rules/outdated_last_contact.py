@@ -8,6 +8,17 @@ interaction up to today (plans and future entries do not count).
 
 How to fix it: `mdnet check --fix` sets `last_contact` to the latest interaction,
 changing only that value in the file. Or remove the field: the log is enough.
+
+Example:
+
+    ---
+    type: contact
+    last_contact: 2026-05-01
+    ---
+    - 2026-06-12 call: her new role
+
+    People/Jane Doe.md:3:1: F008 outdated-last-contact [warning] last_contact is
+    2026-05-01 but the latest interaction is 2026-06-12 (People/Jane Doe.md:5); ...
 """
 
 from __future__ import annotations

@@ -10,6 +10,13 @@ dates, such as `[[2026-10-02]]`, are left alone: daily notes may not exist yet).
 
 How to fix it: correct the link, add the spelling to the person's `aliases:`, or
 create the note (`mdnet new contact "Jane Doe"`).
+
+Example, in Daily/2026-10-02.md:
+
+    - 2026-10-02 lunch with [[Jane Do]]
+
+    Daily/2026-10-02.md:1:1: F005 unknown-contact [warning] [[Jane Do]] links no note
+    (no title, alias or path matches); fix the link, ...
 """
 
 from __future__ import annotations

@@ -8,7 +8,9 @@ holds NUL bytes), cannot be opened, or is larger than `vault.max_file_kb`
 (default 1024 KB).
 
 How to fix it: save the file as UTF-8; move binaries out of the vault or exclude
-them with `vault.exclude`; split a huge note, or raise the limit:
+them with `vault.exclude`; split a huge note, or raise the limit.
+
+Thresholds: [vault] max_file_kb = 1024. Example:
 
     [vault]
     max_file_kb = 4096
