@@ -21,10 +21,11 @@ Blocks = list[str]
 # change meaning here: emphasis, code, links, HTML, tables, Obsidian tags and math.
 _SPECIAL_RE = re.compile(r"([\\`*_\[\]<>#|$~])")
 # Bare URLs, www. addresses and e-mails become links on GitHub (markdownlint MD034).
-_AUTOLINK_RE = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# A pipe ends one: inside a code span it would still split a table cell.
+_AUTOLINK_RE = re.compile(r"(?:https?://|www\.)[^\s|`]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _WIKILINK_RE = re.compile(r"!?\[\[([^\[\]|#^]*)(?:[#^][^\[\]|]*)?(?:\|([^\[\]]*))?\]\]")
 _MDLINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_UNSAFE_TITLE_RE = re.compile(r"[\[\]|#^]")
+_UNSAFE_TITLE_RE = re.compile(r"[\[\]|#^`]")
 
 
 def escape(text: str) -> str:
@@ -69,8 +70,8 @@ def entry_phrase(text: str, limit: int = 80) -> str:
     text = text.strip(" -–—:,;")
     if len(text) > limit:
         cut = text[: limit - 1]
-        if " " in cut:
-            cut = cut.rsplit(" ", 1)[0]
+        if text[limit - 1] != " " and " " in cut:
+            cut = cut.rsplit(" ", 1)[0]  # no half word
         text = cut.rstrip(" ,;:-–—") + "…"
     return escape(text)
 
