@@ -121,6 +121,14 @@ def test_reach_out_leaves_out_contacts_that_silence_r001(make_vault: WriteVault)
     assert "Cara" not in section(summary_of(root), "## Reach out this week")
 
 
+def test_reach_out_says_when_messages_go_unanswered(make_vault: WriteVault) -> None:
+    log = "".join(f"- 2026-0{month}-01 email #noreply\n" for month in (6, 7, 8))
+    root = make_vault({"People/Quiet.md": "---\ntype: contact\ntier: inner\n---\n" + log})
+    reach = section(summary_of(root), "## Reach out this week")
+    assert "[[Quiet]] — " in reach
+    assert "the last 3 messages got no reply (`#noreply`): try an introduction or an event" in reach
+
+
 @pytest.mark.parametrize(
     ("born", "today", "expected"),
     [

@@ -30,6 +30,10 @@ class Facts:
         made = [e for e in self.vault.interactions() if not e.is_plan and e.date <= self.today]
         return sorted(made, key=lambda e: (e.date, e.path, e.line, e.contact))
 
+    def flagged(self, code: str) -> set[str]:
+        """The paths of the notes that rule ``code`` reported."""
+        return {finding.path for finding in self.findings if finding.code == code}
+
     def silenced(self, path: str, *rule: str) -> bool:
         """The note at ``path`` silences this rule (its code and name) or all rules."""
         note = self.vault.notes.get(path)

@@ -60,6 +60,7 @@ def reach_out(facts: Facts) -> Blocks:
 
 def _reasons(facts: Facts, standings: list[Standing]) -> list[str]:
     today = facts.today
+    unanswered = facts.flagged("R004")
     items = []
     for where in standings:
         contact = where.contact
@@ -75,6 +76,12 @@ def _reasons(facts: Facts, standings: list[Standing]) -> list[str]:
         promises = _unless(facts, contact, G002, open_promises)
         if promises:
             reason += f"; open promise since {promises[0].entry.date}"
+        if contact.note.path in unanswered:
+            count = facts.config.thresholds.max_unanswered
+            reason += (
+                f"; the last {plural(count, 'message')} got no reply ({code('#noreply')}): "
+                "try an introduction or an event rather than writing again"
+            )
         items.append(f"{facts.link(contact.note.path)} — {reason}")
     return items
 
