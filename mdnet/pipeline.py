@@ -8,7 +8,9 @@ re-parses just the notes that changed).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+import gc
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -39,8 +41,27 @@ def parse_all(vault: Path, files: list[NoteFile], config: Config) -> list[Note]:
 
 def load_vault(root: Path, config: Config, parse: Parser = parse_all) -> Vault:
     """Scan and parse every note of the vault at ``root`` and build the model."""
-    files = list_notes(root, config)
-    return build(root, parse(root, files, config), config)
+    with _no_garbage_collection():
+        files = list_notes(root, config)
+        return build(root, parse(root, files, config), config)
+
+
+@contextmanager
+def _no_garbage_collection() -> Iterator[None]:
+    """Pause the cycle collector while a vault's million small objects are made.
+
+    They hold no cycles, but each pass of the collector walks all of them: loading
+    30,000 notes took twice as long with it. Once built they are frozen (left out of
+    later passes); they are freed as usual when the last reference goes.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.freeze()
+            gc.enable()
 
 
 @dataclass(frozen=True)

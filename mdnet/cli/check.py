@@ -10,11 +10,12 @@ from pathlib import Path
 import click
 
 from mdnet.cli.options import UsageError, common_options, open_vault
+from mdnet.cli.progress import vault_parser
 from mdnet.config import CONFIG_NAME, Config, ConfigError
 from mdnet.finding import Finding
 from mdnet.fix import apply_fixes
 from mdnet.model import Vault
-from mdnet.pipeline import Selection, load_vault, run_rules
+from mdnet.pipeline import Parser, Selection, load_vault, run_rules
 from mdnet.report import FORMATS, Stats, write_github, write_json, write_statistics, write_text
 from mdnet.scan import VaultError
 
@@ -43,6 +44,7 @@ def _split(values: tuple[str, ...]) -> list[str]:
 @click.option("--fix", is_flag=True, help="Apply safe fixes (F008), changing only those values.")
 @click.option("--statistics", is_flag=True, help="Count findings per rule.")
 @click.option("--quiet", "-q", is_flag=True, help="Only the findings, no closing line.")
+@click.option("--no-cache", is_flag=True, help="Ignore the index in .mdnet/: parse every note.")
 @common_options
 def check(
     paths: tuple[Path, ...],
@@ -54,6 +56,7 @@ def check(
     fix: bool,
     statistics: bool,
     quiet: bool,
+    no_cache: bool,
     today: dt.date,
     config_path: Path | None,
 ) -> None:
@@ -68,15 +71,16 @@ def check(
     vault_path, config = open_vault(_vault_start(paths, files), config_path)
     only = {_vault_relative(vault_path, path) for path in files} - {""} if files else None
     fixed = None
+    parse = vault_parser(use_index=not no_cache)
     try:
         selection = Selection.from_config(config, _split(select), _split(ignore))
-        vault, findings = _check(vault_path, config, today, selection, only)
+        vault, findings = _check(vault_path, config, today, selection, only, parse)
         if fix:
             fixed = apply_fixes(vault_path, findings, config)
             for finding, reason in fixed.failed:
                 click.echo(f"mdnet: cannot fix {finding.path}:{finding.line}: {reason}", err=True)
             if fixed.notes:  # check again: what is shown is what the notes now say
-                vault, findings = _check(vault_path, config, today, selection, only)
+                vault, findings = _check(vault_path, config, today, selection, only, parse)
     except (ConfigError, VaultError) as error:
         raise UsageError(str(error)) from None
     output_format = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") else "text")
@@ -98,10 +102,15 @@ def check(
 
 
 def _check(
-    vault_path: Path, config: Config, today: dt.date, selection: Selection, only: set[str] | None
+    vault_path: Path,
+    config: Config,
+    today: dt.date,
+    selection: Selection,
+    only: set[str] | None,
+    parse: Parser,
 ) -> tuple[Vault, list[Finding]]:
     """The whole vault's findings, or only those in the notes at ``only``."""
-    vault = load_vault(vault_path, config)
+    vault = load_vault(vault_path, config, parse)
     findings = run_rules(vault, config, today, selection)
     if only is not None:
         findings = [finding for finding in findings if finding.path in only]

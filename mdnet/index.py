@@ -1,0 +1,212 @@
+"""The index: a cache of parse results in ``<vault>/.mdnet/index.sqlite``.
+
+Each note's parsed Note is kept, pickled, under its path, size and modification time
+(ns); the whole index is stamped with mdnet's version, a digest of the parser's code
+and the config's fingerprint, so that any of them changing empties it. It is a cache,
+never a second source of truth: a missing, corrupt, locked or incompatible index is
+rebuilt or done without, silently, and the results are the same — only slower.
+
+SQLite runs in WAL mode with a busy timeout, so that ``mdnet check`` from a pre-commit
+hook and a running ``mdnet watch`` read and write it at the same time without blocking
+or corrupting each other. Only known classes are unpickled: an index cannot run code.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import pickle
+import sqlite3
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import markdown_it
+import yaml
+
+from mdnet import __version__, dates, fields, finding, frontmatter, markdown, note, scan
+from mdnet.config import Config
+from mdnet.files import write_atomic
+
+STATE_FOLDER = ".mdnet"
+INDEX_NAME = "index.sqlite"
+SCHEMA = 1
+BUSY_TIMEOUT_MS = 3000
+PARSER_MODULES = (note, markdown, frontmatter, fields, dates, finding, scan)
+SAFE_MODULES = frozenset({"mdnet.note", "mdnet.markdown", "mdnet.finding", "mdnet.dates"})
+SAFE_BUILTINS = frozenset({("datetime", "date"), ("builtins", "frozenset"), ("builtins", "set")})
+
+Row = tuple[str, int, int, bytes]  # path, size, mtime_ns, pickled Note
+
+
+def stamp(config: Config) -> str:
+    """What the cached results depend on besides the notes: mdnet's code and the config."""
+    digest = hashlib.sha256(
+        f"{SCHEMA}|{__version__}|{markdown_it.__version__}|{yaml.__version__}|".encode()
+    )
+    for module in PARSER_MODULES:
+        with contextlib.suppress(OSError, TypeError):
+            digest.update(Path(str(module.__file__)).read_bytes())
+    digest.update(config.fingerprint.encode())
+    return digest.hexdigest()[:32]
+
+
+class _SafeUnpickler(pickle.Unpickler):
+    """Builds only the classes a Note is made of (an index file cannot run code)."""
+
+    known: dict[tuple[str, str], Any] = {}  # noqa: RUF012 - a cache shared on purpose
+
+    def find_class(self, module: str, name: str) -> Any:
+        try:
+            return self.known[module, name]
+        except KeyError:
+            pass
+        found = super().find_class(module, name)
+        if not isinstance(found, type) or (
+            module not in SAFE_MODULES and (module, name) not in SAFE_BUILTINS
+        ):
+            raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the index")
+        self.known[module, name] = found
+        return found
+
+
+def dump(value: object) -> bytes:
+    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def load(blob: bytes) -> Any:
+    """Unpickle a cached value, allowing only Note's own classes."""
+    return _SafeUnpickler(io.BytesIO(blob)).load()
+
+
+class Index:
+    """An open index. Reads and writes that fail leave it unused, never raise."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path, stamp: str) -> None:
+        self.connection: sqlite3.Connection | None = connection
+        self.path = path
+        self.stamp = stamp
+
+    @classmethod
+    def open(cls, vault: Path, stamp: str) -> Index | None:
+        """The vault's index for ``stamp``: emptied if stamped otherwise, rebuilt if
+        corrupt, None when it cannot be used (a read-only vault, a full disk, busy)."""
+        folder = vault / STATE_FOLDER
+        path = folder / INDEX_NAME
+        try:
+            _make_state_folder(folder)
+        except OSError:
+            return None
+        connection = _connect_or_rebuild(path, stamp)
+        return cls(connection, path, stamp) if connection else None
+
+    def rows(self) -> dict[str, tuple[int, int, bytes]]:
+        """Every cached row, in one query: ``{path: (size, mtime_ns, pickled Note)}``."""
+        query = "SELECT path, size, mtime_ns, note FROM notes"
+        for _ in range(2):
+            if self.connection is None:
+                return {}
+            try:
+                return {
+                    path: (size, mtime, blob)
+                    for path, size, mtime, blob in self.connection.execute(query)
+                }
+            except sqlite3.Error as error:
+                self.close()
+                if _is_corrupt(error):
+                    self.connection = _connect_or_rebuild(self.path, self.stamp, rebuild=True)
+        return {}
+
+    def update(self, rows: Iterable[Row], gone: Iterable[str]) -> None:
+        """Store new parse results and forget notes that are no longer there."""
+        new, old = list(rows), [(path,) for path in gone]
+        if self.connection is None or not (new or old):
+            return
+        try:
+            with _transaction(self.connection):
+                self.connection.executemany("INSERT OR REPLACE INTO notes VALUES (?, ?, ?, ?)", new)
+                self.connection.executemany("DELETE FROM notes WHERE path = ?", old)
+        except sqlite3.Error:
+            self.close()  # busy for too long, read-only or full: the cache waits
+
+    def close(self) -> None:
+        if self.connection is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self.connection.close()
+            self.connection = None
+
+
+def _make_state_folder(folder: Path) -> None:
+    """``.mdnet/`` with a ``.gitignore`` of ``*``, so that git never sees the cache."""
+    folder.mkdir(exist_ok=True)
+    ignore = folder / ".gitignore"
+    if not ignore.exists():
+        write_atomic(ignore, "*\n")
+
+
+def _connect_or_rebuild(path: Path, stamp: str, rebuild: bool = False) -> sqlite3.Connection | None:
+    """A connection to a usable index at ``path``; a corrupt one is deleted and made anew."""
+    for attempt in range(2):
+        if rebuild or attempt:
+            try:
+                for suffix in ("", "-wal", "-shm"):
+                    Path(f"{path}{suffix}").unlink(missing_ok=True)
+            except OSError:
+                return None
+        try:
+            return _connect(path, stamp)
+        except sqlite3.Error as error:
+            if not _is_corrupt(error):
+                return None  # locked past the timeout, read-only...: do without
+    return None
+
+
+def _is_corrupt(error: sqlite3.Error) -> bool:
+    """Not a database, or a damaged one (rather than busy, locked or read-only)."""
+    code = getattr(error, "sqlite_errorcode", 0) & 0xFF  # the primary code of an extended one
+    return code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
+
+
+@contextlib.contextmanager
+def _transaction(connection: sqlite3.Connection) -> Iterator[None]:
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    connection.execute("COMMIT")
+
+
+def _connect(path: Path, stamp: str) -> sqlite3.Connection:
+    connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    try:
+        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if connection.execute("PRAGMA journal_mode = WAL").fetchone()[0] != "wal":
+            raise sqlite3.OperationalError("the index needs WAL mode")
+        connection.execute("PRAGMA synchronous = NORMAL")
+        if _stamp_of(connection) != stamp:
+            with _transaction(connection):
+                connection.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value)")
+                connection.execute(
+                    "CREATE TABLE IF NOT EXISTS notes "
+                    "(path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, note BLOB)"
+                )
+                if _stamp_of(connection) != stamp:
+                    connection.execute("DELETE FROM notes")
+                    connection.execute("INSERT OR REPLACE INTO meta VALUES ('stamp', ?)", (stamp,))
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def _stamp_of(connection: sqlite3.Connection) -> str | None:
+    try:
+        found = connection.execute("SELECT value FROM meta WHERE key = 'stamp'").fetchone()
+    except sqlite3.OperationalError as error:
+        if "no such table" in str(error):
+            return None
+        raise
+    return str(found[0]) if found else None

@@ -1,0 +1,162 @@
+"""Parsing a whole vault fast: unchanged notes from the index, new ones on every core.
+
+``CachedParser`` is a ``pipeline.Parser``: ``load_vault(root, config, CachedParser())``
+is the same pipeline as ever, only the notes whose size or modification time changed
+are parsed again. Watch mode keeps one CachedParser and calls it after each change.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import pickle
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from mdnet.config import Config
+from mdnet.index import Index, Row, dump, load, stamp
+from mdnet.note import Note
+from mdnet.pipeline import parse_file
+from mdnet.scan import NoteFile
+
+PARALLEL_MIN = 200  # fewer new notes than this are parsed in this process
+CHUNK = 64  # notes per task sent to a worker process
+RACY_NS = 2_000_000_000  # a note modified this recently may change again within its mtime tick
+
+Progress = Callable[[int, int], None]  # (notes parsed so far, notes to parse)
+
+
+class CachedParser:
+    """Parses only what changed since the last call, or since the index was written.
+
+    ``use_index=False`` (``--no-cache``) neither reads nor writes ``.mdnet/``. After a
+    call, ``parsed`` lists the paths that were parsed and ``reused`` counts the others.
+    """
+
+    def __init__(self, use_index: bool = True, progress: Progress | None = None) -> None:
+        self.use_index = use_index
+        self.progress = progress
+        self.memory: dict[str, tuple[int, int, Note]] = {}
+        self.stamp = ""
+        self.index: Index | None = None
+        self.parsed: list[str] = []
+        self.reused = 0
+
+    def __call__(self, vault: Path, files: list[NoteFile], config: Config) -> list[Note]:
+        current = stamp(config)
+        cached: dict[str, tuple[int, int, bytes]] = {}
+        if current != self.stamp:  # the first call, or the config or mdnet changed
+            self.close()
+            self.memory, self.stamp = {}, current
+            self.index = Index.open(vault, current) if self.use_index else None
+            cached = self.index.rows() if self.index else {}
+        known = set(cached) | set(self.memory)
+        notes: list[Note | None] = []
+        missing: list[int] = []
+        for position, file in enumerate(files):
+            note = self._reuse(file, cached)
+            if note is None:
+                missing.append(position)
+            notes.append(note)
+        parsed = parse_notes(vault, [files[i] for i in missing], config, self.progress)
+        fresh_before = time.time_ns() - RACY_NS
+        rows: list[Row] = []
+        for position, (note, blob) in zip(missing, parsed, strict=True):
+            notes[position] = note
+            file = files[position]
+            if file.mtime_ns < fresh_before:  # else it is parsed again next time
+                rows.append((file.path, file.size, file.mtime_ns, blob))
+        result = [note for note in notes if note is not None]
+        self.memory = {
+            file.path: (file.size, file.mtime_ns, note)
+            for file, note in zip(files, result, strict=True)
+        }
+        if self.index is not None:
+            self.index.update(rows, known - self.memory.keys())
+        self.parsed = [files[position].path for position in missing]
+        self.reused = len(files) - len(missing)
+        return result
+
+    def _reuse(self, file: NoteFile, cached: dict[str, tuple[int, int, bytes]]) -> Note | None:
+        """The note parsed before, if the file's size and time are the same."""
+        remembered = self.memory.get(file.path)
+        if remembered and remembered[:2] == (file.size, file.mtime_ns):
+            return remembered[2]
+        row = cached.get(file.path)
+        if row is None or row[:2] != (file.size, file.mtime_ns):
+            return None
+        try:
+            note = load(row[2])
+        except Exception:  # an unreadable row is parsed again, whatever the reason
+            return None
+        return note if isinstance(note, Note) and note.path == file.path else None
+
+    def forget(self, paths: Iterable[str]) -> None:
+        """Parse these notes again next time, whatever their size and time say."""
+        for path in paths:
+            self.memory.pop(path, None)
+
+    def close(self) -> None:
+        if self.index is not None:
+            self.index.close()
+            self.index = None
+
+
+def parse_notes(
+    vault: Path, files: list[NoteFile], config: Config, progress: Progress | None = None
+) -> list[tuple[Note, bytes]]:
+    """Each file's Note and its pickle, on every core when there are many."""
+    if len(files) >= PARALLEL_MIN and _cores() > 1:
+        try:
+            return _parse_in_workers(vault, files, config, progress)
+        except (OSError, pickle.PickleError, multiprocessing.ProcessError):
+            pass  # no processes to be had here: parse in this one
+    parsed = []
+    for done, file in enumerate(files, 1):
+        note = parse_file(vault, file, config)
+        parsed.append((note, dump(note)))
+        if progress and done % CHUNK == 0:
+            progress(done, len(files))
+    if progress and files:
+        progress(len(files), len(files))
+    return parsed
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def _parse_in_workers(
+    vault: Path, files: list[NoteFile], config: Config, progress: Progress | None
+) -> list[tuple[Note, bytes]]:
+    # fork is fastest, but forking a process that runs threads (watch mode) is unsafe
+    method = "fork" if threading.active_count() == 1 else "forkserver"
+    context = multiprocessing.get_context(method)
+    parsed = []
+    with context.Pool(_cores(), _start_worker, (vault, config)) as pool:
+        for done, blob in enumerate(pool.imap(_parse_in_worker, files, CHUNK), 1):
+            parsed.append((pickle.loads(blob), blob))
+            if progress and (done % CHUNK == 0 or done == len(files)):
+                progress(done, len(files))
+    return parsed
+
+
+_worker: tuple[Path, Config] | None = None
+
+
+def _start_worker(vault: Path, config: Config) -> None:
+    global _worker
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    _worker = (vault, config)
+
+
+def _parse_in_worker(file: NoteFile) -> bytes:
+    assert _worker is not None
+    vault, config = _worker
+    return dump(parse_file(vault, file, config))

@@ -1,0 +1,283 @@
+"""The index in .mdnet/: reused when nothing changed, invalidated by whatever changed."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from mdnet import index, parsing
+from mdnet.cli import main
+from mdnet.config import load_config
+from mdnet.index import INDEX_NAME, STATE_FOLDER
+from mdnet.model import Vault
+from mdnet.parsing import CachedParser
+from mdnet.pipeline import Selection, load_vault, run_rules
+from tests.conftest import TODAY, WriteVault, where
+
+JANE = """\
+    ---
+    type: contact
+    last_contact: 2026-01-01
+    ---
+    - 2026-10-02 call #gave
+"""
+BOB = """\
+    ---
+    type: contact
+    ---
+    - 2026-09-01 email
+"""
+DAILY = """\
+    - 2026-10-05 met [[Jane]] and [[Nobody]]
+"""
+DAY = 86_400_000_000_000
+
+
+def age(root: Path, days: int = 1) -> None:
+    """Date every note back, as if written long before (fresh ones are never cached)."""
+    then = time.time_ns() - days * DAY
+    for path in root.rglob("*.md"):
+        os.utime(path, ns=(then, then))
+
+
+def write(root: Path, relative: str, text: str, days_ago: int = 0) -> None:
+    """Rewrite a note; ``days_ago`` dates it back (0: now)."""
+    path = root / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    if days_ago:
+        then = time.time_ns() - days_ago * DAY
+        os.utime(path, ns=(then, then))
+
+
+def load(root: Path, parser: CachedParser | None = None) -> tuple[Vault, CachedParser]:
+    parser = parser or CachedParser()
+    try:
+        return load_vault(root, load_config(root), parser), parser
+    finally:
+        parser.close()
+
+
+def findings(vault: Vault) -> list[tuple[str, str, int]]:
+    config = load_config(vault.root)
+    return where(run_rules(vault, config, TODAY, Selection(("F",))))
+
+
+@pytest.fixture
+def vault(make_vault: WriteVault) -> Path:
+    root = make_vault({"People/Jane.md": JANE, "People/Bob.md": BOB, "Daily/2026-10-05.md": DAILY})
+    age(root)
+    return root
+
+
+def test_a_second_run_parses_nothing_and_finds_the_same(vault: Path) -> None:
+    first, parser = load(vault)
+    assert sorted(parser.parsed) == sorted(first.notes)
+    second, again = load(vault)
+    assert again.parsed == [] and again.reused == 3
+    assert second.notes == first.notes
+    assert findings(second) == findings(first) != []
+
+
+def test_the_index_is_a_sqlite_file_that_git_ignores(vault: Path) -> None:
+    load(vault)
+    assert (vault / STATE_FOLDER / ".gitignore").read_text() == "*\n"
+    with sqlite3.connect(vault / STATE_FOLDER / INDEX_NAME) as connection:
+        assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert connection.execute("SELECT count(*) FROM notes").fetchone()[0] == 3
+
+
+def test_an_edited_note_is_parsed_again(vault: Path) -> None:
+    load(vault)
+    write(vault, "People/Jane.md", JANE.replace("2026-01-01", "2026-10-05"), days_ago=1)
+    edited, parser = load(vault)
+    assert parser.parsed == ["People/Jane.md"]
+    assert ("F008", "People/Jane.md", 3) not in findings(edited)
+
+
+def test_a_note_edited_within_its_mtime_tick_is_never_trusted(vault: Path) -> None:
+    """Same size, same time: only notes older than a few seconds are cached."""
+    write(vault, "People/Bob.md", BOB)
+    stat = (vault / "People/Bob.md").stat()
+    load(vault)
+    write(vault, "People/Bob.md", BOB.replace("email", "lunch"))
+    os.utime(vault / "People/Bob.md", ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    edited, parser = load(vault)
+    assert "People/Bob.md" in parser.parsed
+    assert edited.contacts["People/Bob.md"].interactions[0].channel == "lunch"
+
+
+def test_a_deleted_note_leaves_the_index(vault: Path) -> None:
+    load(vault)
+    (vault / "People/Bob.md").unlink()
+    after, parser = load(vault)
+    assert "People/Bob.md" not in after.notes and parser.parsed == []
+    assert "People/Bob.md" not in index.Index.open(vault, parser.stamp).rows()  # type: ignore[union-attr]
+
+
+def test_a_renamed_note_is_parsed_under_its_new_name(vault: Path) -> None:
+    load(vault)
+    (vault / "People/Jane.md").rename(vault / "People/Jane Doe.md")
+    after, parser = load(vault)
+    assert parser.parsed == ["People/Jane Doe.md"]
+    assert "People/Jane Doe.md" in after.contacts and "People/Jane.md" not in after.notes
+    assert ("F005", "Daily/2026-10-05.md", 1) in findings(after)  # [[Jane]] is gone
+
+
+def test_a_config_change_parses_everything_again(vault: Path) -> None:
+    load(vault)
+    (vault / ".mdnet.toml").write_text('[kinds]\ncontact = ["Daily/**"]\n')
+    after, parser = load(vault)
+    assert len(parser.parsed) == 3
+    assert "Daily/2026-10-05.md" in after.contacts
+
+
+def test_a_new_version_of_mdnet_parses_everything_again(
+    vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load(vault)
+    monkeypatch.setattr(index, "__version__", "99.0")
+    _, parser = load(vault)
+    assert len(parser.parsed) == 3
+    _, parser = load(vault)
+    assert parser.parsed == []
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        b"this is not a database at all" * 100,
+        b"",
+    ],
+)
+def test_a_corrupt_index_is_rebuilt_silently(vault: Path, damage: bytes) -> None:
+    first, _ = load(vault)
+    database = vault / STATE_FOLDER / INDEX_NAME
+    for suffix in ("-wal", "-shm"):
+        Path(f"{database}{suffix}").unlink(missing_ok=True)
+    database.write_bytes(damage)
+    after, parser = load(vault)
+    assert findings(after) == findings(first) and len(parser.parsed) == 3
+    _, parser = load(vault)
+    assert parser.parsed == []
+
+
+def test_a_damaged_page_is_rebuilt_silently(vault: Path) -> None:
+    first, _ = load(vault)
+    database = vault / STATE_FOLDER / INDEX_NAME
+    with sqlite3.connect(database) as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    data = bytearray(database.read_bytes())
+    data[4096:] = b"\xff" * (len(data) - 4096)  # every page after the first
+    database.write_bytes(bytes(data))
+    after, _ = load(vault)
+    assert findings(after) == findings(first)
+
+
+def test_a_bad_row_is_parsed_again_and_never_runs_code(vault: Path, tmp_path: Path) -> None:
+    load(vault)
+    proof = tmp_path / "pwned"
+    evil = pickle.dumps(_Evil(str(proof)))
+    with sqlite3.connect(vault / STATE_FOLDER / INDEX_NAME) as connection:
+        connection.execute("UPDATE notes SET note = ? WHERE path = 'People/Bob.md'", (evil,))
+        connection.execute("UPDATE notes SET note = x'00ff' WHERE path = 'People/Jane.md'")
+    after, parser = load(vault)
+    assert sorted(parser.parsed) == ["People/Bob.md", "People/Jane.md"]
+    assert not proof.exists()
+    assert "People/Bob.md" in after.contacts
+
+
+class _Evil:
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (os.system, (f"touch {self.path}",))
+
+
+def test_a_vault_where_the_index_cannot_be_written_is_checked_without_it(
+    vault: Path,
+) -> None:
+    (vault / STATE_FOLDER).write_text("a file where the folder would go")
+    result = CliRunner().invoke(main, ["check", str(vault), "--today", "2026-11-26"])
+    assert result.exit_code == 0, result.output
+    assert "Daily/2026-10-05.md:1:" in result.output
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+def test_a_read_only_vault_is_checked_without_an_index(vault: Path) -> None:
+    modes = {path: path.stat().st_mode for path in [vault, *vault.rglob("*")] if path.is_dir()}
+    for path in modes:
+        path.chmod(0o555)
+    try:
+        result = CliRunner().invoke(main, ["check", str(vault), "--today", "2026-11-26"])
+    finally:
+        for path, mode in modes.items():
+            path.chmod(mode)
+    assert result.exit_code == 0, result.output
+    assert not (vault / STATE_FOLDER).exists()
+
+
+def test_no_cache_neither_reads_nor_writes_the_index(vault: Path) -> None:
+    result = CliRunner().invoke(main, ["check", "--no-cache", str(vault), "--today", "2026-11-26"])
+    assert result.exit_code == 0, result.output
+    assert "F005" in result.output
+    assert not (vault / STATE_FOLDER).exists()
+
+
+def test_many_notes_are_parsed_on_every_core_with_the_same_result(
+    make_vault: WriteVault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files: dict[str, str | bytes] = {f"People/P{i}.md": JANE for i in range(40)}
+    files |= {f"Daily/2026-10-{i:02}.md": DAILY for i in range(1, 29)}
+    root = make_vault(files)
+    serial, _ = load(root, CachedParser(use_index=False))
+    monkeypatch.setattr(parsing, "PARALLEL_MIN", 10)
+    progress: list[tuple[int, int]] = []
+    parallel, parser = load(
+        root, CachedParser(use_index=False, progress=lambda *p: progress.append(p))
+    )
+    assert parallel.notes == serial.notes and len(parser.parsed) == 68
+    assert progress[-1] == (68, 68)
+
+
+def test_two_checks_at_once_neither_blocks_nor_corrupts(make_vault: WriteVault) -> None:
+    files: dict[str, str | bytes] = {f"People/P{i}.md": JANE for i in range(300)}
+    files["Daily/2026-10-05.md"] = DAILY
+    root = make_vault(files)
+    age(root)
+    command = [sys.executable, "-m", "mdnet", "check", str(root), "--today", "2026-11-26"]
+    runs = [subprocess.Popen(command, stdout=subprocess.PIPE, text=True) for _ in range(2)]
+    outputs = [run.communicate(timeout=60)[0] for run in runs]
+    assert [run.returncode for run in runs] == [0, 0]
+    assert outputs[0] == outputs[1] and "F005" in outputs[0]
+    with sqlite3.connect(root / STATE_FOLDER / INDEX_NAME) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    _, parser = load(root)
+    assert parser.parsed == []
+
+
+def test_a_check_runs_while_another_process_holds_the_index(
+    vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(index, "BUSY_TIMEOUT_MS", 200)
+    load(vault)
+    write(vault, "People/Bob.md", BOB.replace("email", "lunch"), days_ago=1)
+    holder = sqlite3.connect(vault / STATE_FOLDER / INDEX_NAME, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # a writer in the middle of its transaction
+    try:
+        after, parser = load(vault)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert after.contacts["People/Bob.md"].interactions[0].channel == "lunch"
+    assert parser.parsed == ["People/Bob.md"]
