@@ -63,3 +63,13 @@ def test_links_out_of_the_vault_and_loops(tmp_path: Path) -> None:
     os.symlink(outside / "dir", vault / "Out")
     os.symlink(vault / "People", vault / "People/loop")
     assert paths(vault) == ["People/Jane.md"]
+
+
+def test_only_files_are_notes_never_a_pipe_or_a_folder(tmp_path: Path) -> None:
+    """Opening a named pipe would hang the check: it is not a note."""
+    vault = write_files(tmp_path, {"People/Jane.md": "", "Linked/target.md": ""})
+    os.mkfifo(vault / "pipe.md")
+    (vault / "folder.md").mkdir()
+    os.symlink(vault / "Linked/target.md", vault / "People/Link.md")
+    os.symlink(vault / "missing.md", vault / "People/Dangling.md")
+    assert paths(vault) == ["Linked/target.md", "People/Jane.md", "People/Link.md"]
