@@ -6,6 +6,7 @@ import click
 
 from mdnet import __version__
 from mdnet.cli.check import check
+from mdnet.cli.importing import import_contacts
 from mdnet.cli.init import init
 from mdnet.cli.new import new
 from mdnet.cli.rules import explain_rule, list_rules
@@ -27,3 +28,4 @@ main.add_command(explain_rule)
 main.add_command(summary)
 main.add_command(new)
 main.add_command(init)
+main.add_command(import_contacts)

@@ -1,0 +1,156 @@
+"""`mdnet import linkedin|vcard FILE`: create contact notes from an export."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from mdnet.cli.options import UsageError, common_options, open_vault
+from mdnet.config import ConfigError
+from mdnet.files import OutsideVault
+from mdnet.importers import SOURCES, ImportPlan, UnreadableExport, plan_file
+from mdnet.importers.writing import Outcome, carry_out, log_entry
+from mdnet.pipeline import load_vault
+from mdnet.scan import VaultError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+@click.group("import")
+def import_contacts() -> None:
+    """Create contact notes from LinkedIn's connections export or a vCard file.
+
+    Each person becomes a note in the contacts folder (the first [kinds] contact glob,
+    else People/). A person who already has a note (same LinkedIn URL, email, name or
+    alias) is not imported again and the note is left untouched; a new company or role
+    is reported as an occasion to reach out. Importing the same file twice changes
+    nothing.
+
+    Example: mdnet import linkedin --dry-run ~/Downloads/Connections.csv
+    """
+
+
+def import_options(function: F) -> F:
+    """FILE, --vault, --dry-run, --update, and the options every command takes."""
+    function = common_options(function)
+    function = click.option(
+        "--update",
+        is_flag=True,
+        help="Log each new company or role as a dated #update entry in the person's note.",
+    )(function)
+    function = click.option(
+        "--dry-run", is_flag=True, help="Write nothing; show what would be created."
+    )(function)
+    function = click.option(
+        "--vault",
+        "vault_path",
+        type=click.Path(path_type=Path, file_okay=False),
+        default=Path("."),
+        help="The vault to import into (default: the current folder's).",
+    )(function)
+    return click.argument("file", type=click.Path(path_type=Path, dir_okay=False))(function)
+
+
+@import_contacts.command("linkedin")
+@import_options
+def linkedin(**options: Any) -> None:
+    """Import LinkedIn's Connections.csv (Settings › Data privacy › Get a copy of your data).
+
+    Writes name, company, role, email, linkedin, met (the "Connected On" date) and
+    source: linkedin. Connections stay passive (R002) until you log an exchange.
+
+    Example: mdnet import linkedin --today 2026-11-26 Connections.csv
+    """
+    run_import("linkedin", **options)
+
+
+@import_contacts.command("vcard")
+@import_options
+def vcard(**options: Any) -> None:
+    """Import an address book's vCard file (2.1, 3.0 or 4.0; several cards per file).
+
+    Writes name (FN, else N), company (ORG), role (TITLE), every email and phone, the
+    LinkedIn URL, birthday (BDAY) and the card's NOTE as the note's first lines. Photos
+    are skipped; a card that cannot be read is skipped with its reason.
+
+    Example: mdnet import vcard --dry-run contacts.vcf
+    """
+    run_import("vcard", **options)
+
+
+def run_import(
+    kind: str,
+    file: Path,
+    vault_path: Path,
+    dry_run: bool,
+    update: bool,
+    today: dt.date,
+    config_path: Path | None,
+) -> None:
+    """Plan the import, show it, and unless ``dry_run`` carry it out."""
+    root, config = open_vault(vault_path, config_path)
+    source = SOURCES[kind]
+    try:
+        vault = load_vault(root, config)
+        plan = plan_file(vault, config, source, file)
+    except (ConfigError, VaultError, UnreadableExport, OutsideVault) as error:
+        raise UsageError(str(error)) from None
+    outcome = Outcome() if dry_run else carry_out(plan, root, today, source.label, update)
+    echo_plan(plan, outcome, dry_run, update, today, source.label)
+    click.echo(closing_line(file, plan, outcome, dry_run, update))
+    sys.exit(1 if outcome.failed else 0)
+
+
+def echo_plan(
+    plan: ImportPlan, outcome: Outcome, dry_run: bool, update: bool, today: dt.date, label: str
+) -> None:
+    """One line per note created, change found, entry logged, row skipped, warning."""
+    created = {new.path for new in plan.created} if dry_run else set(outcome.created)
+    for new in plan.created:
+        if new.path not in created:
+            continue
+        line = f"{'would create' if dry_run else 'created'} {new.path}"
+        if new.namesake:
+            line += (
+                f' (another "{new.person.name}" is {new.namesake}, with another LinkedIn '
+                f'profile: named "{new.name}"; rename either to tell them apart)'
+            )
+        click.echo(line)
+    for known in plan.changed:
+        click.echo(
+            f"reach out: {known.person.name} ({known.path}) is now {known.person.position}; "
+            f"the note says {known.was}"
+        )
+        if update and (dry_run or known.path in outcome.logged):
+            verb = "would log" if dry_run else "logged"
+            click.echo(f"  {verb} in {known.path}: {log_entry(known, today, label)}")
+    for skipped in plan.skipped + outcome.failed:
+        click.echo(f"skipped {skipped.where}: {skipped.reason}")
+    for warning in plan.warnings:
+        click.echo(f"warning: {warning}")
+
+
+def closing_line(
+    file: Path, plan: ImportPlan, outcome: Outcome, dry_run: bool, update: bool
+) -> str:
+    """``Imported Connections.csv: 3 created, 2 matched (1 changed), 1 skipped (no name).``"""
+    skipped = plan.skipped + outcome.failed
+    created = len(plan.created) if dry_run else len(outcome.created)
+    changed = len(plan.changed)
+    parts = [
+        f"{created} {'to create' if dry_run else 'created'}",
+        f"{len(plan.matched)} matched",
+        f"{changed} changed" + ("" if not changed or update else " (--update logs them)"),
+        f"{len(skipped)} skipped",
+    ]
+    if skipped:
+        reasons = Counter(s.reason.split(":")[0] for s in skipped)
+        parts[-1] += " (" + ", ".join(f"{n} {why}" for why, n in sorted(reasons.items())) + ")"
+    head = f"Dry run, nothing written: {file.name}" if dry_run else f"Imported {file.name}"
+    return f"{head}: {', '.join(parts)}."

@@ -1,0 +1,184 @@
+"""Who is new and who is already in the vault: an import's plan, decided before any write.
+
+A person already has a note when a contact shares their LinkedIn URL (normalised as
+F006 does), one of their e-mails (any case), or their name (a contact's name, title
+or alias) — unless both have LinkedIn URLs and they differ: then it is a namesake, a
+different person, who gets a note of their own with a numbered name. A matched note is
+never rewritten; where the export shows a new company or role, the plan says so.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+
+from mdnet.config import Config
+from mdnet.files import OutsideVault, inside_vault, kind_folder, safe_title
+from mdnet.importers.person import Person, Skipped, note_text, position
+from mdnet.model import Contact, Vault
+from mdnet.rules.duplicate_contact import linkedin_key
+
+
+@dataclass(frozen=True)
+class NewContact:
+    """A contact note to create at ``path`` (vault-relative) holding ``text``."""
+
+    person: Person
+    path: str
+    name: str  # as written in the note: the person's, numbered for a namesake
+    text: str
+    namesake: str = ""  # the path of another person with the same name
+
+
+@dataclass(frozen=True)
+class Known:
+    """A person who already has a note at ``path``, found by ``by``."""
+
+    person: Person
+    path: str
+    by: str  # "LinkedIn URL", "email", "name"
+    was: str = ""  # the note's role and company, when the export shows new ones
+    logged: bool = False  # the note's log already records the change
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.was) and not self.logged
+
+
+@dataclass
+class ImportPlan:
+    """What an import would do: notes to create, people matched, rows skipped."""
+
+    folder: str
+    created: list[NewContact] = field(default_factory=list)
+    matched: list[Known] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> list[Known]:
+        return [known for known in self.matched if known.changed]
+
+
+def key(text: str) -> str:
+    """Names and e-mails compare without case and with spaces collapsed."""
+    return " ".join(text.split()).casefold()
+
+
+def update_phrase(person: Person) -> str:
+    """What a log entry says about a new position: ``now Role at Company``."""
+    return f"now {person.position}"
+
+
+def plan_import(vault: Vault, config: Config, people: list[Person]) -> ImportPlan:
+    """Decide, for each person, whether to create a note or match an existing one.
+
+    Raises OutsideVault when the contacts folder would lie outside the vault.
+    """
+    folder = kind_folder(config.kinds, "contact")
+    inside_vault(vault.root, folder)
+    directory = Directory(vault)
+    plan = ImportPlan(folder)
+    for person in people:
+        found = directory.find(person)
+        if found is not None:
+            plan.matched.append(_known(vault, person, *found))
+            continue
+        try:
+            new = directory.allocate(person, folder)
+        except OutsideVault as error:
+            plan.skipped.append(Skipped(person.where, str(error)))
+            continue
+        directory.add(new)
+        plan.created.append(new)
+    return plan
+
+
+class Directory:
+    """The vault's contacts (and this import's new ones) by LinkedIn URL, e-mail, name."""
+
+    def __init__(self, vault: Vault) -> None:
+        self.root = vault.root
+        self.owners: dict[tuple[str, str], str] = {}
+        self.linkedin: dict[str, str] = {}  # contact path → its LinkedIn key
+        self.titles = {note.title.casefold() for note in vault.notes.values()}
+        self.titles |= {path.removesuffix(".md").casefold() for path in vault.notes}
+        for contact in vault.contacts.values():
+            self._register(contact.note.path, *_identities(contact))
+
+    def _register(self, path: str, linkedin: str, emails: list[str], names: list[str]) -> None:
+        if linkedin:
+            self.owners.setdefault(("linkedin", linkedin), path)
+            self.linkedin.setdefault(path, linkedin)
+        for email in emails:
+            self.owners.setdefault(("email", key(email)), path)
+        for name in names:
+            self.owners.setdefault(("name", key(name)), path)
+
+    def find(self, person: Person) -> tuple[str, str] | None:
+        """(path, how) of the note this person already has, or None."""
+        url = linkedin_key(person.linkedin) if person.linkedin else ""
+        if url and ("linkedin", url) in self.owners:
+            return self.owners[("linkedin", url)], "LinkedIn URL"
+        for email in person.emails:
+            if ("email", key(email)) in self.owners:
+                return self.owners[("email", key(email))], "email"
+        path = self.owners.get(("name", key(person.name)))
+        if path is None or (url and self.linkedin.get(path, url) != url):
+            return None  # unknown, or a namesake with another LinkedIn profile
+        return path, "name"
+
+    def allocate(self, person: Person, folder: str) -> NewContact:
+        """A free title in ``folder``, numbered (" 2") for a namesake or a taken title."""
+        namesake = self.owners.get(("name", key(person.name)), "")
+        base = safe_title(person.name)
+        for number in itertools.count(1):
+            suffix = f" {number}" if number > 1 else ""
+            name = person.name + suffix if namesake else person.name
+            title = base + suffix
+            path = f"{folder}/{title}.md"
+            if namesake and ("name", key(name)) in self.owners:
+                continue
+            if title.casefold() in self.titles or path.removesuffix(".md").casefold() in (
+                self.titles
+            ):
+                continue
+            if inside_vault(self.root, path).exists():
+                continue
+            return NewContact(person, path, name, note_text(person, name), namesake)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def add(self, new: NewContact) -> None:
+        """Count a planned note as known, so that a repeated row matches it."""
+        title = new.path.rsplit("/", 1)[-1].removesuffix(".md")
+        self.titles |= {title.casefold(), new.path.removesuffix(".md").casefold()}
+        person = new.person
+        url = linkedin_key(person.linkedin) if person.linkedin else ""
+        self._register(new.path, url, list(person.emails), [new.name])
+
+
+def _identities(contact: Contact) -> tuple[str, list[str], list[str]]:
+    fields = contact.note.fields
+    url = linkedin_key(fields["linkedin"]) if fields.get("linkedin") else ""
+    names = [contact.name, contact.title, *fields.get("aliases", ())]
+    return url, list(fields.get("email", ())), names
+
+
+def _known(vault: Vault, person: Person, path: str, by: str) -> Known:
+    """The match, with the note's old position when the export shows a new one."""
+    contact = vault.contacts.get(path)
+    if contact is None:  # a person repeated in the same export
+        return Known(person, path, by)
+    fields = contact.note.fields
+    company, role = fields.get("company", ""), fields.get("role", "")
+    moved = person.company and company and key(person.company) != key(company)
+    promoted = person.role and role and key(person.role) != key(role)
+    if not (moved or promoted):
+        return Known(person, path, by)
+    was = position(role, company)
+    try:
+        text = (vault.root / path).read_bytes().decode("utf-8", errors="replace")
+    except OSError:
+        text = ""
+    logged = f"#update {key(update_phrase(person))}" in key(text)
+    return Known(person, path, by, was, logged)
