@@ -66,19 +66,30 @@ def _fsync_folder(folder: Path) -> None:
         os.close(descriptor)
 
 
-FORBIDDEN_RE = re.compile(r'[\\/:*?"<>|#^\[\]\x00-\x1f\x7f]')
+FORBIDDEN_RE = re.compile(r'[\\/:*?"<>|#^\[\]\x00-\x1f\x7f\u202a-\u202e\u2066-\u2069]')
+WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL"} | {
+    f"{device}{n}" for device in ("COM", "LPT") for n in range(1, 10)
+}
+MAX_TITLE_BYTES = 200  # a file name holds 255 bytes: room for " 2.md" and temporary files
 
 
 def safe_title(name: str, fallback: str = "Untitled") -> str:
     """A note title from a person's or an event's name that is safe as a file name.
 
     No path separators, none of the characters Obsidian forbids in titles
-    (``* " \\ / < > : | ? # ^ [ ]``), no leading dots, no ``..``, at most 120 characters.
+    (``* " \\ / < > : | ? # ^ [ ]``), no control or bidirectional-override characters,
+    no leading dots, no ``..``, at most 120 characters and 200 bytes in UTF-8; a name
+    Windows reserves (``CON``, ``NUL``, ``COM1``...) gets a trailing ``_``.
     """
     title = unicodedata.normalize("NFC", name)
     title = FORBIDDEN_RE.sub(" ", title)
-    title = re.sub(r"\s+", " ", title).strip().lstrip(".").strip()
-    title = title[:120].rstrip(". ")
+    title = re.sub(r"\s+", " ", title).strip().lstrip(". ")
+    title = title[:120]
+    while len(title.encode("utf-8")) > MAX_TITLE_BYTES:
+        title = title[:-1]
+    title = title.rstrip(". ")
+    if title.split(".")[0].strip().upper() in WINDOWS_RESERVED:
+        title += "_"
     return title or fallback
 
 

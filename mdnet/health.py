@@ -70,11 +70,16 @@ def standing(contact: Contact, config: Config, today: dt.date) -> Standing:
             state = SNOOZED
         return Standing(contact, state, last, cadence, source, due, met)
     thresholds = config.thresholds
-    if met is not None:
-        days = (today - met[0]).days
+    meeting = met
+    if str(contact.note.fields.get("source", "")).lower() == "linkedin":
+        # a LinkedIn connection date is not a meeting: imported connections stay
+        # passive until something is logged (SPEC §4), unless met at an event
+        meeting = min(contact.met_at_events, default=None)
+    if meeting is not None:
+        days = (today - meeting[0]).days
         if days <= thresholds.followup_days:  # met lately, or to be met (a future date)
-            return Standing(contact, NEW, None, cadence, source, None, met)
+            return Standing(contact, NEW, None, cadence, source, None, meeting)
         if days <= thresholds.followup_horizon_days:
             state = SNOOZED if snoozed else FOLLOW_UP
-            return Standing(contact, state, None, cadence, source, None, met)
+            return Standing(contact, state, None, cadence, source, None, meeting)
     return Standing(contact, PASSIVE, None, cadence, source, None, met)

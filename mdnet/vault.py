@@ -100,6 +100,8 @@ def _entries_of(
     note: Note, block: Block, targets: list[tuple[Link, str | None]], contacts: dict[str, Contact]
 ) -> Iterable[tuple[str, int, dt.date]]:
     """(contact path, line, date) of each interaction that ``block`` records."""
+    if block.date is not None and "update" in block.tags:
+        return  # `#update` (as `mdnet import --update` logs): news about them, not contact
     if note.kind == "contact":
         if block.date is not None and block.is_item:
             yield note.path, block.line, block.date
