@@ -136,7 +136,7 @@ def _decode_quoted_printable(line: str) -> str:
     raw = quopri.decodestring(value.encode("utf-8", errors="replace"))
     try:
         text = raw.decode(charset, errors="replace")
-    except LookupError:
+    except (LookupError, ValueError):  # an unknown or nonsensical charset
         text = raw.decode("utf-8", errors="replace")
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
     return ";".join(kept) + ":" + text
@@ -146,7 +146,7 @@ def _person(card: vobject.base.Component, where: str, warnings: list[str]) -> Pe
     contents = card.contents
     name = _name(contents)
     if not name:
-        return Skipped(where, "no name (neither FN nor N)")
+        return Skipped(where, "no name: neither FN nor N")
     companies = [_organization(line.value) for line in contents.get("org", [])]
     titles = [_text(line.value) for line in contents.get("title", contents.get("role", []))]
     emails = _unique(_text(line.value) for line in _preferred(contents.get("email", [])))
@@ -261,4 +261,6 @@ def _birthday(line: vobject.base.ContentLine) -> dt.date | None:
 
 
 def _first_line(error: Exception) -> str:
-    return (str(error).strip().splitlines() or [type(error).__name__])[0]
+    """vobject's message, without its line number (which counts the reduced card)."""
+    message = (str(error).strip().splitlines() or [type(error).__name__])[0]
+    return re.sub(r"^At line \d+: ", "", message)
