@@ -13,7 +13,7 @@ import datetime as dt
 import io
 import re
 
-from mdnet.importers.person import Person, Skipped, UnreadableExport, one_line
+from mdnet.importers.person import Person, Skipped, UnreadableExport, decode, one_line
 
 SOURCE = "linkedin"
 COLUMNS = {
@@ -49,16 +49,6 @@ MONTHS = {
 DAY_MONTH_YEAR_RE = re.compile(r"(\d{1,2})[\s-]+([A-Za-z]{3,9})\.?[\s,-]+(\d{4}|\d{2})")
 MONTH_DAY_YEAR_RE = re.compile(r"([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})")
 ISO_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-
-
-def decode(data: bytes) -> str:
-    """Text from an export's bytes: UTF-8 (with or without BOM), UTF-16, else Windows-1252."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
 
 
 def read_connections(data: bytes) -> tuple[list[Person], list[Skipped], list[str]]:

@@ -60,6 +60,16 @@ class Skipped:
     reason: str
 
 
+def decode(data: bytes) -> str:
+    """Text from an export's bytes: UTF-8 (with or without BOM), UTF-16, else Windows-1252."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
 def one_line(text: str) -> str:
     """``text`` on one line: control characters dropped, every run of spaces or line
     breaks (NEL and U+2028 included, which YAML would fold) made one space."""

@@ -1,32 +1,30 @@
 """Address books' vCard exports (2.1, 3.0, 4.0) read into people, through vobject.
 
-Real exports bend the format: vCard 2.1 quoted-printable values broken with soft line
-breaks (``=`` at the end of a line), base64 photos whose lines are not indented, lone
-or doubled carriage returns, ``PROFILE`` lines vobject refuses. So each card is first
-cut out and reduced to the properties mdnet uses (photos and the rest are skipped),
-quoted-printable is decoded here, and vobject parses what remains. A card that still
-cannot be parsed is skipped with its reason.
+Each card is first cut out of the file and cleaned of what real exports do to the
+format (``vcard_text``), then vobject parses it; a card it still cannot parse is
+skipped with its reason. The person's name is FN (else N), company the first part of
+ORG, role TITLE (else ROLE); every EMAIL and TEL is kept, preferred ones first.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import quopri
 import re
 from collections.abc import Iterator
 
 import vobject
 
-from mdnet.importers.linkedin import decode
-from mdnet.importers.person import NO_YEAR, Person, Skipped, UnreadableExport, one_line
+from mdnet.importers.person import (
+    NO_YEAR,
+    Person,
+    Skipped,
+    UnreadableExport,
+    decode,
+    one_line,
+)
+from mdnet.importers.vcard_text import split_cards
 
 SOURCE = "import"
-KEPT = frozenset(
-    {"VERSION", "FN", "N", "ORG", "TITLE", "ROLE", "EMAIL", "TEL", "URL", "BDAY", "NOTE"}
-    | {"X-ABLABEL", "X-SOCIALPROFILE"}  # Apple's labels of itemN. groups; social profiles
-)
-LINE_BREAK_RE = re.compile(r"\r*\n|\r")
-PROPERTY_RE = re.compile(r"(?:[A-Za-z0-9-]+\.)?([A-Za-z0-9-]+)[;:]")
 BDAY_RE = re.compile(r"(\d{4}|--)-?(\d{2})-?(\d{2})(?:T.*)?")
 
 
@@ -54,92 +52,6 @@ def read_vcards(data: bytes) -> tuple[list[Person], list[Skipped], list[str]]:
         else:
             people.append(person)
     return people, skipped, warnings
-
-
-def split_cards(text: str) -> Iterator[tuple[int, list[str]]]:
-    """(first line number, logical lines) of each card, reduced to the kept properties."""
-    card: list[str] | None = None
-    start = depth = 0
-    physical = LINE_BREAK_RE.split(text)
-    for number, line in enumerate(physical, start=1):
-        upper = line.strip().upper()
-        if upper == "BEGIN:VCARD":
-            depth += 1
-            if depth == 1:
-                card, start = [], number
-            continue
-        if upper == "END:VCARD" and depth:
-            depth -= 1
-            if depth == 0 and card is not None:
-                yield start, ["BEGIN:VCARD", *_kept(card), "END:VCARD"]
-                card = None
-            continue
-        if card is not None and depth == 1:
-            card.append(line)
-    if card is not None:  # a last card without END:VCARD: take what is there
-        yield start, ["BEGIN:VCARD", *_kept(card), "END:VCARD"]
-
-
-def _kept(lines: list[str]) -> list[str]:
-    """Unfold the card's lines and keep only the properties mdnet uses, QP decoded."""
-    logical: list[str] = []
-    in_binary = False
-    for line in lines:
-        if logical and _soft_break(logical[-1]) and line.strip():
-            logical[-1] = logical[-1][:-1] + line
-        elif logical and line[:1] in (" ", "\t"):
-            logical[-1] += line[1:]
-        elif in_binary and line.strip() and not PROPERTY_RE.match(line):
-            continue  # vCard 2.1 base64 data runs on unindented until a blank line
-        elif line.strip():
-            logical.append(line)
-            in_binary = _is_binary(line)
-        else:
-            in_binary = False
-            if logical and _soft_break(logical[-1]):
-                logical[-1] = logical[-1][:-1]
-    kept = []
-    for line in logical:
-        match = PROPERTY_RE.match(line)
-        if match and match.group(1).upper() in KEPT and not _is_binary(line):
-            kept.append(_decode_quoted_printable(line))
-    return kept
-
-
-def _parameters(line: str) -> str:
-    return line.split(":", 1)[0].upper()
-
-
-def _soft_break(line: str) -> bool:
-    return line.endswith("=") and "QUOTED-PRINTABLE" in _parameters(line)
-
-
-def _is_binary(line: str) -> bool:
-    parameters = _parameters(line).split(";")[1:]
-    return any(p in ("BASE64", "ENCODING=BASE64", "ENCODING=B") for p in parameters)
-
-
-def _decode_quoted_printable(line: str) -> str:
-    """A quoted-printable property as plain text (charset as declared, else UTF-8)."""
-    head, _, value = line.partition(":")
-    parameters = head.split(";")
-    if not any("QUOTED-PRINTABLE" in p.upper() for p in parameters):
-        return line
-    charset = "utf-8"
-    kept = []
-    for parameter in parameters:
-        name, _, setting = parameter.partition("=")
-        if name.upper() == "CHARSET":
-            charset = setting.strip('"') or charset
-        elif "QUOTED-PRINTABLE" not in parameter.upper():
-            kept.append(parameter)
-    raw = quopri.decodestring(value.encode("utf-8", errors="replace"))
-    try:
-        text = raw.decode(charset, errors="replace")
-    except (LookupError, ValueError):  # an unknown or nonsensical charset
-        text = raw.decode("utf-8", errors="replace")
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
-    return ";".join(kept) + ":" + text
 
 
 def _person(card: vobject.base.Component, where: str, warnings: list[str]) -> Person | Skipped:
