@@ -328,3 +328,15 @@ def test_300_connections_are_one_passive_network_not_300_findings(
     findings = _check(vault)
     assert [f["code"] for f in findings] == ["R002"]
     assert not str(findings[0]["path"]).endswith(".md")
+
+
+def test_a_contacts_folder_linking_outside_the_vault_is_refused(
+    make_vault: WriteVault, export: Path, tmp_path: Path
+) -> None:
+    vault = make_vault({"Home.md": "hi\n"})
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (vault / "People").symlink_to(elsewhere, target_is_directory=True)
+    result = run_import(vault, "linkedin", export)
+    assert result.exit_code == 2 and "outside the vault" in result.output
+    assert list(elsewhere.iterdir()) == []
