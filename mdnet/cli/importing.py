@@ -57,7 +57,7 @@ def import_options(function: F) -> F:
     return click.argument("file", type=click.Path(path_type=Path, dir_okay=False))(function)
 
 
-@import_contacts.command("linkedin")
+@import_contacts.command("linkedin", short_help="Import LinkedIn's Connections.csv export.")
 @import_options
 def linkedin(**options: Any) -> None:
     """Import LinkedIn's Connections.csv (Settings › Data privacy › Get a copy of your data).
@@ -70,7 +70,7 @@ def linkedin(**options: Any) -> None:
     run_import("linkedin", **options)
 
 
-@import_contacts.command("vcard")
+@import_contacts.command("vcard", short_help="Import an address book's vCard (.vcf) file.")
 @import_options
 def vcard(**options: Any) -> None:
     """Import an address book's vCard file (2.1, 3.0 or 4.0; several cards per file).
