@@ -95,7 +95,7 @@ class Index:
         folder = vault / STATE_FOLDER
         path = folder / INDEX_NAME
         try:
-            _make_state_folder(folder)
+            make_state_folder(folder)
         except OSError:
             return None
         connection = _connect_or_rebuild(path, stamp)
@@ -137,7 +137,7 @@ class Index:
             self.connection = None
 
 
-def _make_state_folder(folder: Path) -> None:
+def make_state_folder(folder: Path) -> None:
     """``.mdnet/`` with a ``.gitignore`` of ``*``, so that git never sees the cache."""
     folder.mkdir(exist_ok=True)
     ignore = folder / ".gitignore"

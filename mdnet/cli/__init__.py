@@ -11,6 +11,7 @@ from mdnet.cli.init import init
 from mdnet.cli.new import new
 from mdnet.cli.rules import explain_rule, list_rules
 from mdnet.cli.summary import summary
+from mdnet.cli.watch import watch_vault
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -29,3 +30,4 @@ main.add_command(summary)
 main.add_command(new)
 main.add_command(init)
 main.add_command(import_contacts)
+main.add_command(watch_vault)

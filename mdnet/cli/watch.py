@@ -1,0 +1,51 @@
+"""`mdnet watch`: check, write the summary, then update both on every change."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import click
+from click.core import ParameterSource
+
+from mdnet.cli.options import UsageError, common_options, open_vault
+from mdnet.config import ConfigError
+from mdnet.pipeline import Selection
+from mdnet.scan import VaultError
+from mdnet.summary import SummaryRefused
+from mdnet.watch import Watcher, watch
+from mdnet.watch_events import AlreadyWatched
+
+
+@click.command("watch")
+@click.argument("vault", required=False, type=click.Path(path_type=Path))
+@click.option("--no-summary", is_flag=True, help="Only report the findings; write no summary.")
+@common_options
+def watch_vault(
+    vault: Path | None, no_summary: bool, today: dt.date, config_path: Path | None
+) -> None:
+    """Check the vault and write its summary, then keep both up to date as notes change.
+
+    Each change (a save, a rename, a delete, a `git checkout`) prints the findings
+    that appeared (+) and disappeared (-). The date is looked at again after midnight,
+    unless --today fixes it. Ctrl-C stops it.
+
+    Example: mdnet watch ~/Notes
+    """
+    vault_path, config = open_vault(vault or Path.cwd(), config_path)
+    fixed = click.get_current_context().get_parameter_source("today") != ParameterSource.DEFAULT
+    watcher = Watcher(
+        vault_path,
+        config,
+        config_path=config_path,
+        today=(lambda: today) if fixed else dt.date.today,
+        summary=not no_summary,
+        out=sys.stdout,
+        err=sys.stderr,
+    )
+    try:
+        Selection.from_config(config)
+        watch(watcher)
+    except (AlreadyWatched, ConfigError, VaultError, SummaryRefused) as error:
+        raise UsageError(str(error)) from None

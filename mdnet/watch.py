@@ -1,0 +1,203 @@
+"""Watch mode (SPEC §8): check, write the summary, then keep both up to date.
+
+The same pipeline as ``mdnet check``; only which notes are parsed changes: one
+CachedParser remembers every note, and each debounced burst of file events re-parses
+the notes whose size or time changed (and those the events name), rebuilds the model,
+re-runs the rules and prints the findings that appeared (``+``) and disappeared (``-``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import queue
+import signal
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TextIO
+
+from mdnet.config import CONFIG_NAME, Config, ConfigError, load_config
+from mdnet.finding import Finding
+from mdnet.index import STATE_FOLDER
+from mdnet.parsing import CachedParser
+from mdnet.pipeline import Selection, load_vault, run_rules
+from mdnet.report import Stats, display_path, plural, write_text
+from mdnet.scan import list_notes
+from mdnet.summary import SummaryRefused, render, write_summary
+from mdnet.watch_events import STOP, VaultEvents, lock_vault, start_observer
+
+QUIET = 0.1  # seconds without an event that end a burst (an atomic save, a checkout)
+LONGEST_BURST = 2.0  # seconds after which a burst that goes on is handled anyway
+CLOCK_CHECK = 60.0  # seconds between looks at the date when nothing happens
+
+
+class Watcher:
+    """The state between updates: the config, the parser's memory, the findings."""
+
+    def __init__(
+        self,
+        root: Path,
+        config: Config,
+        *,
+        config_path: Path | None,
+        today: Callable[[], dt.date],
+        summary: bool,
+        out: TextIO,
+        err: TextIO,
+    ) -> None:
+        self.root, self.config, self.config_path = root, config, config_path
+        self.today_of, self.today = today, today()
+        self.summary, self.out, self.err = summary, out, err
+        self.parser = CachedParser()
+        self.events = VaultEvents(root, config.summary_path, config_path)
+        self.findings: list[Finding] = []
+        self.stopping = False
+
+    def prime(self) -> None:
+        """Parse every note before any thread starts (so that many can be parsed in
+        forked processes); the first check then finds them in memory."""
+        self.parser(self.root, list_notes(self.root, self.config), self.config)
+
+    def check(self) -> None:
+        """The first check: every finding, as ``mdnet check`` prints them, and the summary."""
+        vault = load_vault(self.root, self.config, self.parser)
+        selection = Selection.from_config(self.config)
+        self.findings = run_rules(vault, self.config, self.today, selection)
+        write_text(self.out, self.findings, self.root, Stats.of(vault), color=False)
+        if self.summary and write_summary(
+            self.root, self.config, render(vault, self.config, self.today, self.findings)
+        ):
+            self.out.write(f"Wrote {self._shown(self.config.summary_path)}.\n")
+        self.out.flush()
+
+    def update(self, changed: set[str]) -> None:
+        """Re-read what changed and report the difference; an error is told, not fatal."""
+        try:
+            if CONFIG_NAME in changed:
+                self._reload_config()
+            self.parser.forget(changed)
+            vault = load_vault(self.root, self.config, self.parser)
+            selection = Selection.from_config(self.config)
+            findings = run_rules(vault, self.config, self.today, selection)
+            wrote = self.summary and self._write_summary(
+                render(vault, self.config, self.today, findings)
+            )
+        except Exception as error:  # a bad note, a full disk, a bug: keep watching
+            self._warn(f"cannot update: {error or type(error).__name__}")
+            return
+        before, after = set(self.findings), set(findings)
+        self.findings = findings
+        for sign, finding in sorted(
+            [("-", f) for f in before - after] + [("+", f) for f in after - before],
+            # by place, what went before what came
+            key=lambda change: (change[1].sort_key[:4], change[0] == "+", change[1].message),
+        ):
+            self.out.write(f"{sign} {self._line(finding)}\n")
+        what = _what_changed(changed, self.parser.parsed)
+        self.out.write(
+            f"[{time.strftime('%H:%M:%S')}] {what}: {len(after - before)} appeared, "
+            f"{len(before - after)} disappeared"
+            + (f"; {self._shown(self.config.summary_path)} updated" if wrote else "")
+            + f". {plural(len(findings), 'finding')} in all.\n"
+        )
+        self.out.flush()
+
+    def run(self) -> None:
+        """Wait for changes and handle each burst once, until ``stop``."""
+        while not self.stopping:
+            changed = self._next_burst()
+            if self.stopping:
+                break
+            today = self.today_of()
+            if changed is not None or today != self.today:
+                self.today = today
+                self.update(changed or set())
+
+    def stop(self, *_: object) -> None:
+        """End the loop after the update under way (a signal handler)."""
+        self.stopping = True
+        self.events.queue.put(STOP)
+
+    def _next_burst(self) -> set[str] | None:
+        """The paths changed in the next burst of events; None when the wait timed out."""
+        try:
+            first = self.events.queue.get(timeout=CLOCK_CHECK)
+        except queue.Empty:
+            return None
+        if first is STOP:
+            return None
+        changed = set(first)
+        deadline = time.monotonic() + LONGEST_BURST
+        while time.monotonic() < deadline:
+            try:
+                more = self.events.queue.get(timeout=QUIET)
+            except queue.Empty:
+                break
+            if more is STOP:
+                break
+            changed |= more
+        return changed
+
+    def _reload_config(self) -> None:
+        try:
+            config = load_config(self.root, self.config_path)
+            Selection.from_config(config)
+        except ConfigError as error:
+            self._warn(f"{error}; still using the previous configuration")
+            return
+        self.config = config
+        self.events.summary_path = config.summary_path
+
+    def _write_summary(self, text: str) -> bool:
+        try:
+            return write_summary(self.root, self.config, text)
+        except SummaryRefused as error:
+            self._warn(str(error))
+            return False
+
+    def _line(self, finding: Finding) -> str:
+        where = f"{self._shown(finding.path)}:{finding.line}:{finding.column}:"
+        return f"{where} {finding.code} {finding.rule} [{finding.severity}] {finding.message}"
+
+    def _shown(self, path: str) -> str:
+        return display_path(self.root, path, Path.cwd())
+
+    def _warn(self, message: str) -> None:
+        self.err.write(f"mdnet: {message}\n")
+        self.err.flush()
+
+
+def _what_changed(changed: Iterable[str], parsed: list[str]) -> str:
+    names = sorted(set(changed) | set(parsed))
+    if len(names) == 1:
+        return f"{names[0]} changed"
+    return f"{plural(len(names), 'path')} changed" if names else "the date changed"
+
+
+def watch(watcher: Watcher) -> None:
+    """Lock the vault, check it, then follow its changes until SIGINT or SIGTERM.
+
+    Raises AlreadyWatched when another watcher holds the vault, SummaryRefused when
+    the summary's path holds a file mdnet did not write.
+    """
+    lock = lock_vault(watcher.root / STATE_FOLDER)
+    previous = {sig: signal.signal(sig, watcher.stop) for sig in (signal.SIGINT, signal.SIGTERM)}
+    observer = None
+    try:
+        watcher.prime()
+        if watcher.stopping:
+            return
+        observer = start_observer(watcher.events, watcher.err)
+        watcher.check()
+        watcher.err.write(f"Watching {watcher.root} for changes; Ctrl-C to stop.\n")
+        watcher.err.flush()
+        watcher.run()
+    finally:
+        if observer is not None:
+            observer.stop()
+            observer.join(timeout=5)
+        watcher.parser.close()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        if lock is not None:
+            lock.close()

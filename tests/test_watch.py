@@ -1,0 +1,320 @@
+"""`mdnet watch` as a real process reacting to real file events (SPEC §8)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import io
+import os
+import queue
+import re
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from mdnet import watch as watch_module
+from mdnet import watch_events
+from mdnet.config import load_config
+from mdnet.watch import Watcher
+from mdnet.watch_events import VaultEvents, is_relevant, start_observer
+from tests.conftest import WriteVault
+
+TIMEOUT = 15.0  # seconds to wait for an expected line: generous, only spent on failure
+STATUS = re.compile(r"^\[\d\d:\d\d:\d\d\] ")
+
+
+def contact(link: str) -> str:
+    """A contact whose one entry links ``link``: F005 names it while it does not exist."""
+    return f"---\ntype: contact\n---\n- 2026-10-02 call [[{link}]]\n"
+
+
+class Watching:
+    """A running `mdnet watch` whose output lines are read as they come."""
+
+    def __init__(self, vault: Path, *options: str) -> None:
+        command = [sys.executable, "-m", "mdnet", "watch", str(vault), "--today", "2026-11-26"]
+        self.process = subprocess.Popen(
+            [*command, *options],
+            cwd=vault,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            env={**os.environ, "NO_COLOR": "1"},
+        )
+        self.lines: queue.Queue[str | None] = queue.Queue()
+        self.seen: list[str] = []
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.lines.put(line.rstrip("\n"))
+        self.lines.put(None)
+
+    def next_line(self, timeout: float = TIMEOUT) -> str | None:
+        line = self.lines.get(timeout=timeout)
+        if line is not None:
+            self.seen.append(line)
+        return line
+
+    def wait_for(self, pattern: str) -> list[str]:
+        """Lines up to and including the first that matches ``pattern`` (a regex)."""
+        start, deadline = len(self.seen), time.monotonic() + TIMEOUT
+        while True:
+            try:
+                line = self.next_line(max(0.01, deadline - time.monotonic()))
+            except queue.Empty:
+                line = None
+            if line is None:
+                raise AssertionError(f"no line matching {pattern!r} in:\n" + "\n".join(self.seen))
+            if re.search(pattern, line):
+                return self.seen[start:]
+
+    def update(self) -> list[str]:
+        """The lines of the next update, its status line last."""
+        return self.wait_for(STATUS.pattern)
+
+    def quiet_for(self, seconds: float) -> list[str]:
+        """Lines printed in the next ``seconds`` (to show that nothing happens)."""
+        deadline, lines = time.monotonic() + seconds, []
+        while (left := deadline - time.monotonic()) > 0:
+            try:
+                line = self.next_line(left)
+            except queue.Empty:
+                break
+            if line is None:
+                break
+            lines.append(line)
+        return lines
+
+    def stop(self, sig: int = signal.SIGTERM) -> int:
+        if self.process.poll() is None:
+            self.process.send_signal(sig)
+        try:
+            return self.process.wait(timeout=TIMEOUT)
+        finally:
+            self.process.kill()
+
+
+@pytest.fixture
+def vault(make_vault: WriteVault) -> Path:
+    return make_vault({"People/Jane.md": contact("Nobody"), "People/Bob.md": contact("Bob")})
+
+
+@pytest.fixture
+def watching(vault: Path) -> Iterator[Watching]:
+    running = Watching(vault)
+    running.wait_for(r"^Watching ")
+    yield running
+    running.stop()
+
+
+def test_the_first_check_prints_every_finding_and_writes_the_summary(vault: Path) -> None:
+    running = Watching(vault)
+    try:
+        lines = running.wait_for(r"^Watching ")
+    finally:
+        assert running.stop() == 0
+    assert any(line.startswith("People/Jane.md:4:1: F005") for line in lines)
+    assert "Found 0 errors, 1 warning, 0 infos in 2 notes." in lines
+    assert "mdnet: summary" in (vault / "Network Summary.md").read_text()
+
+
+def test_a_created_note(vault: Path, watching: Watching) -> None:
+    (vault / "People/New.md").write_text(contact("Ghost"))
+    lines = watching.update()
+    assert lines[0].startswith("+ People/New.md:4:1: F005 unknown-contact [warning] [[Ghost]]")
+    assert "People/New.md changed: 1 appeared, 0 disappeared" in lines[-1]
+
+
+def test_a_note_written_in_place(vault: Path, watching: Watching) -> None:
+    with open(vault / "People/Jane.md", "r+", encoding="utf-8") as note:
+        note.write(contact("Ghost1"))  # same size, same inode, maybe the same mtime
+    lines = watching.update()
+    assert lines[0].startswith("- People/Jane.md:4:1: F005") and "[[Nobody]]" in lines[0]
+    assert lines[1].startswith("+ People/Jane.md:4:1: F005") and "[[Ghost1]]" in lines[1]
+
+
+def test_an_atomic_save_renamed_onto_the_note(vault: Path, watching: Watching) -> None:
+    temporary = vault / "People/Jane.md.saving"  # watchdog reports a move, not a write
+    temporary.write_text(contact("Saved"))
+    os.replace(temporary, vault / "People/Jane.md")
+    lines = watching.update()
+    assert lines[0].startswith("- People/Jane.md:4:1: F005") and "[[Nobody]]" in lines[0]
+    assert lines[1].startswith("+ People/Jane.md:4:1: F005") and "[[Saved]]" in lines[1]
+    assert "People/Jane.md changed" in lines[-1]
+
+
+def test_a_deleted_note(vault: Path, watching: Watching) -> None:
+    (vault / "People/Jane.md").unlink()
+    lines = watching.update()
+    assert lines[0].startswith("- People/Jane.md:4:1: F005")
+    assert "0 appeared, 1 disappeared" in lines[-1]
+
+
+def test_a_renamed_note(vault: Path, watching: Watching) -> None:
+    (vault / "People/Jane.md").rename(vault / "People/Janet.md")
+    lines = watching.update()
+    assert lines[0].startswith("- People/Jane.md:4:1: F005")
+    assert lines[1].startswith("+ People/Janet.md:4:1: F005")
+    assert "2 paths changed: 1 appeared, 1 disappeared" in lines[-1]
+
+
+def test_a_note_moved_out_of_the_vault(vault: Path, watching: Watching, tmp_path: Path) -> None:
+    (vault / "People/Jane.md").rename(tmp_path / "Jane.md")
+    lines = watching.update()
+    assert lines[0].startswith("- People/Jane.md:4:1: F005")
+
+
+def test_a_folder_moved_out_of_the_vault(vault: Path, watching: Watching, tmp_path: Path) -> None:
+    (vault / "People").rename(tmp_path / "People")
+    lines = watching.update()
+    assert lines[0].startswith("- People/Jane.md:4:1: F005")
+
+
+def test_a_burst_of_changes_is_one_update(vault: Path, watching: Watching) -> None:
+    """As a `git checkout` of many files: one update, not one per file."""
+    for number in range(150):
+        (vault / f"People/P{number}.md").write_text(contact(f"Ghost {number}"))
+    lines = watching.update()
+    assert "150 paths changed: 150 appeared, 0 disappeared" in lines[-1]
+
+
+def test_editor_files_and_its_own_summary_are_ignored(vault: Path, watching: Watching) -> None:
+    people = vault / "People"
+    for name in (".Jane.md.swp", "Jane.md~", "4913", ".#Jane.md", ".goutputstream-X1Y2"):
+        (people / name).write_text("scratch")
+    (vault / ".obsidian").mkdir()
+    (vault / ".obsidian/workspace.md").write_text(contact("Hidden"))
+    (people / "New.md").write_text(contact("Ghost"))  # a contact more: a new summary
+    lines = watching.update()
+    assert "People/New.md changed" in lines[-1]  # nothing else was counted
+    assert "Network Summary.md updated" in lines[-1]
+    assert watching.quiet_for(4 * watch_module.QUIET + 0.3) == []  # its write: no update
+
+
+def test_a_bad_note_never_stops_it(vault: Path, watching: Watching) -> None:
+    (vault / "People/Broken.md").write_text("---\nname: [unclosed\n---\n")
+    (vault / "People/Binary.md").write_bytes(b"\x00\xff" * 100)
+    lines = watching.update()
+    assert any(line.startswith("+ People/Broken.md:2:1: F001") for line in lines)
+    assert any(line.startswith("+ People/Binary.md:1:1: F002") for line in lines)
+    (vault / "People/Broken.md").write_text(contact("Ghost"))
+    lines = watching.update()
+    assert any(line.startswith("- People/Broken.md:2:1: F001") for line in lines)
+    assert watching.process.poll() is None
+
+
+def test_a_second_watcher_refuses_to_start(vault: Path, watching: Watching) -> None:
+    second = subprocess.run(
+        [sys.executable, "-m", "mdnet", "watch", str(vault)],
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+    )
+    assert second.returncode == 2
+    assert f"already running on this vault (process {watching.process.pid})" in second.stderr
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
+def test_a_signal_ends_it_cleanly(vault: Path, watching: Watching, sig: int) -> None:
+    (vault / "People/New.md").write_text(contact("Ghost"))
+    watching.update()
+    assert watching.stop(sig) == 0
+    assert not [path for path in vault.rglob("*") if path.name.endswith(".tmp")]
+    with sqlite3.connect(vault / ".mdnet/index.sqlite") as index:
+        assert index.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    again = Watching(vault, "--no-summary")  # the lock went with it
+    try:
+        again.wait_for(r"^Watching ")
+    finally:
+        assert again.stop() == 0
+
+
+def test_no_summary_writes_no_summary(vault: Path) -> None:
+    running = Watching(vault, "--no-summary")
+    try:
+        running.wait_for(r"^Watching ")
+        (vault / "People/New.md").write_text(contact("Ghost"))
+        assert "updated" not in running.update()[-1]
+    finally:
+        running.stop()
+    assert not (vault / "Network Summary.md").exists()
+
+
+def test_relevant_paths() -> None:
+    summary = "Network Summary.md"
+    assert is_relevant("People/Jane.md", summary)
+    assert is_relevant(".mdnet.toml", summary)
+    assert is_relevant("People", summary, is_directory=True)
+    for path in (
+        summary,
+        ".mdnet/index.sqlite",
+        ".git/index",
+        ".obsidian/a.md",
+        "People/.Jane.md.swp",
+        "People/Jane.md~",
+        "People/4913",
+        "People/.#Jane.md",
+        "People/.goutputstream-ABC",
+        "People/.Jane.md.x1.tmp",
+        "People/.hidden",
+    ):
+        assert not is_relevant(path, summary), path
+
+
+def test_a_new_day_is_evaluated_without_any_change(
+    make_vault: WriteVault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At midnight the date changes: an entry dated tomorrow stops being in the future."""
+    root = make_vault({"People/Jane.md": "---\ntype: contact\n---\n- 2026-11-27 call\n"})
+    days = iter([dt.date(2026, 11, 26), dt.date(2026, 11, 26)])
+    monkeypatch.setattr(watch_module, "CLOCK_CHECK", 0.05)
+    monkeypatch.chdir(root)
+    out = io.StringIO()
+    watcher = Watcher(
+        root,
+        load_config(root),
+        config_path=None,
+        today=lambda: next(days, dt.date(2026, 11, 27)),
+        summary=False,
+        out=out,
+        err=io.StringIO(),
+    )
+    watcher.check()
+    assert "F007" in out.getvalue()
+    thread = threading.Thread(target=watcher.run)
+    thread.start()
+    deadline = time.monotonic() + TIMEOUT
+    while "the date changed" not in out.getvalue() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    watcher.stop()
+    thread.join(TIMEOUT)
+    assert "- People/Jane.md:4:1: F007" in out.getvalue()
+    assert "] the date changed: " in out.getvalue()
+
+
+def test_past_the_inotify_limit_it_polls(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    class Exhausted(watch_events.Observer):  # type: ignore[misc,valid-type]
+        def schedule(self, *args: object, **kwargs: object) -> None:
+            raise OSError(errno.ENOSPC, "inotify watch limit reached")
+
+    monkeypatch.setattr(watch_events, "Observer", Exhausted)
+    warnings = io.StringIO()
+    handler = VaultEvents(tmp_path, "Network Summary.md")
+    observer = start_observer(handler, warnings)
+    try:
+        (tmp_path / "Jane.md").write_text("x")
+        assert handler.queue.get(timeout=TIMEOUT) == {"Jane.md"}
+    finally:
+        observer.stop()
+        observer.join()
+    assert type(observer).__name__ == "PollingObserver"
+    assert "inotify watch limit reached; watching by polling" in warnings.getvalue()
