@@ -7,6 +7,7 @@ file, the line and the key, so that a mistake fails at load time, never in a rul
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 import tomllib
 from collections.abc import Callable, Mapping
@@ -120,15 +121,18 @@ def parse_config(text: str, source: str) -> Config:
     return _Reader(text, source).read(data)
 
 
+MAX_INT = 100_000  # days (274 years), KB, counts: more would overflow date arithmetic
+
+
 def _int(value: object, minimum: int = 0) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-        raise InvalidValue(f"expected a whole number of at least {minimum}")
+    if isinstance(value, bool) or not isinstance(value, int) or not minimum <= value <= MAX_INT:
+        raise InvalidValue(f"expected a whole number from {minimum} to {MAX_INT}")
     return value
 
 
 def _number(value: object) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
-        raise InvalidValue("expected a number of at least 0")
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value < math.inf:
+        raise InvalidValue("expected a number of at least 0")  # nor nan, nor inf
     return float(value)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+import reprlib
 from dataclasses import dataclass
 
 DATE_RE = re.compile(
@@ -19,6 +20,16 @@ DATE_RE = re.compile(
 
 class InvalidValue(ValueError):
     """A value mdnet cannot use; the message says what was expected."""
+
+
+_SHOWN = reprlib.Repr()
+_SHOWN.maxlevel, _SHOWN.maxstring, _SHOWN.maxother = 1, 40, 40
+_SHOWN.maxlist = _SHOWN.maxtuple = _SHOWN.maxdict = _SHOWN.maxset = 4
+
+
+def shown(value: object) -> str:
+    """``value`` as a message quotes it: short, even for a YAML alias bomb or 1 MB of text."""
+    return _SHOWN.repr(value)
 
 
 def parse_date(value: object) -> dt.date:
@@ -31,7 +42,7 @@ def parse_date(value: object) -> dt.date:
         match = DATE_RE.fullmatch(value.strip())
         if match:
             return real_date(*match.groups())
-    raise InvalidValue(f"{value!r} is not a date (expected YYYY-MM-DD)")
+    raise InvalidValue(f"{shown(value)} is not a date (expected YYYY-MM-DD)")
 
 
 def real_date(year: str, month: str, day: str) -> dt.date:
@@ -51,8 +62,14 @@ class Duration:
     text: str = ""
 
     def after(self, start: dt.date, times: int = 1) -> dt.date:
-        """The date ``times`` durations after ``start`` (months clamp to month ends)."""
-        return add_months(start, self.months * times) + dt.timedelta(days=self.days * times)
+        """The date ``times`` durations after ``start`` (months clamp to month ends).
+
+        Past the calendar's end (``cadence: 999999999d``) it stops at its last day.
+        """
+        try:
+            return add_months(start, self.months * times) + dt.timedelta(days=self.days * times)
+        except (OverflowError, ValueError):
+            return dt.date.max if self.months * times + self.days * times > 0 else dt.date.min
 
     @property
     def approx_days(self) -> int:
@@ -99,7 +116,7 @@ def parse_duration(value: object) -> Duration | None:
     elif value is False:
         return None  # YAML reads an unquoted `no` as false
     raise InvalidValue(
-        f"{value!r} is not a duration (expected e.g. 30d, 6w, 3m, 1y, monthly or none)"
+        f"{shown(value)} is not a duration (expected e.g. 30d, 6w, 3m, 1y, monthly or none)"
     )
 
 

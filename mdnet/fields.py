@@ -7,12 +7,14 @@ of the note is still checked.
 
 from __future__ import annotations
 
+import contextlib
+import math
 import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
 from mdnet.config import Config
-from mdnet.dates import InvalidValue, parse_date, parse_duration
+from mdnet.dates import InvalidValue, parse_date, parse_duration, shown
 from mdnet.finding import Problem
 
 KIND_TYPES = {
@@ -66,15 +68,17 @@ def note_kind(values: Mapping[str, Any]) -> str | None:
     written = values.get("type")
     if written is None or written == "":
         return None
+    if not isinstance(written, str):
+        return "plain"  # `type: [contact]` or `type: 3` names no kind
     for kind, names in KIND_TYPES.items():
-        if str(written).strip().lower() in names:
+        if written.strip().lower() in names:
             return kind
     return "plain"
 
 
 def text(value: object) -> str:
     if isinstance(value, bool) or value is None or isinstance(value, list | dict):
-        raise InvalidValue(f"{value!r} is not text")
+        raise InvalidValue(f"{shown(value)} is not text")
     return str(value).strip()
 
 
@@ -88,7 +92,7 @@ def texts(value: object) -> tuple[str, ...]:
         return tuple(str(item).strip() for item in value if str(item).strip())
     if value is None:
         return ()
-    raise InvalidValue(f"{value!r} is not a list of text")
+    raise InvalidValue(f"{shown(value)} is not a list of text")
 
 
 def wikilink(value: object) -> str:
@@ -99,46 +103,63 @@ def wikilink(value: object) -> str:
 
 
 def wikilinks(value: object) -> tuple[str, ...]:
-    if isinstance(value, list) and all(isinstance(item, list) and len(item) == 1 for item in value):
+    if isinstance(value, list) and all(_unquoted_link(item) for item in value):
         # `- [[Jane]]` unquoted in YAML is a list holding a list holding "Jane"
         value = [f"[[{item[0][0] if isinstance(item[0], list) else item[0]}]]" for item in value]
     return tuple(wikilink(item) for item in texts(value))
 
 
+def _unquoted_link(item: object) -> bool:
+    """``[[Jane]]`` as YAML reads it unquoted: ``[["Jane"]]`` (or ``["Jane"]`` in a list)."""
+    if not isinstance(item, list) or len(item) != 1:
+        return False
+    inner = item[0][0] if isinstance(item[0], list) and len(item[0]) == 1 else item[0]
+    return isinstance(inner, str | int | float) and not isinstance(inner, bool)
+
+
 def boolean(value: object) -> bool:
     if isinstance(value, bool):
         return value
-    raise InvalidValue(f"{value!r} is not true or false")
+    raise InvalidValue(f"{shown(value)} is not true or false")
 
 
 def number(value: object) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
-        raise InvalidValue(f"{value!r} is not a number of at least 0")
-    return float(value)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        try:
+            amount = float(value)
+        except OverflowError:  # 10**400 is no float
+            amount = math.inf
+        if 0 <= amount < math.inf:  # not .nan nor .inf
+            return amount
+    raise InvalidValue(f"{shown(value)} is not a number of at least 0")
 
 
 def one_of(choices: tuple[str, ...]) -> Callable[[object], str]:
     def read(value: object) -> str:
         if isinstance(value, str) and value.strip().lower() in choices:
             return value.strip().lower()
-        raise InvalidValue(f"{value!r} is not one of {', '.join(choices)}")
+        raise InvalidValue(f"{shown(value)} is not one of {', '.join(choices)}")
 
     return read
 
 
 def dues_per_year(value: object) -> tuple[float, str]:
     """Dues as a yearly number, or ``"120 EUR/year"``, ``"15/month"``: (amount, currency)."""
-    if isinstance(value, int | float) and not isinstance(value, bool) and value >= 0:
-        return float(value), ""
-    if isinstance(value, str):
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        with contextlib.suppress(InvalidValue):
+            return number(value), ""
+    elif isinstance(value, str):
         match = DUES_RE.fullmatch(value.strip())
         if match:
             currency = (match.group(1) or match.group(3) or "").upper()
             period = (match.group(4) or "year").lower().removesuffix("s")
             if period in PERIODS_PER_YEAR:
-                amount = float(match.group(2).replace(",", "."))
-                return amount * PERIODS_PER_YEAR[period], currency
-    raise InvalidValue(f'{value!r} is not an amount of dues (e.g. 120, "120 EUR/year", "15/month")')
+                amount = float(match.group(2).replace(",", ".")) * PERIODS_PER_YEAR[period]
+                if amount < math.inf:
+                    return amount, currency
+    raise InvalidValue(
+        f'{shown(value)} is not an amount of dues (e.g. 120, "120 EUR/year", "15/month")'
+    )
 
 
 def meetings_per_month(value: object) -> float:

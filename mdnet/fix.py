@@ -124,7 +124,30 @@ def _check_reads_back(before: str, after: str, fixes: Iterable[Fix]) -> None:
     if new.error or new.lines != old.lines or new.body != old.body:
         raise CannotFix("the fixed front matter would not read as before; fix it by hand")
     for key, value in new.values.items():
-        if key in changed and str(value) != changed[key]:
+        if key in changed and (isinstance(value, list | dict) or str(value) != changed[key]):
             raise CannotFix(f"`{key}` would not read as {changed[key]}; fix it by hand")
-        if key not in changed and repr(value) != repr(old.values.get(key)):
+        if key not in changed and not _same(value, old.values.get(key), set()):
             raise CannotFix(f"`{key}` would change; fix the note by hand")
+
+
+def _same(a: object, b: object, seen: set[tuple[int, int]]) -> bool:
+    """Whether two YAML values read the same (type and value; .nan is .nan).
+
+    Shared parts (YAML aliases) are compared once, so that a "billion laughs" of
+    aliases takes the time of its text, not of its expansion.
+    """
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, list | tuple | dict):
+        assert isinstance(b, list | tuple | dict)
+        if (id(a), id(b)) in seen:
+            return True
+        seen.add((id(a), id(b)))
+        if isinstance(a, dict):
+            assert isinstance(b, dict)
+            keys = [repr(key) for key in a]
+            if len(a) != len(b) or keys != [repr(key) for key in b]:
+                return False
+            return all(_same(a[key], b[key], seen) for key in a)
+        return len(a) == len(b) and all(_same(x, y, seen) for x, y in zip(a, b, strict=True))
+    return bool(a == b) or (a != a and b != b)  # .nan is not equal to itself

@@ -7,6 +7,7 @@ links, tags and leading dates inside each block's text.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -19,9 +20,12 @@ from mdnet.dates import InvalidValue, real_date
 _MD = MarkdownIt("commonmark").disable("inline")
 
 WIKILINK_RE = re.compile(r"(!?)\[\[([^\[\]|#^]*)(?:[#^][^\[\]|]*)?(?:\|[^\[\]]*)?\]\]")
-MDLINK_RE = re.compile(r"(!?)\[[^\]]*\]\(\s*(<[^>]*>|[^)\s]+)(?:\s+\"[^\"]*\")?\s*\)")
+# no brackets in the label, no brackets or parentheses in the target: each attempt stops
+# at the next `[`, so that `[a](` repeated 100,000 times is not a quadratic search
+MDLINK_RE = re.compile(r"(!?)\[[^\[\]]*\]\(\s*(<[^<>\n]*>|[^()\[\]\s]+)(?:\s+\"[^\"]*\")?\s*\)")
 TAG_RE = re.compile(r"(?<![\w/&#])#([^\W\d_][\w/-]*|\d+[^\W\d][\w/-]*)")
-CODE_SPAN_RE = re.compile(r"(`+)(?:.|\n)*?\1")
+BACKTICKS_RE = re.compile(r"`+")
+NOT_NEWLINE_RE = re.compile(r"[^\n]")
 TASK_RE = re.compile(r"\[([ xX])\]\s+")
 LEADING_DATE_RE = re.compile(
     r"(?:\[\[(\d{4})-(\d{2})-(\d{2})(?:\|[^\]]*)?\]\]|(\d{4})-(\d{2})-(\d{2}))"
@@ -108,10 +112,7 @@ def read_body(body: str, first_line: int) -> tuple[list[Block], list[BadDate]]:
 def _read_block(text: str, line: int, is_item: bool, bad_dates: list[BadDate]) -> Block | None:
     if not is_item and "[[" not in text and "](" not in text:
         return None  # the common prose paragraph: no date, no link (a fast path)
-    if "`" in text:
-        clean = CODE_SPAN_RE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
-    else:
-        clean = text
+    clean = _blank_code_spans(text) if "`" in text else text
     task = None
     rest = clean
     if is_item:
@@ -153,20 +154,48 @@ def _read_block(text: str, line: int, is_item: bool, bad_dates: list[BadDate]) -
     )
 
 
+def _blank_code_spans(text: str) -> str:
+    """``text`` with its code spans blanked, line breaks kept.
+
+    As in CommonMark, a run of backticks opens a span that the next run of the same
+    length closes; found in one pass over the runs, since a regular expression
+    backtracks for minutes on a line of backticks.
+    """
+    runs = [(match.start(), match.end()) for match in BACKTICKS_RE.finditer(text)]
+    closing: list[int | None] = [None] * len(runs)
+    next_of_length: dict[int, int] = {}
+    for index in range(len(runs) - 1, -1, -1):
+        start, end = runs[index]
+        closing[index] = next_of_length.get(end - start)
+        next_of_length[end - start] = index
+    pieces, done, index = [], 0, 0
+    while index < len(runs):
+        close = closing[index]
+        if close is None:  # never closed: literal backticks
+            index += 1
+            continue
+        start, end = runs[index][0], runs[close][1]
+        pieces += [text[done:start], NOT_NEWLINE_RE.sub(" ", text[start:end])]
+        done, index = end, close + 1
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
 def _links(text: str, line: int) -> tuple[Link, ...]:
     found: list[tuple[int, Link]] = []
+    breaks = [match.start() for match in re.finditer("\n", text)] if "\n" in text else []
     # the patterns start with an optional `!`, which defeats the regex engine's literal
     # prefix search: look for the brackets first (a fast path for prose)
     wikilinks = WIKILINK_RE.finditer(text) if "[[" in text else ()
     for match in wikilinks:
         target = match.group(2).strip()
         if target:
-            at = line + text.count("\n", 0, match.start())
+            at = line + bisect.bisect(breaks, match.start())
             found.append((match.start(), Link(target, at, embed=bool(match.group(1)))))
     for match in MDLINK_RE.finditer(text) if "](" in text else ():
         target = match.group(2).strip("<>").split("#")[0]
         if target and not SCHEME_RE.match(target) and target.lower().endswith(".md"):
-            at = line + text.count("\n", 0, match.start())
+            at = line + bisect.bisect(breaks, match.start())
             link = Link(unquote(target), at, embed=bool(match.group(1)), relative=True)
             found.append((match.start(), link))
     found.sort(key=lambda pair: pair[0])

@@ -25,13 +25,19 @@ class UsageError(click.ClickException):
         click.echo(f"mdnet: error: {self.format_message()}", err=True)
 
 
+TODAY_RANGE = (dt.date(1000, 1, 1), dt.date(8999, 12, 31))  # room for date arithmetic
+
+
 def _today(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date:
     if not value:
         return dt.date.today()
     try:
-        return parse_date(value)
+        today = parse_date(value)
     except InvalidValue as error:
         raise click.BadParameter(str(error)) from None
+    if not TODAY_RANGE[0] <= today <= TODAY_RANGE[1]:
+        raise click.BadParameter(f"{today} is not between {TODAY_RANGE[0]} and {TODAY_RANGE[1]}")
+    return today
 
 
 def common_options(function: F) -> F:
