@@ -7,7 +7,9 @@ nothing reads the disk or the clock — rules pass ``today`` in.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from mdnet.config import Config
@@ -65,14 +67,19 @@ class Contact:
     def name(self) -> str:
         return str(self.note.fields.get("name") or self.note.title)
 
-    @property
+    @cached_property
     def interactions(self) -> list[Interaction]:
-        """Contact made: every entry but plans, in date order."""
+        """Contact made: every entry but plans, in date order.
+
+        Read once the model is built (rules and the summary ask for it tens of thousands
+        of times in a large vault, so it is kept): do not modify the list.
+        """
         return [entry for entry in self.entries if not entry.is_plan]
 
     def past_interactions(self, today: dt.date) -> list[Interaction]:
         """Contact made up to ``today`` (a future-dated entry is F007, not contact)."""
-        return [entry for entry in self.interactions if entry.date <= today]
+        made = self.interactions  # in date order
+        return made[: bisect_right(made, today, key=lambda entry: entry.date)]
 
     def last_contact(self, today: dt.date) -> dt.date | None:
         """The latest of ``last_contact`` and the past interactions."""
@@ -195,6 +202,10 @@ class Vault:
 
     def interactions(self) -> list[Interaction]:
         """Every entry of every contact (plans included), in path and line order."""
+        return list(self._interactions)
+
+    @cached_property
+    def _interactions(self) -> list[Interaction]:
         return sorted(
             (entry for contact in self.contacts.values() for entry in contact.entries),
             key=lambda entry: (entry.path, entry.line, entry.contact),

@@ -41,13 +41,13 @@ def parse_all(vault: Path, files: list[NoteFile], config: Config) -> list[Note]:
 
 def load_vault(root: Path, config: Config, parse: Parser = parse_all) -> Vault:
     """Scan and parse every note of the vault at ``root`` and build the model."""
-    with _no_garbage_collection():
+    with paused_gc():
         files = list_notes(root, config)
         return build(root, parse(root, files, config), config)
 
 
 @contextmanager
-def _no_garbage_collection() -> Iterator[None]:
+def paused_gc() -> Iterator[None]:
     """Pause the cycle collector while a vault's million small objects are made.
 
     They hold no cycles, but each pass of the collector walks all of them: loading

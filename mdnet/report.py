@@ -8,6 +8,7 @@ import os
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import TextIO
 
@@ -42,11 +43,20 @@ class Stats:
 
 def display_path(vault: Path, path: str, cwd: Path) -> str:
     """A finding's path relative to the current directory (the vault for vault-level)."""
-    full = vault / path if path else vault
+    if not path:
+        return _relative_folder(str(vault), str(cwd))
+    folder, _, name = path.rpartition("/")
+    # one relpath per folder, not per finding: thousands of findings share a few folders
+    shown = _relative_folder(os.path.join(vault, folder), str(cwd))
+    return name if shown == os.curdir else os.path.join(shown, name)
+
+
+@lru_cache(maxsize=1024)
+def _relative_folder(folder: str, cwd: str) -> str:
     try:
-        return os.path.relpath(full, cwd)
+        return os.path.relpath(folder, cwd)
     except ValueError:  # another drive, on Windows
-        return str(full)
+        return folder
 
 
 def plural(count: int, word: str) -> str:

@@ -20,7 +20,7 @@ from mdnet.config import CONFIG_NAME, Config, ConfigError, load_config
 from mdnet.finding import Finding
 from mdnet.index import STATE_FOLDER
 from mdnet.parsing import CachedParser
-from mdnet.pipeline import Selection, load_vault, run_rules
+from mdnet.pipeline import Selection, load_vault, paused_gc, run_rules
 from mdnet.report import Stats, display_path, plural, write_text
 from mdnet.scan import list_notes
 from mdnet.summary import SummaryRefused, render, write_summary
@@ -56,7 +56,8 @@ class Watcher:
     def prime(self) -> None:
         """Parse every note before any thread starts (so that many can be parsed in
         forked processes); the first check then finds them in memory."""
-        self.parser(self.root, list_notes(self.root, self.config), self.config)
+        with paused_gc():
+            self.parser(self.root, list_notes(self.root, self.config), self.config)
 
     def check(self) -> None:
         """The first check: every finding, as ``mdnet check`` prints them, and the summary."""
@@ -76,19 +77,21 @@ class Watcher:
             if CONFIG_NAME in changed:
                 self._reload_config()
             self.parser.forget(changed)
-            vault = load_vault(self.root, self.config, self.parser)
-            selection = Selection.from_config(self.config)
-            findings = run_rules(vault, self.config, self.today, selection)
-            wrote = self.summary and self._write_summary(
-                render(vault, self.config, self.today, findings)
-            )
+            with paused_gc():
+                vault = load_vault(self.root, self.config, self.parser)
+                selection = Selection.from_config(self.config)
+                findings = run_rules(vault, self.config, self.today, selection)
+                text = render(vault, self.config, self.today, findings) if self.summary else ""
+            wrote = self.summary and self._write_summary(text)
         except Exception as error:  # a bad note, a full disk, a bug: keep watching
             self._warn(f"cannot update: {error or type(error).__name__}")
             return
         before, after = set(self.findings), set(findings)
         self.findings = findings
+        changes: list[tuple[str, Finding]] = [("-", f) for f in before - after]
+        changes += [("+", f) for f in after - before]
         for sign, finding in sorted(
-            [("-", f) for f in before - after] + [("+", f) for f in after - before],
+            changes,
             # by place, what went before what came
             key=lambda change: (change[1].sort_key[:4], change[0] == "+", change[1].message),
         ):
