@@ -103,7 +103,7 @@ class Config:
 def load_config(vault: Path, explicit: Path | None = None) -> Config:
     """Read ``explicit`` or ``<vault>/.mdnet.toml``; defaults when there is none."""
     path = explicit if explicit is not None else vault / CONFIG_NAME
-    if explicit is None and not path.is_file():
+    if explicit is None and not path.exists():  # a folder of that name is an error below
         return Config()
     try:
         text = path.read_text(encoding="utf-8-sig")

@@ -69,7 +69,13 @@ def apply_fixes(vault: Path, findings: Iterable[Finding], config: Config) -> Fix
             report.failed += [(finding, str(error)) for finding in fixable]
             continue
         if fixed != text:
-            write_atomic(target, fixed)
+            try:
+                write_atomic(target, fixed)
+            except OSError as error:  # a read-only note or vault, a full disk
+                report.failed += [
+                    (f, f"cannot write it: {error.strerror or error}") for f in fixable
+                ]
+                continue
             report.notes.append(path)
         report.fixed += fixable
     return report

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from typing import Any
+
 import click
 
 from mdnet import __version__
@@ -9,12 +12,36 @@ from mdnet.cli.check import check
 from mdnet.cli.importing import import_contacts
 from mdnet.cli.init import init
 from mdnet.cli.new import new
+from mdnet.cli.options import UsageError
 from mdnet.cli.rules import explain_rule, list_rules
 from mdnet.cli.summary import summary
 from mdnet.cli.watch import watch_vault
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """mdnet's commands. An unexpected error is one line on stderr and exit status 2,
+    as a usage error is, not a traceback (``MDNET_DEBUG=1`` shows the traceback)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except OSError as error:  # a full disk, a file that cannot be written or read
+            if os.environ.get("MDNET_DEBUG"):
+                raise
+            where = f"{error.filename}: " if error.filename else ""
+            raise UsageError(f"{where}{error.strerror or error}") from error
+        except Exception as error:
+            if os.environ.get("MDNET_DEBUG"):
+                raise
+            raise UsageError(
+                f"internal error: {type(error).__name__}: {str(error)[:200]}; please report "
+                "it with the command that caused it (MDNET_DEBUG=1 shows the traceback)"
+            ) from error
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="mdnet")
 def main() -> None:
     """mdnet keeps a professional network healthy from plain Markdown notes.
