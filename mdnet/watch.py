@@ -72,7 +72,11 @@ class Watcher:
         self.out.flush()
 
     def update(self, changed: set[str]) -> None:
-        """Re-read what changed and report the difference; an error is told, not fatal."""
+        """Re-read what changed and report the difference, then rewrite the summary.
+
+        The findings are printed first (they are what one waits for); an error is told,
+        never fatal.
+        """
         try:
             if CONFIG_NAME in changed:
                 self._reload_config()
@@ -81,27 +85,31 @@ class Watcher:
                 vault = load_vault(self.root, self.config, self.parser)
                 selection = Selection.from_config(self.config)
                 findings = run_rules(vault, self.config, self.today, selection)
-                text = render(vault, self.config, self.today, findings) if self.summary else ""
-            wrote = self.summary and self._write_summary(text)
+            self._report(changed, findings)
+            if self.summary:
+                with paused_gc():
+                    text = render(vault, self.config, self.today, findings)
+                if self._write_summary(text):
+                    self.out.write(f"Wrote {self._shown(self.config.summary_path)}.\n")
+                    self.out.flush()
         except Exception as error:  # a bad note, a full disk, a bug: keep watching
             self._warn(f"cannot update: {error or type(error).__name__}")
-            return
+
+    def _report(self, changed: set[str], findings: list[Finding]) -> None:
+        """Print the findings that went (-) and came (+), by place, then a status line."""
         before, after = set(self.findings), set(findings)
         self.findings = findings
         changes: list[tuple[str, Finding]] = [("-", f) for f in before - after]
         changes += [("+", f) for f in after - before]
         for sign, finding in sorted(
             changes,
-            # by place, what went before what came
             key=lambda change: (change[1].sort_key[:4], change[0] == "+", change[1].message),
         ):
             self.out.write(f"{sign} {self._line(finding)}\n")
         what = _what_changed(changed, self.parser.parsed)
         self.out.write(
             f"[{time.strftime('%H:%M:%S')}] {what}: {len(after - before)} appeared, "
-            f"{len(before - after)} disappeared"
-            + (f"; {self._shown(self.config.summary_path)} updated" if wrote else "")
-            + f". {plural(len(findings), 'finding')} in all.\n"
+            f"{len(before - after)} disappeared. {plural(len(findings), 'finding')} in all.\n"
         )
         self.out.flush()
 

@@ -78,8 +78,9 @@ class Watching:
                 return self.seen[start:]
 
     def update(self) -> list[str]:
-        """The lines of the next update, its status line last."""
-        return self.wait_for(STATUS.pattern)
+        """The findings of the next update, its status line last (not the summary's)."""
+        lines = self.wait_for(STATUS.pattern)
+        return [line for line in lines if not line.startswith("Wrote ")]
 
     def quiet_for(self, seconds: float) -> list[str]:
         """Lines printed in the next ``seconds`` (to show that nothing happens)."""
@@ -196,7 +197,7 @@ def test_editor_files_and_its_own_summary_are_ignored(vault: Path, watching: Wat
     (people / "New.md").write_text(contact("Ghost"))  # a contact more: a new summary
     lines = watching.update()
     assert "People/New.md changed" in lines[-1]  # nothing else was counted
-    assert "Network Summary.md updated" in lines[-1]
+    watching.wait_for(r"^Wrote Network Summary.md\.$")
     assert watching.quiet_for(4 * watch_module.QUIET + 0.3) == []  # its write: no update
 
 
@@ -243,9 +244,11 @@ def test_no_summary_writes_no_summary(vault: Path) -> None:
     try:
         running.wait_for(r"^Watching ")
         (vault / "People/New.md").write_text(contact("Ghost"))
-        assert "updated" not in running.update()[-1]
+        running.update()
+        assert running.quiet_for(4 * watch_module.QUIET + 0.3) == []
     finally:
         running.stop()
+    assert not any(line.startswith("Wrote ") for line in running.seen)
     assert not (vault / "Network Summary.md").exists()
 
 

@@ -1,0 +1,170 @@
+"""Speed at 30,000 notes: cat, cold, warm and one-changed checks, watch, peak memory.
+
+    python -m tests.benchmarks.bench            # generates a vault in a temporary folder
+    python -m tests.benchmarks.bench --vault DIR  # reuses (or creates) DIR
+    python -m tests.benchmarks.bench --scale 0.1  # a vault of about 3,000 notes
+
+Everything runs as a user would run it: ``mdnet`` in a subprocess, its output thrown
+away. Each figure is the best of a few runs (the machine may be busy with other work).
+The vault is never written inside the repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from tests.benchmarks.generate_vault import generate
+
+TODAY = "2026-11-26"
+MDNET = [sys.executable, "-m", "mdnet"]
+TARGETS = {
+    "cold": "≤ 5 × cat",
+    "warm": "≤ 2 × cat",
+    "one changed": "≤ warm + 0.1 s",
+    "watch": "≤ 0.3 s",
+    "peak memory": "≤ 400 MB",
+}
+
+
+def timed(command: list[str]) -> tuple[float, int]:
+    """Wall time and peak resident memory (KB) of one run of ``command``."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode not in (0, 1):
+        raise SystemExit(f"{command} failed with {process.returncode}")
+    return elapsed, usage.ru_maxrss
+
+
+def best(command: list[str], runs: int, before: object = None) -> tuple[float, int]:
+    results = []
+    for _ in range(runs):
+        if callable(before):
+            before()
+        results.append(timed(command))
+    return min(result[0] for result in results), max(result[1] for result in results)
+
+
+def cat_time(vault: Path, runs: int) -> float:
+    script = f"find {shlex_quote(vault)} -name '*.md' -print0 | xargs -0 cat > /dev/null"
+    return best(["sh", "-c", script], runs)[0]
+
+
+def shlex_quote(path: Path) -> str:
+    return "'" + str(path).replace("'", "'\\''") + "'"
+
+
+def check(vault: Path, *options: str) -> list[str]:
+    return [*MDNET, "check", str(vault), "--today", TODAY, "--exit-zero", "-q", *options]
+
+
+class Edits:
+    """Appends an entry to a different contact note each time (size and time change)."""
+
+    def __init__(self, vault: Path) -> None:
+        self.notes = sorted((vault / "People").glob("*.md"))
+        self.count = 0
+
+    def __call__(self) -> Path:
+        note = self.notes[self.count * 97 % len(self.notes)]
+        self.count += 1
+        with open(note, "a", encoding="utf-8") as out:
+            out.write(f"\n- {TODAY} coffee: benchmark edit {self.count} #gave\n")
+        return note
+
+
+def watch_latency(vault: Path, edits: Edits, runs: int) -> tuple[float, float]:
+    """Seconds from a save to the printed update, and to the rewritten summary."""
+    process = subprocess.Popen(
+        [*MDNET, "watch", str(vault), "--today", TODAY],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    assert process.stdout is not None
+    summary = vault / "Network Summary.md"
+    printed, written = [], []
+    try:
+        for line in process.stdout:
+            if line.startswith("Watching "):
+                break
+        for _ in range(runs):
+            before = summary.stat().st_mtime_ns
+            start = time.perf_counter()
+            edits()
+            for line in process.stdout:
+                if re.match(r"\[\d\d:\d\d:\d\d\] ", line):
+                    printed.append(time.perf_counter() - start)
+                    break
+            while summary.stat().st_mtime_ns == before:
+                time.sleep(0.002)
+            written.append(time.perf_counter() - start)
+            time.sleep(0.3)
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=30)
+    return min(printed), min(written)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--vault", type=Path, help="a folder to generate the vault in (kept)")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--scale", type=float, default=1.0, help="0.1: about 3,000 notes")
+    args = parser.parse_args()
+    folder = args.vault or Path(tempfile.mkdtemp(prefix="mdnet-bench-"))
+    try:
+        if not (folder / "People").is_dir():
+            print(
+                f"generating {generate(folder, scale=args.scale)} notes in {folder}...",
+                file=sys.stderr,
+            )
+        run(folder, args.runs)
+    finally:
+        if args.vault is None:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def run(vault: Path, runs: int) -> None:
+    files = list(vault.rglob("*.md"))
+    size = sum(path.stat().st_size for path in files)
+    print(f"vault: {len(files)} notes, {size / 1e6:.0f} MB; {os.cpu_count()} cores")
+    cat = cat_time(vault, runs)
+    state = vault / ".mdnet"
+    no_cache, no_cache_memory = best(check(vault, "--no-cache"), runs)
+    cold, cold_memory = best(check(vault), runs, lambda: shutil.rmtree(state, True))
+    time.sleep(2.1)  # notes parsed within 2 s of their last write are not trusted yet
+    timed(check(vault))
+    warm, warm_memory = best(check(vault), runs)
+    edits = Edits(vault)
+    changed, changed_memory = best(check(vault), runs, edits)
+    printed, written = watch_latency(vault, edits, runs)
+    peak = max(no_cache_memory, cold_memory, warm_memory, changed_memory) / 1024
+    rows = [
+        ("cat of every note", cat, ""),
+        ("cold check, --no-cache", no_cache, f"{no_cache / cat:.1f} × cat"),
+        ("cold check, writing the index", cold, f"{cold / cat:.1f} × cat"),
+        ("warm check, nothing changed", warm, f"{warm / cat:.1f} × cat"),
+        ("check after one note changed", changed, f"warm + {changed - warm:.2f} s"),
+        ("watch: save → printed update", printed, ""),
+        ("watch: save → summary rewritten", written, ""),
+    ]
+    for label, seconds, ratio in rows:
+        print(f"{label:<34} {seconds:7.2f} s   {ratio}")
+    print(f"{'peak memory (one process)':<34} {peak:7.0f} MB")
+    print("targets: " + "; ".join(f"{key} {value}" for key, value in TARGETS.items()))
+
+
+if __name__ == "__main__":
+    main()
