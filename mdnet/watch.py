@@ -24,11 +24,12 @@ from mdnet.pipeline import Selection, load_vault, paused_gc, run_rules
 from mdnet.report import Stats, display_path, plural, write_text
 from mdnet.scan import list_notes
 from mdnet.summary import SummaryRefused, render, write_summary
-from mdnet.watch_events import STOP, VaultEvents, lock_vault, start_observer
+from mdnet.watch_events import VaultEvents, lock_vault, start_observer
 
 QUIET = 0.1  # seconds without an event that end a burst (an atomic save, a checkout)
 LONGEST_BURST = 2.0  # seconds after which a burst that goes on is handled anyway
 CLOCK_CHECK = 60.0  # seconds between looks at the date when nothing happens
+WAKE = 0.2  # seconds between looks at whether a signal asked to stop
 
 
 class Watcher:
@@ -125,29 +126,36 @@ class Watcher:
                 self.update(changed or set())
 
     def stop(self, *_: object) -> None:
-        """End the loop after the update under way (a signal handler)."""
+        """End the loop after the update under way (a signal handler).
+
+        It only sets a flag: a handler that took a lock (``Queue.put``) could deadlock
+        with the main thread it interrupts, which may hold that very lock.
+        """
         self.stopping = True
-        self.events.queue.put(STOP)
 
     def _next_burst(self) -> set[str] | None:
         """The paths changed in the next burst of events; None when the wait timed out."""
-        try:
-            first = self.events.queue.get(timeout=CLOCK_CHECK)
-        except queue.Empty:
-            return None
-        if first is STOP:
+        first = self._next_event(CLOCK_CHECK)
+        if first is None:
             return None
         changed = set(first)
         deadline = time.monotonic() + LONGEST_BURST
-        while time.monotonic() < deadline:
-            try:
-                more = self.events.queue.get(timeout=QUIET)
-            except queue.Empty:
-                break
-            if more is STOP:
+        while time.monotonic() < deadline and not self.stopping:
+            more = self._next_event(QUIET)
+            if more is None:
                 break
             changed |= more
         return changed
+
+    def _next_event(self, timeout: float) -> set[str] | None:
+        """The next event's paths, or None after ``timeout`` or when stopping."""
+        deadline = time.monotonic() + timeout
+        while not self.stopping and (left := deadline - time.monotonic()) > 0:
+            try:
+                return self.events.queue.get(timeout=min(left, WAKE))
+            except queue.Empty:
+                continue
+        return None
 
     def _reload_config(self) -> None:
         try:

@@ -44,7 +44,6 @@ EVENTS = [
     DirMovedEvent,
 ]
 LOCK_NAME = "watch.lock"
-STOP = None  # queued to end the main loop
 
 
 def is_relevant(path: str, summary_path: str, is_directory: bool = False) -> bool:
@@ -72,7 +71,7 @@ class VaultEvents(FileSystemEventHandler):
         self.root = os.path.realpath(root)
         self.summary_path = summary_path
         self.config_file = os.path.realpath(config_file) if config_file else None
-        self.queue: queue.Queue[set[str] | None] = queue.Queue()
+        self.queue: queue.Queue[set[str]] = queue.Queue()
 
     def on_any_event(self, event: FileSystemEvent) -> None:
         paths = set()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import pickle
 import sqlite3
@@ -16,6 +17,7 @@ from click.testing import CliRunner
 
 from mdnet import index, parsing
 from mdnet.cli import main
+from mdnet.cli.progress import SHOW_FROM, ParseProgress
 from mdnet.config import load_config
 from mdnet.index import INDEX_NAME, STATE_FOLDER
 from mdnet.model import Vault
@@ -204,10 +206,13 @@ class _Evil:
         return (os.system, (f"touch {self.path}",))
 
 
+@pytest.mark.parametrize("obstacle", [STATE_FOLDER, f"{STATE_FOLDER}/{INDEX_NAME}/x"])
 def test_a_vault_where_the_index_cannot_be_written_is_checked_without_it(
-    vault: Path,
+    vault: Path, obstacle: str
 ) -> None:
-    (vault / STATE_FOLDER).write_text("a file where the folder would go")
+    """A file where the folder would go; a folder where the database would go."""
+    (vault / obstacle).parent.mkdir(parents=True, exist_ok=True)
+    (vault / obstacle).write_text("in the way")
     result = CliRunner().invoke(main, ["check", str(vault), "--today", "2026-11-26"])
     assert result.exit_code == 0, result.output
     assert "Daily/2026-10-05.md:1:" in result.output
@@ -281,3 +286,20 @@ def test_a_check_runs_while_another_process_holds_the_index(
         holder.close()
     assert after.contacts["People/Bob.md"].interactions[0].channel == "lunch"
     assert parser.parsed == ["People/Bob.md"]
+
+
+def test_a_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    for stream, drawn in ((io.StringIO(), False), (Terminal(), True)):
+        monkeypatch.setattr(sys, "stderr", stream)
+        progress = ParseProgress()
+        for done in range(0, SHOW_FROM + 1, 500):
+            progress(done, SHOW_FROM)
+        assert ("Parsing notes" in stream.getvalue()) is drawn
+    small = Terminal()
+    monkeypatch.setattr(sys, "stderr", small)
+    ParseProgress()(10, 10)  # a short run: no bar
+    assert small.getvalue() == ""
