@@ -164,6 +164,48 @@ def run(vault: Path, runs: int) -> None:
         print(f"{label:<34} {seconds:7.2f} s   {ratio}")
     print(f"{'peak memory (one process)':<34} {peak:7.0f} MB")
     print("targets: " + "; ".join(f"{key} {value}" for key, value in TARGETS.items()))
+    print("\nwhere a warm check and a watch update spend their time (in one process):")
+    for label, seconds in stages(vault):
+        print(f"  {label:<32} {seconds:7.3f} s")
+
+
+def stages(vault: Path) -> list[tuple[str, float]]:
+    """The warm pipeline stage by stage, and the slowest rules."""
+    import datetime as dt
+
+    from mdnet.config import load_config
+    from mdnet.parsing import CachedParser
+    from mdnet.pipeline import Selection, paused_gc, run_rules
+    from mdnet.rules import RULES
+    from mdnet.scan import list_notes
+    from mdnet.summary import render
+    from mdnet.vault import build
+
+    config, today = load_config(vault), dt.date.fromisoformat(TODAY)
+    clock = time.perf_counter
+    timings = []
+    with paused_gc():
+        start = clock()
+        files = list_notes(vault, config)
+        timings.append(("scan: stat every note", clock() - start))
+        start = clock()
+        notes = CachedParser()(vault, files, config)
+        timings.append(("index: read and unpickle", clock() - start))
+        start = clock()
+        model = build(vault, notes, config)
+        timings.append(("model: vault.build", clock() - start))
+        start = clock()
+        findings = run_rules(model, config, today, Selection())
+        timings.append((f"rules: all {len(RULES)}", clock() - start))
+        start = clock()
+        render(model, config, today, findings)
+        timings.append(("summary: render", clock() - start))
+    slowest = []
+    for rule in RULES:
+        start = clock()
+        list(rule.check(model, config, today))
+        slowest.append((f"  rule {rule.CODE} {rule.NAME}", clock() - start))
+    return timings + sorted(slowest, key=lambda item: -item[1])[:5]
 
 
 if __name__ == "__main__":
