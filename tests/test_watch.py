@@ -323,3 +323,15 @@ def test_past_the_inotify_limit_it_polls(tmp_path: Path, monkeypatch: pytest.Mon
         observer.join()
     assert type(observer).__name__ == "PollingObserver"
     assert "inotify watch limit reached; watching by polling" in warnings.getvalue()
+
+
+def test_a_config_change_is_taken_in_and_a_bad_one_is_told(vault: Path, watching: Watching) -> None:
+    (vault / ".mdnet.toml").write_text('[rules]\nignore = ["F005"]\n')
+    lines = watching.update()
+    assert lines[0].startswith("- People/Jane.md:4:1: F005")
+    assert "0 findings in all" in lines[-1]
+    (vault / ".mdnet.toml").write_text("[rules]\nignore = [\n")
+    lines = watching.wait_for(r"still using the previous configuration")
+    assert "invalid TOML" in lines[-1]
+    assert watching.update()[-1].endswith("0 findings in all.")
+    assert watching.process.poll() is None
