@@ -335,3 +335,16 @@ def test_a_config_change_is_taken_in_and_a_bad_one_is_told(vault: Path, watching
     assert "invalid TOML" in lines[-1]
     assert watching.update()[-1].endswith("0 findings in all.")
     assert watching.process.poll() is None
+
+
+def test_it_will_not_start_over_a_file_it_did_not_write(vault: Path) -> None:
+    (vault / "Network Summary.md").write_text("# My own notes\n")
+    refused = subprocess.run(
+        [sys.executable, "-m", "mdnet", "watch", str(vault), "--today", "2026-11-26"],
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+    )
+    assert refused.returncode == 2
+    assert "was not written by mdnet" in refused.stderr
+    assert (vault / "Network Summary.md").read_text() == "# My own notes\n"
