@@ -25,7 +25,17 @@ from typing import Any
 import markdown_it
 import yaml
 
-from mdnet import __version__, dates, fields, finding, frontmatter, markdown, note, scan
+from mdnet import (
+    __version__,
+    dates,
+    fields,
+    finding,
+    frontmatter,
+    line_scanner,
+    markdown,
+    note,
+    scan,
+)
 from mdnet.config import Config
 from mdnet.files import write_atomic
 
@@ -33,7 +43,7 @@ STATE_FOLDER = ".mdnet"
 INDEX_NAME = "index.sqlite"
 SCHEMA = 1
 BUSY_TIMEOUT_MS = 3000
-PARSER_MODULES = (note, markdown, frontmatter, fields, dates, finding, scan)
+PARSER_MODULES = (note, markdown, line_scanner, frontmatter, fields, dates, finding, scan)
 SAFE_MODULES = frozenset({"mdnet.note", "mdnet.markdown", "mdnet.finding", "mdnet.dates"})
 SAFE_BUILTINS = frozenset({("datetime", "date"), ("builtins", "frozenset"), ("builtins", "set")})
 

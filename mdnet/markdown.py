@@ -1,7 +1,8 @@
 """The body of a note as the blocks that matter to mdnet, each at its line.
 
-markdown-it-py finds the block structure (list items, quotes, code) with its ``inline``
-rule disabled — we only need block positions — and regular expressions read the
+The block structure (list items, quotes, code) comes from ``line_scanner``'s one pass
+over the lines, or, for Markdown it does not read exactly, from markdown-it-py with its
+``inline`` rule disabled (we only need block positions); regular expressions read the
 links, tags and leading dates inside each block's text.
 """
 
@@ -11,13 +12,16 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
-from markdown_it import MarkdownIt
-
 from mdnet.dates import InvalidValue, real_date
+from mdnet.line_scanner import Event, scan_lines
 
-_MD = MarkdownIt("commonmark").disable("inline")
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+
+_MD: MarkdownIt | None = None  # made when first needed: most notes never need it
 
 WIKILINK_RE = re.compile(r"(!?)\[\[([^\[\]|#^]*)(?:[#^][^\[\]|]*)?(?:\|[^\[\]]*)?\]\]")
 # no brackets in the label, no brackets or parentheses in the target: each attempt stops
@@ -86,17 +90,18 @@ def read_body(body: str, first_line: int) -> tuple[list[Block], list[BadDate]]:
     blocks: list[Block] = []
     bad_dates: list[BadDate] = []
     stack: list[_Frame] = []
-    for token in _MD.parse(body):
-        if token.type == "list_item_open":
+    events = scan_lines(body)
+    for kind, line, content in markdown_structure(body) if events is None else events:
+        if kind == "item":
             stack.append(_Frame("item", excluded=False, awaiting_text=True))
-        elif token.type == "blockquote_open":
+        elif kind == "quote":
             stack.append(_Frame("quote", excluded=True))
-        elif token.type in ("list_item_close", "blockquote_close"):
+        elif kind == "close":
             stack.pop()
-        elif token.type == "inline" and token.map is not None:
+        else:
             is_item = bool(stack and stack[-1].awaiting_text)
             ancestors = stack[:-1] if is_item else stack
-            block = _read_block(token.content, first_line + token.map[0], is_item, bad_dates)
+            block = _read_block(content, first_line + line, is_item, bad_dates)
             if is_item:
                 stack[-1].awaiting_text = False
                 # a dated item or a plan holds its nested items: their links are its own
@@ -107,6 +112,31 @@ def read_body(body: str, first_line: int) -> tuple[list[Block], list[BadDate]]:
                 block = Block(**{**block.__dict__, "excluded": True})
             blocks.append(block)
     return blocks, bad_dates
+
+
+def markdown_structure(body: str) -> list[Event]:
+    """The body's list items, quotes and text blocks as markdown-it finds them (the
+    reference that ``line_scanner`` follows, and the way for any Markdown it declines)."""
+    global _MD
+    if _MD is None:
+        from markdown_it import MarkdownIt
+
+        _MD = MarkdownIt("commonmark").disable("inline")
+    events: list[Event] = []
+    for token in _MD.parse(body):
+        if token.type in _EVENTS:
+            events.append((_EVENTS[token.type], 0, ""))
+        elif token.type == "inline" and token.map is not None:
+            events.append(("text", token.map[0], token.content))
+    return events
+
+
+_EVENTS = {
+    "list_item_open": "item",
+    "blockquote_open": "quote",
+    "list_item_close": "close",
+    "blockquote_close": "close",
+}
 
 
 def _read_block(text: str, line: int, is_item: bool, bad_dates: list[BadDate]) -> Block | None:

@@ -1,0 +1,237 @@
+"""A fast path for the body's block structure: one pass over the lines, no markdown-it.
+
+``scan_lines(body)`` gives what ``markdown.markdown_structure`` gives — the list items,
+quotes and text blocks (paragraphs, headings) in order, each text block with its first
+line and its content as markdown-it reads it — for the Markdown notes actually use:
+ATX headings, paragraphs with lazy continuation lines, ``-``/``*``/``+``/``1.``/``1)``
+list items nested by indentation, task items, top-level quotes of paragraphs, and
+fenced code. For anything else (indented code, setext headings, thematic breaks, HTML,
+tabs, link reference definitions, lists or code in quotes, empty or oddly indented list
+items...) it returns None and markdown-it, the reference, reads the note instead.
+"""
+
+from __future__ import annotations
+
+import re
+
+Event = tuple[str, int, str]  # ("item" | "quote" | "close" | "text", line, text content)
+
+MARKER_RE = re.compile(r"(?:[-*+]|(\d{1,9})[.)])(?: +|$)")
+HEADING_RE = re.compile(r"#{1,6}(?: |$)")
+FENCE_RE = re.compile(r"`{3,}|~{3,}")
+RULE_LIKE_RE = re.compile(r"[-*_= ]+")  # thematic breaks, setext underlines: declined
+REFERENCE_RE = re.compile(r"\]:")
+UNSUPPORTED_RE = re.compile(r"[\t\r\0]")
+# the first character of a line that is plain text whatever its context
+PLAIN_START = frozenset(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ!\"$%&'(),./:;?@[\\]^{|}"
+)
+
+
+class Declined(Exception):
+    """The body uses Markdown the line scanner does not read exactly."""
+
+
+def scan_lines(body: str) -> list[Event] | None:
+    """The body's block events, or None when markdown-it must read it."""
+    if UNSUPPORTED_RE.search(body):
+        return None
+    try:
+        return _Scanner(body).run()
+    except Declined:
+        return None
+
+
+def _kind(text: str) -> str:
+    """What a line's text (from its first non-space character) starts."""
+    first = text[0]
+    if first in PLAIN_START:
+        return "text"
+    if first == "<" or RULE_LIKE_RE.fullmatch(text):
+        raise Declined
+    if first == "#":
+        return "heading" if HEADING_RE.match(text) else "text"
+    if first == ">":
+        return "quote"
+    if first in "`~":
+        fence = FENCE_RE.match(text)
+        if fence and not (first == "`" and "`" in text[fence.end() :]):
+            return "fence"
+        return "text"
+    if MARKER_RE.match(text):
+        return "marker"
+    return "text"
+
+
+class _Scanner:
+    def __init__(self, body: str) -> None:
+        self.body = body
+        self.events: list[Event] = []
+        self.items: list[int] = []  # the content indent of each open list item
+        self.paragraph: list[str] | None = None
+        self.paragraph_line = 0
+        self.paragraph_indent = 0  # markdown-it's blkIndent where the paragraph began
+        self.fence: tuple[str, int, int] | None = None  # (character, length, blkIndent)
+        self.quote = False
+        self.quote_empty = False  # the quote's last line was a blank `>` line
+
+    def run(self) -> list[Event]:
+        for number, line in enumerate(self.body.split("\n")):
+            self.line(number, line)
+        self.end_paragraph()
+        self.events += [("close", 0, "")] * (len(self.items) + self.quote)
+        return self.events
+
+    def line(self, number: int, line: str) -> None:
+        text = line.lstrip(" ")
+        indent = len(line) - len(text)
+        if self.fence is not None and not self.in_fence(text, indent):
+            return
+        if self.quote and not self.in_quote(number, line, text, indent):
+            return
+        if not text:
+            self.end_paragraph()
+            return
+        depth = len(self.items)
+        while depth and self.items[depth - 1] > indent:
+            depth -= 1
+        base = self.items[depth - 1] if depth else 0
+        if self.paragraph is not None:
+            if indent - self.paragraph_indent >= 4:
+                self.paragraph.append(line[min(indent, self.paragraph_indent) :])
+                return
+            kind = _kind(text)
+            if kind == "text" or (
+                kind == "marker" and depth == len(self.items) and not self.interrupts(text)
+            ):
+                self.paragraph.append(line[min(indent, self.paragraph_indent) :])
+                return
+            self.end_paragraph()
+        else:
+            kind = _kind(text)
+        self.close_items(depth)
+        if indent - base >= 4:
+            raise Declined  # indented code
+        self.start(number, text, kind, indent)
+
+    def start(self, number: int, text: str, kind: str, indent: int) -> None:
+        """A block starting at ``text`` (at column ``indent``), inside the open items."""
+        if kind == "text":
+            self.start_paragraph(number, text)
+        elif kind == "heading":
+            self.events.append(("text", number, _heading(text)))
+        elif kind == "fence":
+            fence = FENCE_RE.match(text)
+            assert fence is not None
+            base = self.items[-1] if self.items else 0
+            self.fence = (text[0], fence.end(), base)
+        elif kind == "quote":
+            if self.items:
+                raise Declined  # a quote inside a list item
+            self.quote = True
+            self.events.append(("quote", 0, ""))
+            self.quote_line(number, text)
+        else:
+            base = self.items[-1] if self.items else 0
+            marker = MARKER_RE.match(text)
+            assert marker is not None
+            rest = text[marker.end() :]
+            width = marker.end()
+            spaces = width - len(marker.group(0).rstrip(" "))
+            if indent != base or not rest.strip(" ") or spaces > 4:
+                raise Declined  # oddly indented, empty, or content indented as code
+            if _kind(rest) != "text":
+                raise Declined  # `- # title`, `- - x`, `- > x`, `- ```` in an item
+            self.items.append(indent + width)
+            self.events.append(("item", 0, ""))
+            self.start_paragraph(number, rest)
+
+    @staticmethod
+    def interrupts(text: str) -> bool:
+        """Whether a list marker may interrupt the paragraph it would continue."""
+        marker = MARKER_RE.match(text)
+        assert marker is not None
+        if not text[marker.end() :].strip(" "):
+            raise Declined  # an empty item
+        return marker.group(1) is None or int(marker.group(1)) == 1
+
+    def start_paragraph(self, number: int, text: str) -> None:
+        if text[0] == "[" and not text.startswith("[[") and REFERENCE_RE.search(self.body):
+            raise Declined  # could be a link reference definition
+        self.paragraph = [text]
+        self.paragraph_line = number
+        self.paragraph_indent = self.items[-1] if self.items else 0
+
+    def end_paragraph(self) -> None:
+        if self.paragraph is not None:
+            content = "\n".join(self.paragraph).strip()
+            self.events.append(("text", self.paragraph_line, content))
+            self.paragraph = None
+
+    def close_items(self, depth: int) -> None:
+        while len(self.items) > depth:
+            self.items.pop()
+            self.events.append(("close", 0, ""))
+
+    def in_fence(self, text: str, indent: int) -> bool:
+        """Whether the line is left to read (the fence ended before it)."""
+        assert self.fence is not None
+        character, length, base = self.fence
+        if text and indent < base:
+            self.fence = None  # a less indented line ends the item, and the fence
+            return True
+        closing = indent - base < 4 and text.startswith(character * length)
+        if closing and not text.lstrip(character).strip(" "):
+            self.fence = None
+        return False
+
+    def in_quote(self, number: int, line: str, text: str, indent: int) -> bool:
+        """Whether the line is left to read (the quote ended before it)."""
+        if not text:
+            self.end_paragraph()
+            self.end_quote()
+            return True
+        if text[0] == ">":
+            if indent >= 4:
+                raise Declined
+            self.quote_line(number, text)
+            return False
+        if self.quote_empty:
+            self.end_quote()
+            return True
+        if indent < 4 and _kind(text) != "text":
+            self.end_paragraph()
+            self.end_quote()  # a heading, fence or list item ends the quote
+            return True
+        assert self.paragraph is not None
+        self.paragraph.append(line)  # a lazy continuation line
+        return False
+
+    def quote_line(self, number: int, text: str) -> None:
+        content = text[2:] if text.startswith("> ") else text[1:]
+        stripped = content.lstrip(" ")
+        self.quote_empty = not stripped
+        if not stripped:
+            self.end_paragraph()
+        elif self.paragraph is not None:
+            if _kind(stripped) != "text":
+                raise Declined
+            self.paragraph.append(content)
+        elif len(content) - len(stripped) >= 4 or _kind(stripped) != "text":
+            raise Declined  # code, a list, a heading or a fence in a quote
+        else:
+            self.start_paragraph(number, stripped)
+
+    def end_quote(self) -> None:
+        self.quote = False
+        self.events.append(("close", 0, ""))
+
+
+def _heading(text: str) -> str:
+    """A heading's content, as markdown-it cuts it (closing ``#``s only after a space)."""
+    level = len(text) - len(text.lstrip("#"))
+    content = text[level:].rstrip(" ")
+    cut = content.rstrip("#")
+    if len(cut) < len(content) and cut[-1:] == " ":
+        content = cut
+    return content.strip()

@@ -1,0 +1,157 @@
+"""The line scanner reads bodies exactly as markdown-it does, or declines them."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from mdnet.frontmatter import split_front_matter
+from mdnet.line_scanner import scan_lines
+from mdnet.markdown import markdown_structure
+
+SAMPLE = Path(__file__).parent.parent / "sample_vault"
+EXAMPLES = int(os.environ.get("MDNET_EXAMPLES", "400"))
+
+INDENTS = st.sampled_from(["", "", "", " ", "  ", "   ", "    ", "     ", "      ", "        "])
+PREFIXES = st.sampled_from(
+    [
+        *[""] * 6,
+        *["- ", "* ", "+ ", "1. ", "2) ", "1) ", "10. ", "-  ", "-    ", "-     "] * 2,
+        "- [ ] ",
+        "- [x] ",
+        "> ",
+        ">",
+        ">  ",
+        "> - ",
+        "> > ",
+        "# ",
+        "## ",
+        "####### ",
+        "#",
+        "```",
+        "~~~",
+        "````",
+        "```py",
+        "``` a`b",
+        "<div>",
+        "---",
+        "***",
+        "* * *",
+        "- - -",
+        "===",
+        "-",
+        "1.",
+        "- # ",
+        "- > ",
+        "- ```",
+        "[a]: ",
+        "[[a]]: ",
+    ]
+)
+WORDS = st.sampled_from(
+    [
+        "word",
+        "Met",
+        "[[Bob]]",
+        "[x](Bob.md)",
+        "#tag",
+        "2026-01-02",
+        "2026-13-40",
+        "`code`",
+        "###",
+        " #",
+        "  ",
+        "\t",
+        "\xa0",
+        "]:",
+        "#",
+        "[",
+        "x ###",
+        "```",
+        "~~~",
+        "-",
+        "*",
+        "<b>",
+        "é",
+        "\\",
+    ]
+)
+LINES = st.builds(
+    lambda indent, prefix, words: indent + prefix + " ".join(words),
+    INDENTS,
+    PREFIXES,
+    st.lists(WORDS, max_size=4),
+)
+BODIES = st.builds(
+    lambda lines, end: "\n".join(lines) + end,
+    st.lists(LINES, max_size=12),
+    st.sampled_from(["", "\n"]),
+)
+
+# the constructs it reads, mostly: most of these bodies are read, not declined
+COMMON_LINES = st.builds(
+    lambda indent, prefix, words: indent + prefix + " ".join(words),
+    st.sampled_from(["", "", "", "  ", "   ", "    ", " "]),
+    st.sampled_from(["", "", "", "- ", "* ", "1. ", "2. ", "> ", ">", "## ", "```", "~~~"]),
+    st.lists(WORDS.filter(lambda word: word not in ("\t", "<b>")), min_size=1, max_size=3),
+)
+COMMON_BODIES = st.builds("\n".join, st.lists(COMMON_LINES | st.just(""), max_size=10))
+
+
+@settings(max_examples=EXAMPLES, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(BODIES | COMMON_BODIES)
+def test_the_scanner_declines_or_agrees_with_markdown_it(body: str) -> None:
+    found = scan_lines(body)
+    assert found is None or found == markdown_structure(body)
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(st.text(alphabet=" \n-*+>#`~[]():1.xX\xa0", max_size=60))
+def test_any_text_of_markdown_characters(body: str) -> None:
+    found = scan_lines(body)
+    assert found is None or found == markdown_structure(body)
+
+
+READ = [
+    "# Title\n\nProse [[Bob]] and more\nlazy line\n",
+    "- 2026-01-02 call [[Bob]]\n  - nested [[Ann]]\n    - deeper\n- [ ] task\n- [x] done\n",
+    "1. first\n2. second\n   continued\nlazy\n\n10) ten\n",
+    "- item\n\n  second paragraph\n\nafter\n",
+    "> quoted [[Bob]]\nlazy\n>\n> again\n\ntext\n",
+    "- item\n  ```\n  - not an item\n\n  ```\n- next\n",
+    "~~~~\n~~~\n# not a heading\n~~~~\n## heading ##\n",
+    "para\n2. not a list\n# heading\n* star\n+ plus\n",
+]
+DECLINED = [
+    "    indented code\n",
+    "Title\n=====\n",
+    "para\n---\n",
+    "* * *\n",
+    "<div>\n[[Bob]]\n</div>\n",
+    "- \tx\n",
+    "[ref]: /url\n\n[x][ref]\n",
+    "> - a list in a quote\n",
+    "-\n  starts blank\n",
+    "- a\n - odd sibling\n",
+    "- # heading item\n",
+]
+
+
+@pytest.mark.parametrize("body", READ)
+def test_the_markdown_notes_use_is_read_without_markdown_it(body: str) -> None:
+    assert scan_lines(body) == markdown_structure(body)
+
+
+@pytest.mark.parametrize("body", DECLINED)
+def test_what_it_does_not_read_exactly_goes_to_markdown_it(body: str) -> None:
+    assert scan_lines(body) is None
+
+
+def test_every_sample_note_is_read_without_markdown_it_and_the_same() -> None:
+    for path in sorted(SAMPLE.rglob("*.md")):
+        body = split_front_matter(path.read_text(encoding="utf-8")).body
+        assert scan_lines(body) == markdown_structure(body), path
