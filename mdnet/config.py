@@ -7,7 +7,6 @@ file, the line and the key, so that a mistake fails at load time, never in a rul
 from __future__ import annotations
 
 import hashlib
-import math
 import re
 import tomllib
 from collections.abc import Callable, Mapping
@@ -15,12 +14,12 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from mdnet import config_values as values
 from mdnet.dates import Duration, InvalidValue, parse_duration
 
 CONFIG_NAME = ".mdnet.toml"
 TIERS = ("inner", "close", "regular", "acquaintance", "dormant")
 MARKERS = ("gave", "got", "asked", "promised", "done", "noreply")
-SEVERITIES = ("error", "warning", "info")
 
 
 class ConfigError(Exception):
@@ -94,6 +93,10 @@ class Config:
                 return marker
         return None
 
+    def where(self, table: str, key: str) -> str:
+        """``file:line: table.key``, for a usage error about that key."""
+        return f"{self.source}:{key_line(self.text, table, key)}: {table}.{key}"
+
     @property
     def fingerprint(self) -> str:
         """A stable digest of what this config says, for the index."""
@@ -121,77 +124,37 @@ def parse_config(text: str, source: str) -> Config:
     return _Reader(text, source).read(data)
 
 
-MAX_INT = 100_000  # days (274 years), KB, counts: more would overflow date arithmetic
-
-
-def _int(value: object, minimum: int = 0) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not minimum <= value <= MAX_INT:
-        raise InvalidValue(f"expected a whole number from {minimum} to {MAX_INT}")
-    return value
-
-
-def _number(value: object) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value < math.inf:
-        raise InvalidValue("expected a number of at least 0")  # nor nan, nor inf
-    return float(value)
-
-
-def _share(value: object) -> float:
-    number = _number(value)
-    if number > 1:
-        raise InvalidValue("expected a share between 0 and 1")
-    return number
-
-
-def _string(value: object) -> str:
-    if not isinstance(value, str):
-        raise InvalidValue("expected a string")
-    return value
-
-
-def _strings(value: object) -> tuple[str, ...]:
-    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise InvalidValue("expected a list of strings")
-    return tuple(value)
-
-
-def _cadence(value: object) -> Duration | None:
-    if not isinstance(value, str):
-        raise InvalidValue('expected a duration such as "60d", "3m" or "none"')
-    return parse_duration(value)
+def key_line(text: str, table: str, key: str | None) -> int:
+    """The line of ``key`` in ``[table]`` (TOML parsers give no positions)."""
+    header = re.compile(rf"^\s*\[\s*{re.escape(table)}\s*\]")
+    key_re = re.compile(rf"^\s*[\"']?{re.escape(key or '')}[\"']?\s*=") if key else None
+    in_table = False
+    for number, line in enumerate(text.splitlines(), 1):
+        if header.match(line):
+            if key_re is None:
+                return number
+            in_table = True
+        elif re.match(r"^\s*\[", line):
+            in_table = False
+        elif in_table and key_re and key_re.match(line):
+            return number
+    for number, line in enumerate(text.splitlines(), 1):  # inline tables, dotted keys
+        if key and re.search(rf"\b{re.escape(key)}\s*=", line):
+            return number
+    return 1
 
 
 class _Reader:
     """Walks the TOML tables, converting each key and locating it for errors."""
 
     def __init__(self, text: str, source: str) -> None:
-        self.lines = text.splitlines()
         self.source = source
         self.text = text
 
     def fail(self, table: str, key: str | None, problem: str) -> ConfigError:
-        where = self.line_of(table, key)
+        where = key_line(self.text, table, key)
         name = f"{table}.{key}" if key else table
         return ConfigError(f"{self.source}:{where}: {name}: {problem}")
-
-    def line_of(self, table: str, key: str | None) -> int:
-        """The line of ``key`` in ``[table]`` (TOML parsers give no positions)."""
-        header = re.compile(rf"^\s*\[\s*{re.escape(table)}\s*\]")
-        key_re = re.compile(rf"^\s*[\"']?{re.escape(key or '')}[\"']?\s*=") if key else None
-        in_table = False
-        for number, line in enumerate(self.lines, 1):
-            if header.match(line):
-                if key_re is None:
-                    return number
-                in_table = True
-            elif re.match(r"^\s*\[", line):
-                in_table = False
-            elif in_table and key_re and key_re.match(line):
-                return number
-        for number, line in enumerate(self.lines, 1):  # inline tables, dotted keys
-            if key and re.search(rf"\b{re.escape(key)}\s*=", line):
-                return number
-        return 1
 
     def table(
         self, data: Mapping[str, Any], name: str, keys: Mapping[str, Callable[[Any], Any]]
@@ -227,31 +190,50 @@ class _Reader:
             if name not in known_tables:
                 raise self.fail(name, None, f"unknown table (known: {', '.join(known_tables)})")
         vault = self.table(
-            data, "vault", {"exclude": _strings, "max_file_kb": lambda v: _int(v, 1)}
+            data, "vault", {"exclude": values.strings, "max_file_kb": lambda v: values.whole(v, 1)}
         )
-        summary = self.table(data, "summary", {"path": self.summary_path, "reach_out": _int})
-        me = self.table(data, "me", {"domain": _string})
-        kinds = self.table(data, "kinds", dict.fromkeys(("contact", "circle", "event"), _strings))
-        cadence_keys = dict.fromkeys(("default", *TIERS), _cadence)
-        extra_tiers = [key for key in data.get("cadence", {}) if key not in cadence_keys]
-        cadence_keys.update(dict.fromkeys(extra_tiers, _cadence))  # user-defined tiers
+        summary = self.table(
+            data, "summary", {"path": values.summary_path, "reach_out": values.whole}
+        )
+        me = self.table(data, "me", {"domain": values.string})
+        kinds = self.table(
+            data, "kinds", dict.fromkeys(("contact", "circle", "event"), values.strings)
+        )
+        cadence_keys = dict.fromkeys(("default", *TIERS), values.cadence)
+        written = data.get("cadence", {})
+        extra_tiers = (
+            [key for key in written if key not in cadence_keys] if isinstance(written, dict) else []
+        )
+        cadence_keys.update(dict.fromkeys(extra_tiers, values.cadence))  # user-defined tiers
         cadence = self.table(data, "cadence", cadence_keys)
         share_keys = {"max_passive_share", "min_attendance"}
         threshold_keys = {
-            f.name: (_share if f.name in share_keys else _number if f.type == "float" else _int)
+            f.name: (
+                values.share
+                if f.name in share_keys
+                else values.number
+                if f.type == "float"
+                else values.whole
+            )
             for f in fields(Thresholds)
         }
         thresholds = self.table(data, "thresholds", threshold_keys)
         budget = self.table(
             data,
             "budget",
-            {"hours_per_month": _number, "dues_per_year": _number, "max_circles": _int},
+            {
+                "hours_per_month": values.number,
+                "dues_per_year": values.number,
+                "max_circles": values.whole,
+            },
         )
-        confidential = self.table(data, "confidential", {"terms": _strings})
+        confidential = self.table(data, "confidential", {"terms": values.strings})
         rules = self.table(
-            data, "rules", {"select": _strings, "ignore": _strings, "severity": self.severities}
+            data,
+            "rules",
+            {"select": values.strings, "ignore": values.strings, "severity": values.severities},
         )
-        markers = self.table(data, "markers", dict.fromkeys(MARKERS, _strings))
+        markers = self.table(data, "markers", dict.fromkeys(MARKERS, values.strings))
         defaults = Config()
         return Config(
             exclude=vault.get("exclude", ()),
@@ -274,19 +256,3 @@ class _Reader:
             source=self.source,
             text=self.text,
         )
-
-    @staticmethod
-    def summary_path(value: object) -> str:
-        path = _string(value).replace("\\", "/")
-        if not path.endswith(".md") or path.startswith("/") or ".." in path.split("/"):
-            raise InvalidValue("expected a vault-relative path ending in .md")
-        return path
-
-    @staticmethod
-    def severities(value: object) -> dict[str, str]:
-        if not isinstance(value, dict):
-            raise InvalidValue('expected a table such as { R002 = "info" }')
-        for rule, level in value.items():
-            if level not in SEVERITIES:
-                raise InvalidValue(f"severity of {rule} must be one of {', '.join(SEVERITIES)}")
-        return dict(value)

@@ -76,15 +76,13 @@ class Selection:
         cls, config: Config, select: Iterable[str] = (), ignore: Iterable[str] = ()
     ) -> Selection:
         """The config's selection; ``--select`` replaces it and ``--ignore`` adds to it."""
-        chosen = tuple(select) or config.select
-        dropped = (*config.ignore, *ignore)
-        for selector in (*chosen, *dropped, *config.severity):
-            if not is_selector(selector):
-                raise ConfigError(
-                    f"unknown rule {selector!r}: use a code (R001), a prefix (R), "
-                    "a name (stale-contact) or ALL; `mdnet rules` lists them"
-                )
-        return cls(chosen, dropped)
+        select, ignore = tuple(select), tuple(ignore)
+        written = {"select": config.select, "ignore": config.ignore, "severity": config.severity}
+        for key, selectors in written.items():
+            _known_rules(selectors, config.where("rules", key))
+        _known_rules(select, "--select")
+        _known_rules(ignore, "--ignore")
+        return cls(select or config.select, (*config.ignore, *ignore))
 
     def rules(self) -> list[ModuleType]:
         return [
@@ -93,6 +91,15 @@ class Selection:
             if any(matches(rule, s) for s in self.select)
             and not any(matches(rule, s) for s in self.ignore)
         ]
+
+
+def _known_rules(selectors: Iterable[str], where: str) -> None:
+    for selector in selectors:
+        if not is_selector(selector):
+            raise ConfigError(
+                f"{where}: unknown rule {selector!r}: use a code (R001), a prefix (R), "
+                "a name (stale-contact) or ALL; `mdnet rules` lists them"
+            )
 
 
 def run_rules(vault: Vault, config: Config, today: dt.date, selection: Selection) -> list[Finding]:

@@ -77,6 +77,8 @@ gave = ["donné", "#Offert"]
         ("[thresholds]\nmax_passive_share = 2\n", "x.toml:2: thresholds.max_passive_share"),
         ('[markers]\nthanks = ["merci"]\n', "x.toml:2: markers.thanks: unknown key"),
         ("[vault\n", "x.toml: invalid TOML"),
+        ("cadence = 5\n", "x.toml:1: cadence: expected a table"),
+        ("[summary]\npath = \"a/../../x.md\"\n", "x.toml:2: summary.path"),
     ],
 )
 def test_bad_config_names_file_line_and_key(text: str, where: str) -> None:
@@ -95,3 +97,20 @@ def test_fingerprint_follows_the_text() -> None:
     b = parse_config("[budget]\nmax_circles = 4\n", "a.toml")
     assert a.fingerprint != b.fingerprint
     assert a.fingerprint == parse_config("[budget]\nmax_circles = 3\n", "a.toml").fingerprint
+
+
+def test_summary_path_is_normalised() -> None:
+    assert parse_config('[summary]\npath = "./Reports//Net.md"\n', "x.toml").summary_path == (
+        "Reports/Net.md"
+    )
+
+
+def test_unknown_rules_in_the_config_name_file_line_and_key() -> None:
+    from mdnet.pipeline import Selection
+
+    config = parse_config('[rules]\nselect = ["R"]\n\nignore = ["R999"]\n', "x.toml")
+    with pytest.raises(ConfigError) as error:
+        Selection.from_config(config)
+    assert str(error.value).startswith("x.toml:4: rules.ignore: unknown rule 'R999'")
+    with pytest.raises(ConfigError, match="^--select: unknown rule 'nope'"):
+        Selection.from_config(parse_config("", "x.toml"), select=["nope"])

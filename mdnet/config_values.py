@@ -1,0 +1,67 @@
+"""Readers of the values in ``.mdnet.toml``: each returns the value or raises InvalidValue."""
+
+from __future__ import annotations
+
+import math
+import posixpath
+
+from mdnet.dates import Duration, InvalidValue, parse_duration
+
+SEVERITIES = ("error", "warning", "info")
+
+
+MAX_INT = 100_000  # days (274 years), KB, counts: more would overflow date arithmetic
+
+
+def whole(value: object, minimum: int = 0) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not minimum <= value <= MAX_INT:
+        raise InvalidValue(f"expected a whole number from {minimum} to {MAX_INT}")
+    return value
+
+
+def number(value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value < math.inf:
+        raise InvalidValue("expected a number of at least 0")  # nor nan, nor inf
+    return float(value)
+
+
+def share(value: object) -> float:
+    fraction = number(value)
+    if fraction > 1:
+        raise InvalidValue("expected a share between 0 and 1")
+    return fraction
+
+
+def string(value: object) -> str:
+    if not isinstance(value, str):
+        raise InvalidValue("expected a string")
+    return value
+
+
+def strings(value: object) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise InvalidValue("expected a list of strings")
+    return tuple(value)
+
+
+def cadence(value: object) -> Duration | None:
+    if not isinstance(value, str):
+        raise InvalidValue('expected a duration such as "60d", "3m" or "none"')
+    return parse_duration(value)
+
+
+def summary_path(value: object) -> str:
+    path = string(value).replace("\\", "/")
+    normal = posixpath.normpath(path) if path else ""
+    if not normal.endswith(".md") or normal.startswith(("/", "../")) or normal == "..":
+        raise InvalidValue("expected a vault-relative path ending in .md")
+    return normal
+
+
+def severities(value: object) -> dict[str, str]:
+    if not isinstance(value, dict):
+        raise InvalidValue('expected a table such as { R002 = "info" }')
+    for rule, level in value.items():
+        if level not in SEVERITIES:
+            raise InvalidValue(f"severity of {rule} must be one of {', '.join(SEVERITIES)}")
+    return dict(value)
