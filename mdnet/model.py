@@ -187,6 +187,17 @@ class Dangling:
     path: str
     line: int
     target: str
+    relative: bool = False  # a Markdown link's path, not a wikilink's title
+
+    @property
+    def written(self) -> str:
+        """The link as the user wrote it, near enough to find it on the line."""
+        return f"The link to {self.target}" if self.relative else f"[[{self.target}]]"
+
+    @property
+    def title(self) -> str:
+        """The title a note would need for the link to resolve."""
+        return self.target.rsplit("/", 1)[-1].removesuffix(".md")
 
 
 @dataclass

@@ -102,10 +102,12 @@ def write_json(
     stats: Stats,
     *,
     today: dt.date,
+    statistics: bool = False,
     cwd: Path | None = None,
 ) -> None:
+    """One JSON object (SPEC §6); with ``statistics``, the counts per rule inside it."""
     cwd = cwd or Path.cwd()
-    document = {
+    document: dict[str, object] = {
         "version": 1,
         "vault": display_path(vault, "", cwd),
         "today": today.isoformat(),
@@ -124,6 +126,11 @@ def write_json(
         ],
         "stats": stats.__dict__,
     }
+    if statistics:
+        document["statistics"] = [
+            {"code": code, "rule": rule, "count": count}
+            for code, rule, count in rule_counts(findings)
+        ]
     json.dump(document, out, indent=2, ensure_ascii=False)
     out.write("\n")
 
@@ -146,8 +153,14 @@ def write_github(
         out.write(f"::{command[f.severity]} {location},title={title}::{_escape(f.message)}\n")
 
 
+def rule_counts(findings: Sequence[Finding]) -> list[tuple[str, str, int]]:
+    """(code, rule, count) of each rule that found something, most frequent first."""
+    counts = Counter((finding.code, finding.rule) for finding in findings)
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return [(code, rule, count) for (code, rule), count in ranked]
+
+
 def write_statistics(out: TextIO, findings: Sequence[Finding]) -> None:
     """Counts per rule, most frequent first, as ruff's --statistics prints them."""
-    counts = Counter((finding.code, finding.rule) for finding in findings)
-    for (code, rule), count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+    for code, rule, count in rule_counts(findings):
         out.write(f"{count:>5}\t{code}\t{rule}\n")

@@ -60,7 +60,7 @@ def build(root: Path, notes: list[Note], config: Config) -> Vault:
             targets = [(link, resolver.resolve(link, note.path)) for link in block.links]
             if block.date is not None:
                 dangling += [
-                    Dangling(note.path, link.line, link.target)
+                    Dangling(note.path, link.line, link.target, link.relative)
                     for link, path in targets
                     if path is None and not LEADING_DATE_RE.fullmatch(link.target)
                 ]

@@ -185,3 +185,11 @@ def test_rules_and_rule(vault: Path) -> None:
 def test_every_command_has_help_with_an_example() -> None:
     for name, command in main.commands.items():
         assert command.help and "Example" in command.help, name
+
+
+def test_json_with_statistics_stays_one_json_document(vault: Path) -> None:
+    document = json.loads(run("check", "notes", "--format", "json", "--statistics")[1])
+    assert document["statistics"] == [
+        {"code": "F003", "rule": "invalid-date", "count": 1},
+        {"code": "F008", "rule": "outdated-last-contact", "count": 1},
+    ]

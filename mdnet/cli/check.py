@@ -87,13 +87,13 @@ def check(
     out = sys.stdout
     stats = Stats.of(vault)
     if output_format == "json":
-        write_json(out, findings, vault_path, stats, today=today)
+        write_json(out, findings, vault_path, stats, today=today, statistics=statistics)
     elif output_format == "github":
         write_github(out, findings, vault_path)
     else:
         color = out.isatty() and "NO_COLOR" not in os.environ
         write_text(out, findings, vault_path, stats, color=color, quiet=quiet)
-    if statistics:
+    if statistics and output_format != "json":
         write_statistics(out, findings)
     if fixed is not None and not quiet:
         click.echo(fixed.summary(), err=True)

@@ -38,8 +38,8 @@ def check(vault: Vault, config: Config, today: dt.date) -> Iterator[Hit]:
         yield Hit(
             link.path,
             link.line,
-            f"[[{link.target}]] links no note (no title, alias or path matches); fix the link, "
+            f"{link.written} links no note (no title, alias or path matches); fix the link, "
             "add it to a contact's aliases, or create it with "
-            f'mdnet new contact "{link.target}".',
+            f'mdnet new contact "{link.title}".',
             vault.subject_of(link.path),
         )
