@@ -106,7 +106,7 @@ def run_rules(vault: Vault, config: Config, today: dt.date, selection: Selection
     """Every selected rule's findings, with severity overrides and ``mdnet-ignore`` applied."""
     findings = []
     for rule in selection.rules():
-        severity = _severity(rule, config)
+        severity = severity_of(rule, config)
         for hit in rule.check(vault, config, today):
             note = vault.notes.get(hit.path)
             if note is not None and note.ignored & {"all", rule.CODE, rule.NAME}:
@@ -127,7 +127,7 @@ def run_rules(vault: Vault, config: Config, today: dt.date, selection: Selection
     return sorted(set(findings), key=lambda finding: finding.sort_key)
 
 
-def _severity(rule: ModuleType, config: Config) -> str:
+def severity_of(rule: ModuleType, config: Config) -> str:
     """The configured severity of the most specific matching selector, else the default."""
     chosen = [
         (len(s) if s.upper() != "ALL" else 0, level)

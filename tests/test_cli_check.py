@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -183,8 +184,12 @@ def test_rules_and_rule(vault: Path) -> None:
 
 
 def test_every_command_has_help_with_an_example() -> None:
-    for name, command in main.commands.items():
-        assert command.help and "Example" in command.help, name
+    context = click.Context(main)
+    names = main.list_commands(context)
+    assert {"check", "summary", "watch", "import", "new", "init"} <= set(names)
+    for name in names:
+        command = main.get_command(context, name)
+        assert command and command.help and "Example" in command.help, name
 
 
 def test_json_with_statistics_stays_one_json_document(vault: Path) -> None:
@@ -193,3 +198,22 @@ def test_json_with_statistics_stays_one_json_document(vault: Path) -> None:
         {"code": "F003", "rule": "invalid-date", "count": 1},
         {"code": "F008", "rule": "outdated-last-contact", "count": 1},
     ]
+
+
+def test_rules_show_the_configured_severity(tmp_path: Path) -> None:
+    config = tmp_path / "c.toml"
+    config.write_text('[rules]\nseverity = { R002 = "info" }\n')
+    listing = run("rules", "--config", str(config))[1]
+    assert "R002  passive-network          warning -> info" in listing
+    assert "R001  stale-contact            warning " in listing
+    assert run("rule", "R002", "--config", str(config))[1].startswith(
+        "R002 passive-network [warning -> info]"
+    )
+
+
+def test_commands_that_read_the_vault_take_today_and_config() -> None:
+    for name, command in main.commands.items():
+        if name in ("init", "import"):
+            continue  # init writes the config; import's subcommands take them
+        options = {option for param in command.params for option in param.opts}
+        assert {"--today", "--config"} <= options, name

@@ -2,26 +2,49 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
+from types import ModuleType
+
 import click
 
-from mdnet.cli.options import UsageError
+from mdnet.cli.options import UsageError, common_options
+from mdnet.config import ConfigError, load_config
+from mdnet.pipeline import severity_of
 from mdnet.rules import RULES, find_rule
 
 
+def _severity(rule: ModuleType, config_path: Path | None) -> str:
+    """The rule's severity: its default, or as ``--config`` sets it (``warning -> info``)."""
+    if config_path is None:
+        return str(rule.SEVERITY)
+    try:
+        config = load_config(config_path.parent, config_path)
+    except ConfigError as error:
+        raise UsageError(str(error)) from None
+    configured = severity_of(rule, config)
+    return configured if configured == rule.SEVERITY else f"{rule.SEVERITY} -> {configured}"
+
+
 @click.command("rules")
-def list_rules() -> None:
+@common_options
+def list_rules(today: dt.date, config_path: Path | None) -> None:
     """List every rule: code, name, default severity and what it checks.
+
+    With --config, the severity the configuration sets is shown beside the default.
 
     Example: mdnet rules
     """
     for rule in RULES:
         summary = (rule.__doc__ or "").splitlines()[0].split(" — ", 1)[-1]
-        click.echo(f"{rule.CODE}  {rule.NAME:<24} {rule.SEVERITY:<8} {summary}")
+        severity = _severity(rule, config_path)
+        click.echo(f"{rule.CODE}  {rule.NAME:<24} {severity:<8} {summary}")
 
 
 @click.command("rule")
 @click.argument("code")
-def explain_rule(code: str) -> None:
+@common_options
+def explain_rule(code: str, today: dt.date, config_path: Path | None) -> None:
     """Explain one rule: why it matters, when it fires, how to fix or silence it.
 
     Example: mdnet rule R001   (or: mdnet rule stale-contact)
@@ -29,7 +52,7 @@ def explain_rule(code: str) -> None:
     rule = find_rule(code)
     if rule is None:
         raise UsageError(f"no rule {code!r}; `mdnet rules` lists them")
-    click.echo(f"{rule.CODE} {rule.NAME} [{rule.SEVERITY}]\n")
+    click.echo(f"{rule.CODE} {rule.NAME} [{_severity(rule, config_path)}]\n")
     click.echo((rule.__doc__ or "").strip())
     click.echo(
         f"\nTo silence it for one note: `mdnet-ignore: [{rule.CODE}]` in its front matter; "
