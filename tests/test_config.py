@@ -78,7 +78,7 @@ gave = ["donné", "#Offert"]
         ('[markers]\nthanks = ["merci"]\n', "x.toml:2: markers.thanks: unknown key"),
         ("[vault\n", "x.toml: invalid TOML"),
         ("cadence = 5\n", "x.toml:1: cadence: expected a table"),
-        ("[summary]\npath = \"a/../../x.md\"\n", "x.toml:2: summary.path"),
+        ('[summary]\npath = "a/../../x.md"\n', "x.toml:2: summary.path"),
     ],
 )
 def test_bad_config_names_file_line_and_key(text: str, where: str) -> None:

@@ -27,7 +27,9 @@ def test_date_links_and_aliases_are_fine(lint: Lint) -> None:
 
 def test_messages_show_the_link_as_written_and_a_title_to_create(lint: Lint) -> None:
     findings = lint(
-        {"Daily/2026-10-03.md": "- 2026-10-03 [Ann](../People/Ann%20Lee.md) and [[People/Bob Roe]]\n"},
+        {
+            "Daily/2026-10-03.md": "- 2026-10-03 [Ann](../People/Ann%20Lee.md) and [[People/Bob Roe]]\n"
+        },
         select="F005",
     )
     messages = sorted(finding.message for finding in findings)
