@@ -19,7 +19,6 @@ from pathlib import Path
 from mdnet.config import Config
 from mdnet.files import write_atomic
 from mdnet.finding import Finding, Fix
-from mdnet.frontmatter import split_front_matter
 from mdnet.scan import NoteFile, Unreadable, read_note
 
 NEWLINE_RE = re.compile(r"\r\n|\r|\n")  # the line breaks the parser counts lines by
@@ -124,6 +123,8 @@ def _normalized(text: str) -> str:
 
 def _check_reads_back(before: str, after: str, fixes: Iterable[Fix]) -> None:
     """The fixed keys read as their new values, and everything else as before."""
+    from mdnet.frontmatter import split_front_matter  # YAML: only when fixing
+
     old = split_front_matter(_normalized(before))
     new = split_front_matter(_normalized(after))
     changed = {fix.key: fix.value for fix in fixes}

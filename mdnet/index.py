@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.util
 import io
 import pickle
 import sqlite3
@@ -22,20 +23,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-import markdown_it
-import yaml
-
-from mdnet import (
-    __version__,
-    dates,
-    fields,
-    finding,
-    frontmatter,
-    line_scanner,
-    markdown,
-    note,
-    scan,
-)
+from mdnet import __version__
 from mdnet.config import Config
 from mdnet.files import write_atomic
 
@@ -43,7 +31,18 @@ STATE_FOLDER = ".mdnet"
 INDEX_NAME = "index.sqlite"
 SCHEMA = 1
 BUSY_TIMEOUT_MS = 3000
-PARSER_MODULES = (note, markdown, line_scanner, frontmatter, fields, dates, finding, scan)
+# the parser's code, read (not imported: a warm run needs neither YAML nor markdown-it)
+PARSER_MODULES = [
+    "note",
+    "markdown",
+    "line_scanner",
+    "frontmatter",
+    "fields",
+    "dates",
+    "finding",
+    "scan",
+]
+PARSER_LIBRARIES = ("markdown_it", "yaml", "frontmatter")  # their __init__ has the version
 SAFE_MODULES = frozenset({"mdnet.note", "mdnet.markdown", "mdnet.finding", "mdnet.dates"})
 SAFE_BUILTINS = frozenset({("datetime", "date"), ("builtins", "frozenset"), ("builtins", "set")})
 
@@ -52,12 +51,16 @@ Row = tuple[str, int, int, bytes]  # path, size, mtime_ns, pickled Note
 
 def stamp(config: Config) -> str:
     """What the cached results depend on besides the notes: mdnet's code and the config."""
-    digest = hashlib.sha256(
-        f"{SCHEMA}|{__version__}|{markdown_it.__version__}|{yaml.__version__}|".encode()
-    )
-    for module in PARSER_MODULES:
-        with contextlib.suppress(OSError, TypeError):
-            digest.update(Path(str(module.__file__)).read_bytes())
+    digest = hashlib.sha256(f"{SCHEMA}|{__version__}|".encode())
+    package = Path(__file__).parent
+    files = [package / f"{name}.py" for name in PARSER_MODULES]
+    for library in PARSER_LIBRARIES:
+        with contextlib.suppress(ImportError, ValueError):
+            spec = importlib.util.find_spec(library)
+            files.append(Path(str(spec.origin if spec else "")))
+    for file in files:
+        with contextlib.suppress(OSError):
+            digest.update(file.read_bytes())
     digest.update(config.fingerprint.encode())
     return digest.hexdigest()[:32]
 

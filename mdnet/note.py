@@ -17,7 +17,6 @@ from mdnet.config import Config
 from mdnet.dates import InvalidValue, real_date
 from mdnet.fields import note_kind, read_fields
 from mdnet.finding import Problem
-from mdnet.frontmatter import split_front_matter
 from mdnet.markdown import Block, read_body
 
 TITLE_DATE_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?!\d)")
@@ -55,6 +54,8 @@ class Note:
 
 def parse_note(path: str, text: str, config: Config) -> Note:
     """Read a note's text (UTF-8, without BOM; any line endings)."""
+    from mdnet.frontmatter import split_front_matter  # YAML: only when a note is parsed
+
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     front = split_front_matter(text)
     problems: list[Problem] = []

@@ -7,7 +7,6 @@ are parsed again. Watch mode keeps one CachedParser and calls it after each chan
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import pickle
 import signal
@@ -110,6 +109,8 @@ def parse_notes(
 ) -> list[tuple[Note, bytes]]:
     """Each file's Note and its pickle, on every core when there are many."""
     if len(files) >= PARALLEL_MIN and _cores() > 1:
+        import multiprocessing  # only when there are many notes to parse
+
         try:
             return _parse_in_workers(vault, files, config, progress)
         except (OSError, pickle.PickleError, multiprocessing.ProcessError):
@@ -136,6 +137,8 @@ def _parse_in_workers(
     vault: Path, files: list[NoteFile], config: Config, progress: Progress | None
 ) -> list[tuple[Note, bytes]]:
     # fork is fastest, but forking a process that runs threads (watch mode) is unsafe
+    import multiprocessing
+
     method = "fork" if threading.active_count() == 1 else "forkserver"
     context = multiprocessing.get_context(method)
     parsed = []

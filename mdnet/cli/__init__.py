@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 from typing import Any
 
@@ -9,18 +10,31 @@ import click
 
 from mdnet import __version__
 from mdnet.cli.check import check
-from mdnet.cli.importing import import_contacts
-from mdnet.cli.init import init
-from mdnet.cli.new import new
 from mdnet.cli.options import UsageError
 from mdnet.cli.rules import explain_rule, list_rules
-from mdnet.cli.summary import summary
-from mdnet.cli.watch import watch_vault
+
+# commands imported when used, so that `mdnet check` does not load vCard, watchdog...
+LAZY_COMMANDS = {
+    "summary": ("mdnet.cli.summary", "summary"),
+    "new": ("mdnet.cli.new", "new"),
+    "init": ("mdnet.cli.init", "init"),
+    "import": ("mdnet.cli.importing", "import_contacts"),
+    "watch": ("mdnet.cli.watch", "watch_vault"),
+}
 
 
 class _Commands(click.Group):
     """mdnet's commands. An unexpected error is one line on stderr and exit status 2,
     as a usage error is, not a traceback (``MDNET_DEBUG=1`` shows the traceback)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *LAZY_COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in LAZY_COMMANDS and cmd_name not in self.commands:
+            module, name = LAZY_COMMANDS[cmd_name]
+            self.add_command(getattr(importlib.import_module(module), name), cmd_name)
+        return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -53,8 +67,3 @@ def main() -> None:
 main.add_command(check)
 main.add_command(list_rules)
 main.add_command(explain_rule)
-main.add_command(summary)
-main.add_command(new)
-main.add_command(init)
-main.add_command(import_contacts)
-main.add_command(watch_vault)

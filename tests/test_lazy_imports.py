@@ -1,0 +1,40 @@
+"""A warm check (nothing changed) loads no parser, watcher or importer library."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+HEAVY = ("markdown_it", "yaml", "frontmatter", "watchdog", "vobject", "multiprocessing")
+SCRIPT = """
+import sys
+from mdnet.cli import main
+try:
+    main(["check", sys.argv[1], "--today", "2026-11-26", "-q"])
+except SystemExit:
+    pass
+print(" ".join(sorted({name.split(".")[0] for name in sys.modules})))
+"""
+
+
+def _loaded(vault: Path) -> set[str]:
+    done = subprocess.run(
+        [sys.executable, "-c", SCRIPT, str(vault)], capture_output=True, text=True, check=True
+    )
+    return set(done.stdout.split())
+
+
+def test_a_warm_check_imports_neither_yaml_nor_markdown_it(tmp_path: Path) -> None:
+    notes = {
+        "People/Ann.md": "---\ntype: contact\ncadence: 4w\n---\n- 2026-01-02 call #gave\n",
+        "Daily/2026-03-04.md": "    indented code\n\nMet [[Ann]]\n",  # markdown-it reads it
+    }
+    for path, text in notes.items():
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(text, encoding="utf-8")
+        os.utime(tmp_path / path, ns=(1_700_000_000_000_000_000,) * 2)  # not a racy mtime
+    cold = _loaded(tmp_path)
+    assert {"yaml", "markdown_it"} <= cold  # parsing needs them
+    assert not set(HEAVY) & _loaded(tmp_path)
