@@ -51,18 +51,6 @@ DUES_RE = re.compile(
     r"\s*(?:(?:/|per\s+|a\s+|\s)\s*([A-Za-z]+))?"
 )
 WIKILINK_VALUE_RE = re.compile(r"\s*\[\[([^\[\]|#^]+)(?:[#^][^\[\]|]*)?(?:\|[^\[\]]*)?\]\]\s*")
-DATE_FIELDS = (
-    "birthday",
-    "met",
-    "last_contact",
-    "snooze_until",
-    "joined",
-    "renewal",
-    "date",
-    "end",
-)
-
-
 def note_kind(values: Mapping[str, Any]) -> str | None:
     """The kind ``type:`` gives: contact, circle, event, plain for any other type, or None."""
     written = values.get("type")

@@ -13,13 +13,12 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from types import ModuleType
 
 from mdnet.config import Config, ConfigError
 from mdnet.finding import Finding, Problem
 from mdnet.model import Vault
 from mdnet.note import Note, parse_note
-from mdnet.rules import RULES, is_selector, matches
+from mdnet.rules import RULES, Rule, is_selector, matches
 from mdnet.scan import NoteFile, Unreadable, list_notes, read_note
 from mdnet.vault import build
 
@@ -84,7 +83,7 @@ class Selection:
         _known_rules(ignore, "--ignore")
         return cls(select or config.select, (*config.ignore, *ignore))
 
-    def rules(self) -> list[ModuleType]:
+    def rules(self) -> list[Rule]:
         return [
             rule
             for rule in RULES
@@ -127,7 +126,7 @@ def run_rules(vault: Vault, config: Config, today: dt.date, selection: Selection
     return sorted(set(findings), key=lambda finding: finding.sort_key)
 
 
-def severity_of(rule: ModuleType, config: Config) -> str:
+def severity_of(rule: Rule, config: Config) -> str:
     """The configured severity of the most specific matching selector, else the default."""
     chosen = [
         (len(s) if s.upper() != "ALL" else 0, level)

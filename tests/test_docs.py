@@ -67,3 +67,8 @@ def test_mdnet_rule_prints_the_docs(rule: ModuleType) -> None:
         result = CliRunner().invoke(main, ["rule", asked])
         assert result.exit_code == 0, result.output
         assert (rule.__doc__ or "").strip().splitlines()[0] in result.output
+
+
+def test_r003_documents_the_linkedin_connection_exception() -> None:
+    result = CliRunner().invoke(main, ["rule", "R003"])
+    assert "source: linkedin" in result.output

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from types import ModuleType
 
 import click
 
 from mdnet.cli.options import UsageError, common_options
 from mdnet.config import ConfigError, load_config
 from mdnet.pipeline import severity_of
-from mdnet.rules import RULES, find_rule
+from mdnet.rules import RULES, Rule, find_rule
 
 
-def _severity(rule: ModuleType, config_path: Path | None) -> str:
+def _severity(rule: Rule, config_path: Path | None) -> str:
     """The rule's severity: its default, or as ``--config`` sets it (``warning -> info``)."""
     if config_path is None:
         return str(rule.SEVERITY)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from types import ModuleType
 from typing import Protocol
 
 from mdnet.config import Config
@@ -17,6 +16,8 @@ from mdnet.model import Vault
 
 
 class Rule(Protocol):
+    """What a rule module provides (each module of this package is one)."""
+
     CODE: str
     NAME: str
     SEVERITY: str
@@ -25,7 +26,7 @@ class Rule(Protocol):
     def check(self, vault: Vault, config: Config, today: dt.date) -> Iterable[Hit]: ...
 
 
-def _registry() -> list[ModuleType]:
+def _registry() -> list[Rule]:
     """Every rule, in report order. A new rule is one import and one line here."""
     # data rules
     from mdnet.rules import (
@@ -82,7 +83,7 @@ def _registry() -> list[ModuleType]:
         too_many_circles,
     )
 
-    commitments: list[ModuleType] = [
+    commitments: list[Rule] = [
         over_committed_time,
         over_committed_dues,
         too_many_circles,
@@ -94,16 +95,16 @@ def _registry() -> list[ModuleType]:
     return data + relationships + commitments
 
 
-RULES: list[ModuleType] = _registry()
+RULES: list[Rule] = _registry()
 
 
-def find_rule(code_or_name: str) -> ModuleType | None:
+def find_rule(code_or_name: str) -> Rule | None:
     """The rule with this code or name, any case."""
     wanted = code_or_name.strip().lower()
     return next((r for r in RULES if wanted in (r.CODE.lower(), r.NAME)), None)
 
 
-def matches(rule: ModuleType, selector: str) -> bool:
+def matches(rule: Rule, selector: str) -> bool:
     """``ALL``, a code, a code prefix (``R``, ``R00``) or a rule name."""
     wanted = selector.strip()
     return (

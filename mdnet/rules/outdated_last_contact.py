@@ -33,7 +33,6 @@ from mdnet.model import Vault
 CODE = "F008"
 NAME = "outdated-last-contact"
 SEVERITY = "warning"
-FIXABLE = True
 
 
 def check(vault: Vault, config: Config, today: dt.date) -> Iterator[Hit]:

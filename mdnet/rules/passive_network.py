@@ -20,7 +20,7 @@ Thresholds: [thresholds] max_passive_share = 0.5 (a share between 0 and 1).
 
 Example (after importing LinkedIn connections):
 
-    .:0:1: R002 passive-network [warning] 412 of 480 contacts (86%) have no
+    .:0:0: R002 passive-network [warning] 412 of 480 contacts (86%) have no
     interaction at all, above the 50% limit (max_passive_share = 0.5); reactivate a
     few: "Ana Ruiz", "Tom Becker", "Li Wei", "Omar Haddad", "Eva Novak".
 """
