@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from mdnet.config import Config
 from mdnet.dates import Duration
-from mdnet.model import Contact
+from mdnet.model import Contact, Vault
 
 ACTIVE = "active"  # in touch within the cadence (or no cadence set)
 OVERDUE = "overdue"  # past the cadence
@@ -49,6 +49,16 @@ def is_snoozed(contact: Contact, today: dt.date) -> bool:
     """True before the contact's ``snooze_until`` date: no reach-out advice yet."""
     until = contact.note.fields.get("snooze_until")
     return until is not None and today < until
+
+
+def standings(vault: Vault, config: Config, today: dt.date) -> dict[str, Standing]:
+    """Every contact's standing on ``today`` by path, worked out once per vault, config
+    and day: R001, R002, R003 and the summary all ask for it."""
+    key = ("standings", id(config), today)
+    if key not in vault.memo:  # the memo keeps ``config`` alive: its id stays its own
+        found = {path: standing(contact, config, today) for path, contact in vault.contacts.items()}
+        vault.memo[key] = (config, found)
+    return vault.memo[key][1]  # type: ignore[no-any-return]
 
 
 def standing(contact: Contact, config: Config, today: dt.date) -> Standing:

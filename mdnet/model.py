@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_right
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from mdnet.config import Config
 from mdnet.dates import Duration
@@ -210,6 +212,9 @@ class Vault:
     circles: dict[str, Circle]
     events: dict[str, Event]
     dangling: list[Dangling]
+    # what is worked out from the model once and asked for by several rules (see
+    # health.standings), keyed by what it depends on; never part of the model itself
+    memo: dict[Hashable, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def interactions(self) -> list[Interaction]:
         """Every entry of every contact (plans included), in path and line order."""

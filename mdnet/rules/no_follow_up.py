@@ -40,7 +40,7 @@ from collections.abc import Iterator
 
 from mdnet.config import Config
 from mdnet.finding import Hit
-from mdnet.health import FOLLOW_UP, standing
+from mdnet.health import FOLLOW_UP, standings
 from mdnet.model import Contact, Vault
 
 CODE = "R003"
@@ -50,8 +50,9 @@ SEVERITY = "warning"
 
 def check(vault: Vault, config: Config, today: dt.date) -> Iterator[Hit]:
     horizon = config.thresholds.followup_horizon_days
-    for contact in vault.contacts.values():
-        where = standing(contact, config, today)
+    known = standings(vault, config, today)
+    for path, contact in vault.contacts.items():
+        where = known[path]
         if where.state != FOLLOW_UP or where.met is None:
             continue
         date, how = where.met

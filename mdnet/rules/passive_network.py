@@ -32,7 +32,7 @@ from collections.abc import Iterator
 
 from mdnet.config import Config
 from mdnet.finding import Hit
-from mdnet.health import PASSIVE, Standing, is_snoozed, standing
+from mdnet.health import PASSIVE, Standing, is_snoozed, standings
 from mdnet.model import Vault
 
 CODE = "R002"
@@ -42,14 +42,13 @@ NAMED = 5
 
 
 def check(vault: Vault, config: Config, today: dt.date) -> Iterator[Hit]:
+    known = standings(vault, config, today)
     counted = [
-        contact
-        for contact in vault.contacts.values()
+        path
+        for path, contact in vault.contacts.items()
         if not contact.note.ignored & {"all", CODE, NAME}
     ]
-    passive = [
-        where for contact in counted if (where := standing(contact, config, today)).state == PASSIVE
-    ]
+    passive = [known[path] for path in counted if known[path].state == PASSIVE]
     limit = config.thresholds.max_passive_share
     if not counted or len(passive) / len(counted) <= limit:
         return

@@ -42,7 +42,7 @@ from collections.abc import Iterator
 
 from mdnet.config import Config
 from mdnet.finding import Hit
-from mdnet.health import LOSING_TOUCH, OVERDUE, Standing, standing
+from mdnet.health import LOSING_TOUCH, OVERDUE, Standing, standings
 from mdnet.model import Contact, Vault
 
 CODE = "R001"
@@ -51,8 +51,9 @@ SEVERITY = "warning"
 
 
 def check(vault: Vault, config: Config, today: dt.date) -> Iterator[Hit]:
-    for contact in vault.contacts.values():
-        where = standing(contact, config, today)
+    known = standings(vault, config, today)
+    for path, contact in vault.contacts.items():
+        where = known[path]
         if where.state in (OVERDUE, LOSING_TOUCH):
             line = _line(contact, where, today)
             yield Hit(contact.note.path, line, _message(where, today), contact.title)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from mdnet.config import Config
 from mdnet.finding import Finding
-from mdnet.health import Standing, standing
+from mdnet.health import Standing, standings
 from mdnet.model import Interaction, Vault
 from mdnet.summary.text import Linker
 
@@ -47,5 +47,6 @@ class Facts:
 
 def gather(vault: Vault, config: Config, today: dt.date, findings: Sequence[Finding]) -> Facts:
     contacts = sorted(vault.contacts.items())
-    standings = tuple(standing(contact, config, today) for _, contact in contacts)
-    return Facts(vault, config, today, tuple(findings), standings, Linker(vault))
+    known = standings(vault, config, today)
+    ordered = tuple(known[path] for path, _ in contacts)
+    return Facts(vault, config, today, tuple(findings), ordered, Linker(vault))

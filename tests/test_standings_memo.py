@@ -1,0 +1,47 @@
+"""Each contact's standing is worked out once per run, whichever rules ask for it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+
+from mdnet import health
+from mdnet.config import Config
+from mdnet.model import Vault
+from mdnet.pipeline import Selection, run_rules
+from tests.conftest import TODAY
+
+NOTES = {
+    "People/Ann.md": "---\ntype: contact\ncadence: 2w\n---\n- 2026-01-02 call\n",
+    "People/Bob.md": "---\ntype: contact\nmet: 2026-09-01\n---\n",
+    "People/Cy.md": "---\ntype: contact\n---\n",
+}
+
+
+def test_rules_share_one_standing_per_contact(
+    load: Callable[..., Vault], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    vault = load(NOTES)
+    calls: list[str] = []
+    original = health.standing
+
+    def counted(contact, config, today):  # type: ignore[no-untyped-def]
+        calls.append(contact.note.path)
+        return original(contact, config, today)
+
+    monkeypatch.setattr(health, "standing", counted)
+    findings = run_rules(vault, Config(), TODAY, Selection(("R001", "R002", "R003"), ()))
+    assert {finding.code for finding in findings} >= {"R001", "R003"}
+    assert sorted(calls) == sorted(NOTES)  # once each, not once per rule
+
+
+def test_another_day_or_config_is_worked_out_anew(load: Callable[..., Vault]) -> None:
+    vault = load(NOTES)
+    config = Config()
+    assert health.standings(vault, config, TODAY)["People/Ann.md"].state == health.LOSING_TOUCH
+    early = health.standings(vault, config, dt.date(2026, 1, 5))
+    assert early["People/Ann.md"].state == health.ACTIVE
+    assert health.standings(vault, config, TODAY) is health.standings(vault, config, TODAY)
+    assert health.standings(vault, Config(), TODAY) is not health.standings(vault, config, TODAY)
