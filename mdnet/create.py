@@ -11,7 +11,7 @@ import datetime as dt
 from pathlib import Path
 
 from mdnet.config import Config
-from mdnet.files import OutsideVault, inside_vault, kind_folder, safe_title, write_atomic
+from mdnet.files import OutsideVault, inside_vault, kind_folder, safe_title, write_new
 from mdnet.model import Vault
 from mdnet.placeholders import fill
 from mdnet.scan import TEMPLATES_FOLDER
@@ -70,7 +70,9 @@ def new_note(
         path = inside_vault(vault.root, relative)
     except OutsideVault as error:
         raise CannotCreate(str(error)) from None
-    if path.exists():
-        raise CannotCreate(f"{relative} already exists")
-    write_atomic(path, fill(template_text(vault.root, kind), safe, now))
+    text = fill(template_text(vault.root, kind), safe, now)
+    try:
+        write_new(path, text)
+    except FileExistsError:
+        raise CannotCreate(f"{relative} already exists") from None
     return path, safe

@@ -3,7 +3,9 @@
 Every write mdnet makes (the summary, ``--fix``, ``new``, ``init``, ``import``) goes
 through ``write_atomic``: a temporary file in the same folder, flushed to disk, then
 renamed over the target, so that a crash leaves the old file or the new one, never
-half of either.
+half of either. A new file that must never replace one (``new``, ``init``, ``import``)
+goes through ``write_new``: the same temporary file, linked to its name only if that
+name is free, in one step that no other program can slip between.
 """
 
 from __future__ import annotations
@@ -32,18 +34,63 @@ def write_atomic(path: Path, text: str) -> None:
     """Replace ``path`` with ``text`` (UTF-8) atomically; create missing folders."""
     path.parent.mkdir(parents=True, exist_ok=True)
     mode = path.stat().st_mode & 0o777 if path.exists() else _default_mode()
+    temporary = _write_temporary(path, text, mode)
+    try:
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    _fsync_folder(path.parent)
+
+
+def write_new(path: Path, text: str) -> None:
+    """Create ``path`` holding ``text`` (UTF-8); create missing folders.
+
+    Raises FileExistsError, leaving it untouched, when anything is at ``path`` — even
+    a file created a moment before by another program: the complete temporary file is
+    hard-linked to ``path``, which the system refuses when the name is taken. Where
+    hard links are not supported (some network and FAT drives), the file is opened
+    with O_CREAT|O_EXCL, which refuses the same way but is written in place.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = _write_temporary(path, text, _default_mode())
+    try:
+        os.link(temporary, path)
+    except FileExistsError:
+        raise
+    except OSError:  # no hard links here
+        _create_exclusive(path, text)
+    finally:
+        Path(temporary).unlink(missing_ok=True)
+    _fsync_folder(path.parent)
+
+
+def _write_temporary(path: Path, text: str, mode: int) -> str:
+    """A hidden temporary file beside ``path`` holding ``text``, on disk, with ``mode``."""
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
             out.write(text)
             out.flush()
             os.fsync(out.fileno())
-        os.chmod(temporary, mode)  # mkstemp makes it 0600; keep the old file's mode
-        os.replace(temporary, path)
+        os.chmod(temporary, mode)  # mkstemp makes it 0600
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-    _fsync_folder(path.parent)
+    return temporary
+
+
+def _create_exclusive(path: Path, text: str) -> None:
+    """Create ``path`` only if nothing is there (FileExistsError else), and write it."""
+    handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, _default_mode())
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+    except BaseException:
+        path.unlink(missing_ok=True)  # ours: O_EXCL made it
+        raise
 
 
 def _default_mode() -> int:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from mdnet.config import CONFIG_NAME
 from mdnet.create import TEMPLATE_NAMES, packaged_templates
-from mdnet.files import write_atomic
+from mdnet.files import write_new
 from mdnet.scan import TEMPLATES_FOLDER
 
 DEFAULT_CONFIG = """\
@@ -94,9 +94,10 @@ def init_vault(folder: Path) -> list[tuple[str, bool]]:
         files[f"{TEMPLATES_FOLDER}/{name}"] = (source / name).read_text(encoding="utf-8")
     done = []
     for relative, text in files.items():
-        target = folder / relative
-        created = not target.exists()
-        if created:
-            write_atomic(target, text)
-        done.append((relative, created))
+        try:
+            write_new(folder / relative, text)
+        except FileExistsError:
+            done.append((relative, False))
+        else:
+            done.append((relative, True))
     return done

@@ -1,7 +1,8 @@
 """Carry out an import's plan: write the new notes, log the changes with ``--update``.
 
-Every write goes through ``write_atomic`` at a path checked by ``inside_vault``; a new
-note never replaces an existing file, and a logged change is appended after the last
+Every write goes through ``write_new`` or ``write_atomic`` at a path checked by
+``inside_vault``; a new note never replaces an existing file (not even one created
+while the import runs), and a logged change is appended after the last
 byte of the note, leaving every existing byte as it was.
 """
 
@@ -12,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mdnet.files import OutsideVault, inside_vault, write_atomic
+from mdnet.files import OutsideVault, inside_vault, write_atomic, write_new
 from mdnet.importers.matching import ImportPlan, Known, update_phrase
 from mdnet.importers.person import Skipped
 
@@ -39,10 +40,10 @@ def carry_out(plan: ImportPlan, root: Path, today: dt.date, label: str, update: 
     outcome = Outcome()
     for new in plan.created:
         try:
-            target = inside_vault(root, new.path)
-            if target.exists():
-                raise FileExistsError(f"{new.path} appeared meanwhile; not replaced")
-            write_atomic(target, new.text)
+            write_new(inside_vault(root, new.path), new.text)
+        except FileExistsError:
+            reason = f"cannot write the note: {new.path} appeared meanwhile; not replaced"
+            outcome.failed.append(Skipped(new.person.where, reason))
         except (OSError, OutsideVault) as error:
             reason = f"cannot write the note: {new.path}: {error}"
             outcome.failed.append(Skipped(new.person.where, reason))

@@ -156,6 +156,9 @@ def test_killed_mid_write_the_old_file_is_intact(
 # Writers besides files.write_atomic: each with the reason it is not a note's write.
 ALLOWED_WRITES = {
     ("mdnet/files.py", "write_atomic"),  # the one way notes are written
+    ("mdnet/files.py", "write_new"),  # ...and the one way new notes are created
+    ("mdnet/files.py", "_write_temporary"),  # the temporary file of both
+    ("mdnet/files.py", "_create_exclusive"),  # write_new without hard links
     ("mdnet/watch_events.py", "lock_vault"),  # .mdnet/watch.lock, a lock, never a note
     ("mdnet/index.py", "_connect_or_rebuild"),  # deletes a corrupt .mdnet/index.sqlite
 }
