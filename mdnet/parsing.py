@@ -156,6 +156,9 @@ _worker: tuple[Path, Config] | None = None
 def _start_worker(vault: Path, config: Config) -> None:
     global _worker
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    # a forked worker inherits watch mode's SIGTERM handler, which only asks to stop:
+    # the pool ends its workers with SIGTERM, and would wait forever for them
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _worker = (vault, config)
 
 
