@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 
 from mdnet.config import Config
 from mdnet.files import OutsideVault, inside_vault, kind_folder, safe_title
+from mdnet.identity import identities, linkedin_key
 from mdnet.importers.person import Person, Skipped, note_text, position
 from mdnet.model import Contact, Vault
-from mdnet.rules.duplicate_contact import linkedin_key
 
 
 @dataclass(frozen=True)
@@ -158,10 +158,11 @@ class Directory:
 
 
 def _identities(contact: Contact) -> tuple[str, list[str], list[str]]:
-    fields = contact.note.fields
-    url = linkedin_key(fields["linkedin"]) if fields.get("linkedin") else ""
-    names = [contact.name, contact.title, *fields.get("aliases", ())]
-    return url, list(fields.get("email", ())), names
+    """(LinkedIn key, e-mails, names) of a contact: F006's identities, and its title."""
+    found: dict[str, list[str]] = {"LinkedIn URL": [], "email": [], "name": [contact.title]}
+    for what, value, _ in identities(contact):
+        found[what].append(value)
+    return next(iter(found["LinkedIn URL"]), ""), found["email"], found["name"]
 
 
 def _known(vault: Vault, person: Person, path: str, by: str) -> Known:
@@ -176,9 +177,6 @@ def _known(vault: Vault, person: Person, path: str, by: str) -> Known:
     if not (moved or promoted):
         return Known(person, path, by)
     was = position(role, company)
-    try:
-        text = (vault.root / path).read_bytes().decode("utf-8", errors="replace")
-    except OSError:
-        text = ""
-    logged = f"#update {key(update_phrase(person))}" in key(text)
+    entry = f"#update {key(update_phrase(person))}"
+    logged = any(entry in key(block.text) for block in contact.note.blocks)
     return Known(person, path, by, was, logged)

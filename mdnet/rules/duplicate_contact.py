@@ -22,34 +22,16 @@ Example: People/Jane Doe.md and Imported/Jane D.md both say
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator
 
 from mdnet.config import Config
 from mdnet.finding import Hit
+from mdnet.identity import identities
 from mdnet.model import Contact, Vault
 
 CODE = "F006"
 NAME = "duplicate-contact"
 SEVERITY = "warning"
-
-
-def linkedin_key(url: str) -> str:
-    """A LinkedIn URL without scheme, ``www.``, query or trailing slash, in lower case."""
-    url = re.sub(r"^[a-z]+://", "", url.strip().lower())
-    return url.removeprefix("www.").split("?")[0].rstrip("/")
-
-
-def identities(contact: Contact) -> Iterator[tuple[str, str, str]]:
-    """(what, value, field) of each thing that identifies a contact."""
-    fields = contact.note.fields
-    yield "name", contact.name.lower(), "name"
-    for alias in fields.get("aliases", ()):
-        yield "name", alias.lower(), "aliases"
-    for email in fields.get("email", ()):
-        yield "email", email.lower(), "email"
-    if fields.get("linkedin"):
-        yield "LinkedIn URL", linkedin_key(fields["linkedin"]), "linkedin"
 
 
 def check(vault: Vault, config: Config, today: dt.date) -> Iterator[Hit]:

@@ -1,0 +1,31 @@
+"""What identifies a contact: its names, e-mails and LinkedIn URL.
+
+F006 reports two contacts that share one; ``mdnet import`` matches a person to the
+note they already have by the same values.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from mdnet.model import Contact
+
+
+def linkedin_key(url: str) -> str:
+    """A LinkedIn URL without scheme, ``www.``, query or trailing slash, in lower case."""
+    url = re.sub(r"^[a-z]+://", "", url.strip().lower())
+    return url.removeprefix("www.").split("?")[0].rstrip("/")
+
+
+def identities(contact: Contact) -> Iterator[tuple[str, str, str]]:
+    """(what, value, field) of each thing that identifies a contact: ``name`` (its name
+    and aliases), ``email`` (in lower case) and ``LinkedIn URL`` (as ``linkedin_key``)."""
+    fields = contact.note.fields
+    yield "name", contact.name.lower(), "name"
+    for alias in fields.get("aliases", ()):
+        yield "name", alias.lower(), "aliases"
+    for email in fields.get("email", ()):
+        yield "email", email.lower(), "email"
+    if fields.get("linkedin"):
+        yield "LinkedIn URL", linkedin_key(fields["linkedin"]), "linkedin"
