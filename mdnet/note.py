@@ -48,6 +48,10 @@ class Note:
         """Rule codes and names listed in ``mdnet-ignore:`` (``all`` for every rule)."""
         return frozenset(self.fields.get("mdnet-ignore", ()))
 
+    def silences(self, code: str, name: str) -> bool:
+        """``mdnet-ignore:`` lists this rule (by ``code`` or ``name``) or ``all``."""
+        return not self.ignored.isdisjoint(("all", code, name))
+
     def line_of(self, key: str) -> int:
         return self.lines.get(key, 1)
 

@@ -108,7 +108,7 @@ def run_rules(vault: Vault, config: Config, today: dt.date, selection: Selection
         severity = severity_of(rule, config)
         for hit in rule.check(vault, config, today):
             note = vault.notes.get(hit.path)
-            if note is not None and note.ignored & {"all", rule.CODE, rule.NAME}:
+            if note is not None and note.silences(rule.CODE, rule.NAME):
                 continue
             findings.append(
                 Finding(

@@ -44,9 +44,7 @@ MIN_GOT = 3
 
 def check(vault: Vault, config: Config, today: dt.date) -> Iterator[Hit]:
     skip = frozenset(
-        path
-        for path, contact in vault.contacts.items()
-        if contact.note.ignored & {"all", CODE, NAME}
+        path for path, contact in vault.contacts.items() if contact.note.silences(CODE, NAME)
     )
     gave, got = give_take(vault, today, skip)
     limit = config.thresholds.min_give_ratio

@@ -45,7 +45,7 @@ SEVERITY = "warning"
 
 def check(vault: Vault, config: Config, today: dt.date) -> Iterator[Hit]:
     for contact in vault.contacts.values():
-        if contact.note.ignored & {"all", CODE, NAME} or is_snoozed(contact, today):
+        if contact.note.silences(CODE, NAME) or is_snoozed(contact, today):
             continue
         for pending in open_promises(contact, config, today):
             if not pending.overdue:

@@ -46,7 +46,7 @@ def check(vault: Vault, config: Config, today: dt.date) -> Iterator[Hit]:
     counted = [
         path
         for path, contact in vault.contacts.items()
-        if not contact.note.ignored & {"all", CODE, NAME}
+        if not contact.note.silences(CODE, NAME)
     ]
     passive = [known[path] for path in counted if known[path].state == PASSIVE]
     limit = config.thresholds.max_passive_share

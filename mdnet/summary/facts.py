@@ -34,10 +34,10 @@ class Facts:
         """The paths of the notes that rule ``code`` reported."""
         return {finding.path for finding in self.findings if finding.code == code}
 
-    def silenced(self, path: str, *rule: str) -> bool:
+    def silenced(self, path: str, code: str, name: str) -> bool:
         """The note at ``path`` silences this rule (its code and name) or all rules."""
         note = self.vault.notes.get(path)
-        return note is not None and bool(note.ignored & {"all", *rule})
+        return note is not None and note.silences(code, name)
 
     def within(self, entries: list[Interaction], days: int) -> list[Interaction]:
         """The entries of the last ``days`` days, today included."""
