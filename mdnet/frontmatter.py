@@ -150,8 +150,10 @@ def _load_mapping(
         values: dict[str, Any] = {}
         lines: dict[str, int] = {}
         for key_node, value_node in node.value:
-            loader.construct_object(key_node, deep=True)  # its tags must be safe too
-            if isinstance(key_node, yaml.ScalarNode):
+            scalar = isinstance(key_node, yaml.ScalarNode)
+            if not scalar or key_node.tag not in loader.yaml_constructors:
+                loader.construct_object(key_node, deep=True)  # `? [!!python/...]`: F001
+            if scalar:
                 # keys as written: `on:` and `2026-01-01:` stay strings, not True or a date;
                 # a repeated key keeps its last value, as in PyYAML
                 key = str(key_node.value)

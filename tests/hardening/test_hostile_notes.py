@@ -167,6 +167,7 @@ def test_nesting_up_to_the_limit_is_read() -> None:
         "x: [1, !!python/object/apply:os.system ['touch {marker}']]",
         "!!python/object/apply:os.system ['touch {marker}'] : key",
         "? !!python/object/apply:os.system ['touch {marker}']\n: complex key",
+        "? [a, !!python/object/apply:os.system ['touch {marker}']]\n: nested in a key",
         "--- !!python/object/apply:os.system\nargs: ['touch {marker}']",
         "x: !!python/name:os.system",
         "x: !!python/object/new:type ['x', [], {{}}]",
