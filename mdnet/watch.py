@@ -67,7 +67,7 @@ class Watcher:
         self.findings = run_rules(vault, self.config, self.today, selection)
         write_text(self.out, self.findings, self.root, Stats.of(vault), color=False)
         if self.summary and write_summary(
-            self.root, self.config, render(vault, self.config, self.today, self.findings)
+            self.root, self.config, render(vault, self.config, self.today, self.findings, selection)
         ):
             self.out.write(f"Wrote {self._shown(self.config.summary_path)}.\n")
         self.out.flush()
@@ -89,7 +89,7 @@ class Watcher:
             self._report(changed, findings)
             if self.summary:
                 with paused_gc():
-                    text = render(vault, self.config, self.today, findings)
+                    text = render(vault, self.config, self.today, findings, selection)
                 if self._write_summary(text):
                     self.out.write(f"Wrote {self._shown(self.config.summary_path)}.\n")
                     self.out.flush()

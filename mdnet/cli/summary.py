@@ -34,7 +34,7 @@ def summary(vault: Path | None, today: dt.date, config_path: Path | None) -> Non
     except (ConfigError, VaultError) as error:
         raise UsageError(str(error)) from None
     findings = run_rules(network, config, today, selection)
-    text = render(network, config, today, findings)
+    text = render(network, config, today, findings, selection)
     try:
         changed = write_summary(vault_path, config, text)
     except SummaryRefused as error:

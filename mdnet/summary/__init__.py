@@ -2,16 +2,19 @@
 
 Two functions, shared by ``mdnet summary`` and ``mdnet watch``:
 
-- ``render(vault, config, today, findings) -> str`` is pure: the same vault, config,
-  date and findings give the same text, byte for byte.
+- ``render(vault, config, today, findings, selection) -> str`` is pure: the same vault,
+  config, date, findings and rule selection give the same text, byte for byte. Each
+  section lists only what its rule would report (the selection, ``mdnet-ignore``).
 - ``write_summary(vault_root, config, text) -> bool`` writes it to ``summary.path``
   atomically, only when it changed (True then), and raises ``SummaryRefused`` rather
   than overwrite a file that lacks ``mdnet: summary`` in its front matter.
 
 Usage::
 
-    findings = run_rules(vault, config, today, Selection.from_config(config))
-    changed = write_summary(vault.root, config, render(vault, config, today, findings))
+    selection = Selection.from_config(config)
+    findings = run_rules(vault, config, today, selection)
+    text = render(vault, config, today, findings, selection)
+    changed = write_summary(vault.root, config, text)
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from collections.abc import Sequence
 from mdnet.config import Config
 from mdnet.finding import Finding
 from mdnet.model import Vault
+from mdnet.pipeline import Selection
 from mdnet.summary.circles import commitments, without_purpose
 from mdnet.summary.facts import gather
 from mdnet.summary.glance import at_a_glance
@@ -44,9 +48,19 @@ SECTIONS = (
 )
 
 
-def render(vault: Vault, config: Config, today: dt.date, findings: Sequence[Finding]) -> str:
-    """The summary note's Markdown for ``vault`` on ``today``, given its findings."""
-    facts = gather(vault, config, today, findings)
+def render(
+    vault: Vault,
+    config: Config,
+    today: dt.date,
+    findings: Sequence[Finding],
+    selection: Selection | None = None,
+) -> str:
+    """The summary note's Markdown for ``vault`` on ``today``, given its findings and
+    the rules that ran (by default, the configuration's ``[rules]``)."""
+    if selection is None:
+        selection = Selection.from_config(config)
+    selected = frozenset(rule.CODE for rule in selection.rules())
+    facts = gather(vault, config, today, findings, selected)
     blocks = [
         f"---\nmdnet: summary\ngenerated: {today.isoformat()}\n---",
         f"# {TITLE}",

@@ -1,6 +1,9 @@
 """The sections about circles and events: commitments against the budget, and purpose.
 
 Hours and dues are counted by ``mdnet.commitments``, as the rules C001–C003 count them.
+The table and totals are facts; what they flag (over budget, low attendance, a renewal
+due, a missing purpose) follows the rule that reports it (C001–C006): nothing is
+flagged that ``mdnet check`` would not report, by ``[rules]`` or ``mdnet-ignore``.
 """
 
 from __future__ import annotations
@@ -19,9 +22,14 @@ from mdnet.commitments import (
 )
 from mdnet.model import Circle
 from mdnet.summary.facts import Facts
-from mdnet.summary.text import Blocks, bullets, plural, table
+from mdnet.summary.text import Blocks, bullets, not_selected, plural, table
 
+C001 = ("C001", "over-committed-time")
+C002 = ("C002", "over-committed-dues")
+C003 = ("C003", "too-many-circles")
+C004 = ("C004", "low-attendance")
 C005 = ("C005", "missing-purpose")
+C006 = ("C006", "renewal-due")
 
 
 def commitments(facts: Facts) -> Blocks:
@@ -39,7 +47,7 @@ def commitments(facts: Facts) -> Blocks:
                 number(circle.hours_per_month) if circle.hours_per_month else "",
                 _attendance(facts, circle),
                 _renewal(facts, circle),
-                _purpose(circle),
+                _purpose(facts, circle),
             ]
             for circle in circles
         ]
@@ -68,7 +76,8 @@ def _attendance(facts: Facts, circle: Circle) -> str:
         return ""
     share = attended / recorded
     text = f"{attended} of {recorded} ({round(share * 100)} %)"
-    if recorded >= 3 and share < facts.config.thresholds.min_attendance:
+    low = recorded >= 3 and share < facts.config.thresholds.min_attendance
+    if low and facts.reports(*C004, circle.note.path):
         text += ", low"
     return text
 
@@ -80,14 +89,16 @@ def _renewal(facts: Facts, circle: Circle) -> str:
     days = (renewal - facts.today).days
     if days < 0:
         return f"{renewal} (passed)"
-    if days <= facts.config.thresholds.renewal_days:
+    if days <= facts.config.thresholds.renewal_days and facts.reports(*C006, circle.note.path):
         return f"{renewal} (in {plural(days, 'day')})"
     return str(renewal)
 
 
-def _purpose(circle: Circle) -> str:
+def _purpose(facts: Facts, circle: Circle) -> str:
     missing = circle.missing_purpose()
-    return _missing(missing) if missing else "why, meet, offer"
+    if not missing:
+        return "why, meet, offer"
+    return _missing(missing) if facts.reports(*C005, circle.note.path) else ""
 
 
 def _totals(facts: Facts, circles: list[Circle]) -> list[str]:
@@ -98,7 +109,7 @@ def _totals(facts: Facts, circles: list[Circle]) -> list[str]:
     time = (
         f"Time: {number(hours)} h a month, {number(from_events)} h of it events in the "
         f"next 30 days; budget {number(budget.hours_per_month)} h"
-        + _verdict(hours, budget.hours_per_month, " h")
+        + _verdict(facts, C001, hours, budget.hours_per_month, " h")
     )
     totals = dues_totals(dues_items(circles))
     currency = next(iter(totals)) if len(totals) == 1 else ""
@@ -107,12 +118,14 @@ def _totals(facts: Facts, circles: list[Circle]) -> list[str]:
     if budget.dues_per_year > 0:
         highest = max(totals.values(), default=0.0)  # each currency is held to the budget
         dues += f"budget {money(budget.dues_per_year, currency)}"
-        dues += _verdict(highest, budget.dues_per_year, f" {currency}".rstrip())
+        dues += _verdict(facts, C002, highest, budget.dues_per_year, f" {currency}".rstrip())
     else:
         dues += "no dues budget set (budget.dues_per_year)"
     count = len(circles)
     limit = budget.max_circles
-    circles_line = f"Circles: {count} active; budget {limit}" + _verdict(count, limit, "")
+    circles_line = f"Circles: {count} active; budget {limit}" + _verdict(
+        facts, C003, count, limit, ""
+    )
     return [time, dues, circles_line]
 
 
@@ -120,7 +133,10 @@ def _missing(keys: list[str]) -> str:
     return "missing " + ", ".join(keys)
 
 
-def _verdict(total: float, budget: float, unit: str) -> str:
+def _verdict(facts: Facts, rule: tuple[str, str], total: float, budget: float, unit: str) -> str:
+    """Over or within budget, as ``rule`` judges it; nothing when it does not run."""
+    if not facts.reports(*rule):
+        return ""
     if exceeds(total, budget):
         return f" — over budget by {number(total - budget)}{unit}"
     return " — within budget"
@@ -132,19 +148,21 @@ def without_purpose(facts: Facts) -> Blocks:
     for path, circle in sorted(facts.vault.circles.items()):
         missing = circle.missing_purpose()
         wanted = circle.is_active or circle.status == "prospect"
-        if wanted and missing and not facts.silenced(path, *C005):
+        if wanted and missing and facts.reports(*C005, path):
             items.append(f"{facts.link(path)} ({circle.status} circle) — {_missing(missing)}")
     planned = sorted(
         (event.date or dt.date.max, path, event)
         for path, event in facts.vault.events.items()
-        if event.status == "planned" and event.missing_purpose() and not facts.silenced(path, *C005)
+        if event.status == "planned" and event.missing_purpose() and facts.reports(*C005, path)
     )
     for _, path, event in planned:
         when = f" on {event.date}" if event.date else ""
         missing = event.missing_purpose()
         items.append(f"{facts.link(path)} (planned event{when}) — {_missing(missing)}")
     blocks = ["## Without a purpose"]
-    if items:
+    if not facts.reports(*C005):
+        blocks.append(not_selected(C005))
+    elif items:
         blocks += [
             "Write down why you go, whom you can meet there and what you can bring "
             "(the fields why, meet and offer):",

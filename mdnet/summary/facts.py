@@ -1,4 +1,9 @@
-"""What every section of the summary reads: the vault, today, findings and standings."""
+"""What every section of the summary reads: the vault, today, findings and standings.
+
+The summary follows the same rule selection as ``mdnet check`` (``[rules] select`` and
+``ignore``) and the same ``mdnet-ignore``: a section lists only what the rule behind it
+would report (``Facts.reports``).
+"""
 
 from __future__ import annotations
 
@@ -23,6 +28,7 @@ class Facts:
     findings: tuple[Finding, ...]
     standings: tuple[Standing, ...]  # one per contact, by path
     link: Linker
+    selected: frozenset[str]  # the codes of the rules that run
 
     def interactions(self) -> list[Interaction]:
         """Contact made up to today, with every contact (an entry naming two contacts
@@ -39,14 +45,24 @@ class Facts:
         note = self.vault.notes.get(path)
         return note is not None and note.silences(code, name)
 
+    def reports(self, code: str, name: str, path: str = "") -> bool:
+        """Rule ``code`` runs and the note at ``path`` (if any) does not silence it."""
+        return code in self.selected and not self.silenced(path, code, name)
+
     def within(self, entries: list[Interaction], days: int) -> list[Interaction]:
         """The entries of the last ``days`` days, today included."""
         start = self.today - dt.timedelta(days=days)
         return [entry for entry in entries if start < entry.date <= self.today]
 
 
-def gather(vault: Vault, config: Config, today: dt.date, findings: Sequence[Finding]) -> Facts:
+def gather(
+    vault: Vault,
+    config: Config,
+    today: dt.date,
+    findings: Sequence[Finding],
+    selected: frozenset[str],
+) -> Facts:
     contacts = sorted(vault.contacts.items())
     known = standings(vault, config, today)
     ordered = tuple(known[path] for path, _ in contacts)
-    return Facts(vault, config, today, tuple(findings), ordered, Linker(vault))
+    return Facts(vault, config, today, tuple(findings), ordered, Linker(vault), selected)

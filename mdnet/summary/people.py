@@ -2,7 +2,8 @@
 
 Each follows its rule (R001, G001/G002, R003) through the same functions
 (``health.standing``, ``giveback.open_givebacks``/``open_promises``), and leaves out
-the notes whose ``mdnet-ignore`` silences that rule.
+what that rule would not report: all of it when the rule is not selected in
+``[rules]``, the notes whose ``mdnet-ignore`` silences it.
 """
 
 from __future__ import annotations
@@ -16,7 +17,15 @@ from mdnet.giveback import Pending, open_givebacks, open_promises
 from mdnet.health import FOLLOW_UP, LOSING_TOUCH, NEW, Standing
 from mdnet.model import Contact
 from mdnet.summary.facts import Facts
-from mdnet.summary.text import Blocks, bullets, code, days_ago, entry_phrase, plural
+from mdnet.summary.text import (
+    Blocks,
+    bullets,
+    code,
+    days_ago,
+    entry_phrase,
+    not_selected,
+    plural,
+)
 
 R001 = ("R001", "stale-contact")
 R003 = ("R003", "no-follow-up")
@@ -33,12 +42,14 @@ def reach_out(facts: Facts) -> Blocks:
     due = [
         s
         for s in facts.standings
-        if s.needs_reaching_out and not facts.silenced(s.contact.note.path, *R001)
+        if s.needs_reaching_out and facts.reports(*R001, s.contact.note.path)
     ]
     due.sort(key=lambda s: (-s.days_overdue(today), s.contact.note.path))
     shown = due[: facts.config.reach_out]
     blocks = ["## Reach out this week"]
-    if not due:
+    if not facts.reports(*R001):
+        blocks.append(not_selected(R001))
+    elif not due:
         blocks.append("Nobody is overdue: every relationship is within its cadence.")
     losing = [s for s in shown if s.state == LOSING_TOUCH]
     overdue = [s for s in shown if s.state != LOSING_TOUCH]
@@ -97,7 +108,7 @@ def _last(contact: Contact, last: dt.date, today: dt.date) -> str:
 
 
 def _unless(facts: Facts, contact: Contact, rule: tuple[str, str], find: Finder) -> list[Pending]:
-    if facts.silenced(contact.note.path, *rule):
+    if not facts.reports(*rule, contact.note.path):
         return []
     return find(contact, facts.config, facts.today)
 
@@ -136,13 +147,17 @@ def give_back(facts: Facts) -> Blocks:
         givebacks += [(contact, p) for p in _unless(facts, contact, G001, open_givebacks)]
         promises += [(contact, p) for p in _unless(facts, contact, G002, open_promises)]
     blocks = ["## Give back", "### Received, not yet returned"]
-    if givebacks:
+    if not facts.reports(*G001):
+        blocks.append(not_selected(G001))
+    elif givebacks:
         items = [_pending(facts, c, p, "got", "give back") for c, p in _oldest(givebacks)]
         blocks.append(bullets(items))
     else:
         blocks.append(f"Nothing to return: every {code('#got')} has a {code('#gave')} after it.")
     blocks.append("### Promised, not yet kept")
-    if promises:
+    if not facts.reports(*G002):
+        blocks.append(not_selected(G002))
+    elif promises:
         items = [_pending(facts, c, p, "promised", "keep it") for c, p in _oldest(promises)]
         blocks.append(bullets(items))
     else:
@@ -176,12 +191,12 @@ def follow_up(facts: Facts) -> Blocks:
     """People met lately with no interaction since, the longest ago first."""
     horizon = facts.config.thresholds.followup_horizon_days
     blocks = ["## Follow up"]
+    if not facts.reports(*R003):
+        return [*blocks, not_selected(R003)]
     waiting = [
         s
         for s in facts.standings
-        if s.state == FOLLOW_UP
-        and s.met is not None
-        and not facts.silenced(s.contact.note.path, *R003)
+        if s.state == FOLLOW_UP and s.met is not None and facts.reports(*R003, s.contact.note.path)
     ]
     waiting.sort(key=lambda s: (s.met, s.contact.note.path))
     items = []
@@ -195,7 +210,11 @@ def follow_up(facts: Facts) -> Blocks:
             f"before the {horizon}-day horizon"
         )
     blocks.append(bullets(items) if items else "Nobody met lately is waiting for a follow-up.")
-    new = [s for s in facts.standings if s.state == NEW and s.met is not None]
+    new = [
+        s
+        for s in facts.standings
+        if s.state == NEW and s.met is not None and facts.reports(*R003, s.contact.note.path)
+    ]
     if new:
         names = ", ".join(facts.link(s.contact.note.path) for s in sorted(new, key=_met_key))
         days = facts.config.thresholds.followup_days

@@ -131,3 +131,8 @@ def plural(count: int, word: str, words: str | None = None) -> str:
 def days_ago(days: int) -> str:
     """``today``, ``yesterday``, ``12 days ago``."""
     return {0: "today", 1: "yesterday"}.get(days, f"{days} days ago")
+
+
+def not_selected(rule: tuple[str, str]) -> str:
+    """What a section says when the configuration's ``[rules]`` leave its rule out."""
+    return f"Not shown: {code(rule[0])} {rule[1]} is not selected in {code('[rules]')}."
