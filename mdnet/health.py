@@ -19,7 +19,6 @@ SNOOZED = "snoozed"  # would be overdue or need a follow-up, but snooze_until is
 FOLLOW_UP = "follow up"  # no interaction, met between followup_days and the horizon
 NEW = "new"  # no interaction yet, met within followup_days
 PASSIVE = "passive"  # no interaction at all: a card in a file
-STATES = (ACTIVE, OVERDUE, LOSING_TOUCH, SNOOZED, FOLLOW_UP, NEW, PASSIVE)
 
 
 @dataclass(frozen=True)
