@@ -112,5 +112,5 @@ def test_unknown_rules_in_the_config_name_file_line_and_key() -> None:
     with pytest.raises(ConfigError) as error:
         Selection.from_config(config)
     assert str(error.value).startswith("x.toml:4: rules.ignore: unknown rule 'R999'")
-    with pytest.raises(ConfigError, match="^--select: unknown rule 'nope'"):
+    with pytest.raises(ConfigError, match=r"^--select: unknown rule 'nope'"):
         Selection.from_config(parse_config("", "x.toml"), select=["nope"])
