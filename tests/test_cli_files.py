@@ -8,7 +8,6 @@ And `--statistics`: counts per rule, as ruff prints them.
 from __future__ import annotations
 
 import json
-
 from pathlib import Path
 
 import pytest
