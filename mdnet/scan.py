@@ -43,8 +43,9 @@ def list_notes(vault: Path, config: Config) -> list[NoteFile]:
     """Every note of the vault (SPEC §1), sorted by path.
 
     Dot-folders, ``vault.exclude`` globs, the templates folders and the summary note
-    are left out. Links are followed only inside the vault, and a link to a folder only
-    into a dot-folder: each note is listed once, under its own path.
+    are left out. Links are followed only inside the vault, and only into a dot-folder:
+    each note is listed once, under its own path, and a link cannot bring back a note
+    that is excluded.
     Only links are resolved (one ``stat`` per note otherwise): a vault of 30,000 notes
     is listed in a tenth of a second.
     """
@@ -64,7 +65,9 @@ def list_notes(vault: Path, config: Config) -> list[NoteFile]:
         try:
             with os.scandir(folder) as listing:
                 entries = sorted(listing, key=lambda entry: entry.name)
-        except OSError:
+        except OSError as error:
+            if not prefix:  # the vault itself cannot be listed: nothing can be checked
+                raise VaultError(f"{vault}: cannot read the folder: {error.strerror}") from None
             continue
         subfolders = []
         for entry in entries:
@@ -78,8 +81,8 @@ def list_notes(vault: Path, config: Config) -> list[NoteFile]:
                     entry_real = os.path.realpath(entry.path)
                     if entry_real != root and not entry_real.startswith(root + os.sep):
                         continue  # a link out of the vault is not followed
-                    if entry.is_dir() and not _in_dot_folder(entry_real, root):
-                        continue  # its notes are listed under their own path, or excluded
+                    if not _in_dot_folder(entry_real, root):
+                        continue  # listed under its own path, or excluded
                 if entry.is_dir():
                     if not _excluded(path, config, templates):
                         subfolders.append((path + "/", entry.path, entry_real))
@@ -99,11 +102,11 @@ def list_notes(vault: Path, config: Config) -> list[NoteFile]:
 
 
 def _in_dot_folder(real: str, root: str) -> bool:
-    """Whether the vault folder at ``real`` is in a dot-folder, which is not listed.
+    """Whether the vault file or folder at ``real`` is in a dot-folder, which is not listed.
 
-    Only then is a link to it followed: a link to any other folder would list its
-    notes again under another path (or notes the user excluded), whatever the names,
-    and a loop would be entered.
+    Only then is a link to it followed: a link to anything else would list notes again
+    under another path (or notes the user excluded), whatever the names, and a loop
+    would be entered.
     """
     relative = os.path.relpath(real, root)
     return any(part.startswith(".") for part in relative.split(os.sep) if part != ".")

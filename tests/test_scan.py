@@ -72,4 +72,39 @@ def test_only_files_are_notes_never_a_pipe_or_a_folder(tmp_path: Path) -> None:
     (vault / "folder.md").mkdir()
     os.symlink(vault / "Linked/target.md", vault / "People/Link.md")
     os.symlink(vault / "missing.md", vault / "People/Dangling.md")
-    assert paths(vault) == ["Linked/target.md", "People/Jane.md", "People/Link.md"]
+    assert paths(vault) == ["Linked/target.md", "People/Jane.md"]
+
+
+def test_a_link_to_a_note_lists_it_once_and_never_brings_back_an_excluded_one(
+    tmp_path: Path,
+) -> None:
+    vault = write_files(
+        tmp_path,
+        {
+            ".mdnet.toml": '[vault]\nexclude = ["Arch/**"]\n',
+            "People/Jane.md": "",
+            "Arch/Old.md": "",
+            ".hidden/Secret.md": "",
+            ".stash/Kept.md": "",
+        },
+    )
+    os.symlink(vault / "People/Jane.md", vault / "Alias.md")
+    os.symlink(vault / "Arch/Old.md", vault / "Old.md")
+    os.symlink(vault / ".stash/Kept.md", vault / "Kept.md")
+    assert paths(vault) == ["Kept.md", "People/Jane.md"]
+
+
+def test_a_vault_that_cannot_be_listed_is_a_vault_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    vault = write_files(tmp_path, {"People/Jane.md": ""})
+    real_scandir = os.scandir
+
+    def refuse(path: str) -> object:
+        if os.path.realpath(path) == os.path.realpath(vault):
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refuse)
+    with pytest.raises(VaultError, match="cannot read the folder: Permission denied"):
+        paths(vault)
