@@ -75,6 +75,17 @@ class _Scanner:
 
     def run(self) -> list[Event]:
         for number, line in enumerate(self.body.split("\n")):
+            if self.fence is None and not self.quote and not self.items:
+                # the common lines, at the top level: what ``line`` does, made short
+                if not line:
+                    self.end_paragraph()
+                    continue
+                if line[0] in PLAIN_START:
+                    if self.paragraph is None:
+                        self.start_paragraph(number, line)
+                    else:
+                        self.paragraph.append(line)
+                    continue
             self.line(number, line)
         self.end_paragraph()
         self.events += [("close", 0, "")] * (len(self.items) + self.quote)

@@ -100,6 +100,8 @@ def read_body(body: str, first_line: int) -> tuple[list[Block], list[BadDate]]:
             stack.pop()
         else:
             is_item = bool(stack and stack[-1].awaiting_text)
+            if not is_item and "[[" not in content and "](" not in content:
+                continue  # prose: no date, no link (as _read_block would find)
             ancestors = stack[:-1] if is_item else stack
             block = _read_block(content, first_line + line, is_item, bad_dates)
             if is_item:
