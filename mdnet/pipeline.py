@@ -1,8 +1,9 @@
 """The one way through: scan → parse → model → rules → findings.
 
 ``check``, ``summary``, ``watch``, the pre-commit hook and the tests all come through
-``load_vault`` and ``run_rules``; only the way notes are parsed may differ (watch mode
-re-parses just the notes that changed).
+``check_vault`` (``load_vault`` then ``run_rules``); only the way notes are parsed may
+differ: the index in ``.mdnet/`` by default, a watcher's memory of the notes that did
+not change, or plain ``parse_all`` (no cache).
 """
 
 from __future__ import annotations
@@ -36,6 +37,31 @@ def parse_file(vault: Path, file: NoteFile, config: Config) -> Note:
 
 def parse_all(vault: Path, files: list[NoteFile], config: Config) -> list[Note]:
     return [parse_file(vault, file, config) for file in files]
+
+
+def check_vault(
+    root: Path,
+    config: Config,
+    today: dt.date,
+    selection: Selection,
+    parse: Parser | None = None,
+) -> tuple[Vault, list[Finding]]:
+    """The vault at ``root`` and its findings on ``today`` from the ``selection``'s rules.
+
+    Notes are parsed by ``parse``; by default through the index (``parsing.CachedParser``),
+    which parses only the notes that changed since the last run.
+    """
+    if parse is None:
+        from mdnet.parsing import CachedParser  # it builds on this module
+
+        cached = CachedParser()
+        try:
+            vault = load_vault(root, config, cached)
+        finally:
+            cached.close()
+    else:
+        vault = load_vault(root, config, parse)
+    return vault, run_rules(vault, config, today, selection)
 
 
 def load_vault(root: Path, config: Config, parse: Parser = parse_all) -> Vault:

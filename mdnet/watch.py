@@ -20,7 +20,7 @@ from mdnet.config import CONFIG_NAME, Config, ConfigError, load_config
 from mdnet.finding import Finding
 from mdnet.index import STATE_FOLDER
 from mdnet.parsing import CachedParser
-from mdnet.pipeline import Selection, load_vault, paused_gc, run_rules
+from mdnet.pipeline import Selection, check_vault, paused_gc
 from mdnet.report import Stats, display_path, plural, write_text
 from mdnet.scan import list_notes
 from mdnet.summary import SummaryRefused, render, write_summary
@@ -62,9 +62,10 @@ class Watcher:
 
     def check(self) -> None:
         """The first check: every finding, as ``mdnet check`` prints them, and the summary."""
-        vault = load_vault(self.root, self.config, self.parser)
         selection = Selection.from_config(self.config)
-        self.findings = run_rules(vault, self.config, self.today, selection)
+        vault, self.findings = check_vault(
+            self.root, self.config, self.today, selection, self.parser
+        )
         write_text(self.out, self.findings, self.root, Stats.of(vault), color=False)
         if self.summary and write_summary(
             self.root, self.config, render(vault, self.config, self.today, self.findings, selection)
@@ -82,10 +83,11 @@ class Watcher:
             if CONFIG_NAME in changed:
                 self._reload_config()
             self.parser.forget(changed)
+            selection = Selection.from_config(self.config)
             with paused_gc():
-                vault = load_vault(self.root, self.config, self.parser)
-                selection = Selection.from_config(self.config)
-                findings = run_rules(vault, self.config, self.today, selection)
+                vault, findings = check_vault(
+                    self.root, self.config, self.today, selection, self.parser
+                )
             self._report(changed, findings)
             if self.summary:
                 with paused_gc():

@@ -109,7 +109,7 @@ def test_new_makes_titles_safe(vault: Path) -> None:
     code, out = run("new", "event", "../Conf: 2026/Paris?", "--today", "2026-12-05")
     assert code == 0 and out == f"Events{os.sep}Conf 2026 Paris.md\n"
     assert "date: 2026-12-05\n" in (vault / "Events/Conf 2026 Paris.md").read_text()
-    assert sorted(p.name for p in vault.iterdir()) == ["Events"]
+    assert sorted(p.name for p in vault.iterdir()) == [".mdnet", "Events"]  # .mdnet: the index
 
 
 def test_new_uses_the_kinds_folder_and_the_vaults_own_templates(vault: Path) -> None:

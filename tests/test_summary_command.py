@@ -27,6 +27,11 @@ def root(make_vault: WriteVault) -> Path:
     return make_vault(VAULT)
 
 
+def _listed(root: Path) -> list[str]:
+    """The vault folder's entries, but for mdnet's own state (the index in ``.mdnet/``)."""
+    return sorted(name for name in os.listdir(root) if name != ".mdnet")
+
+
 def test_writes_the_summary_and_prints_its_path(root: Path) -> None:
     result = run("summary", str(root))
     assert result.exit_code == 0, result.output
@@ -74,13 +79,13 @@ def test_refuses_to_overwrite_a_file_it_did_not_write(root: Path, foreign: str) 
     path = root / "Network Summary.md"
     path.write_text(foreign, "utf-8")
     os.utime(path, ns=(OLD, OLD))
-    files = sorted(os.listdir(root))
+    files = _listed(root)
     result = run("summary", str(root))
     assert result.exit_code == 2
     assert "was not written by mdnet" in result.output
     assert path.read_text("utf-8") == foreign
     assert path.stat().st_mtime_ns == OLD
-    assert sorted(os.listdir(root)) == files  # nothing new beside it
+    assert _listed(root) == files  # nothing new beside it
 
 
 def test_refuses_a_folder_or_a_link_at_the_path(root: Path, tmp_path: Path) -> None:
@@ -113,11 +118,12 @@ def test_creates_missing_folders_on_the_path(make_vault: WriteVault) -> None:
 
 
 def test_no_temporary_file_is_left_behind(root: Path) -> None:
-    before = set(os.listdir(root))
+    before = set(_listed(root))
     run("summary", str(root))
     (root / "Network Summary.md").write_text("---\nmdnet: summary\n---\nstale\n", "utf-8")
     run("summary", str(root))
-    assert set(os.listdir(root)) == before | {"Network Summary.md"}
+    assert set(_listed(root)) == before | {"Network Summary.md"}
+    assert "index.sqlite" in os.listdir(root / ".mdnet")  # summary uses the index too
 
 
 def test_a_failed_write_leaves_the_old_summary_and_no_temporary_file(

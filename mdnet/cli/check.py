@@ -15,7 +15,7 @@ from mdnet.config import CONFIG_NAME, Config, ConfigError
 from mdnet.finding import Finding
 from mdnet.fix import apply_fixes
 from mdnet.model import Vault
-from mdnet.pipeline import Parser, Selection, load_vault, run_rules
+from mdnet.pipeline import Parser, Selection, check_vault
 from mdnet.report import FORMATS, Stats, write_github, write_json, write_statistics, write_text
 from mdnet.scan import VaultError
 
@@ -110,8 +110,7 @@ def _check(
     parse: Parser,
 ) -> tuple[Vault, list[Finding]]:
     """The whole vault's findings, or only those in the notes at ``only``."""
-    vault = load_vault(vault_path, config, parse)
-    findings = run_rules(vault, config, today, selection)
+    vault, findings = check_vault(vault_path, config, today, selection, parse)
     if only is not None:
         findings = [finding for finding in findings if finding.path in only]
     return vault, findings

@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 import click
 
 from mdnet.cli.options import UsageError, common_options, open_vault
+from mdnet.cli.progress import vault_parser
 from mdnet.config import ConfigError
 from mdnet.files import OutsideVault
 from mdnet.importers import SOURCES, ImportPlan, UnreadableExport, plan_file
@@ -97,7 +98,7 @@ def run_import(
     root, config = open_vault(vault_path, config_path)
     source = SOURCES[kind]
     try:
-        vault = load_vault(root, config)
+        vault = load_vault(root, config, vault_parser(use_index=not dry_run))  # writes nothing
         plan = plan_file(vault, config, source, file)
     except (ConfigError, VaultError, UnreadableExport, OutsideVault) as error:
         raise UsageError(str(error)) from None

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from mdnet.cli.options import UsageError, common_options, open_vault
+from mdnet.cli.progress import vault_parser
 from mdnet.config import ConfigError
 from mdnet.create import KINDS, CannotCreate, new_note
 from mdnet.pipeline import load_vault
@@ -38,7 +39,7 @@ def new(kind: str, title: str, start: Path, today: dt.date, config_path: Path | 
     """
     vault_path, config = open_vault(start, config_path)
     try:
-        vault = load_vault(vault_path, config)
+        vault = load_vault(vault_path, config, vault_parser())
     except (ConfigError, VaultError) as error:
         raise UsageError(str(error)) from None
     now = dt.datetime.combine(today, dt.datetime.now().time().replace(microsecond=0))

@@ -8,8 +8,9 @@ from pathlib import Path
 import click
 
 from mdnet.cli.options import UsageError, common_options, open_vault
+from mdnet.cli.progress import vault_parser
 from mdnet.config import ConfigError
-from mdnet.pipeline import Selection, load_vault, run_rules
+from mdnet.pipeline import Selection, check_vault
 from mdnet.report import display_path
 from mdnet.scan import VaultError
 from mdnet.summary import SummaryRefused, render, write_summary
@@ -30,10 +31,9 @@ def summary(vault: Path | None, today: dt.date, config_path: Path | None) -> Non
     vault_path, config = open_vault(vault or Path.cwd(), config_path)
     try:
         selection = Selection.from_config(config)
-        network = load_vault(vault_path, config)
+        network, findings = check_vault(vault_path, config, today, selection, vault_parser())
     except (ConfigError, VaultError) as error:
         raise UsageError(str(error)) from None
-    findings = run_rules(network, config, today, selection)
     text = render(network, config, today, findings, selection)
     try:
         changed = write_summary(vault_path, config, text)

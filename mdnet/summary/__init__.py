@@ -12,9 +12,9 @@ Two functions, shared by ``mdnet summary`` and ``mdnet watch``:
 Usage::
 
     selection = Selection.from_config(config)
-    findings = run_rules(vault, config, today, selection)
+    vault, findings = check_vault(vault_root, config, today, selection)
     text = render(vault, config, today, findings, selection)
-    changed = write_summary(vault.root, config, text)
+    changed = write_summary(vault_root, config, text)
 """
 
 from __future__ import annotations
