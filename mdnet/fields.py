@@ -16,6 +16,7 @@ from typing import Any
 from mdnet.config import Config
 from mdnet.dates import InvalidValue, parse_date, parse_duration, shown
 from mdnet.finding import Problem
+from mdnet.markdown import WIKILINK_RE
 
 KIND_TYPES = {
     "contact": ("contact", "person", "people"),
@@ -50,7 +51,8 @@ DUES_RE = re.compile(
     r"(?:([A-Za-z]{3}|[€$£¥])\s*)?(\d+(?:[.,]\d+)?)\s*((?!per\b)[A-Za-z]{3}|[€$£¥])?"
     r"\s*(?:(?:/|per\s+|a\s+|\s)\s*([A-Za-z]+))?"
 )
-WIKILINK_VALUE_RE = re.compile(r"\s*\[\[([^\[\]|#^]+)(?:[#^][^\[\]|]*)?(?:\|[^\[\]]*)?\]\]\s*")
+
+
 def note_kind(values: Mapping[str, Any]) -> str | None:
     """The kind ``type:`` gives: contact, circle, event, plain for any other type, or None."""
     written = values.get("type")
@@ -86,8 +88,10 @@ def texts(value: object) -> tuple[str, ...]:
 def wikilink(value: object) -> str:
     """``"[[Target]]"`` or a plain title: the target's title."""
     written = text(value)
-    match = WIKILINK_VALUE_RE.fullmatch(written)
-    return match.group(1).strip() if match else written
+    match = WIKILINK_RE.fullmatch(written.strip())
+    if match is None or match.group(1) or not match.group(2).strip():  # an embed, no target
+        return written
+    return match.group(2).strip()
 
 
 def wikilinks(value: object) -> tuple[str, ...]:

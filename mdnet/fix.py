@@ -19,6 +19,7 @@ from pathlib import Path
 from mdnet.config import Config
 from mdnet.files import write_atomic
 from mdnet.finding import Finding, Fix
+from mdnet.note import normalized
 from mdnet.scan import NoteFile, Unreadable, read_note
 
 NEWLINE_RE = re.compile(r"\r\n|\r|\n")  # the line breaks the parser counts lines by
@@ -117,16 +118,12 @@ def _line_span(text: str, line: int) -> tuple[int, int]:
     return start, newline.start() if newline else len(text)
 
 
-def _normalized(text: str) -> str:
-    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-
-
 def _check_reads_back(before: str, after: str, fixes: Iterable[Fix]) -> None:
     """The fixed keys read as their new values, and everything else as before."""
     from mdnet.frontmatter import split_front_matter  # YAML: only when fixing
 
-    old = split_front_matter(_normalized(before))
-    new = split_front_matter(_normalized(after))
+    old = split_front_matter(normalized(before))
+    new = split_front_matter(normalized(after))
     changed = {fix.key: fix.value for fix in fixes}
     if new.error or new.lines != old.lines or new.body != old.body:
         raise CannotFix("the fixed front matter would not read as before; fix it by hand")

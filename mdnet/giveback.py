@@ -9,9 +9,11 @@ the same.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from mdnet.config import Config
+from mdnet.health import is_snoozed
 from mdnet.model import Contact, Interaction, Vault
 
 YEAR = dt.timedelta(days=365)
@@ -78,6 +80,23 @@ def open_promises(contact: Contact, config: Config, today: dt.date) -> list[Pend
             continue
         pending.append(Pending(entry, (today - entry.date).days, limit))
     return pending
+
+
+Finder = Callable[[Contact, Config, dt.date], list[Pending]]  # open_givebacks, open_promises
+
+
+def overdue(
+    vault: Vault, config: Config, today: dt.date, rule: tuple[str, str], find: Finder
+) -> Iterator[tuple[Contact, Pending]]:
+    """Each contact's pendings (``open_givebacks`` or ``open_promises``) past their
+    limit, for the contacts that are not snoozed and do not silence ``rule`` (G001, G002).
+    """
+    for contact in vault.contacts.values():
+        if contact.note.silences(*rule) or is_snoozed(contact, today):
+            continue
+        for pending in find(contact, config, today):
+            if pending.overdue:
+                yield contact, pending
 
 
 def give_take(vault: Vault, today: dt.date, skip: frozenset[str] = frozenset()) -> tuple[int, int]:

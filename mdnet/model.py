@@ -109,12 +109,10 @@ class Contact:
         return config.cadence["default"], "default"
 
 
-@dataclass
-class Circle:
-    """A membership: association, club, professional network."""
+class Commitment:
+    """What circles and events share: a note with a title, a status and a purpose."""
 
     note: Note
-    meetings: list[MeetingRecord] = field(default_factory=list)
 
     @property
     def title(self) -> str:
@@ -123,6 +121,18 @@ class Circle:
     @property
     def status(self) -> str | None:
         return self.note.fields.get("status")
+
+    def missing_purpose(self) -> list[str]:
+        """Which of ``why``, ``meet`` and ``offer`` the note leaves empty (C005)."""
+        return [key for key in ("why", "meet", "offer") if not self.note.fields.get(key)]
+
+
+@dataclass
+class Circle(Commitment):
+    """A membership: association, club, professional network."""
+
+    note: Note
+    meetings: list[MeetingRecord] = field(default_factory=list)
 
     @property
     def is_active(self) -> bool:
@@ -146,9 +156,6 @@ class Circle:
             return float(fields["meetings"]) * float(fields.get("meeting_hours", 2.0))
         return 0.0
 
-    def missing_purpose(self) -> list[str]:
-        return [key for key in ("why", "meet", "offer") if not self.note.fields.get(key)]
-
     def attendance(self, today: dt.date) -> tuple[int, int]:
         """(attended, recorded) meetings in the 365 days up to ``today``."""
         recent = [m for m in self.meetings if today - dt.timedelta(days=365) < m.date <= today]
@@ -156,30 +163,19 @@ class Circle:
 
 
 @dataclass
-class Event:
+class Event(Commitment):
     """One dated event; ``attendees`` are contact paths from the field and the body."""
 
     note: Note
     attendees: list[str] = field(default_factory=list)
 
     @property
-    def title(self) -> str:
-        return self.note.title
-
-    @property
     def date(self) -> dt.date | None:
         return self.note.fields.get("date")
 
     @property
-    def status(self) -> str | None:
-        return self.note.fields.get("status")
-
-    @property
     def hours(self) -> float:
         return float(self.note.fields.get("hours", 3.0))
-
-    def missing_purpose(self) -> list[str]:
-        return [key for key in ("why", "meet", "offer") if not self.note.fields.get(key)]
 
 
 @dataclass(frozen=True)

@@ -60,7 +60,7 @@ def parse_note(path: str, text: str, config: Config) -> Note:
     """Read a note's text (UTF-8, without BOM; any line endings)."""
     from mdnet.frontmatter import split_front_matter  # YAML: only when a note is parsed
 
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = normalized(text)
     front = split_front_matter(text)
     problems: list[Problem] = []
     if front.error:
@@ -80,6 +80,11 @@ def parse_note(path: str, text: str, config: Config) -> Note:
             except InvalidValue as error:
                 problems.append(Problem("F003", 1, f"the note's title starts with {error}"))
     return Note(path, kind, fields, dict(front.lines), tuple(blocks), tuple(problems), date)
+
+
+def normalized(text: str) -> str:
+    """A note's text as the parser reads it: no BOM, every CRLF or lone CR made LF."""
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
 def kind_from_folder(path: str, config: Config) -> str | None:

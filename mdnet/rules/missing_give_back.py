@@ -34,8 +34,7 @@ from collections.abc import Iterator
 
 from mdnet.config import Config
 from mdnet.finding import Hit
-from mdnet.giveback import open_givebacks
-from mdnet.health import is_snoozed
+from mdnet.giveback import open_givebacks, overdue
 from mdnet.model import Vault
 
 CODE = "G001"
@@ -44,16 +43,11 @@ SEVERITY = "warning"
 
 
 def check(vault: Vault, config: Config, today: dt.date) -> Iterator[Hit]:
-    for contact in vault.contacts.values():
-        if contact.note.silences(CODE, NAME) or is_snoozed(contact, today):
-            continue
-        for pending in open_givebacks(contact, config, today):
-            if not pending.overdue:
-                continue
-            entry = pending.entry
-            message = (
-                f'Received {entry.date} ({pending.days} days ago) from "{contact.title}" and '
-                f"nothing given back since (giveback_days = {pending.limit}); offer something "
-                "of value and log it with #gave."
-            )
-            yield Hit(entry.path, entry.line, message, contact.title)
+    for contact, pending in overdue(vault, config, today, (CODE, NAME), open_givebacks):
+        entry = pending.entry
+        message = (
+            f'Received {entry.date} ({pending.days} days ago) from "{contact.title}" and '
+            f"nothing given back since (giveback_days = {pending.limit}); offer something "
+            "of value and log it with #gave."
+        )
+        yield Hit(entry.path, entry.line, message, contact.title)

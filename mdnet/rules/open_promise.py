@@ -34,8 +34,7 @@ from collections.abc import Iterator
 
 from mdnet.config import Config
 from mdnet.finding import Hit
-from mdnet.giveback import open_promises
-from mdnet.health import is_snoozed
+from mdnet.giveback import open_promises, overdue
 from mdnet.model import Vault
 
 CODE = "G002"
@@ -44,16 +43,11 @@ SEVERITY = "warning"
 
 
 def check(vault: Vault, config: Config, today: dt.date) -> Iterator[Hit]:
-    for contact in vault.contacts.values():
-        if contact.note.silences(CODE, NAME) or is_snoozed(contact, today):
-            continue
-        for pending in open_promises(contact, config, today):
-            if not pending.overdue:
-                continue
-            entry = pending.entry
-            message = (
-                f'Promised {entry.date} ({pending.days} days ago) to "{contact.title}", still '
-                f"open (promise_days = {pending.limit}); keep it and log it with #done or "
-                "#gave, or check its task."
-            )
-            yield Hit(entry.path, entry.line, message, contact.title)
+    for contact, pending in overdue(vault, config, today, (CODE, NAME), open_promises):
+        entry = pending.entry
+        message = (
+            f'Promised {entry.date} ({pending.days} days ago) to "{contact.title}", still '
+            f"open (promise_days = {pending.limit}); keep it and log it with #done or "
+            "#gave, or check its task."
+        )
+        yield Hit(entry.path, entry.line, message, contact.title)

@@ -9,11 +9,9 @@ what that rule would not report: all of it when the rule is not selected in
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
-from mdnet.config import Config
 from mdnet.dates import add_months
-from mdnet.giveback import Pending, open_givebacks, open_promises
+from mdnet.giveback import Finder, Pending, open_givebacks, open_promises
 from mdnet.health import FOLLOW_UP, LOSING_TOUCH, NEW, Standing
 from mdnet.model import Contact
 from mdnet.summary.facts import Facts
@@ -32,7 +30,6 @@ R003 = ("R003", "no-follow-up")
 G001 = ("G001", "missing-give-back")
 G002 = ("G002", "open-promise")
 BIRTHDAY_DAYS = 7
-Finder = Callable[[Contact, Config, dt.date], list[Pending]]
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 

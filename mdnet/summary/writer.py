@@ -13,6 +13,7 @@ from pathlib import Path
 from mdnet.config import Config
 from mdnet.files import OutsideVault, inside_vault, write_atomic
 from mdnet.frontmatter import split_front_matter
+from mdnet.note import normalized
 
 MARKER_KEY = "mdnet"
 MARKER_VALUE = "summary"
@@ -24,7 +25,7 @@ class SummaryRefused(Exception):
 
 def is_summary(text: str) -> bool:
     """True when ``text`` has ``mdnet: summary`` in its front matter."""
-    front = split_front_matter(text.removeprefix("\ufeff").replace("\r\n", "\n"))
+    front = split_front_matter(normalized(text))
     return front.error is None and front.values.get(MARKER_KEY) == MARKER_VALUE
 
 
