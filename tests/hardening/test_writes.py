@@ -161,6 +161,7 @@ ALLOWED_WRITES = {
     ("mdnet/files.py", "_create_exclusive"),  # write_new without hard links
     ("mdnet/watch_events.py", "lock_vault"),  # .mdnet/watch.lock, a lock, never a note
     ("mdnet/index.py", "_connect_or_rebuild"),  # deletes a corrupt .mdnet/index.sqlite
+    ("mdnet/cli/__init__.py", "invoke"),  # opens /dev/null for stdout once a pipe is closed
 }
 MODULE_WRITES = {"replace", "rename", "renames", "remove", "unlink", "rmdir", "removedirs",
                  "symlink", "link", "truncate", "chmod", "fdopen", "mkstemp", "mkdtemp",
