@@ -44,9 +44,7 @@ NAMED = 5
 def check(vault: Vault, config: Config, today: dt.date) -> Iterator[Hit]:
     known = standings(vault, config, today)
     counted = [
-        path
-        for path, contact in vault.contacts.items()
-        if not contact.note.silences(CODE, NAME)
+        path for path, contact in vault.contacts.items() if not contact.note.silences(CODE, NAME)
     ]
     passive = [known[path] for path in counted if known[path].state == PASSIVE]
     limit = config.thresholds.max_passive_share
