@@ -67,6 +67,11 @@ WORDS = st.sampled_from(
         "  ",
         "\t",
         "\xa0",
+        "\x1c",
+        "\x85",
+        "\x0b",
+        "\u2028",
+        "\u2003",
         "]:",
         "#",
         "[",
@@ -110,7 +115,7 @@ def test_the_scanner_declines_or_agrees_with_markdown_it(body: str) -> None:
 
 
 @settings(max_examples=EXAMPLES, deadline=None)
-@given(st.text(alphabet=" \n-*+>#`~[]():1.xX\xa0", max_size=60))
+@given(st.text(alphabet=" \n-*+>#`~[]():1.xX\xa0\x1c\x1f\x85\x0c\u2028", max_size=60))
 def test_any_text_of_markdown_characters(body: str) -> None:
     found = scan_lines(body)
     assert found is None or found == markdown_structure(body)
@@ -155,3 +160,10 @@ def test_every_sample_note_is_read_without_markdown_it_and_the_same() -> None:
     for path in sorted(SAMPLE.rglob("*.md")):
         body = split_front_matter(path.read_text(encoding="utf-8")).body
         assert scan_lines(body) == markdown_structure(body), path
+
+
+def test_characters_python_trims_but_markdown_it_keeps_are_left_to_markdown_it() -> None:
+    """`str.strip()` trims \\x1c-\\x1f and \\x85; markdown-it keeps them: never guess."""
+    for character in "\x1c\x1d\x1e\x1f\x85":
+        body = f"- {character}2026-01-02 call [[Bob]]\n"
+        assert scan_lines(body) is None
