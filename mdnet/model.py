@@ -11,8 +11,9 @@ from bisect import bisect_right
 from collections.abc import Hashable
 from dataclasses import dataclass, field
 from functools import cached_property
+from operator import attrgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from mdnet.config import Config
 from mdnet.dates import Duration
@@ -20,12 +21,12 @@ from mdnet.fields import ACTIVE_STATUSES
 from mdnet.note import Note
 
 
-@dataclass(frozen=True)
-class Interaction:
+class Interaction(NamedTuple):
     """A dated exchange with one contact, written at ``path:line``.
 
     ``task`` is " " for a plan (an unchecked task: it may hold a promise but is not
-    contact made), "x" for a checked task, None for a plain entry.
+    contact made), "x" for a checked task, None for a plain entry. A named tuple: a
+    large vault makes about a hundred thousand of them on every run.
     """
 
     contact: str  # the contact note's path
@@ -76,20 +77,25 @@ class Contact:
         Read once the model is built (rules and the summary ask for it tens of thousands
         of times in a large vault, so it is kept): do not modify the list.
         """
-        return [entry for entry in self.entries if not entry.is_plan]
+        return [entry for entry in self.entries if entry.task != " "]
+
+    @cached_property
+    def _interaction_dates(self) -> list[dt.date]:
+        return [entry.date for entry in self.interactions]
 
     def past_interactions(self, today: dt.date) -> list[Interaction]:
         """Contact made up to ``today`` (a future-dated entry is F007, not contact)."""
-        made = self.interactions  # in date order
-        return made[: bisect_right(made, today, key=lambda entry: entry.date)]
+        return self.interactions[: bisect_right(self._interaction_dates, today)]
 
     def last_contact(self, today: dt.date) -> dt.date | None:
         """The latest of ``last_contact`` and the past interactions."""
-        dates = [entry.date for entry in self.past_interactions(today)]
+        dates = self._interaction_dates  # in order: the last one up to today is the latest
+        made = bisect_right(dates, today)
+        latest = dates[made - 1] if made else None
         written = self.note.fields.get("last_contact")
-        if written is not None and written <= today:
-            dates.append(written)
-        return max(dates, default=None)
+        if written is not None and written <= today and (latest is None or written > latest):
+            return written  # type: ignore[no-any-return]
+        return latest
 
     def met(self) -> tuple[dt.date, str] | None:
         """When and how first met: ``met``, the ``met_at`` event, or an attended event."""
@@ -220,7 +226,7 @@ class Vault:
     def _interactions(self) -> list[Interaction]:
         return sorted(
             (entry for contact in self.contacts.values() for entry in contact.entries),
-            key=lambda entry: (entry.path, entry.line, entry.contact),
+            key=attrgetter("path", "line", "contact"),
         )
 
     def subject_of(self, path: str) -> str | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 from collections.abc import Iterable
+from operator import attrgetter
 from pathlib import Path
 
 from mdnet.config import Config
@@ -33,18 +34,23 @@ class Resolver:
                 by_alias.setdefault(alias.lower(), note.path)
         for alias, path in by_alias.items():
             self.by_name.setdefault(alias, path)
+        self.wikilinks: dict[str, str | None] = {}  # target as written → path
 
     def resolve(self, link: Link, from_path: str) -> str | None:
         """The path of the note ``link`` points to, or None."""
         target = link.target
-        if link.relative:
-            folder = posixpath.dirname(from_path)
-            joined = posixpath.normpath(posixpath.join(folder, target)).removesuffix(".md")
-            found = self.by_name.get(joined.lower())
-            if found:
+        if not link.relative:  # a wikilink resolves the same from every note
+            try:
+                return self.wikilinks[target]
+            except KeyError:
+                found = self.wikilinks[target] = self._by_title(target)
                 return found
-        target = target.strip().removesuffix(".md").lstrip("/")
-        return self.by_name.get(target.lower())
+        folder = posixpath.dirname(from_path)
+        joined = posixpath.normpath(posixpath.join(folder, target)).removesuffix(".md")
+        return self.by_name.get(joined.lower()) or self._by_title(target)
+
+    def _by_title(self, target: str) -> str | None:
+        return self.by_name.get(target.strip().removesuffix(".md").lstrip("/").lower())
 
 
 def build(root: Path, notes: list[Note], config: Config) -> Vault:
@@ -55,39 +61,45 @@ def build(root: Path, notes: list[Note], config: Config) -> Vault:
     circles = {n.path: Circle(n) for n in notes if n.kind == "circle"}
     events = {n.path: Event(n) for n in notes if n.kind == "event"}
     dangling: list[Dangling] = []
+    resolve = resolver.resolve
     for note in notes:
+        path_of_note = note.path
         for block in note.blocks:
-            targets = [(link, resolver.resolve(link, note.path)) for link in block.links]
+            links = block.links
+            targets = [(link, resolve(link, path_of_note)) for link in links] if links else []
             if block.date is not None:
                 dangling += [
-                    Dangling(note.path, link.line, link.target, link.relative)
+                    Dangling(path_of_note, link.line, link.target, link.relative)
                     for link, path in targets
                     if path is None and not LEADING_DATE_RE.fullmatch(link.target)
                 ]
-            for contact_path, line, date in _entries_of(note, block, targets, contacts):
+            found = _entries_of(note, block, targets, contacts)
+            if found:
                 markers = frozenset(filter(None, map(config.marker_for, block.tags)))
-                entry = Interaction(
-                    contact_path,
-                    date,
-                    note.path,
-                    line,
-                    block.text,
-                    markers,
-                    block.channel,
-                    block.task,
-                    block.time,
-                    tuple(path for _, path in targets if path is not None),
-                )
-                contacts[contact_path].entries.append(entry)
-            if note.path in circles and block.date is not None:
+                linked = tuple(path for _, path in targets if path is not None)
+                for contact_path, line, date in found:
+                    entry = Interaction(
+                        contact_path,
+                        date,
+                        path_of_note,
+                        line,
+                        block.text,
+                        markers,
+                        block.channel,
+                        block.task,
+                        block.time,
+                        linked,
+                    )
+                    contacts[contact_path].entries.append(entry)
+            if block.date is not None and path_of_note in circles:
                 tags = set(block.tags)
                 if tags & {"attended", "missed"}:
                     record = MeetingRecord(block.date, "attended" in tags, block.line)
-                    circles[note.path].meetings.append(record)
+                    circles[path_of_note].meetings.append(record)
     for event in events.values():
         _gather_attendees(event, resolver, contacts)
     for person in contacts.values():
-        person.entries.sort(key=lambda entry: (entry.date, entry.path, entry.line))
+        person.entries.sort(key=_in_date_order)
         met_at = person.note.fields.get("met_at")
         place = resolver.resolve(Link(met_at, 0), person.note.path) if met_at else None
         event_date = events[place].date if place in events else None
@@ -96,27 +108,32 @@ def build(root: Path, notes: list[Note], config: Config) -> Vault:
     return Vault(root, by_path, contacts, circles, events, dangling)
 
 
+_in_date_order = attrgetter("date", "path", "line")
+
+
 def _entries_of(
     note: Note, block: Block, targets: list[tuple[Link, str | None]], contacts: dict[str, Contact]
-) -> Iterable[tuple[str, int, dt.date]]:
+) -> list[tuple[str, int, dt.date]]:
     """(contact path, line, date) of each interaction that ``block`` records."""
     if block.date is not None and "update" in block.tags:
-        return  # `#update` (as `mdnet import --update` logs): news about them, not contact
+        return []  # `#update` (as `mdnet import --update` logs): news about them, not contact
     if note.kind == "contact":
         if block.date is not None and block.is_item:
-            yield note.path, block.line, block.date
-        return
+            return [(note.path, block.line, block.date)]
+        return []
+    if not targets:
+        return []
     if block.date is not None:
         date, links = block.date, targets
     elif note.date is not None and not block.excluded:
         date, links = note.date, [(link, path) for link, path in targets if not link.embed]
     else:
-        return
-    seen: set[str] = set()
+        return []
+    found: dict[str, tuple[str, int, dt.date]] = {}
     for link, path in links:
-        if path in contacts and path not in seen:
-            seen.add(path)
-            yield path, (block.line if block.date is not None else link.line), date
+        if path in contacts and path not in found:
+            found[path] = (path, (block.line if block.date is not None else link.line), date)
+    return list(found.values())
 
 
 def _gather_attendees(event: Event, resolver: Resolver, contacts: dict[str, Contact]) -> None:
