@@ -17,6 +17,7 @@ from mdnet.health import is_snoozed
 from mdnet.model import Contact, Interaction, Vault
 
 YEAR = dt.timedelta(days=365)
+CLOSING = frozenset({"gave", "done"})  # what keeps a promise
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ class Pending:
 
 def _made(entry: Interaction, today: dt.date) -> bool:
     """Contact made: not a plan, not dated after today."""
-    return not entry.is_plan and entry.date <= today
+    return entry.task != " " and entry.date <= today
 
 
 def _same(one: Interaction, other: Interaction) -> bool:
@@ -47,13 +48,16 @@ def open_givebacks(contact: Contact, config: Config, today: dt.date) -> list[Pen
 
     A ``#gave`` in the same entry (an exchange) counts as given back.
     """
-    made = [entry for entry in contact.entries if _made(entry, today)]
-    gave = [entry.date for entry in made if "gave" in entry.markers]
+    got = [entry for entry in contact.entries if "got" in entry.markers and _made(entry, today)]
+    if not got:
+        return []  # most contacts: a quick answer
+    gave = [e.date for e in contact.entries if "gave" in e.markers and _made(e, today)]
+    latest = max(gave, default=None)
     limit = config.thresholds.giveback_days
     return [
         Pending(entry, (today - entry.date).days, limit)
-        for entry in made
-        if "got" in entry.markers and not any(date >= entry.date for date in gave)
+        for entry in got
+        if latest is None or latest < entry.date
     ]
 
 
@@ -64,15 +68,18 @@ def open_promises(contact: Contact, config: Config, today: dt.date) -> list[Pend
     entry, on or after its date), by a ``#done`` in its own entry, or by checking its
     task item ``- [x]``.
     """
+    promised = [entry for entry in contact.entries if "promised" in entry.markers]
+    if not promised:
+        return []  # most contacts: a quick answer
     closers = [
         entry
         for entry in contact.entries
-        if _made(entry, today) and entry.markers & {"gave", "done"}
+        if not entry.markers.isdisjoint(CLOSING) and _made(entry, today)
     ]
     limit = config.thresholds.promise_days
     pending = []
-    for entry in contact.entries:
-        if "promised" not in entry.markers or entry.date > today:
+    for entry in promised:
+        if entry.date > today:
             continue
         if entry.task == "x" or "done" in entry.markers:
             continue
@@ -105,13 +112,14 @@ def give_take(vault: Vault, today: dt.date, skip: frozenset[str] = frozenset()) 
     An entry with several contacts counts once for each; contacts whose path is in
     ``skip`` are left out.
     """
+    since = today - YEAR
     recent = [
-        entry
+        entry.markers
         for path, contact in vault.contacts.items()
         if path not in skip
         for entry in contact.entries
-        if _made(entry, today) and entry.date > today - YEAR
+        if since < entry.date <= today and entry.task != " "  # contact made (see _made)
     ]
-    gave = sum("gave" in entry.markers for entry in recent)
-    got = sum("got" in entry.markers for entry in recent)
+    gave = sum("gave" in markers for markers in recent)
+    got = sum("got" in markers for markers in recent)
     return gave, got

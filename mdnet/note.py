@@ -50,6 +50,8 @@ class Note:
 
     def silences(self, code: str, name: str) -> bool:
         """``mdnet-ignore:`` lists this rule (by ``code`` or ``name``) or ``all``."""
+        if "mdnet-ignore" not in self.fields:
+            return False  # most notes: a quick answer, asked once per finding and rule
         return not self.ignored.isdisjoint(("all", code, name))
 
     def line_of(self, key: str) -> int:
