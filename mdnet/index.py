@@ -26,10 +26,13 @@ from typing import Any
 from mdnet import __version__
 from mdnet.config import Config
 from mdnet.files import write_atomic
+from mdnet.finding import Problem
+from mdnet.markdown import Block, Link
+from mdnet.note import Note
 
 STATE_FOLDER = ".mdnet"
 INDEX_NAME = "index.sqlite"
-SCHEMA = 1
+SCHEMA = 2  # the format of a row: tuples since 2
 BUSY_TIMEOUT_MS = 3000
 # the parser's code, read (not imported: a warm run needs neither YAML nor markdown-it)
 PARSER_MODULES = [
@@ -46,7 +49,7 @@ PARSER_LIBRARIES = ("markdown_it", "yaml", "frontmatter")  # their __init__ has 
 SAFE_MODULES = frozenset({"mdnet.note", "mdnet.markdown", "mdnet.finding", "mdnet.dates"})
 SAFE_BUILTINS = frozenset({("datetime", "date"), ("builtins", "frozenset"), ("builtins", "set")})
 
-Row = tuple[str, int, int, bytes]  # path, size, mtime_ns, pickled Note
+Row = tuple[str, int, int, bytes]  # path, size, mtime_ns, the Note as ``dump`` pickles it
 
 
 def stamp(config: Config) -> str:
@@ -84,13 +87,37 @@ class _SafeUnpickler(pickle.Unpickler):
         return found
 
 
-def dump(value: object) -> bytes:
-    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+def dump(note: Note) -> bytes:
+    """A note as the index keeps it: a pickle of plain tuples (its blocks, links and
+    problems are named tuples, pickled without their classes), quick to load."""
+    blocks = tuple(
+        (*block[:8], tuple(map(tuple, block.links)), block.excluded) for block in note.blocks
+    )
+    problems = tuple(map(tuple, note.problems))
+    row = (note.path, note.kind, note.fields, note.lines, blocks, problems, note.date)
+    return pickle.dumps(row, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def load(blob: bytes) -> Any:
-    """Unpickle a cached value, allowing only Note's own classes."""
-    return _SafeUnpickler(io.BytesIO(blob)).load()
+def load(blob: bytes) -> Note:
+    """A note from its pickle (``dump``), allowing no classes but the field values'."""
+    return from_row(_SafeUnpickler(io.BytesIO(blob)).load())
+
+
+def from_row(row: tuple[Any, ...]) -> Note:
+    """The Note a row made by ``dump`` holds (tuple.__new__ makes each named tuple)."""
+    path, kind, fields, lines, blocks, problems, date = row
+    new = tuple.__new__
+    return Note(
+        path,
+        kind,
+        fields,
+        lines,
+        tuple(
+            [new(Block, (*b[:8], tuple([new(Link, link) for link in b[8]]), b[9])) for b in blocks]
+        ),
+        tuple([new(Problem, problem) for problem in problems]),
+        date,
+    )
 
 
 class Index:

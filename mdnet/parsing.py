@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from mdnet.config import Config
-from mdnet.index import Index, Row, dump, load, stamp
+from mdnet.index import Index, Row, dump, from_row, load, stamp
 from mdnet.note import Note
 from mdnet.pipeline import parse_file
 from mdnet.scan import NoteFile
@@ -144,7 +144,7 @@ def _parse_in_workers(
     parsed = []
     with context.Pool(_cores(), _start_worker, (vault, config)) as pool:
         for done, blob in enumerate(pool.imap(_parse_in_worker, files, CHUNK), 1):
-            parsed.append((pickle.loads(blob), blob))
+            parsed.append((from_row(pickle.loads(blob)), blob))
             if progress and (done % CHUNK == 0 or done == len(files)):
                 progress(done, len(files))
     return parsed
