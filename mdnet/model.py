@@ -45,6 +45,9 @@ class Interaction(NamedTuple):
         return self.task == " "
 
 
+IN_FILE_ORDER = attrgetter("path", "line", "contact")  # the order of Vault.interactions()
+
+
 @dataclass(frozen=True)
 class MeetingRecord:
     """A circle meeting, logged as attended or missed."""
@@ -226,7 +229,7 @@ class Vault:
     def _interactions(self) -> list[Interaction]:
         return sorted(
             (entry for contact in self.contacts.values() for entry in contact.entries),
-            key=attrgetter("path", "line", "contact"),
+            key=IN_FILE_ORDER,
         )
 
     def subject_of(self, path: str) -> str | None:

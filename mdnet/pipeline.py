@@ -13,6 +13,7 @@ import gc
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from operator import attrgetter
 from pathlib import Path
 
 from mdnet.config import Config, ConfigError
@@ -149,7 +150,10 @@ def run_rules(vault: Vault, config: Config, today: dt.date, selection: Selection
                     hit.fix,
                 )
             )
-    return sorted(set(findings), key=lambda finding: finding.sort_key)
+    return sorted(set(findings), key=SORT_KEY)
+
+
+SORT_KEY = attrgetter("path", "line", "column", "code", "message")  # Finding.sort_key, quicker
 
 
 def severity_of(rule: Rule, config: Config) -> str:

@@ -34,7 +34,7 @@ from collections.abc import Iterator
 
 from mdnet.config import Config
 from mdnet.finding import Hit
-from mdnet.model import Interaction, Vault
+from mdnet.model import IN_FILE_ORDER, Interaction, Vault
 
 CODE = "G004"
 NAME = "confidential-share"
@@ -44,9 +44,14 @@ SEVERITY = "warning"
 def check(vault: Vault, config: Config, today: dt.date) -> Iterator[Hit]:
     patterns = [(term, _whole_word(term)) for term in config.confidential_terms if term.strip()]
     entries: dict[tuple[str, dt.date, str], list[Interaction]] = {}
-    for entry in vault.interactions():
-        if "gave" in entry.markers:  # one entry may be with several contacts
-            entries.setdefault((entry.path, entry.date, entry.text), []).append(entry)
+    given = [  # as vault.interactions() would list them, without sorting them all
+        entry
+        for contact in vault.contacts.values()
+        for entry in contact.entries
+        if "gave" in entry.markers
+    ]
+    for entry in sorted(given, key=IN_FILE_ORDER):  # one entry may be with several contacts
+        entries.setdefault((entry.path, entry.date, entry.text), []).append(entry)
     for same in entries.values():
         recipients = {entry.contact for entry in same}
         terms = [term for term, pattern in patterns if pattern.search(same[0].text)]

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 from mdnet.config import Config
 from mdnet.finding import Hit
-from mdnet.model import Vault
+from mdnet.model import IN_FILE_ORDER, Vault
 
 CODE = "F007"
 NAME = "future-interaction"
@@ -28,8 +28,14 @@ SEVERITY = "warning"
 
 def check(vault: Vault, config: Config, today: dt.date) -> Iterator[Hit]:
     seen: set[tuple[str, int]] = set()
-    for entry in vault.interactions():
-        if entry.is_plan or entry.date <= today or (entry.path, entry.line) in seen:
+    future = [  # as vault.interactions() would list them, without sorting them all
+        entry
+        for contact in vault.contacts.values()
+        for entry in contact.entries
+        if entry.date > today and not entry.is_plan
+    ]
+    for entry in sorted(future, key=IN_FILE_ORDER):
+        if (entry.path, entry.line) in seen:
             continue
         seen.add((entry.path, entry.line))
         days = (entry.date - today).days
