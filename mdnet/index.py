@@ -113,9 +113,14 @@ def from_row(row: tuple[Any, ...]) -> Note:
         fields,
         lines,
         tuple(
-            [new(Block, (*b[:8], tuple([new(Link, link) for link in b[8]]), b[9])) for b in blocks]
+            [
+                new(Block, (*b[:8], tuple([new(Link, link) for link in b[8]]), b[9]))
+                if b[8]
+                else new(Block, b)  # no links: the row is the block's own tuple
+                for b in blocks
+            ]
         ),
-        tuple([new(Problem, problem) for problem in problems]),
+        tuple([new(Problem, problem) for problem in problems]) if problems else (),
         date,
     )
 
