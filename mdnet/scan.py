@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from mdnet.config import CONFIG_NAME, Config
 from mdnet.note import glob_matches
@@ -30,9 +30,9 @@ def find_vault(start: Path) -> Path:
     return folder
 
 
-@dataclass(frozen=True)
-class NoteFile:
-    """A note on disk: its vault-relative path, size and modification time."""
+class NoteFile(NamedTuple):
+    """A note on disk: its vault-relative path, size and modification time (a named
+    tuple: one is made for every note of the vault on every run)."""
 
     path: str
     size: int
@@ -97,7 +97,7 @@ def list_notes(vault: Path, config: Config) -> list[NoteFile]:
             except OSError:
                 continue  # vanished or a dangling link
         stack.extend(reversed(subfolders))
-    notes.sort(key=lambda note: note.path)
+    notes.sort()  # by path: paths are unique
     return notes
 
 
@@ -113,9 +113,10 @@ def _in_dot_folder(real: str, root: str) -> bool:
 
 
 def _excluded(path: str, config: Config, templates: tuple[str, ...]) -> bool:
-    if any(path == folder or path.startswith(folder + "/") for folder in templates):
-        return True
-    return any(glob_matches(path, glob) for glob in config.exclude)
+    for folder in templates:  # asked for every note: no generator, no any()
+        if path.startswith(folder) and (len(path) == len(folder) or path[len(folder)] == "/"):
+            return True
+    return bool(config.exclude) and any(glob_matches(path, glob) for glob in config.exclude)
 
 
 def _obsidian_templates(vault: Path) -> list[str]:
