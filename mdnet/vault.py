@@ -27,11 +27,15 @@ class Resolver:
     def __init__(self, notes: Iterable[Note]) -> None:
         self.by_name: dict[str, str] = {}
         by_alias: dict[str, str] = {}
+        name = self.by_name.setdefault
         for note in notes:  # sorted by path: the first note of a shared title wins
-            self.by_name.setdefault(note.path.removesuffix(".md").lower(), note.path)
-            self.by_name.setdefault(note.title.lower(), note.path)
-            for alias in note.fields.get("aliases", ()):
-                by_alias.setdefault(alias.lower(), note.path)
+            path = note.path
+            stem = path.removesuffix(".md")
+            name(stem.lower(), path)
+            name(stem.rsplit("/", 1)[-1].lower(), path)  # the note's title
+            if "aliases" in note.fields:
+                for alias in note.fields["aliases"]:
+                    by_alias.setdefault(alias.lower(), path)
         for alias, path in by_alias.items():
             self.by_name.setdefault(alias, path)
         self.wikilinks: dict[str, str | None] = {}  # target as written → path
@@ -88,7 +92,7 @@ def build(root: Path, notes: list[Note], config: Config) -> Vault:
                 if markers is None:
                     markers = frozenset(filter(None, map(config.marker_for, tags)))
                     markers_of[tags] = markers
-                linked = tuple([path for _, path in targets if path is not None])
+                linked = tuple([path for _, path in targets if path is not None]) if links else ()
                 for contact_path, at, when in found:
                     fields = (contact_path, when, path_of_note, at, text, markers, channel, task)
                     entry = new(Interaction, (*fields, time, linked))
