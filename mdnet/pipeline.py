@@ -131,25 +131,17 @@ def _known_rules(selectors: Iterable[str], where: str) -> None:
 def run_rules(vault: Vault, config: Config, today: dt.date, selection: Selection) -> list[Finding]:
     """Every selected rule's findings, with severity overrides and ``mdnet-ignore`` applied."""
     findings = []
+    note_at = vault.notes.get
+    new = tuple.__new__  # a Finding without the call to its __new__ (18,000 in a large vault)
     for rule in selection.rules():
-        severity = severity_of(rule, config)
-        for hit in rule.check(vault, config, today):
-            note = vault.notes.get(hit.path)
-            if note is not None and note.silences(rule.CODE, rule.NAME):
+        code, name, severity = rule.CODE, rule.NAME, severity_of(rule, config)
+        for path, line, message, subject, column, fix in rule.check(vault, config, today):
+            note = note_at(path)
+            if note is not None and note.silences(code, name):
                 continue
-            findings.append(
-                Finding(
-                    rule.CODE,
-                    rule.NAME,
-                    severity,
-                    hit.path,
-                    hit.line,
-                    hit.column if hit.line else 0,  # vault-level: no line, no column
-                    hit.message,
-                    hit.subject,
-                    hit.fix,
-                )
-            )
+            column = column if line else 0  # vault-level: no line, no column
+            found = (code, name, severity, path, line, column, message, subject, fix)
+            findings.append(new(Finding, found))
     return sorted(set(findings), key=SORT_KEY)
 
 
