@@ -132,7 +132,6 @@ def run_rules(vault: Vault, config: Config, today: dt.date, selection: Selection
     """Every selected rule's findings, with severity overrides and ``mdnet-ignore`` applied."""
     findings = []
     note_at = vault.notes.get
-    new = tuple.__new__  # a Finding without the call to its __new__ (18,000 in a large vault)
     for rule in selection.rules():
         code, name, severity = rule.CODE, rule.NAME, severity_of(rule, config)
         for path, line, message, subject, column, fix in rule.check(vault, config, today):
@@ -140,8 +139,9 @@ def run_rules(vault: Vault, config: Config, today: dt.date, selection: Selection
             if note is not None and note.silences(code, name):
                 continue
             column = column if line else 0  # vault-level: no line, no column
-            found = (code, name, severity, path, line, column, message, subject, fix)
-            findings.append(new(Finding, found))
+            findings.append(
+                Finding(code, name, severity, path, line, column, message, subject, fix)
+            )
     return sorted(set(findings), key=SORT_KEY)
 
 
