@@ -232,6 +232,12 @@ class Vault:
             key=IN_FILE_ORDER,
         )
 
+    def silencing(self, code: str, name: str) -> frozenset[str]:
+        """The paths of the contacts whose ``mdnet-ignore`` silences this rule."""
+        return frozenset(
+            path for path, contact in self.contacts.items() if contact.note.silences(code, name)
+        )
+
     def subject_of(self, path: str) -> str | None:
         """The title of the contact, circle or event at ``path``."""
         note = self.notes.get(path)

@@ -43,10 +43,7 @@ MIN_GOT = 3
 
 
 def check(vault: Vault, config: Config, today: dt.date) -> Iterator[Hit]:
-    skip = frozenset(
-        path for path, contact in vault.contacts.items() if contact.note.silences(CODE, NAME)
-    )
-    gave, got = give_take(vault, today, skip)
+    gave, got = give_take(vault, today, vault.silencing(CODE, NAME))
     limit = config.thresholds.min_give_ratio
     if got < MIN_GOT or gave / got >= limit:
         return

@@ -21,15 +21,15 @@ from mdnet.commitments import (
     time_items,
 )
 from mdnet.model import Circle
+from mdnet.rules import Rule
+from mdnet.rules import low_attendance as C004
+from mdnet.rules import missing_purpose as C005
+from mdnet.rules import over_committed_dues as C002
+from mdnet.rules import over_committed_time as C001
+from mdnet.rules import renewal_due as C006
+from mdnet.rules import too_many_circles as C003
 from mdnet.summary.facts import Facts
 from mdnet.summary.text import Blocks, bullets, not_selected, plural, table
-
-C001 = ("C001", "over-committed-time")
-C002 = ("C002", "over-committed-dues")
-C003 = ("C003", "too-many-circles")
-C004 = ("C004", "low-attendance")
-C005 = ("C005", "missing-purpose")
-C006 = ("C006", "renewal-due")
 
 
 def commitments(facts: Facts) -> Blocks:
@@ -77,7 +77,7 @@ def _attendance(facts: Facts, circle: Circle) -> str:
     share = attended / recorded
     text = f"{attended} of {recorded} ({round(share * 100)} %)"
     low = recorded >= 3 and share < facts.config.thresholds.min_attendance
-    if low and facts.reports(*C004, circle.note.path):
+    if low and facts.reports(C004, circle.note.path):
         text += ", low"
     return text
 
@@ -89,7 +89,7 @@ def _renewal(facts: Facts, circle: Circle) -> str:
     days = (renewal - facts.today).days
     if days < 0:
         return f"{renewal} (passed)"
-    if days <= facts.config.thresholds.renewal_days and facts.reports(*C006, circle.note.path):
+    if days <= facts.config.thresholds.renewal_days and facts.reports(C006, circle.note.path):
         return f"{renewal} (in {plural(days, 'day')})"
     return str(renewal)
 
@@ -98,7 +98,7 @@ def _purpose(facts: Facts, circle: Circle) -> str:
     missing = circle.missing_purpose()
     if not missing:
         return "why, meet, offer"
-    return _missing(missing) if facts.reports(*C005, circle.note.path) else ""
+    return _missing(missing) if facts.reports(C005, circle.note.path) else ""
 
 
 def _totals(facts: Facts, circles: list[Circle]) -> list[str]:
@@ -133,9 +133,9 @@ def _missing(keys: list[str]) -> str:
     return "missing " + ", ".join(keys)
 
 
-def _verdict(facts: Facts, rule: tuple[str, str], total: float, budget: float, unit: str) -> str:
+def _verdict(facts: Facts, rule: Rule, total: float, budget: float, unit: str) -> str:
     """Over or within budget, as ``rule`` judges it; nothing when it does not run."""
-    if not facts.reports(*rule):
+    if not facts.reports(rule):
         return ""
     if exceeds(total, budget):
         return f" — over budget by {number(total - budget)}{unit}"
@@ -148,19 +148,19 @@ def without_purpose(facts: Facts) -> Blocks:
     for path, circle in sorted(facts.vault.circles.items()):
         missing = circle.missing_purpose()
         wanted = circle.is_active or circle.status == "prospect"
-        if wanted and missing and facts.reports(*C005, path):
+        if wanted and missing and facts.reports(C005, path):
             items.append(f"{facts.link(path)} ({circle.status} circle) — {_missing(missing)}")
     planned = sorted(
         (event.date or dt.date.max, path, event)
         for path, event in facts.vault.events.items()
-        if event.status == "planned" and event.missing_purpose() and facts.reports(*C005, path)
+        if event.status == "planned" and event.missing_purpose() and facts.reports(C005, path)
     )
     for _, path, event in planned:
         when = f" on {event.date}" if event.date else ""
         missing = event.missing_purpose()
         items.append(f"{facts.link(path)} (planned event{when}) — {_missing(missing)}")
     blocks = ["## Without a purpose"]
-    if not facts.reports(*C005):
+    if not facts.reports(C005):
         blocks.append(not_selected(C005))
     elif items:
         blocks += [

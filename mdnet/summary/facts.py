@@ -15,6 +15,7 @@ from mdnet.config import Config
 from mdnet.finding import Finding
 from mdnet.health import Standing, standings
 from mdnet.model import Interaction, Vault
+from mdnet.rules import Rule
 from mdnet.summary.text import Linker
 
 
@@ -40,14 +41,11 @@ class Facts:
         """The paths of the notes that rule ``code`` reported."""
         return {finding.path for finding in self.findings if finding.code == code}
 
-    def silenced(self, path: str, code: str, name: str) -> bool:
-        """The note at ``path`` silences this rule (its code and name) or all rules."""
+    def reports(self, rule: Rule, path: str = "") -> bool:
+        """``rule`` runs and the note at ``path`` (if any) does not silence it."""
         note = self.vault.notes.get(path)
-        return note is not None and note.silences(code, name)
-
-    def reports(self, code: str, name: str, path: str = "") -> bool:
-        """Rule ``code`` runs and the note at ``path`` (if any) does not silence it."""
-        return code in self.selected and not self.silenced(path, code, name)
+        silenced = note is not None and note.silences(rule.CODE, rule.NAME)
+        return rule.CODE in self.selected and not silenced
 
     def within(self, entries: list[Interaction], days: int) -> list[Interaction]:
         """The entries of the last ``days`` days, today included."""

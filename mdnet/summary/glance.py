@@ -9,11 +9,11 @@ from mdnet.commitments import active_circles, is_coming, number
 from mdnet.giveback import give_take
 from mdnet.health import ACTIVE, FOLLOW_UP, LOSING_TOUCH, NEW, OVERDUE, PASSIVE, SNOOZED
 from mdnet.model import Interaction
+from mdnet.rules import give_take_imbalance as G003
 from mdnet.summary.charts import bars_and_line, last_months, month_label, pie
 from mdnet.summary.facts import Facts
 from mdnet.summary.text import Blocks, bullets, code, plural, table
 
-G003 = ("G003", "give-take-imbalance")  # the balance leaves out what G003 leaves out
 # How each state reads in a sentence and in the pie chart, in the order shown.
 STATE_WORDS = {
     ACTIVE: ("active", "Active"),
@@ -63,8 +63,8 @@ def _counts(facts: Facts, states: Counter[str], entries: list[Interaction]) -> l
         f"Interactions: {len(facts.within(entries, 30))} in the last 30 days, "
         f"{len(facts.within(entries, 365))} in the last 365 days",
     ]
-    skip = frozenset(path for path in vault.contacts if facts.silenced(path, *G003))
-    gave, got = give_take(vault, facts.today, skip)
+    # the balance leaves out the contacts that silence G003, as G003 does
+    gave, got = give_take(vault, facts.today, vault.silencing(G003.CODE, G003.NAME))
     balance = f"Give and take over the last 365 days: gave {gave}, got {got}"
     if got:
         goal = number(facts.config.thresholds.min_give_ratio, 2)
@@ -74,7 +74,7 @@ def _counts(facts: Facts, states: Counter[str], entries: list[Interaction]) -> l
 
 def _give_and_take_chart(facts: Facts, entries: list[Interaction]) -> Blocks:
     months = last_months(facts.today)
-    skip = {path for path in facts.vault.contacts if facts.silenced(path, *G003)}
+    skip = facts.vault.silencing(G003.CODE, G003.NAME)
     recent = [e for e in entries if e.date >= months[0] and e.contact not in skip]
     gave = _per_month(months, [e for e in recent if "gave" in e.markers])
     got = _per_month(months, [e for e in recent if "got" in e.markers])

@@ -14,6 +14,11 @@ from mdnet.dates import add_months
 from mdnet.giveback import Finder, Pending, open_givebacks, open_promises
 from mdnet.health import FOLLOW_UP, LOSING_TOUCH, NEW, Standing
 from mdnet.model import Contact
+from mdnet.rules import Rule
+from mdnet.rules import missing_give_back as G001
+from mdnet.rules import no_follow_up as R003
+from mdnet.rules import open_promise as G002
+from mdnet.rules import stale_contact as R001
 from mdnet.summary.facts import Facts
 from mdnet.summary.text import (
     Blocks,
@@ -25,10 +30,6 @@ from mdnet.summary.text import (
     plural,
 )
 
-R001 = ("R001", "stale-contact")
-R003 = ("R003", "no-follow-up")
-G001 = ("G001", "missing-give-back")
-G002 = ("G002", "open-promise")
 BIRTHDAY_DAYS = 7
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
@@ -39,12 +40,12 @@ def reach_out(facts: Facts) -> Blocks:
     due = [
         s
         for s in facts.standings
-        if s.needs_reaching_out and facts.reports(*R001, s.contact.note.path)
+        if s.needs_reaching_out and facts.reports(R001, s.contact.note.path)
     ]
     due.sort(key=lambda s: (-s.days_overdue(today), s.contact.note.path))
     shown = due[: facts.config.reach_out]
     blocks = ["## Reach out this week"]
-    if not facts.reports(*R001):
+    if not facts.reports(R001):
         blocks.append(not_selected(R001))
     elif not due:
         blocks.append("Nobody is overdue: every relationship is within its cadence.")
@@ -104,8 +105,8 @@ def _last(contact: Contact, last: dt.date, today: dt.date) -> str:
     return f"interaction {said}" + (f": {phrase}" if phrase else "")
 
 
-def _unless(facts: Facts, contact: Contact, rule: tuple[str, str], find: Finder) -> list[Pending]:
-    if not facts.reports(*rule, contact.note.path):
+def _unless(facts: Facts, contact: Contact, rule: Rule, find: Finder) -> list[Pending]:
+    if not facts.reports(rule, contact.note.path):
         return []
     return find(contact, facts.config, facts.today)
 
@@ -144,7 +145,7 @@ def give_back(facts: Facts) -> Blocks:
         givebacks += [(contact, p) for p in _unless(facts, contact, G001, open_givebacks)]
         promises += [(contact, p) for p in _unless(facts, contact, G002, open_promises)]
     blocks = ["## Give back", "### Received, not yet returned"]
-    if not facts.reports(*G001):
+    if not facts.reports(G001):
         blocks.append(not_selected(G001))
     elif givebacks:
         items = [_pending(facts, c, p, "got", "give back") for c, p in _oldest(givebacks)]
@@ -152,7 +153,7 @@ def give_back(facts: Facts) -> Blocks:
     else:
         blocks.append(f"Nothing to return: every {code('#got')} has a {code('#gave')} after it.")
     blocks.append("### Promised, not yet kept")
-    if not facts.reports(*G002):
+    if not facts.reports(G002):
         blocks.append(not_selected(G002))
     elif promises:
         items = [_pending(facts, c, p, "promised", "keep it") for c, p in _oldest(promises)]
@@ -188,12 +189,12 @@ def follow_up(facts: Facts) -> Blocks:
     """People met lately with no interaction since, the longest ago first."""
     horizon = facts.config.thresholds.followup_horizon_days
     blocks = ["## Follow up"]
-    if not facts.reports(*R003):
+    if not facts.reports(R003):
         return [*blocks, not_selected(R003)]
     waiting = [
         s
         for s in facts.standings
-        if s.state == FOLLOW_UP and s.met is not None and facts.reports(*R003, s.contact.note.path)
+        if s.state == FOLLOW_UP and s.met is not None and facts.reports(R003, s.contact.note.path)
     ]
     waiting.sort(key=lambda s: (s.met, s.contact.note.path))
     items = []
@@ -210,7 +211,7 @@ def follow_up(facts: Facts) -> Blocks:
     new = [
         s
         for s in facts.standings
-        if s.state == NEW and s.met is not None and facts.reports(*R003, s.contact.note.path)
+        if s.state == NEW and s.met is not None and facts.reports(R003, s.contact.note.path)
     ]
     if new:
         names = ", ".join(facts.link(s.contact.note.path) for s in sorted(new, key=_met_key))

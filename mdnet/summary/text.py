@@ -14,6 +14,7 @@ from urllib.parse import quote
 
 from mdnet.markdown import LEADING_DATE_RE, TASK_RE
 from mdnet.model import Vault
+from mdnet.rules import Rule
 
 Blocks = list[str]
 
@@ -133,6 +134,6 @@ def days_ago(days: int) -> str:
     return {0: "today", 1: "yesterday"}.get(days, f"{days} days ago")
 
 
-def not_selected(rule: tuple[str, str]) -> str:
+def not_selected(rule: Rule) -> str:
     """What a section says when the configuration's ``[rules]`` leave its rule out."""
-    return f"Not shown: {code(rule[0])} {rule[1]} is not selected in {code('[rules]')}."
+    return f"Not shown: {code(rule.CODE)} {rule.NAME} is not selected in {code('[rules]')}."
