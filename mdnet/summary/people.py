@@ -138,29 +138,38 @@ def next_birthday(born: dt.date, today: dt.date) -> dt.date:
 
 def give_back(facts: Facts) -> Blocks:
     """Open ``#got`` and open ``#promised``, oldest first."""
-    givebacks: list[tuple[Contact, Pending]] = []
-    promises: list[tuple[Contact, Pending]] = []
-    for where in facts.standings:
-        contact = where.contact
-        givebacks += [(contact, p) for p in _unless(facts, contact, G001, open_givebacks)]
-        promises += [(contact, p) for p in _unless(facts, contact, G002, open_promises)]
-    blocks = ["## Give back", "### Received, not yet returned"]
-    if not facts.reports(G001):
-        blocks.append(not_selected(G001))
-    elif givebacks:
-        items = [_pending(facts, c, p, "got", "give back") for c, p in _oldest(givebacks)]
-        blocks.append(bullets(items))
-    else:
-        blocks.append(f"Nothing to return: every {code('#got')} has a {code('#gave')} after it.")
-    blocks.append("### Promised, not yet kept")
-    if not facts.reports(G002):
-        blocks.append(not_selected(G002))
-    elif promises:
-        items = [_pending(facts, c, p, "promised", "keep it") for c, p in _oldest(promises)]
-        blocks.append(bullets(items))
-    else:
-        blocks.append(f"No open {code('#promised')}.")
-    return blocks
+    return [
+        "## Give back",
+        "### Received, not yet returned",
+        *_open_section(
+            facts,
+            G001,
+            open_givebacks,
+            ("got", "give back"),
+            f"Nothing to return: every {code('#got')} has a {code('#gave')} after it.",
+        ),
+        "### Promised, not yet kept",
+        *_open_section(
+            facts, G002, open_promises, ("promised", "keep it"), f"No open {code('#promised')}."
+        ),
+    ]
+
+
+def _open_section(
+    facts: Facts, rule: Rule, find: Finder, words: tuple[str, str], empty: str
+) -> Blocks:
+    """The open entries ``find`` gives for every contact, as ``rule`` would report them."""
+    if not facts.reports(rule):
+        return [not_selected(rule)]
+    pending = [
+        (where.contact, open_entry)
+        for where in facts.standings
+        for open_entry in _unless(facts, where.contact, rule, find)
+    ]
+    if not pending:
+        return [empty]
+    verb, action = words
+    return [bullets([_pending(facts, c, p, verb, action) for c, p in _oldest(pending)])]
 
 
 def _oldest(pairs: list[tuple[Contact, Pending]]) -> list[tuple[Contact, Pending]]:
