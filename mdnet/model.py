@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_right
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from functools import cached_property
 from operator import attrgetter
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from mdnet.config import Config
 from mdnet.dates import Duration
@@ -57,6 +57,9 @@ class MeetingRecord:
     line: int
 
 
+T = TypeVar("T")
+
+
 @dataclass
 class Contact:
     """One person, with every entry about them in date order."""
@@ -64,6 +67,25 @@ class Contact:
     note: Note
     entries: list[Interaction] = field(default_factory=list)  # plans included
     met_at_events: list[tuple[dt.date, str]] = field(default_factory=list)
+    # what was worked out about this contact (``kept``); the model makes a new Contact
+    # whenever anything about them changes, so it stays true as long as the object lives
+    memo: dict[Hashable, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def kept(
+        self, work_out: Callable[[Contact, Config, dt.date], T], config: Config, today: dt.date
+    ) -> T:
+        """``work_out(self, config, today)``, worked out once per contact, config and day.
+
+        Rules and the summary ask this of each of ten thousand contacts on every run;
+        in watch mode only the contacts that a change touched are worked out again.
+        """
+        key = (work_out, id(config), today)
+        try:
+            return self.memo[key][1]  # type: ignore[no-any-return]
+        except KeyError:
+            value = work_out(self, config, today)
+            self.memo[key] = (config, value)  # keeps ``config`` alive: its id stays its own
+            return value
 
     @property
     def title(self) -> str:

@@ -14,6 +14,7 @@ import posixpath
 from collections.abc import Iterable
 from operator import attrgetter
 from pathlib import Path
+from typing import NamedTuple
 
 from mdnet.config import Config
 from mdnet.markdown import LEADING_DATE_RE, Block, Link
@@ -59,19 +60,103 @@ class Resolver:
 
 def build(root: Path, notes: list[Note], config: Config) -> Vault:
     """The model of a vault from its notes (sorted by path)."""
-    resolver = Resolver(notes)
-    by_path = {note.path: note for note in notes}
-    contacts = {n.path: Contact(n) for n in notes if n.kind == "contact"}
-    circles = {n.path: Circle(n) for n in notes if n.kind == "circle"}
-    events = {n.path: Event(n) for n in notes if n.kind == "event"}
-    dangling: list[Dangling] = []
-    resolve = resolver.resolve
-    markers_of: dict[tuple[str, ...], frozenset[str]] = {}  # by a block's tags: few differ
-    new = tuple.__new__  # an Interaction without the call to its __new__ (94,000 of them)
-    for note in notes:
+    return Builder(root, config).build(notes)
+
+
+class Found(NamedTuple):
+    """What one note brings to the model besides itself."""
+
+    entries: list[Interaction]  # with any contacts
+    dangling: list[Dangling]
+    meetings: list[MeetingRecord]  # when the note is a circle's
+
+
+class Builder:
+    """Builds the model from every note, then keeps it up to date as notes change.
+
+    ``update`` (watch mode) rebuilds only the contacts, circles and events that the
+    changed notes touch: every other Contact object carries over, and with it what was
+    worked out about it (``Contact.kept``). A change in what links resolve to (a note
+    added, removed or renamed; a kind or aliases changed) or in what other notes read of
+    a note (``confidential``) builds everything again. Either way the Vault is the one
+    ``build`` makes from the same notes.
+    """
+
+    def __init__(self, root: Path, config: Config) -> None:
+        self.root, self.config = root, config
+        self.vault = Vault(root, {}, {}, {}, {}, [])
+        self.resolver = Resolver([])
+        self.found: dict[str, Found] = {}  # only for the notes that bring something
+        self.markers_of: dict[tuple[str, ...], frozenset[str]] = {}  # by tags: few differ
+
+    def build(self, notes: list[Note]) -> Vault:
+        """The model of a vault from all its notes (sorted by path)."""
+        self.resolver = Resolver(notes)
+        contacts = {n.path: Contact(n) for n in notes if n.kind == "contact"}
+        self.found = {}
+        for note in notes:
+            found = self._found_in(note, contacts)
+            if found is not None:
+                self.found[note.path] = found
+                for entry in found.entries:
+                    contacts[entry.contact].entries.append(entry)
+        events = {n.path: self._event(n, contacts) for n in notes if n.kind == "event"}
+        attended = _attended(events)
+        for person in contacts.values():
+            person.entries.sort(key=_in_date_order)
+            self._met_at_events(person, events, attended)
+        circles = {n.path: self._circle(n) for n in notes if n.kind == "circle"}
+        by_path = {note.path: note for note in notes}
+        self.vault = Vault(self.root, by_path, contacts, circles, events, self._dangling(by_path))
+        return self.vault
+
+    def update(self, changed: list[Note], removed: Iterable[str] = ()) -> Vault:
+        """The model once the ``changed`` notes are parsed again and ``removed`` ones gone."""
+        old = self.vault
+        gone = set(removed) & old.notes.keys()
+        if gone or any(_reshapes(old.notes.get(note.path), note) for note in changed):
+            notes = {**old.notes, **{note.path: note for note in changed}}
+            return self.build(sorted((n for p, n in notes.items() if p not in gone), key=_path))
+        notes = {**old.notes, **{note.path: note for note in changed}}
+        contacts, events = dict(old.contacts), dict(old.events)
+        touched: set[str] = set()  # the contacts to rebuild
+        for note in changed:
+            before = self.found.pop(note.path, None)
+            after = self._found_in(note, contacts)
+            if after is not None:
+                self.found[note.path] = after
+            for found in (before, after):
+                touched.update(entry.contact for entry in (found.entries if found else ()))
+            if note.kind == "contact":
+                touched.add(note.path)
+            elif note.kind == "event":
+                events[note.path] = self._event(note, contacts)
+                touched.update(old.events[note.path].attendees, events[note.path].attendees)
+                touched.update(self._met_at(note.path, old.contacts))
+        paths = {note.path for note in changed}
+        attended = _attended(events)
+        for path in touched:
+            person = contacts[path] = Contact(notes[path])
+            person.entries += [e for e in old.contacts[path].entries if e.path not in paths]
+            for source in paths & self.found.keys():
+                person.entries += [e for e in self.found[source].entries if e.contact == path]
+            person.entries.sort(key=_in_date_order)
+            self._met_at_events(person, events, attended)
+        circles = dict(old.circles)
+        circles.update((n.path, self._circle(n)) for n in changed if n.kind == "circle")
+        self.vault = Vault(self.root, notes, contacts, circles, events, self._dangling(notes))
+        return self.vault
+
+    def _found_in(self, note: Note, contacts: dict[str, Contact]) -> Found | None:
+        """The interactions, dangling links and meeting records written in ``note``."""
         path_of_note = note.path
         is_contact = note.kind == "contact"
-        circle = circles.get(path_of_note)
+        is_circle = note.kind == "circle"
+        resolve = self.resolver.resolve
+        entries: list[Interaction] = []
+        dangling: list[Dangling] = []
+        meetings: list[MeetingRecord] = []
+        new = tuple.__new__  # an Interaction without the call to its __new__ (94,000 of them)
         for block in note.blocks:
             line, text, is_item, task, date, time, channel, tags, links, _ = block
             targets = [(link, resolve(link, path_of_note)) for link in links] if links else []
@@ -88,29 +173,82 @@ def build(root: Path, notes: list[Note], config: Config) -> Vault:
             else:
                 found = []
             if found:
-                markers = markers_of.get(tags)
+                markers = self.markers_of.get(tags)
                 if markers is None:
-                    markers = frozenset(filter(None, map(config.marker_for, tags)))
-                    markers_of[tags] = markers
+                    markers = frozenset(filter(None, map(self.config.marker_for, tags)))
+                    self.markers_of[tags] = markers
                 linked = tuple([path for _, path in targets if path is not None]) if links else ()
                 for contact_path, at, when in found:
                     fields = (contact_path, when, path_of_note, at, text, markers, channel, task)
-                    entry = new(Interaction, (*fields, time, linked))
-                    contacts[contact_path].entries.append(entry)
-            if circle and date is not None and ("attended" in tags or "missed" in tags):
-                circle.meetings.append(MeetingRecord(date, "attended" in tags, line))
-    for event in events.values():
-        _gather_attendees(event, resolver, contacts)
-    for person in contacts.values():
-        person.entries.sort(key=_in_date_order)
-        met_at = person.note.fields.get("met_at")
-        place = resolver.resolve(Link(met_at, 0), person.note.path) if met_at else None
+                    entries.append(new(Interaction, (*fields, time, linked)))
+            if is_circle and date is not None and ("attended" in tags or "missed" in tags):
+                meetings.append(MeetingRecord(date, "attended" in tags, line))
+        return Found(entries, dangling, meetings) if entries or dangling or meetings else None
+
+    def _circle(self, note: Note) -> Circle:
+        found = self.found.get(note.path)
+        return Circle(note, list(found.meetings) if found else [])
+
+    def _event(self, note: Note, contacts: dict[str, Contact]) -> Event:
+        """The event with its attendees: listed in ``attendees`` or linked in the body."""
+        resolve = self.resolver.resolve
+        found = [resolve(Link(name, 0), note.path) for name in note.fields.get("attendees", ())]
+        found += [resolve(link, note.path) for block in note.blocks for link in block.links]
+        return Event(note, [path for path in dict.fromkeys(found) if path in contacts])
+
+    def _met_at_events(
+        self, person: Contact, events: dict[str, Event], attended: dict[str, list[Met]]
+    ) -> None:
+        """The events attended, then the ``met_at`` event, with their dates."""
+        person.met_at_events = list(attended.get(person.note.path, ()))
+        place = self._place(person.note)
         event_date = events[place].date if place in events else None
         if place is not None and event_date is not None:
             person.met_at_events.append((event_date, events[place].title))
-    return Vault(root, by_path, contacts, circles, events, dangling)
+
+    def _place(self, note: Note) -> str | None:
+        """The path of the note a contact's ``met_at`` names."""
+        met_at = note.fields.get("met_at")
+        return self.resolver.resolve(Link(met_at, 0), note.path) if met_at else None
+
+    def _met_at(self, event: str, contacts: dict[str, Contact]) -> list[str]:
+        """The contacts whose ``met_at`` is this event."""
+        return [
+            path
+            for path, person in contacts.items()
+            if "met_at" in person.note.fields and self._place(person.note) == event
+        ]
+
+    def _dangling(self, notes: dict[str, Note]) -> list[Dangling]:
+        found = self.found
+        return [link for path in notes if path in found for link in found[path].dangling]
 
 
+Met = tuple[dt.date, str]  # when and where a contact was met
+
+
+def _attended(events: dict[str, Event]) -> dict[str, list[Met]]:
+    """Contact path → the dated events marked attended that list them, in path order."""
+    attended: dict[str, list[Met]] = {}
+    for event in events.values():
+        if event.status == "attended" and event.date is not None:
+            for path in event.attendees:
+                attended.setdefault(path, []).append((event.date, event.title))
+    return attended
+
+
+def _reshapes(before: Note | None, after: Note) -> bool:
+    """Whether a note's change reaches past what it brings itself: a new note, another
+    kind or aliases (what links resolve to), ``confidential`` (what G004 reads)."""
+    return (
+        before is None
+        or before.kind != after.kind
+        or any(before.fields.get(key) != after.fields.get(key) for key in OUTWARD_FIELDS)
+    )
+
+
+OUTWARD_FIELDS = ("aliases", "confidential")
+_path = attrgetter("path")
 _in_date_order = attrgetter("date", "path", "line")
 
 
@@ -137,17 +275,3 @@ def _entries_of(
         if path in contacts and path not in found:
             found[path] = (path, (block.line if block.date is not None else link.line), date)
     return list(found.values())
-
-
-def _gather_attendees(event: Event, resolver: Resolver, contacts: dict[str, Contact]) -> None:
-    """Contacts listed in ``attendees`` or linked in the body; met there if attended."""
-    note = event.note
-    found = [
-        resolver.resolve(Link(name, 0), note.path) for name in note.fields.get("attendees", ())
-    ]
-    found += [resolver.resolve(link, note.path) for block in note.blocks for link in block.links]
-    for path in dict.fromkeys(found):
-        if path in contacts:
-            event.attendees.append(path)
-            if event.status == "attended" and event.date is not None:
-                contacts[path].met_at_events.append((event.date, event.title))

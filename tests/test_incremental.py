@@ -1,0 +1,269 @@
+"""The incremental model (watch mode): after any series of edits, ``Builder.update``
+gives the Vault, the findings and the summary that building from scratch gives."""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mdnet.config import Config, parse_config
+from mdnet.note import Note, parse_note
+from mdnet.pipeline import Selection, run_rules
+from mdnet.summary import render
+from mdnet.vault import Builder, build
+
+TODAY = dt.date(2026, 11, 26)
+ROOT = Path("/vault")
+CONFIG = parse_config(
+    '[thresholds]\nmax_unanswered = 2\n[confidential]\nterms = ["Falcon"]\n',
+    ".mdnet.toml",
+)
+
+# Each note's versions, the first one to start with; None: the note does not exist.
+VERSIONS: dict[str, list[str | None]] = {
+    "People/Ann.md": [
+        """
+        ---
+        type: contact
+        tier: close
+        email: ann@example.com
+        met_at: "[[Meetup]]"
+        ---
+        - 2026-03-01 coffee: #got an intro to [[Bob]]
+        - 2026-10-02 email: #noreply
+        - 2026-10-09 email: #noreply
+        """,
+        """
+        ---
+        type: contact
+        tier: regular
+        email: ann@example.com
+        ---
+        - 2026-11-01 call: #gave the Falcon numbers
+        - [ ] 2026-12-01 send the deck #promised
+        """,
+        """
+        ---
+        type: contact
+        aliases: [Annie]
+        snooze_until: 2027-01-01
+        ---
+        - 2025-01-01 lunch #got advice
+        """,
+        """
+        ---
+        type: contact
+        mdnet-ignore: [G001, R001]
+        last_contact: 2026-01-01
+        ---
+        - 2026-02-01 lunch #got advice, see [[Project X]]
+        """,
+        "# Ann\n\nNot a contact any more.\n",
+        None,
+    ],
+    "People/Bob.md": [
+        """
+        ---
+        type: contact
+        email: ann@example.com
+        met: 2026-10-01
+        ---
+        Met at the conference.
+        """,
+        """
+        ---
+        type: contact
+        cadence: 30d
+        ---
+        - 2026-06-01 call: #promised a referral
+        - 2026-07-01 [[Ann]] and I talked #gave
+        """,
+        """
+        ---
+        type: contact
+        met_at: "[[Meetup]]"
+        ---
+        """,
+        None,
+    ],
+    "People/Cy.md": [
+        """
+        ---
+        type: contact
+        source: linkedin
+        met: 2026-01-05
+        ---
+        """,
+        """
+        ---
+        type: contact
+        met_at: "[[Meetup]]"
+        ---
+        """,
+    ],
+    "Daily/2026-11-20.md": [
+        """
+        Lunch with [[Ann]] and [[Bob]].
+
+        - 2026-11-01 call with [[Cy]] #got a lead
+        - 2026-11-02 met [[Nobody]] and [[Bob]] #gave [[Project X]] notes
+        """,
+        """
+        ---
+        mdnet-ignore: [G004]
+        ---
+        - [ ] 2026-12-24 call [[Bob]] #promised
+        - 2026-11-03 [[Annie]] #gave Falcon plans
+        """,
+        "Nothing today.\n",
+        None,
+    ],
+    "Events/Meetup.md": [
+        """
+        ---
+        type: event
+        date: 2026-09-10
+        status: attended
+        attendees: ["[[Ann]]", "[[Cy]]"]
+        ---
+        """,
+        """
+        ---
+        type: event
+        date: 2026-12-10
+        status: planned
+        why: meet founders
+        ---
+        Hoping to see [[Bob]].
+        """,
+        """
+        ---
+        type: event
+        date: 2026-08-01
+        status: attended
+        attendees: ["[[Cy]]"]
+        ---
+        """,
+    ],
+    "Circles/Club.md": [
+        """
+        ---
+        type: circle
+        status: active
+        dues: 120
+        ---
+        - 2026-10-01 #attended
+        - 2026-11-01 #missed
+        """,
+        """
+        ---
+        type: circle
+        status: former
+        why: old friends
+        meet: founders
+        offer: talks
+        ---
+        - 2026-11-01 #attended with [[Ann]]
+        """,
+    ],
+    "Projects/Project X.md": [
+        "---\nconfidential: true\n---\nThe plan.\n",
+        "---\nconfidential: false\n---\nThe plan.\n",
+    ],
+}
+PATHS = sorted(VERSIONS)
+
+
+def parsed(choice: dict[str, int]) -> dict[str, Note]:
+    notes = {}
+    for path in PATHS:
+        text = VERSIONS[path][choice[path]]
+        if text is not None:
+            notes[path] = parse_note(path, textwrap.dedent(text).lstrip("\n"), CONFIG)
+    return notes
+
+
+def outcome(builder_vault: object) -> tuple[object, ...]:
+    from mdnet.model import Vault
+
+    assert isinstance(builder_vault, Vault)
+    findings = run_rules(builder_vault, CONFIG, TODAY, Selection())
+    return (findings, render(builder_vault, CONFIG, TODAY, findings))
+
+
+edits = st.lists(
+    st.sampled_from([(path, index) for path in PATHS for index in range(len(VERSIONS[path]))]),
+    min_size=1,
+    max_size=8,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(edits)
+def test_updates_agree_with_a_build_from_scratch(steps: list[tuple[str, int]]) -> None:
+    choice = dict.fromkeys(PATHS, 0)
+    notes = parsed(choice)
+    builder = Builder(ROOT, CONFIG)
+    vault = builder.build(sorted(notes.values(), key=lambda note: note.path))
+    outcome(vault)  # what rules keep with each contact must not leak into the next run
+    for path, index in steps:
+        choice[path] = index
+        now = parsed(choice)
+        changed = [note for p, note in now.items() if p == path]
+        removed = [path] if path not in now else []
+        vault = builder.update(changed, removed)
+        fresh = build(ROOT, sorted(now.values(), key=lambda note: note.path), CONFIG)
+        assert vault == fresh
+        assert [c.met_at_events for c in vault.contacts.values()] == [
+            c.met_at_events for c in fresh.contacts.values()
+        ]
+        assert outcome(vault) == outcome(fresh)
+
+
+def test_an_edit_keeps_the_contacts_it_does_not_touch() -> None:
+    notes = parsed(dict.fromkeys(PATHS, 0))
+    builder = Builder(ROOT, CONFIG)
+    before = builder.build(sorted(notes.values(), key=lambda note: note.path))
+    edited = parse_note("People/Bob.md", "---\ntype: contact\n---\n- 2026-11-20 call\n", CONFIG)
+    after = builder.update([edited])
+    assert after.contacts["People/Ann.md"] is before.contacts["People/Ann.md"]
+    assert after.contacts["People/Cy.md"] is before.contacts["People/Cy.md"]
+    assert after.contacts["People/Bob.md"] is not before.contacts["People/Bob.md"]
+    bob = after.contacts["People/Bob.md"]
+    assert [(e.path, e.date) for e in bob.entries] == [
+        ("Daily/2026-11-20.md", dt.date(2026, 11, 2)),  # from the notes that did not change
+        ("Daily/2026-11-20.md", dt.date(2026, 11, 20)),
+        ("People/Bob.md", dt.date(2026, 11, 20)),
+    ]
+
+
+def test_a_new_note_builds_everything_again() -> None:
+    notes = parsed(dict.fromkeys(PATHS, 0))
+    builder = Builder(ROOT, CONFIG)
+    before = builder.build(sorted(notes.values(), key=lambda note: note.path))
+    dana = parse_note("People/Nobody.md", "---\ntype: contact\n---\n", CONFIG)
+    after = builder.update([dana])
+    assert after.contacts["People/Ann.md"] is not before.contacts["People/Ann.md"]
+    assert not after.dangling  # [[Nobody]] now resolves
+
+
+def test_kept_work_is_per_config_and_day() -> None:
+    notes = parsed(dict.fromkeys(PATHS, 0))
+    vault = build(ROOT, sorted(notes.values(), key=lambda note: note.path), CONFIG)
+    ann = vault.contacts["People/Ann.md"]
+    calls: list[tuple[Config, dt.date]] = []
+
+    def work_out(contact: object, config: Config, today: dt.date) -> int:
+        calls.append((config, today))
+        return len(calls)
+
+    other = Config()
+    assert ann.kept(work_out, CONFIG, TODAY) == 1
+    assert ann.kept(work_out, CONFIG, TODAY) == 1
+    assert ann.kept(work_out, other, TODAY) == 2
+    assert ann.kept(work_out, CONFIG, TODAY + dt.timedelta(days=1)) == 3
+    assert len(calls) == 3
