@@ -9,7 +9,7 @@ the same.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from mdnet.config import Config
@@ -48,6 +48,10 @@ def open_givebacks(contact: Contact, config: Config, today: dt.date) -> list[Pen
 
     A ``#gave`` in the same entry (an exchange) counts as given back.
     """
+    return contact.kept(_open_givebacks, config, today)
+
+
+def _open_givebacks(contact: Contact, config: Config, today: dt.date) -> list[Pending]:
     got = [entry for entry in contact.entries if "got" in entry.markers and _made(entry, today)]
     if not got:
         return []  # most contacts: a quick answer
@@ -68,6 +72,10 @@ def open_promises(contact: Contact, config: Config, today: dt.date) -> list[Pend
     entry, on or after its date), by a ``#done`` in its own entry, or by checking its
     task item ``- [x]``.
     """
+    return contact.kept(_open_promises, config, today)
+
+
+def _open_promises(contact: Contact, config: Config, today: dt.date) -> list[Pending]:
     promised = [entry for entry in contact.entries if "promised" in entry.markers]
     if not promised:
         return []  # most contacts: a quick answer
@@ -93,33 +101,37 @@ Finder = Callable[[Contact, Config, dt.date], list[Pending]]  # open_givebacks, 
 
 
 def overdue(
-    vault: Vault, config: Config, today: dt.date, rule: tuple[str, str], find: Finder
-) -> Iterator[tuple[Contact, Pending]]:
-    """Each contact's pendings (``open_givebacks`` or ``open_promises``) past their
-    limit, for the contacts that are not snoozed and do not silence ``rule`` (G001, G002).
-    """
-    for contact in vault.contacts.values():
-        if contact.note.silences(*rule) or is_snoozed(contact, today):
-            continue
-        for pending in find(contact, config, today):
-            if pending.overdue:
-                yield contact, pending
+    contact: Contact, config: Config, today: dt.date, rule: tuple[str, str], find: Finder
+) -> list[Pending]:
+    """The contact's pendings (``open_givebacks`` or ``open_promises``) past their
+    limit, unless it is snoozed or silences ``rule`` (G001, G002)."""
+    if contact.note.silences(*rule) or is_snoozed(contact, today):
+        return []
+    return [pending for pending in find(contact, config, today) if pending.overdue]
 
 
-def give_take(vault: Vault, today: dt.date, skip: frozenset[str] = frozenset()) -> tuple[int, int]:
+def give_take(
+    vault: Vault, config: Config, today: dt.date, skip: frozenset[str] = frozenset()
+) -> tuple[int, int]:
     """(#gave, #got) interactions over the 365 days up to ``today``, across the vault.
 
     An entry with several contacts counts once for each; contacts whose path is in
     ``skip`` are left out.
     """
+    counts = [
+        contact.kept(_gave_and_got, config, today)
+        for path, contact in vault.contacts.items()
+        if path not in skip
+    ]
+    return sum(gave for gave, _ in counts), sum(got for _, got in counts)
+
+
+def _gave_and_got(contact: Contact, config: Config, today: dt.date) -> tuple[int, int]:
+    """(#gave, #got) interactions with one contact over the 365 days up to ``today``."""
     since = today - YEAR
     recent = [
         entry.markers
-        for path, contact in vault.contacts.items()
-        if path not in skip
         for entry in contact.entries
         if since < entry.date <= today and entry.task != " "  # contact made (see _made)
     ]
-    gave = sum("gave" in markers for markers in recent)
-    got = sum("got" in markers for markers in recent)
-    return gave, got
+    return sum("gave" in markers for markers in recent), sum("got" in markers for markers in recent)

@@ -62,6 +62,10 @@ def standings(vault: Vault, config: Config, today: dt.date) -> dict[str, Standin
 
 def standing(contact: Contact, config: Config, today: dt.date) -> Standing:
     """Where ``contact`` stands on ``today`` (SPEC §4: at most one of R001 and R003)."""
+    return contact.kept(_work_out, config, today)
+
+
+def _work_out(contact: Contact, config: Config, today: dt.date) -> Standing:
     cadence, source = contact.cadence(config)
     snoozed = is_snoozed(contact, today)
     last = contact.last_contact(today)

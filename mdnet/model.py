@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -72,20 +73,23 @@ class Contact:
     memo: dict[Hashable, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def kept(
-        self, work_out: Callable[[Contact, Config, dt.date], T], config: Config, today: dt.date
+        self, work_out: Callable[..., T], config: Config, today: dt.date, *more: Hashable
     ) -> T:
-        """``work_out(self, config, today)``, worked out once per contact, config and day.
+        """``work_out(self, config, today, *more)``, worked out once per contact, config,
+        day and ``more``.
 
         Rules and the summary ask this of each of ten thousand contacts on every run;
         in watch mode only the contacts that a change touched are worked out again.
+        ``work_out`` may read the contact and its notes (and the titles of the notes its
+        entries name), the arguments, nothing else: the model makes a new Contact when
+        any of that changes.
         """
-        key = (work_out, id(config), today)
-        try:
-            return self.memo[key][1]  # type: ignore[no-any-return]
-        except KeyError:
-            value = work_out(self, config, today)
-            self.memo[key] = (config, value)  # keeps ``config`` alive: its id stays its own
-            return value
+        key = (work_out, id(config), today, *more)
+        found = self.memo.get(key)
+        if found is None:
+            # the memo keeps ``config`` alive: its id stays its own
+            found = self.memo[key] = (config, work_out(self, config, today, *more))
+        return found[1]
 
     @property
     def title(self) -> str:
@@ -254,10 +258,35 @@ class Vault:
             key=IN_FILE_ORDER,
         )
 
+    @cached_property
+    def shared_titles(self) -> frozenset[str]:
+        """The titles (in lower case) that several notes have: links to them need a path."""
+        counts = Counter(note.title.lower() for note in self.notes.values())
+        return frozenset(title for title, count in counts.items() if count > 1)
+
+    @cached_property
+    def confidential(self) -> frozenset[str]:
+        """The paths of the notes marked ``confidential: true`` (G004)."""
+        return frozenset(
+            path for path, note in self.notes.items() if note.fields.get("confidential")
+        )
+
+    @cached_property
+    def with_problems(self) -> list[Note]:
+        """The notes in which the parser found problems (F001–F004): a few."""
+        return [note for note in self.notes.values() if note.problems]
+
+    @cached_property
+    def ignoring(self) -> dict[str, Note]:
+        """The notes with an ``mdnet-ignore``, by path: a few."""
+        return {path: note for path, note in self.notes.items() if "mdnet-ignore" in note.fields}
+
     def silencing(self, code: str, name: str) -> frozenset[str]:
         """The paths of the contacts whose ``mdnet-ignore`` silences this rule."""
-        return frozenset(
-            path for path, contact in self.contacts.items() if contact.note.silences(code, name)
+        return frozenset(  # only a note with an mdnet-ignore can
+            path
+            for path, note in self.ignoring.items()
+            if path in self.contacts and note.silences(code, name)
         )
 
     def subject_of(self, path: str) -> str | None:

@@ -17,10 +17,10 @@ from operator import attrgetter
 from pathlib import Path
 
 from mdnet.config import Config, ConfigError
-from mdnet.finding import Finding, Problem
-from mdnet.model import Vault
+from mdnet.finding import Finding, Hit, Problem
+from mdnet.model import Contact, Vault
 from mdnet.note import Note, parse_note
-from mdnet.rules import RULES, Rule, is_selector, matches
+from mdnet.rules import RULES, Rule, RuleAboutOne, is_about_one, is_selector, matches
 from mdnet.scan import NoteFile, Unreadable, list_notes, read_note
 from mdnet.vault import build
 
@@ -129,20 +129,44 @@ def _known_rules(selectors: Iterable[str], where: str) -> None:
 
 
 def run_rules(vault: Vault, config: Config, today: dt.date, selection: Selection) -> list[Finding]:
-    """Every selected rule's findings, with severity overrides and ``mdnet-ignore`` applied."""
+    """Every selected rule's findings, with severity overrides and ``mdnet-ignore`` applied.
+
+    The rules about one contact at a time (``rules.per_contact``) are asked about each
+    contact together, and what they find is kept with the contact (``Contact.kept``).
+    """
+    rules = selection.rules()
+    about_one = tuple(rule for rule in rules if is_about_one(rule))
     findings = []
-    note_at = vault.notes.get
-    for rule in selection.rules():
-        code, name, severity = rule.CODE, rule.NAME, severity_of(rule, config)
-        for path, line, message, subject, column, fix in rule.check(vault, config, today):
-            note = note_at(path)
-            if note is not None and note.silences(code, name):
-                continue
-            column = column if line else 0  # vault-level: no line, no column
-            findings.append(
-                Finding(code, name, severity, path, line, column, message, subject, fix)
-            )
+    for contact in vault.contacts.values():
+        findings += contact.kept(_findings_about, config, today, about_one)
+    for rule in rules:
+        if rule not in about_one:
+            findings += _findings(rule, config, rule.check(vault, config, today))
+    ignoring = vault.ignoring  # a note silences findings only with an mdnet-ignore
+    if ignoring:
+        findings = [f for f in findings if f.path not in ignoring or not _silenced(f, ignoring)]
     return sorted(set(findings), key=SORT_KEY)
+
+
+def _findings_about(
+    contact: Contact, config: Config, today: dt.date, rules: tuple[RuleAboutOne, ...]
+) -> list[Finding]:
+    found = []
+    for rule in rules:
+        found += _findings(rule, config, rule.about(contact, config, today))
+    return found
+
+
+def _findings(rule: Rule, config: Config, hits: Iterable[Hit]) -> list[Finding]:
+    code, name, severity = rule.CODE, rule.NAME, severity_of(rule, config)
+    return [
+        Finding(code, name, severity, path, line, column if line else 0, message, subject, fix)
+        for path, line, message, subject, column, fix in hits  # vault-level: no column
+    ]
+
+
+def _silenced(finding: Finding, ignoring: dict[str, Note]) -> bool:
+    return ignoring[finding.path].silences(finding.code, finding.rule)
 
 
 SORT_KEY = attrgetter("path", "line", "column", "code", "message")  # Finding.sort_key, quicker

@@ -218,6 +218,8 @@ def test_updates_agree_with_a_build_from_scratch(steps: list[tuple[str, int]]) -
         vault = builder.update(changed, removed)
         fresh = build(ROOT, sorted(now.values(), key=lambda note: note.path), CONFIG)
         assert vault == fresh
+        for worked_out in ("shared_titles", "confidential", "ignoring", "with_problems"):
+            assert getattr(vault, worked_out) == getattr(fresh, worked_out)
         assert [c.met_at_events for c in vault.contacts.values()] == [
             c.met_at_events for c in fresh.contacts.values()
         ]

@@ -25,13 +25,13 @@ def test_rules_share_one_standing_per_contact(
 ) -> None:
     vault = load(NOTES)
     calls: list[str] = []
-    original = health.standing
+    original = health._work_out
 
     def counted(contact, config, today):  # type: ignore[no-untyped-def]
         calls.append(contact.note.path)
         return original(contact, config, today)
 
-    monkeypatch.setattr(health, "standing", counted)
+    monkeypatch.setattr(health, "_work_out", counted)
     findings = run_rules(vault, Config(), TODAY, Selection(("R001", "R002", "R003"), ()))
     assert {finding.code for finding in findings} >= {"R001", "R003"}
     assert sorted(calls) == sorted(NOTES)  # once each, not once per rule

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Protocol
+from typing import Protocol, TypeGuard
 
 from mdnet.config import Config
 from mdnet.finding import Hit
-from mdnet.model import Vault
+from mdnet.model import Contact, Vault
 
 
 class Rule(Protocol):
@@ -24,6 +24,17 @@ class Rule(Protocol):
     __doc__: str | None
 
     def check(self, vault: Vault, config: Config, today: dt.date) -> Iterable[Hit]: ...
+
+
+class RuleAboutOne(Rule, Protocol):
+    """A rule about one contact at a time: ``check`` is ``per_contact.each_contact(about)``."""
+
+    def about(self, contact: Contact, config: Config, today: dt.date) -> list[Hit]: ...
+
+
+def is_about_one(rule: Rule) -> TypeGuard[RuleAboutOne]:
+    """Whether what ``rule`` finds about a contact depends on that contact alone."""
+    return hasattr(rule, "about")
 
 
 def _registry() -> list[Rule]:

@@ -34,25 +34,39 @@ from collections.abc import Iterator
 
 from mdnet.config import Config
 from mdnet.finding import Hit
-from mdnet.model import IN_FILE_ORDER, Interaction, Vault
+from mdnet.model import IN_FILE_ORDER, Contact, Interaction, Vault
 
 CODE = "G004"
 NAME = "confidential-share"
 SEVERITY = "warning"
 
 
+def _suspect(
+    contact: Contact, config: Config, today: dt.date, confidential: frozenset[str]
+) -> list[Interaction]:
+    """The contact's ``#gave`` entries that name a term or link a confidential note: the
+    few that may be reported (whether a link is to a recipient is known only from all
+    the entries written at the same place)."""
+    patterns = [_whole_word(term) for term in config.confidential_terms if term.strip()]
+    return [
+        entry
+        for entry in contact.entries
+        if "gave" in entry.markers
+        and (
+            any(pattern.search(entry.text) for pattern in patterns)
+            or any(linked in confidential for linked in entry.links)
+        )
+    ]
+
+
 def check(vault: Vault, config: Config, today: dt.date) -> Iterator[Hit]:
     patterns = [(term, _whole_word(term)) for term in config.confidential_terms if term.strip()]
     entries: dict[tuple[str, dt.date, str], list[Interaction]] = {}
-    given = [  # as vault.interactions() would list them, without sorting them all
-        entry
-        for contact in vault.contacts.values()
-        for entry in contact.entries
-        if "gave" in entry.markers
-    ]
-    for entry in sorted(given, key=IN_FILE_ORDER):  # one entry may be with several contacts
-        entries.setdefault((entry.path, entry.date, entry.text), []).append(entry)
+    for contact in vault.contacts.values():  # one entry may be with several contacts
+        for entry in contact.kept(_suspect, config, today, vault.confidential):
+            entries.setdefault((entry.path, entry.date, entry.text), []).append(entry)
     for same in entries.values():
+        same.sort(key=IN_FILE_ORDER)  # as vault.interactions() lists them
         recipients = {entry.contact for entry in same}
         terms = [term for term, pattern in patterns if pattern.search(same[0].text)]
         secret = [

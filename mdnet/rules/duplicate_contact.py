@@ -34,11 +34,15 @@ NAME = "duplicate-contact"
 SEVERITY = "warning"
 
 
+def _identities(contact: Contact, config: Config, today: dt.date) -> list[tuple[str, str, str]]:
+    return list(identities(contact))
+
+
 def check(vault: Vault, config: Config, today: dt.date) -> Iterator[Hit]:
     owners: dict[tuple[str, str], Contact] = {}
     for contact in vault.contacts.values():
         reported: set[str] = set()
-        for what, value, field in identities(contact):
+        for what, value, field in contact.kept(_identities, config, today):
             other = owners.setdefault((what, value), contact)
             if other is contact or other.note.path in reported:
                 continue

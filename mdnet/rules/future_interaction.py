@@ -19,21 +19,20 @@ from collections.abc import Iterator
 
 from mdnet.config import Config
 from mdnet.finding import Hit
-from mdnet.model import IN_FILE_ORDER, Vault
+from mdnet.model import IN_FILE_ORDER, Contact, Interaction, Vault
 
 CODE = "F007"
 NAME = "future-interaction"
 SEVERITY = "warning"
 
 
+def _future(contact: Contact, config: Config, today: dt.date) -> list[Interaction]:
+    return [entry for entry in contact.entries if entry.date > today and not entry.is_plan]
+
+
 def check(vault: Vault, config: Config, today: dt.date) -> Iterator[Hit]:
     seen: set[tuple[str, int]] = set()
-    future = [  # as vault.interactions() would list them, without sorting them all
-        entry
-        for contact in vault.contacts.values()
-        for entry in contact.entries
-        if entry.date > today and not entry.is_plan
-    ]
+    future = [entry for c in vault.contacts.values() for entry in c.kept(_future, config, today)]
     for entry in sorted(future, key=IN_FILE_ORDER):
         if (entry.path, entry.line) in seen:
             continue

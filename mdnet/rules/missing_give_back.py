@@ -30,24 +30,29 @@ Example, in People/Jane Doe.md (today 2026-11-26):
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 from mdnet.config import Config
 from mdnet.finding import Hit
 from mdnet.giveback import open_givebacks, overdue
-from mdnet.model import Vault
+from mdnet.model import Contact
+from mdnet.rules.per_contact import each_contact
 
 CODE = "G001"
 NAME = "missing-give-back"
 SEVERITY = "warning"
 
 
-def check(vault: Vault, config: Config, today: dt.date) -> Iterator[Hit]:
-    for contact, pending in overdue(vault, config, today, (CODE, NAME), open_givebacks):
+def about(contact: Contact, config: Config, today: dt.date) -> list[Hit]:
+    hits = []
+    for pending in overdue(contact, config, today, (CODE, NAME), open_givebacks):
         entry = pending.entry
         message = (
             f'Received {entry.date} ({pending.days} days ago) from "{contact.title}" and '
             f"nothing given back since (giveback_days = {pending.limit}); offer something "
             "of value and log it with #gave."
         )
-        yield Hit(entry.path, entry.line, message, contact.title)
+        hits.append(Hit(entry.path, entry.line, message, contact.title))
+    return hits
+
+
+check = each_contact(about)

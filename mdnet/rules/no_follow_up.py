@@ -36,33 +36,34 @@ Example, in People/Sam Lee.md (today 2026-11-26):
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 from mdnet.config import Config
 from mdnet.finding import Hit
-from mdnet.health import FOLLOW_UP, standings
-from mdnet.model import Contact, Vault
+from mdnet.health import FOLLOW_UP, standing
+from mdnet.model import Contact
+from mdnet.rules.per_contact import each_contact
 
 CODE = "R003"
 NAME = "no-follow-up"
 SEVERITY = "warning"
 
 
-def check(vault: Vault, config: Config, today: dt.date) -> Iterator[Hit]:
+def about(contact: Contact, config: Config, today: dt.date) -> list[Hit]:
     horizon = config.thresholds.followup_horizon_days
-    known = standings(vault, config, today)
-    for path, contact in vault.contacts.items():
-        where = known[path]
-        if where.state != FOLLOW_UP or where.met is None:
-            continue
-        date, how = where.met
-        days = (today - date).days
-        place = "" if how == "met" else f' at "{how}"'
-        message = (
-            f"Met {date}{place} ({days} days ago) and no interaction since; "
-            f"follow up now ({horizon - days} days left before the {horizon}-day horizon)."
-        )
-        yield Hit(contact.note.path, _line(contact, how), message, contact.title)
+    where = standing(contact, config, today)
+    if where.state != FOLLOW_UP or where.met is None:
+        return []
+    date, how = where.met
+    days = (today - date).days
+    place = "" if how == "met" else f' at "{how}"'
+    message = (
+        f"Met {date}{place} ({days} days ago) and no interaction since; "
+        f"follow up now ({horizon - days} days left before the {horizon}-day horizon)."
+    )
+    return [Hit(contact.note.path, _line(contact, how), message, contact.title)]
+
+
+check = each_contact(about)
 
 
 def _line(contact: Contact, how: str) -> int:

@@ -30,24 +30,29 @@ Example, in People/Jane Doe.md (today 2026-11-26):
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 from mdnet.config import Config
 from mdnet.finding import Hit
 from mdnet.giveback import open_promises, overdue
-from mdnet.model import Vault
+from mdnet.model import Contact
+from mdnet.rules.per_contact import each_contact
 
 CODE = "G002"
 NAME = "open-promise"
 SEVERITY = "warning"
 
 
-def check(vault: Vault, config: Config, today: dt.date) -> Iterator[Hit]:
-    for contact, pending in overdue(vault, config, today, (CODE, NAME), open_promises):
+def about(contact: Contact, config: Config, today: dt.date) -> list[Hit]:
+    hits = []
+    for pending in overdue(contact, config, today, (CODE, NAME), open_promises):
         entry = pending.entry
         message = (
             f'Promised {entry.date} ({pending.days} days ago) to "{contact.title}", still '
             f"open (promise_days = {pending.limit}); keep it and log it with #done or "
             "#gave, or check its task."
         )
-        yield Hit(entry.path, entry.line, message, contact.title)
+        hits.append(Hit(entry.path, entry.line, message, contact.title))
+    return hits
+
+
+check = each_contact(about)

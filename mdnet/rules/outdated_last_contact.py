@@ -24,30 +24,30 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 from mdnet.config import Config
 from mdnet.finding import Fix, Hit
-from mdnet.model import Vault
+from mdnet.model import Contact
+from mdnet.rules.per_contact import each_contact
 
 CODE = "F008"
 NAME = "outdated-last-contact"
 SEVERITY = "warning"
 
 
-def check(vault: Vault, config: Config, today: dt.date) -> Iterator[Hit]:
-    for contact in vault.contacts.values():
-        written = contact.note.fields.get("last_contact")
-        past = contact.past_interactions(today)
-        if written is None or not past or past[-1].date <= written:
-            continue
-        latest = past[-1]
-        line = contact.note.line_of("last_contact")
-        yield Hit(
-            contact.note.path,
-            line,
-            f"last_contact is {written} but the latest interaction is {latest.date} "
-            f"({latest.path}:{latest.line}); set it to {latest.date} (mdnet check --fix).",
-            contact.title,
-            fix=Fix(contact.note.path, line, "last_contact", latest.date.isoformat()),
-        )
+def about(contact: Contact, config: Config, today: dt.date) -> list[Hit]:
+    written = contact.note.fields.get("last_contact")
+    past = contact.past_interactions(today)
+    if written is None or not past or past[-1].date <= written:
+        return []
+    latest = past[-1]
+    line = contact.note.line_of("last_contact")
+    message = (
+        f"last_contact is {written} but the latest interaction is {latest.date} "
+        f"({latest.path}:{latest.line}); set it to {latest.date} (mdnet check --fix)."
+    )
+    fix = Fix(contact.note.path, line, "last_contact", latest.date.isoformat())
+    return [Hit(contact.note.path, line, message, contact.title, fix=fix)]
+
+
+check = each_contact(about)

@@ -32,7 +32,7 @@ from collections.abc import Iterator
 
 from mdnet.config import Config
 from mdnet.finding import Hit
-from mdnet.health import PASSIVE, Standing, is_snoozed, standings
+from mdnet.health import PASSIVE, Standing, is_snoozed, standing
 from mdnet.model import Vault
 
 CODE = "R002"
@@ -42,11 +42,9 @@ NAMED = 5
 
 
 def check(vault: Vault, config: Config, today: dt.date) -> Iterator[Hit]:
-    known = standings(vault, config, today)
-    counted = [
-        path for path, contact in vault.contacts.items() if not contact.note.silences(CODE, NAME)
-    ]
-    passive = [known[path] for path in counted if known[path].state == PASSIVE]
+    silencing = vault.silencing(CODE, NAME)
+    counted = [c for path, c in vault.contacts.items() if path not in silencing]
+    passive = [w for c in counted if (w := standing(c, config, today)).state == PASSIVE]
     limit = config.thresholds.max_passive_share
     if not counted or len(passive) / len(counted) <= limit:
         return

@@ -14,7 +14,7 @@ def problems_with_code(code: str) -> Callable[[Vault, Config, dt.date], Iterator
     """A rule's ``check`` that reports the parse problems of ``code`` of every note."""
 
     def check(vault: Vault, config: Config, today: dt.date) -> Iterator[Hit]:
-        for note in [note for note in vault.notes.values() if note.problems]:  # a few
+        for note in vault.with_problems:
             for problem in note.problems:
                 if problem.code == code:
                     subject = vault.subject_of(note.path)

@@ -38,25 +38,27 @@ Example, in People/Jane Doe.md:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 from mdnet.config import Config
 from mdnet.finding import Hit
-from mdnet.health import LOSING_TOUCH, OVERDUE, Standing, standings
-from mdnet.model import Contact, Vault
+from mdnet.health import LOSING_TOUCH, OVERDUE, Standing, standing
+from mdnet.model import Contact
+from mdnet.rules.per_contact import each_contact
 
 CODE = "R001"
 NAME = "stale-contact"
 SEVERITY = "warning"
 
 
-def check(vault: Vault, config: Config, today: dt.date) -> Iterator[Hit]:
-    known = standings(vault, config, today)
-    for path, contact in vault.contacts.items():
-        where = known[path]
-        if where.state in (OVERDUE, LOSING_TOUCH):
-            line = _line(contact, where, today)
-            yield Hit(contact.note.path, line, _message(where, today), contact.title)
+def about(contact: Contact, config: Config, today: dt.date) -> list[Hit]:
+    where = standing(contact, config, today)
+    if where.state not in (OVERDUE, LOSING_TOUCH):
+        return []
+    line = _line(contact, where, today)
+    return [Hit(contact.note.path, line, _message(where, today), contact.title)]
+
+
+check = each_contact(about)
 
 
 def cadence_phrase(where: Standing) -> str:

@@ -30,36 +30,38 @@ Example, in People/Alex Kim.md:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 from mdnet.config import Config
 from mdnet.finding import Hit
 from mdnet.health import is_snoozed
-from mdnet.model import Vault
+from mdnet.model import Contact
+from mdnet.rules.per_contact import each_contact
 
 CODE = "R004"
 NAME = "unanswered-outreach"
 SEVERITY = "warning"
 
 
-def check(vault: Vault, config: Config, today: dt.date) -> Iterator[Hit]:
+def about(contact: Contact, config: Config, today: dt.date) -> list[Hit]:
     count = config.thresholds.max_unanswered
     if count < 1:
-        return
-    for contact in vault.contacts.values():
-        last = contact.past_interactions(today)[-count:]
-        if len(last) < count or not all("noreply" in entry.markers for entry in last):
-            continue
-        if is_snoozed(contact, today):
-            continue
-        own = [entry for entry in last if entry.path == contact.note.path]
-        facts = (
-            f"The last {count} interactions ({last[0].date} to {last[-1].date}) all went"
-            if count > 1
-            else f"The last interaction ({last[0].date}) went"
-        )
-        message = (
-            f"{facts} unanswered (#noreply, max_unanswered = {count}); stop writing for "
-            "now: try an introduction or an event, or wait for an answer."
-        )
-        yield Hit(contact.note.path, own[-1].line if own else 1, message, contact.title)
+        return []
+    last = contact.past_interactions(today)[-count:]
+    if len(last) < count or not all("noreply" in entry.markers for entry in last):
+        return []
+    if is_snoozed(contact, today):
+        return []
+    own = [entry for entry in last if entry.path == contact.note.path]
+    facts = (
+        f"The last {count} interactions ({last[0].date} to {last[-1].date}) all went"
+        if count > 1
+        else f"The last interaction ({last[0].date}) went"
+    )
+    message = (
+        f"{facts} unanswered (#noreply, max_unanswered = {count}); stop writing for "
+        "now: try an introduction or an event, or wait for an answer."
+    )
+    return [Hit(contact.note.path, own[-1].line if own else 1, message, contact.title)]
+
+
+check = each_contact(about)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from mdnet.config import Config
 from mdnet.finding import Finding
 from mdnet.health import Standing, standings
-from mdnet.model import Interaction, Vault
+from mdnet.model import Vault
 from mdnet.rules import Rule
 from mdnet.summary.text import Linker
 
@@ -31,26 +31,15 @@ class Facts:
     link: Linker
     selected: frozenset[str]  # the codes of the rules that run
 
-    def interactions(self) -> list[Interaction]:
-        """Contact made up to today, with every contact (an entry naming two contacts
-        is two interactions, as in ``check``'s counts and G003), by date then place."""
-        made = [e for e in self.vault.interactions() if not e.is_plan and e.date <= self.today]
-        return sorted(made, key=lambda e: (e.date, e.path, e.line, e.contact))
-
     def flagged(self, code: str) -> set[str]:
         """The paths of the notes that rule ``code`` reported."""
         return {finding.path for finding in self.findings if finding.code == code}
 
     def reports(self, rule: Rule, path: str = "") -> bool:
         """``rule`` runs and the note at ``path`` (if any) does not silence it."""
-        note = self.vault.notes.get(path)
+        note = self.vault.ignoring.get(path)  # only those can silence a rule
         silenced = note is not None and note.silences(rule.CODE, rule.NAME)
         return rule.CODE in self.selected and not silenced
-
-    def within(self, entries: list[Interaction], days: int) -> list[Interaction]:
-        """The entries of the last ``days`` days, today included."""
-        start = self.today - dt.timedelta(days=days)
-        return [entry for entry in entries if start < entry.date <= self.today]
 
 
 def gather(

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from typing import NamedTuple
 
 from mdnet.commitments import active_circles, is_coming, number
+from mdnet.config import Config
 from mdnet.giveback import give_take
 from mdnet.health import ACTIVE, FOLLOW_UP, LOSING_TOUCH, NEW, OVERDUE, PASSIVE, SNOOZED
-from mdnet.model import Interaction
+from mdnet.model import Contact, Interaction
 from mdnet.rules import give_take_imbalance as G003
 from mdnet.summary.charts import bars_and_line, last_months, month_label, pie
 from mdnet.summary.facts import Facts
@@ -29,16 +31,19 @@ STATE_WORDS = {
 def at_a_glance(facts: Facts) -> Blocks:
     """The counts, then the health pie and the give-and-take chart."""
     states = Counter(s.state for s in facts.standings)
-    entries = facts.interactions()
-    blocks = ["## At a glance", bullets(_counts(facts, states, entries))]
+    tallies = {
+        where.contact.note.path: where.contact.kept(_tally, facts.config, facts.today)
+        for where in facts.standings
+    }
+    blocks = ["## At a glance", bullets(_counts(facts, states, list(tallies.values())))]
     if facts.standings:
         slices = [(label, states[state]) for state, (_, label) in STATE_WORDS.items()]
         blocks += ["Where each relationship stands:", pie("Contacts by health", slices)]
-    blocks += _give_and_take_chart(facts, entries)
+    blocks += _give_and_take_chart(facts, tallies)
     return blocks
 
 
-def _counts(facts: Facts, states: Counter[str], entries: list[Interaction]) -> list[str]:
+def _counts(facts: Facts, states: Counter[str], tallies: list[Tally]) -> list[str]:
     vault = facts.vault
     stale = states[OVERDUE] + states[LOSING_TOUCH]
     parts = [f"{states[ACTIVE]} active", f"{stale} stale"]
@@ -60,11 +65,11 @@ def _counts(facts: Facts, states: Counter[str], entries: list[Interaction]) -> l
         contacts,
         f"Circles: {len(vault.circles)} — {active} active, {plural(prospects, 'prospect')}",
         f"Events: {len(vault.events)} — {coming} in the next 30 days",
-        f"Interactions: {len(facts.within(entries, 30))} in the last 30 days, "
-        f"{len(facts.within(entries, 365))} in the last 365 days",
+        f"Interactions: {sum(t.month for t in tallies)} in the last 30 days, "
+        f"{sum(t.year for t in tallies)} in the last 365 days",
     ]
     # the balance leaves out the contacts that silence G003, as G003 does
-    gave, got = give_take(vault, facts.today, vault.silencing(G003.CODE, G003.NAME))
+    gave, got = give_take(vault, facts.config, facts.today, vault.silencing(G003.CODE, G003.NAME))
     balance = f"Give and take over the last 365 days: gave {gave}, got {got}"
     if got:
         goal = number(facts.config.thresholds.min_give_ratio, 2)
@@ -72,12 +77,16 @@ def _counts(facts: Facts, states: Counter[str], entries: list[Interaction]) -> l
     return [*lines, balance]
 
 
-def _give_and_take_chart(facts: Facts, entries: list[Interaction]) -> Blocks:
+def _give_and_take_chart(facts: Facts, tallies: dict[str, Tally]) -> Blocks:
     months = last_months(facts.today)
     skip = facts.vault.silencing(G003.CODE, G003.NAME)
-    recent = [e for e in entries if e.date >= months[0] and e.contact not in skip]
-    gave = _per_month(months, [e for e in recent if "gave" in e.markers])
-    got = _per_month(months, [e for e in recent if "got" in e.markers])
+    counted = [tally for path, tally in tallies.items() if path not in skip]
+    gave = [sum(column) for column in zip(*(t.gave for t in counted), strict=True)] or [0] * len(
+        months
+    )
+    got = [sum(column) for column in zip(*(t.got for t in counted), strict=True)] or [0] * len(
+        months
+    )
     first, last = months[0], months[-1]
     span = f"{month_label(first)} {first.year} to {month_label(last)} {last.year}"
     if not any(gave) and not any(got):
@@ -93,6 +102,27 @@ def _give_and_take_chart(facts: Facts, entries: list[Interaction]) -> Blocks:
     ]
 
 
-def _per_month(months: list[dt.date], entries: list[Interaction]) -> list[int]:
+class Tally(NamedTuple):
+    """One contact's interactions up to today, as the counts and the chart add them up."""
+
+    month: int  # in the last 30 days
+    year: int  # in the last 365 days
+    gave: tuple[int, ...]  # #gave entries in each month of the chart
+    got: tuple[int, ...]
+
+
+def _tally(contact: Contact, config: Config, today: dt.date) -> Tally:
+    """An entry naming two contacts counts for each, as in ``check``'s counts and G003."""
+    made = contact.past_interactions(today)
+    months = last_months(today)
+    return Tally(
+        sum(today - dt.timedelta(days=30) < entry.date for entry in made),
+        sum(today - dt.timedelta(days=365) < entry.date for entry in made),
+        _per_month(months, [entry for entry in made if "gave" in entry.markers]),
+        _per_month(months, [entry for entry in made if "got" in entry.markers]),
+    )
+
+
+def _per_month(months: list[dt.date], entries: list[Interaction]) -> tuple[int, ...]:
     counts = Counter((entry.date.year, entry.date.month) for entry in entries)
-    return [counts[(month.year, month.month)] for month in months]
+    return tuple(counts[(month.year, month.month)] for month in months)

@@ -9,7 +9,7 @@ tables and fences, no multiple blank lines) satisfied.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from functools import lru_cache
 from urllib.parse import quote
 
 from mdnet.markdown import LEADING_DATE_RE, TASK_RE
@@ -53,6 +53,7 @@ def code(text: str) -> str:
     return f"`{content}`" if content else ""
 
 
+@lru_cache(maxsize=65536)  # watch mode writes the same ten thousand entries again
 def entry_phrase(text: str, limit: int = 80) -> str:
     """What an entry says, without its task box, date or link brackets: escaped, short.
 
@@ -77,6 +78,12 @@ def entry_phrase(text: str, limit: int = 80) -> str:
     return escape(text)
 
 
+def _link(target: str, label: str, path: str) -> str:
+    if _UNSAFE_TITLE_RE.search(target) or not target.strip() or target != target.strip():
+        return f"[{escape(label)}]({quote(path, safe='/')})"
+    return f"[[{target}]]"
+
+
 class Linker:
     """``[[wikilinks]]`` to notes: the title, or the path where titles are shared.
 
@@ -86,26 +93,21 @@ class Linker:
     """
 
     def __init__(self, vault: Vault) -> None:
-        self.shared = {
-            title
-            for title, count in Counter(note.title.lower() for note in vault.notes.values()).items()
-            if count > 1
-        }
+        self.shared = vault.shared_titles
 
     def __call__(self, path: str) -> str:
-        title = path.rsplit("/", 1)[-1].removesuffix(".md")
-        target = path.removesuffix(".md") if title.lower() in self.shared else title
-        return self._link(target, title, path)
+        return _wikilink(path, self.shared)
 
     def file(self, path: str) -> str:
         """A link that shows the file itself: ``[[People/Jane Doe.md]]``."""
-        return self._link(path, path, path)
+        return _link(path, path, path)
 
-    @staticmethod
-    def _link(target: str, label: str, path: str) -> str:
-        if _UNSAFE_TITLE_RE.search(target) or not target.strip() or target != target.strip():
-            return f"[{escape(label)}]({quote(path, safe='/')})"
-        return f"[[{target}]]"
+
+@lru_cache(maxsize=65536)  # ten thousand contacts linked on every render in watch mode
+def _wikilink(path: str, shared: frozenset[str]) -> str:
+    title = path.rsplit("/", 1)[-1].removesuffix(".md")
+    target = path.removesuffix(".md") if title.lower() in shared else title
+    return _link(target, title, path)
 
 
 def bullets(items: list[str]) -> str:
