@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from mdnet.config import Config
 from mdnet.dates import add_months
 from mdnet.giveback import Finder, Pending, open_givebacks, open_promises
 from mdnet.health import FOLLOW_UP, LOSING_TOUCH, NEW, Standing
@@ -28,6 +29,7 @@ from mdnet.summary.text import (
     entry_phrase,
     not_selected,
     plural,
+    wikilink,
 )
 
 BIRTHDAY_DAYS = 7
@@ -161,37 +163,45 @@ def _open_section(
     """The open entries ``find`` gives for every contact, as ``rule`` would report them."""
     if not facts.reports(rule):
         return [not_selected(rule)]
+    shared = facts.link.shared
     pending = [
-        (where.contact, open_entry)
+        item
         for where in facts.standings
-        for open_entry in _unless(facts, where.contact, rule, find)
+        if facts.reports(rule, where.contact.note.path)
+        for item in where.contact.kept(_items, facts.config, facts.today, find, words, shared)
     ]
     if not pending:
         return [empty]
-    verb, action = words
-    return [bullets([_pending(facts, c, p, verb, action) for c, p in _oldest(pending)])]
+    return [bullets([text for *_, text in sorted(pending)])]  # the oldest first
 
 
-def _oldest(pairs: list[tuple[Contact, Pending]]) -> list[tuple[Contact, Pending]]:
-    return sorted(pairs, key=_age_key)
+Item = tuple[dt.date, str, str, int, str]  # entry date, contact, entry path and line; text
 
 
-def _age_key(pair: tuple[Contact, Pending]) -> tuple[dt.date, str, str, int]:
-    contact, pending = pair
-    return pending.entry.date, contact.note.path, pending.entry.path, pending.entry.line
-
-
-def _pending(facts: Facts, contact: Contact, pending: Pending, verb: str, todo: str) -> str:
-    entry = pending.entry
-    text = f"{facts.link(contact.note.path)} — {verb} on {entry.date} ({days_ago(pending.days)})"
-    phrase = entry_phrase(entry.text)
-    if phrase:
-        text += f": {phrase}"
-    if entry.path != contact.note.path:
-        text += f" (in {facts.link(entry.path)})"
-    if pending.overdue:
-        text += f"; over {pending.limit} days: {todo}"
-    return text
+def _items(
+    contact: Contact,
+    config: Config,
+    today: dt.date,
+    find: Finder,
+    words: tuple[str, str],
+    shared: frozenset[str],
+) -> list[Item]:
+    """What ``find`` leaves open with ``contact``, as list items keyed by age."""
+    verb, todo = words
+    items = []
+    for pending in find(contact, config, today):
+        entry = pending.entry
+        text = f"{wikilink(contact.note.path, shared)} — {verb} on {entry.date} "
+        text += f"({days_ago(pending.days)})"
+        phrase = entry_phrase(entry.text)
+        if phrase:
+            text += f": {phrase}"
+        if entry.path != contact.note.path:
+            text += f" (in {wikilink(entry.path, shared)})"
+        if pending.overdue:
+            text += f"; over {pending.limit} days: {todo}"
+        items.append((entry.date, contact.note.path, entry.path, entry.line, text))
+    return items
 
 
 def follow_up(facts: Facts) -> Blocks:

@@ -96,7 +96,7 @@ class Linker:
         self.shared = vault.shared_titles
 
     def __call__(self, path: str) -> str:
-        return _wikilink(path, self.shared)
+        return wikilink(path, self.shared)
 
     def file(self, path: str) -> str:
         """A link that shows the file itself: ``[[People/Jane Doe.md]]``."""
@@ -104,7 +104,8 @@ class Linker:
 
 
 @lru_cache(maxsize=65536)  # ten thousand contacts linked on every render in watch mode
-def _wikilink(path: str, shared: frozenset[str]) -> str:
+def wikilink(path: str, shared: frozenset[str]) -> str:
+    """A link to the note at ``path`` (see Linker), given the titles several notes share."""
     title = path.rsplit("/", 1)[-1].removesuffix(".md")
     target = path.removesuffix(".md") if title.lower() in shared else title
     return _link(target, title, path)
