@@ -79,6 +79,29 @@ class CachedParser:
         self.reused = len(files) - len(missing)
         return result
 
+    def refresh(
+        self, vault: Path, files: list[NoteFile], gone: Iterable[str], config: Config
+    ) -> list[Note]:
+        """Parse ``files`` again and forget ``gone`` notes: what a watcher was told of.
+
+        The notes the parser remembers are otherwise kept as they are; the config must
+        be the one of the last call.
+        """
+        parsed = parse_notes(vault, files, config)
+        fresh_before = time.time_ns() - RACY_NS
+        rows = [
+            (file.path, file.size, file.mtime_ns, blob)
+            for file, (_, blob) in zip(files, parsed, strict=True)
+            if file.mtime_ns < fresh_before
+        ]
+        gone = [path for path in gone if self.memory.pop(path, None) is not None]
+        for file, (note, _) in zip(files, parsed, strict=True):
+            self.memory[file.path] = (file.size, file.mtime_ns, note)
+        if self.index is not None:
+            self.index.update(rows, gone)
+        self.parsed = [file.path for file in files]
+        return [note for note, _ in parsed]
+
     def _reuse(self, file: NoteFile, cached: dict[str, tuple[int, int, bytes]]) -> Note | None:
         """The note parsed before, if the file's size and time are the same."""
         remembered = self.memory.get(file.path)

@@ -22,7 +22,7 @@ from mdnet.model import Contact, Vault
 from mdnet.note import Note, parse_note
 from mdnet.rules import RULES, Rule, RuleAboutOne, is_about_one, is_selector, matches
 from mdnet.scan import NoteFile, Unreadable, list_notes, read_note
-from mdnet.vault import build
+from mdnet.vault import Builder
 
 Parser = Callable[[Path, list[NoteFile], Config], list[Note]]
 
@@ -46,6 +46,7 @@ def check_vault(
     today: dt.date,
     selection: Selection,
     parse: Parser | None = None,
+    builder: Builder | None = None,
 ) -> tuple[Vault, list[Finding]]:
     """The vault at ``root`` and its findings on ``today`` from the ``selection``'s rules.
 
@@ -57,19 +58,22 @@ def check_vault(
 
         cached = CachedParser()
         try:
-            vault = load_vault(root, config, cached)
+            vault = load_vault(root, config, cached, builder)
         finally:
             cached.close()
     else:
-        vault = load_vault(root, config, parse)
+        vault = load_vault(root, config, parse, builder)
     return vault, run_rules(vault, config, today, selection)
 
 
-def load_vault(root: Path, config: Config, parse: Parser = parse_all) -> Vault:
-    """Scan and parse every note of the vault at ``root`` and build the model."""
+def load_vault(
+    root: Path, config: Config, parse: Parser = parse_all, builder: Builder | None = None
+) -> Vault:
+    """Scan and parse every note of the vault at ``root`` and build the model (with
+    ``builder``, which watch mode keeps to update the model later)."""
     with paused_gc():
         files = list_notes(root, config)
-        return build(root, parse(root, files, config), config)
+        return (builder or Builder(root, config)).build(parse(root, files, config))
 
 
 @contextmanager

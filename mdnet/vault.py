@@ -78,8 +78,9 @@ class Builder:
     changed notes touch: every other Contact object carries over, and with it what was
     worked out about it (``Contact.kept``). A change in what links resolve to (a note
     added, removed or renamed; a kind or aliases changed) or in what other notes read of
-    a note (``confidential``) builds everything again. Either way the Vault is the one
-    ``build`` makes from the same notes.
+    a note (``confidential``) builds everything again, and keeps the Contact objects
+    that come out the same. Either way the Vault is the one ``build`` makes from the
+    same notes.
     """
 
     def __init__(self, root: Path, config: Config) -> None:
@@ -102,9 +103,12 @@ class Builder:
                     contacts[entry.contact].entries.append(entry)
         events = {n.path: self._event(n, contacts) for n in notes if n.kind == "event"}
         attended = _attended(events)
-        for person in contacts.values():
+        before = self.vault.contacts
+        for path, person in contacts.items():
             person.entries.sort(key=_in_date_order)
             self._met_at_events(person, events, attended)
+            if path in before and _same(before[path], person):
+                contacts[path] = before[path]  # and what was worked out about them
         circles = {n.path: self._circle(n) for n in notes if n.kind == "circle"}
         by_path = {note.path: note for note in notes}
         self.vault = Vault(self.root, by_path, contacts, circles, events, self._dangling(by_path))
@@ -250,6 +254,16 @@ def _carry(old: Vault, new: Vault, changed: list[Note]) -> None:
     }
     kept = [note for note in old.with_problems if note.path not in paths]
     new.with_problems = sorted(kept + [n for n in changed if n.problems], key=_path)
+
+
+def _same(before: Contact, after: Contact) -> bool:
+    """The same note and the same entries (made from the same notes, mostly the same
+    objects: quick to compare)."""
+    return (
+        before.note is after.note
+        and before.entries == after.entries
+        and before.met_at_events == after.met_at_events
+    )
 
 
 def _reshapes(before: Note | None, after: Note) -> bool:

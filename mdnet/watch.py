@@ -1,32 +1,38 @@
 """Watch mode (SPEC §8): check, write the summary, then keep both up to date.
 
-The same pipeline as ``mdnet check``; only which notes are parsed changes: one
-CachedParser remembers every note, and each debounced burst of file events re-parses
-the notes whose size or time changed (and those the events name), rebuilds the model,
-re-runs the rules and prints the findings that appeared (``+``) and disappeared (``-``).
+The same pipeline as ``mdnet check``, kept between updates: one CachedParser remembers
+every note and one vault.Builder the model. Each debounced burst of file events
+re-parses the notes the events name and updates the model (``Builder.update``: only
+the contacts those notes touch are made anew, and rules and the summary work out only
+those again); a new note, a folder or the config lists the whole vault again. Then the
+rules run and the findings that appeared (``+``) and disappeared (``-``) are printed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import queue
 import signal
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from stat import S_ISREG
 from typing import TextIO
 
 from mdnet.config import CONFIG_NAME, Config, ConfigError, load_config
 from mdnet.finding import Finding
 from mdnet.index import STATE_FOLDER
+from mdnet.model import Vault
 from mdnet.parsing import CachedParser
-from mdnet.pipeline import Selection, check_vault, paused_gc
+from mdnet.pipeline import Selection, check_vault, load_vault, paused_gc, run_rules
 from mdnet.report import Stats, display_path, plural, write_text
-from mdnet.scan import list_notes
+from mdnet.scan import NoteFile, list_notes
 from mdnet.summary import SummaryRefused, render, write_summary
+from mdnet.vault import Builder
 from mdnet.watch_events import VaultEvents, lock_vault, start_observer
 
-QUIET = 0.1  # seconds without an event that end a burst (an atomic save, a checkout)
+QUIET = 0.05  # seconds without an event that end a burst (an atomic save, a checkout)
 LONGEST_BURST = 2.0  # seconds after which a burst that goes on is handled anyway
 CLOCK_CHECK = 60.0  # seconds between looks at the date when nothing happens
 WAKE = 0.2  # seconds between looks at whether a signal asked to stop
@@ -50,6 +56,7 @@ class Watcher:
         self.today_of, self.today = today, today()
         self.summary, self.out, self.err = summary, out, err
         self.parser = CachedParser()
+        self.builder = Builder(root, config)
         self.events = VaultEvents(root, config.summary_path, config_path)
         self.findings: list[Finding] = []
         self.stopping = False
@@ -64,7 +71,7 @@ class Watcher:
         """The first check: every finding, as ``mdnet check`` prints them, and the summary."""
         selection = Selection.from_config(self.config)
         vault, self.findings = check_vault(
-            self.root, self.config, self.today, selection, self.parser
+            self.root, self.config, self.today, selection, self.parser, self.builder
         )
         write_text(self.out, self.findings, self.root, Stats.of(vault), color=False)
         if self.summary and write_summary(
@@ -82,12 +89,10 @@ class Watcher:
         try:
             if CONFIG_NAME in changed:
                 self._reload_config()
-            self.parser.forget(changed)
             selection = Selection.from_config(self.config)
             with paused_gc():
-                vault, findings = check_vault(
-                    self.root, self.config, self.today, selection, self.parser
-                )
+                vault = self._updated(changed)
+                findings = run_rules(vault, self.config, self.today, selection)
             self._report(changed, findings)
             if self.summary:
                 with paused_gc():
@@ -97,6 +102,38 @@ class Watcher:
                     self.out.flush()
         except Exception as error:  # a bad note, a full disk, a bug: keep watching
             self._warn(f"cannot update: {error or type(error).__name__}")
+
+    def _updated(self, changed: set[str]) -> Vault:
+        """The model once the ``changed`` paths are read again."""
+        edits = self._edits(changed)
+        if edits is None:
+            self.parser.forget(changed)
+            return load_vault(self.root, self.config, self.parser, self.builder)
+        files, gone = edits
+        return self.builder.update(self.parser.refresh(self.root, files, gone, self.config), gone)
+
+    def _edits(self, changed: set[str]) -> tuple[list[NoteFile], list[str]] | None:
+        """The ``changed`` notes as they are on disk now, and those gone; None when the
+        whole vault must be listed again: a path the model does not know as a note (a
+        new note, a folder, the config) or a model to make anew (a new day or config)."""
+        notes = self.builder.vault.notes
+        if not notes or not changed:
+            return None
+        files, gone = [], []
+        for path in sorted(changed):
+            if path not in notes:
+                return None
+            try:
+                stat = os.lstat(self.root / path)
+            except FileNotFoundError:
+                gone.append(path)
+                continue
+            except OSError:
+                return None
+            if not S_ISREG(stat.st_mode):
+                return None  # a note became a link or a folder: as list_notes sees it
+            files.append(NoteFile(path, stat.st_size, stat.st_mtime_ns))
+        return files, gone
 
     def _report(self, changed: set[str], findings: list[Finding]) -> None:
         """Print the findings that went (-) and came (+), by place, then a status line."""
@@ -123,8 +160,10 @@ class Watcher:
             if self.stopping:
                 break
             today = self.today_of()
-            if changed is not None or today != self.today:
-                self.today = today
+            new_day = today != self.today
+            if new_day:  # everything is worked out again
+                self.today, self.builder = today, Builder(self.root, self.config)
+            if changed is not None or new_day:
                 self.update(changed or set())
 
     def stop(self, *_: object) -> None:
@@ -167,6 +206,7 @@ class Watcher:
             self._warn(f"{error}; still using the previous configuration")
             return
         self.config = config
+        self.builder = Builder(self.root, config)
         self.events.summary_path = config.summary_path
 
     def _write_summary(self, text: str) -> bool:

@@ -243,14 +243,17 @@ def test_an_edit_keeps_the_contacts_it_does_not_touch() -> None:
     ]
 
 
-def test_a_new_note_builds_everything_again() -> None:
+def test_a_new_note_builds_everything_and_keeps_the_contacts_that_did_not_change() -> None:
     notes = parsed(dict.fromkeys(PATHS, 0))
     builder = Builder(ROOT, CONFIG)
     before = builder.build(sorted(notes.values(), key=lambda note: note.path))
-    dana = parse_note("People/Nobody.md", "---\ntype: contact\n---\n", CONFIG)
-    after = builder.update([dana])
-    assert after.contacts["People/Ann.md"] is not before.contacts["People/Ann.md"]
+    nobody = parse_note("People/Nobody.md", "---\ntype: contact\n---\n", CONFIG)
+    after = builder.update([nobody])
     assert not after.dangling  # [[Nobody]] now resolves
+    assert after.contacts["People/Ann.md"] is before.contacts["People/Ann.md"]
+    # Bob's entry "met [[Nobody]] and [[Bob]]" now links Nobody's note
+    assert after.contacts["People/Bob.md"] is not before.contacts["People/Bob.md"]
+    assert [e.contact for e in after.contacts["People/Nobody.md"].entries] == ["People/Nobody.md"]
 
 
 def test_kept_work_is_per_config_and_day() -> None:
