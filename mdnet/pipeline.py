@@ -20,7 +20,7 @@ from mdnet.config import Config, ConfigError
 from mdnet.finding import Finding, Hit, Problem
 from mdnet.model import Contact, Vault
 from mdnet.note import Note, parse_note
-from mdnet.rules import RULES, Rule, RuleAboutOne, is_about_one, is_selector, matches
+from mdnet.rules import ABOUT_ONE, RULES, Rule, is_about_one, is_selector, matches
 from mdnet.scan import NoteFile, Unreadable, list_notes, read_note
 from mdnet.vault import Builder
 
@@ -138,14 +138,16 @@ def run_rules(vault: Vault, config: Config, today: dt.date, selection: Selection
     The rules about one contact at a time (``rules.per_contact``) are asked about each
     contact together, and what they find is kept with the contact (``Contact.kept``).
     """
-    rules = selection.rules()
-    about_one = tuple(rule for rule in rules if is_about_one(rule))
+    rules = [(rule, severity_of(rule, config)) for rule in selection.rules()]
+    # by code: what is kept with a contact is plain data (mdnet.snapshot saves it)
+    about_one = tuple((rule.CODE, severity) for rule, severity in rules if is_about_one(rule))
     findings = []
-    for contact in vault.contacts.values():
-        findings += contact.kept(_findings_about, config, today, about_one)
-    for rule in rules:
-        if rule not in about_one:
-            findings += _findings(rule, config, rule.check(vault, config, today))
+    with paused_gc():  # what rules work out is kept with the contacts: no garbage
+        for contact in vault.contacts.values():
+            findings += contact.kept(_findings_about, config, today, about_one)
+        for rule, severity in rules:
+            if not is_about_one(rule):
+                findings += _findings(rule, severity, rule.check(vault, config, today))
     ignoring = vault.ignoring  # a note silences findings only with an mdnet-ignore
     if ignoring:
         findings = [f for f in findings if f.path not in ignoring or not _silenced(f, ignoring)]
@@ -153,16 +155,19 @@ def run_rules(vault: Vault, config: Config, today: dt.date, selection: Selection
 
 
 def _findings_about(
-    contact: Contact, config: Config, today: dt.date, rules: tuple[RuleAboutOne, ...]
+    contact: Contact, config: Config, today: dt.date, rules: tuple[tuple[str, str], ...]
 ) -> list[Finding]:
     found = []
-    for rule in rules:
-        found += _findings(rule, config, rule.about(contact, config, today))
+    for code, severity in rules:
+        rule = ABOUT_ONE[code]
+        hits = rule.about(contact, config, today)
+        if hits:  # most contacts: nothing
+            found += _findings(rule, severity, hits)
     return found
 
 
-def _findings(rule: Rule, config: Config, hits: Iterable[Hit]) -> list[Finding]:
-    code, name, severity = rule.CODE, rule.NAME, severity_of(rule, config)
+def _findings(rule: Rule, severity: str, hits: Iterable[Hit]) -> list[Finding]:
+    code, name = rule.CODE, rule.NAME
     return [
         Finding(code, name, severity, path, line, column if line else 0, message, subject, fix)
         for path, line, message, subject, column, fix in hits  # vault-level: no column

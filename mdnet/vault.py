@@ -67,8 +67,8 @@ class Found(NamedTuple):
     """What one note brings to the model besides itself."""
 
     entries: list[Interaction]  # with any contacts
-    dangling: list[Dangling]
-    meetings: list[MeetingRecord]  # when the note is a circle's
+    dangling: tuple[Dangling, ...]
+    meetings: tuple[MeetingRecord, ...]  # when the note is a circle's
 
 
 class Builder:
@@ -159,18 +159,18 @@ class Builder:
         is_circle = note.kind == "circle"
         resolve = self.resolver.resolve
         entries: list[Interaction] = []
-        dangling: list[Dangling] = []
-        meetings: list[MeetingRecord] = []
+        dangling: tuple[Dangling, ...] = ()  # few notes have any: no list for each
+        meetings: tuple[MeetingRecord, ...] = ()
         new = tuple.__new__  # an Interaction without the call to its __new__ (94,000 of them)
         for block in note.blocks:
             line, text, is_item, task, date, time, channel, tags, links, _ = block
             targets = [(link, resolve(link, path_of_note)) for link in links] if links else []
-            if date is not None and targets:
-                dangling += [
+            if date is not None and targets and None in [path for _, path in targets]:
+                dangling += tuple(
                     Dangling(path_of_note, link.line, link.target, link.relative)
                     for link, path in targets
                     if path is None and not LEADING_DATE_RE.fullmatch(link.target)
-                ]
+                )
             if not is_contact:
                 found = _entries_of(note, block, targets, contacts) if targets else []
             elif date is not None and is_item and "update" not in tags:
@@ -187,7 +187,7 @@ class Builder:
                     fields = (contact_path, when, path_of_note, at, text, markers, channel, task)
                     entries.append(new(Interaction, (*fields, time, linked)))
             if is_circle and date is not None and ("attended" in tags or "missed" in tags):
-                meetings.append(MeetingRecord(date, "attended" in tags, line))
+                meetings += (MeetingRecord(date, "attended" in tags, line),)
         return Found(entries, dangling, meetings) if entries or dangling or meetings else None
 
     def _circle(self, note: Note) -> Circle:

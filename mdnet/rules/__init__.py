@@ -107,6 +107,8 @@ def _registry() -> list[Rule]:
 
 
 RULES: list[Rule] = _registry()
+# the rules about one contact at a time, by code
+ABOUT_ONE: dict[str, RuleAboutOne] = {rule.CODE: rule for rule in RULES if is_about_one(rule)}
 
 
 def find_rule(code_or_name: str) -> Rule | None:

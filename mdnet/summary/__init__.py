@@ -25,9 +25,9 @@ from collections.abc import Sequence
 from mdnet.config import Config
 from mdnet.finding import Finding
 from mdnet.model import Vault
-from mdnet.pipeline import Selection
+from mdnet.pipeline import Selection, paused_gc
 from mdnet.summary.circles import commitments, without_purpose
-from mdnet.summary.facts import gather
+from mdnet.summary.facts import Facts, gather
 from mdnet.summary.glance import at_a_glance
 from mdnet.summary.people import follow_up, give_back, reach_out
 from mdnet.summary.problems import data_problems
@@ -60,7 +60,12 @@ def render(
     if selection is None:
         selection = Selection.from_config(config)
     selected = frozenset(rule.CODE for rule in selection.rules())
-    facts = gather(vault, config, today, findings, selected)
+    with paused_gc():  # what sections work out is mostly kept with the contacts
+        return _render(gather(vault, config, today, findings, selected))
+
+
+def _render(facts: Facts) -> str:
+    vault, today = facts.vault, facts.today
     blocks = [
         f"---\nmdnet: summary\ngenerated: {today.isoformat()}\n---",
         f"# {TITLE}",

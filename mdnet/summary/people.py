@@ -146,21 +146,22 @@ def give_back(facts: Facts) -> Blocks:
         *_open_section(
             facts,
             G001,
-            open_givebacks,
-            ("got", "give back"),
             f"Nothing to return: every {code('#got')} has a {code('#gave')} after it.",
         ),
         "### Promised, not yet kept",
-        *_open_section(
-            facts, G002, open_promises, ("promised", "keep it"), f"No open {code('#promised')}."
-        ),
+        *_open_section(facts, G002, f"No open {code('#promised')}."),
     ]
 
 
-def _open_section(
-    facts: Facts, rule: Rule, find: Finder, words: tuple[str, str], empty: str
-) -> Blocks:
-    """The open entries ``find`` gives for every contact, as ``rule`` would report them."""
+# what each section lists: the open entries, the word for them, what to do
+OPEN: dict[str, tuple[Finder, str, str]] = {
+    G001.CODE: (open_givebacks, "got", "give back"),
+    G002.CODE: (open_promises, "promised", "keep it"),
+}
+
+
+def _open_section(facts: Facts, rule: Rule, empty: str) -> Blocks:
+    """The open entries of every contact, as ``rule`` (G001 or G002) would report them."""
     if not facts.reports(rule):
         return [not_selected(rule)]
     shared = facts.link.shared
@@ -168,7 +169,7 @@ def _open_section(
         item
         for where in facts.standings
         if facts.reports(rule, where.contact.note.path)
-        for item in where.contact.kept(_items, facts.config, facts.today, find, words, shared)
+        for item in where.contact.kept(_items, facts.config, facts.today, rule.CODE, shared)
     ]
     if not pending:
         return [empty]
@@ -182,12 +183,11 @@ def _items(
     contact: Contact,
     config: Config,
     today: dt.date,
-    find: Finder,
-    words: tuple[str, str],
+    rule_code: str,
     shared: frozenset[str],
 ) -> list[Item]:
-    """What ``find`` leaves open with ``contact``, as list items keyed by age."""
-    verb, todo = words
+    """What rule ``rule_code`` finds open with ``contact``, as list items keyed by age."""
+    find, verb, todo = OPEN[rule_code]
     items = []
     for pending in find(contact, config, today):
         entry = pending.entry
