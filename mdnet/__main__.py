@@ -1,5 +1,5 @@
 """Allow ``python -m mdnet``."""
 
-from mdnet.cli import main
+from mdnet.cli import run
 
-main()
+run()

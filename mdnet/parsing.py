@@ -14,6 +14,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 from mdnet.config import Config
 from mdnet.index import Index, Row, dump, from_row, load, stamp
@@ -60,7 +61,9 @@ class CachedParser:
             if note is None:
                 missing.append(position)
             notes.append(note)
-        parsed = parse_notes(vault, [files[i] for i in missing], config, self.progress)
+        parsed = parse_notes(
+            vault, [files[i] for i in missing], config, self.progress, self.index is not None
+        )
         fresh_before = time.time_ns() - RACY_NS
         rows: list[Row] = []
         for position, (note, blob) in zip(missing, parsed, strict=True):
@@ -128,20 +131,20 @@ class CachedParser:
 
 
 def parse_notes(
-    vault: Path, files: list[NoteFile], config: Config, progress: Progress | None = None
+    vault: Path,
+    files: list[NoteFile],
+    config: Config,
+    progress: Progress | None = None,
+    keep_rows: bool = True,
 ) -> list[tuple[Note, bytes]]:
-    """Each file's Note and its pickle, on every core when there are many."""
+    """Each file's Note and its pickle (``b""`` without ``keep_rows``), on every core
+    when there are many."""
     if len(files) >= PARALLEL_MIN and _cores() > 1:
-        import multiprocessing  # only when there are many notes to parse
-
-        try:
-            return _parse_in_workers(vault, files, config, progress)
-        except (OSError, pickle.PickleError, multiprocessing.ProcessError):
-            pass  # no processes to be had here: parse in this one
+        return _parse_in_workers(vault, files, config, progress, keep_rows)
     parsed = []
     for done, file in enumerate(files, 1):
         note = parse_file(vault, file, config)
-        parsed.append((note, dump(note)))
+        parsed.append((note, dump(note) if keep_rows else b""))
         if progress and done % CHUNK == 0:
             progress(done, len(files))
     if progress and files:
@@ -157,35 +160,108 @@ def _cores() -> int:
 
 
 def _parse_in_workers(
-    vault: Path, files: list[NoteFile], config: Config, progress: Progress | None
+    vault: Path, files: list[NoteFile], config: Config, progress: Progress | None, keep_rows: bool
 ) -> list[tuple[Note, bytes]]:
+    """This process and one worker per other core take chunks of notes in turn.
+
+    This process parses too, rather than waiting: on two cores, a pool of two workers
+    and a parent unpickling their results took three processes' time on two. A chunk
+    is claimed through a shared counter, so that a busy core takes fewer; a worker
+    sends each chunk's pickles when done. Chunks that no worker delivered (it died, or
+    could not start) are parsed here.
+    """
+    import multiprocessing  # only when there are many notes to parse
+    import queue
+
     # fork is fastest, but forking a process that runs threads (watch mode) is unsafe
-    import multiprocessing
-
     method = "fork" if threading.active_count() == 1 else "forkserver"
-    context = multiprocessing.get_context(method)
-    parsed = []
-    with context.Pool(_cores(), _start_worker, (vault, config)) as pool:
-        for done, blob in enumerate(pool.imap(_parse_in_worker, files, CHUNK), 1):
-            parsed.append((from_row(pickle.loads(blob)), blob))
-            if progress and (done % CHUNK == 0 or done == len(files)):
-                progress(done, len(files))
-    return parsed
+    context: Any = multiprocessing.get_context(method)  # typeshed's BaseContext has no Process
+    chunks = [files[start : start + CHUNK] for start in range(0, len(files), CHUNK)]
+    parsed: dict[int, list[tuple[Note, bytes]]] = {}
+    workers = []
+    claimed: Any = None  # the shared counter of chunks claimed so far
+    results: Any = None  # the queue of (chunk, pickles) that the workers send
+    try:
+        claimed = context.Value("i", 0)
+        results = context.Queue()
+        for _ in range(_cores() - 1):
+            worker = context.Process(
+                target=_parse_in_worker,
+                args=(vault, config, chunks, claimed, results),
+                daemon=True,
+            )
+            worker.start()
+            workers.append(worker)
+    except (OSError, pickle.PickleError, multiprocessing.ProcessError):
+        claimed, results = None, None  # no processes to be had here: parse in this one
+
+    def receive(block: bool) -> bool:
+        """Take one chunk from the workers; False when none came."""
+        if results is None:
+            return False
+        try:
+            at, blobs = results.get(block, 0.05)
+        except queue.Empty:
+            return False
+        parsed[at] = [(from_row(pickle.loads(blob)), blob) for blob in blobs]
+        return True
+
+    def report() -> None:
+        if progress:
+            progress(min(len(files), sum(map(len, parsed.values()))), len(files))
+
+    try:
+        while (at := _claim(claimed)) is not None and at < len(chunks):
+            notes = [parse_file(vault, file, config) for file in chunks[at]]
+            parsed[at] = [(note, dump(note) if keep_rows else b"") for note in notes]
+            while receive(block=False):
+                pass
+            report()
+        while len(parsed) < len(chunks) and (
+            receive(block=True) or any(worker.is_alive() for worker in workers)
+        ):
+            report()
+        while receive(block=False):  # sent just before its worker ended
+            pass
+        for at in range(len(chunks)):
+            if at not in parsed:  # claimed by a worker that did not deliver it
+                notes = [parse_file(vault, file, config) for file in chunks[at]]
+                parsed[at] = [(note, dump(note) if keep_rows else b"") for note in notes]
+        report()
+    finally:
+        for worker in workers:
+            worker.terminate()
+            worker.join()
+    return [pair for at in range(len(chunks)) for pair in parsed[at]]
 
 
-_worker: tuple[Path, Config] | None = None
+def _claim(claimed: Any) -> int | None:
+    """The next chunk to parse (counting up for every process), None when alone."""
+    if claimed is None:
+        return None
+    with claimed.get_lock():
+        at = int(claimed.value)
+        claimed.value = at + 1
+    return at
 
 
-def _start_worker(vault: Path, config: Config) -> None:
-    global _worker
+def _start_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     # a forked worker inherits watch mode's SIGTERM handler, which only asks to stop:
-    # the pool ends its workers with SIGTERM, and would wait forever for them
+    # the parent ends its workers with SIGTERM, and would wait forever for them
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    _worker = (vault, config)
 
 
-def _parse_in_worker(file: NoteFile) -> bytes:
-    assert _worker is not None
-    vault, config = _worker
-    return dump(parse_file(vault, file, config))
+def _parse_in_worker(
+    vault: Path, config: Config, chunks: list[list[NoteFile]], claimed: Any, results: Any
+) -> None:
+    """A worker process: parse chunks until none are left, sending their pickles."""
+    _start_worker()
+    try:
+        while (at := _claim(claimed)) is not None and at < len(chunks):
+            results.put((at, [dump(parse_file(vault, file, config)) for file in chunks[at]]))
+    except Exception:  # the parent parses what was not delivered, and reports errors
+        return
+    finally:
+        results.close()
+        results.join_thread()

@@ -47,8 +47,14 @@ def display_path(vault: Path, path: str, cwd: Path) -> str:
         return _relative_folder(str(vault), str(cwd))
     folder, _, name = path.rpartition("/")
     # one relpath per folder, not per finding: thousands of findings share a few folders
-    shown = _relative_folder(os.path.join(vault, folder), str(cwd))
-    return name if shown == os.curdir else os.path.join(shown, name)
+    return _folder_prefix(str(vault), folder, str(cwd)) + name
+
+
+@lru_cache(maxsize=1024)
+def _folder_prefix(vault: str, folder: str, cwd: str) -> str:
+    """How a path in ``folder`` of the vault starts: ``""`` or ``../People/``."""
+    shown = _relative_folder(os.path.join(vault, folder), cwd)
+    return "" if shown == os.curdir else os.path.join(shown, "")
 
 
 @lru_cache(maxsize=1024)

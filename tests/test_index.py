@@ -303,3 +303,23 @@ def test_a_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setattr(sys, "stderr", small)
     ParseProgress()(10, 10)  # a short run: no bar
     assert small.getvalue() == ""
+
+
+def test_a_row_holds_the_whole_note_as_its_class_makes_it() -> None:
+    """``from_row`` fills a Note's attributes in one dict: every field, no other."""
+    import dataclasses
+
+    from mdnet.note import parse_note
+
+    text = (
+        "---\ntype: contact\nlast_contact: 2026-13-01\nmet: 2026-01-02\n---\n"
+        "- 2026-10-02 call [[Jane|J]] and [b](Bob.md) #gave\n- 2026-02-30 bad\n"
+    )
+    note = parse_note("People/Al.md", text, load_config(Path("/nonexistent")))
+    assert note.blocks and note.problems and note.fields
+    loaded = index.load(index.dump(note))
+    assert loaded == note and type(loaded) is type(note)
+    assert set(vars(loaded)) == {field.name for field in dataclasses.fields(note)}
+    assert [type(link) for block in loaded.blocks for link in block.links] == [
+        type(link) for block in note.blocks for link in block.links
+    ]

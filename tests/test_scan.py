@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from mdnet.config import Config, load_config
-from mdnet.scan import VaultError, find_vault, list_notes
+from mdnet.scan import NoteFile, Unreadable, VaultError, find_vault, list_notes, read_note
 from tests.conftest import write_files
 
 
@@ -108,3 +108,22 @@ def test_a_vault_that_cannot_be_listed_is_a_vault_error(
     monkeypatch.setattr(os, "scandir", refuse)
     with pytest.raises(VaultError, match="cannot read the folder: Permission denied"):
         paths(vault)
+
+
+@pytest.mark.parametrize("text", ["", "short", "a longer note\n" * 5000])
+@pytest.mark.parametrize("change", [-3, 0, 4])
+def test_a_note_is_read_whole_whatever_its_size_since_the_scan(
+    tmp_path: Path, text: str, change: int
+) -> None:
+    """The read is sized by the scan; a note that grew or shrank since is read whole."""
+    (tmp_path / "n.md").write_text(text, encoding="utf-8")
+    scanned = NoteFile("n.md", max(0, len(text) + change), 0)
+    assert read_note(tmp_path, scanned, Config()) == text
+
+
+def test_a_note_that_grew_past_the_limit_since_the_scan_is_unreadable(tmp_path: Path) -> None:
+    (tmp_path / "n.md").write_text("x" * 3000, encoding="utf-8")
+    config = Config(max_file_kb=2)
+    with pytest.raises(Unreadable, match=r"grew larger than vault\.max_file_kb = 2"):
+        read_note(tmp_path, NoteFile("n.md", 10, 0), config)
+    assert read_note(tmp_path, NoteFile("n.md", 10, 0), Config(max_file_kb=3)) == "x" * 3000

@@ -11,7 +11,7 @@ import click
 
 from mdnet import __version__
 from mdnet.cli.check import check
-from mdnet.cli.options import UsageError
+from mdnet.cli.options import Program, UsageError
 from mdnet.cli.rules import explain_rule, list_rules
 
 # commands imported when used, so that `mdnet check` does not load vCard, watchdog...
@@ -72,3 +72,9 @@ def main() -> None:
 main.add_command(check)
 main.add_command(list_rules)
 main.add_command(explain_rule)
+
+
+def run() -> None:
+    """``python -m mdnet``: ``main`` as a program, which a command may end at once."""
+    Program.running = True
+    main()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from mdnet.cli.options import UsageError, common_options, open_vault
+from mdnet.cli.options import UsageError, common_options, finish, open_vault
 from mdnet.cli.progress import vault_parser
 from mdnet.config import CONFIG_NAME, Config, ConfigError
 from mdnet.finding import Finding
@@ -98,7 +98,7 @@ def check(
     if fixed is not None and not quiet:
         click.echo(fixed.summary(), err=True)
     failing = {"error", "warning"} if strict else {"error"}
-    sys.exit(0 if exit_zero or not any(f.severity in failing for f in findings) else 1)
+    finish(0 if exit_zero or not any(f.severity in failing for f in findings) else 1)
 
 
 def _check(

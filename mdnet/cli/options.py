@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import click
 
@@ -65,3 +67,24 @@ def open_vault(start: Path, config_path: Path | None) -> tuple[Path, Config]:
         return vault, load_config(vault, config_path)
     except (ConfigError, VaultError) as error:
         raise UsageError(str(error)) from None
+
+
+class Program:
+    """Whether mdnet runs as a program (``python -m mdnet``) rather than inside another
+    (tests, a caller of ``main``): only then may a command end the whole process."""
+
+    running = False
+
+
+def finish(code: int) -> NoReturn:
+    """Exit with ``code``; run as a program, at once.
+
+    Freeing a large vault's million objects one by one, then unloading every module,
+    took a tenth of a second at 30,000 notes, for nothing: the process ends. Output is
+    flushed first (a closed pipe then raises here, as it would at exit).
+    """
+    if Program.running:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)  # for speed: no teardown (the index is closed, workers are gone)
+    sys.exit(code)

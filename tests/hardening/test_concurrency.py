@@ -121,7 +121,7 @@ def test_parse_workers_end_on_sigterm_even_under_watch(tmp_path: Path) -> None:
         "import signal\n"
         "from mdnet.parsing import _start_worker\n"
         "signal.signal(signal.SIGTERM, lambda *args: None)\n"
-        "_start_worker(None, None)\n"
+        "_start_worker()\n"
         "assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL\n"
     )
     result = run_python(["-c", script], tmp_path, timeout=30)

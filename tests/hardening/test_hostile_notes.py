@@ -389,8 +389,6 @@ def test_a_note_that_vanishes_or_cannot_be_opened(
 ) -> None:
     """Between listing and reading, a note is deleted, or opening it is denied (as
     chmod 000 does for anyone but root): F002 for it, the rest checked."""
-    import builtins
-
     from mdnet import scan
 
     root = make_vault(
@@ -401,7 +399,7 @@ def test_a_note_that_vanishes_or_cannot_be_opened(
             "- 2026-02-01 call\n",
         }
     )
-    real_list, real_open = scan.list_notes, builtins.open
+    real_list, real_open = scan.list_notes, os.open
 
     def list_then_delete(vault: Path, config: Config) -> list[scan.NoteFile]:
         listed = real_list(vault, config)
@@ -414,7 +412,7 @@ def test_a_note_that_vanishes_or_cannot_be_opened(
         return real_open(file, *args, **kwargs)
 
     monkeypatch.setattr("mdnet.pipeline.list_notes", list_then_delete)
-    monkeypatch.setattr(builtins, "open", deny)
+    monkeypatch.setattr(os, "open", deny)
     config = load_config(root)
     findings = run_rules(load_vault(root, config), config, TODAY, Selection(("F",)))
     assert where(findings) == [
