@@ -36,3 +36,10 @@ def test_inside_another_program_finish_raises_system_exit() -> None:
     with pytest.raises(SystemExit) as exit:
         finish(3)
     assert exit.value.code == 3
+
+
+def test_the_mdnet_command_runs_as_a_program() -> None:
+    import tomllib
+
+    project = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text())
+    assert project["project"]["scripts"]["mdnet"] == "mdnet.cli:run"
