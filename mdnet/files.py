@@ -30,8 +30,9 @@ def inside_vault(vault: Path, relative: str) -> Path:
     return target
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text`` (UTF-8) atomically; create missing folders."""
+def write_atomic(path: Path, text: str | bytes) -> None:
+    """Replace ``path`` with ``text`` (UTF-8, or bytes as they are) atomically; create
+    missing folders."""
     path.parent.mkdir(parents=True, exist_ok=True)
     mode = path.stat().st_mode & 0o777 if path.exists() else _default_mode()
     temporary = _write_temporary(path, text, mode)
@@ -65,12 +66,13 @@ def write_new(path: Path, text: str) -> None:
     _fsync_folder(path.parent)
 
 
-def _write_temporary(path: Path, text: str, mode: int) -> str:
+def _write_temporary(path: Path, text: str | bytes, mode: int) -> str:
     """A hidden temporary file beside ``path`` holding ``text``, on disk, with ``mode``."""
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    data = text.encode("utf-8") if isinstance(text, str) else text
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
             out.flush()
             os.fsync(out.fileno())
         os.chmod(temporary, mode)  # mkstemp makes it 0600

@@ -70,7 +70,7 @@ class Contact:
     met_at_events: list[tuple[dt.date, str]] = field(default_factory=list)
     # what was worked out about this contact (``kept``); the model makes a new Contact
     # whenever anything about them changes, so it stays true as long as the object lives
-    memo: dict[Hashable, Any] = field(default_factory=dict, repr=False, compare=False)
+    memo: dict[tuple[Any, ...], Any] = field(default_factory=dict, repr=False, compare=False)
 
     def kept(
         self, work_out: Callable[..., T], config: Config, today: dt.date, *more: Hashable
@@ -90,6 +90,13 @@ class Contact:
             # the memo keeps ``config`` alive: its id stays its own
             found = self.memo[key] = (config, work_out(self, config, today, *more))
         return found[1]
+
+    def __getstate__(self) -> dict[str, Any]:
+        """As ``mdnet.snapshot`` pickles a contact: what was worked out is saved apart."""
+        return {"note": self.note, "entries": self.entries, "met_at_events": self.met_at_events}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state, memo={})
 
     @property
     def title(self) -> str:

@@ -42,17 +42,15 @@ class CachedParser:
         self.memory: dict[str, tuple[int, int, Note]] = {}
         self.stamp = ""
         self.index: Index | None = None
+        self.rows_read = False
         self.parsed: list[str] = []
         self.reused = 0
 
     def __call__(self, vault: Path, files: list[NoteFile], config: Config) -> list[Note]:
-        current = stamp(config)
         cached: dict[str, tuple[int, int, bytes]] = {}
-        if current != self.stamp:  # the first call, or the config or mdnet changed
-            self.close()
-            self.memory, self.stamp = {}, current
-            self.index = Index.open(vault, current) if self.use_index else None
-            cached = self.index.rows() if self.index else {}
+        self._open(vault, config)
+        if not self.rows_read and self.index is not None:  # once: then they are in memory
+            cached, self.rows_read = self.index.rows(), True
         known = set(cached) | set(self.memory)
         notes: list[Note | None] = []
         missing: list[int] = []
@@ -85,25 +83,39 @@ class CachedParser:
     def refresh(
         self, vault: Path, files: list[NoteFile], gone: Iterable[str], config: Config
     ) -> list[Note]:
-        """Parse ``files`` again and forget ``gone`` notes: what a watcher was told of.
+        """Parse ``files`` again and forget ``gone`` notes: what a watcher was told of,
+        or what changed since the last check's snapshot (``mdnet.snapshot``).
 
-        The notes the parser remembers are otherwise kept as they are; the config must
-        be the one of the last call.
+        The notes the parser remembers are otherwise kept as they are.
         """
-        parsed = parse_notes(vault, files, config)
+        self._open(vault, config)
+        parsed = parse_notes(vault, files, config, self.progress, self.index is not None)
         fresh_before = time.time_ns() - RACY_NS
         rows = [
             (file.path, file.size, file.mtime_ns, blob)
             for file, (_, blob) in zip(files, parsed, strict=True)
             if file.mtime_ns < fresh_before
         ]
-        gone = [path for path in gone if self.memory.pop(path, None) is not None]
+        gone = list(gone)
+        self.forget(gone)
         for file, (note, _) in zip(files, parsed, strict=True):
             self.memory[file.path] = (file.size, file.mtime_ns, note)
         if self.index is not None:
             self.index.update(rows, gone)
         self.parsed = [file.path for file in files]
+        self.reused = 0
         return [note for note, _ in parsed]
+
+    def _open(self, vault: Path, config: Config) -> bool:
+        """Open the index for ``config`` unless it is open: on the first call, or when
+        the config or mdnet changed (what was remembered is forgotten). True if opened."""
+        current = stamp(config)
+        if current == self.stamp:
+            return False
+        self.close()
+        self.memory, self.stamp, self.rows_read = {}, current, False
+        self.index = Index.open(vault, current) if self.use_index else None
+        return True
 
     def _reuse(self, file: NoteFile, cached: dict[str, tuple[int, int, bytes]]) -> Note | None:
         """The note parsed before, if the file's size and time are the same."""

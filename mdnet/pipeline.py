@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from operator import attrgetter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mdnet.config import Config, ConfigError
 from mdnet.finding import Finding, Hit, Problem
@@ -23,6 +24,9 @@ from mdnet.note import Note, parse_note
 from mdnet.rules import ABOUT_ONE, RULES, Rule, is_about_one, is_selector, matches
 from mdnet.scan import NoteFile, Unreadable, list_notes, read_note
 from mdnet.vault import Builder
+
+if TYPE_CHECKING:
+    from mdnet.parsing import CachedParser
 
 Parser = Callable[[Path, list[NoteFile], Config], list[Note]]
 
@@ -51,19 +55,54 @@ def check_vault(
     """The vault at ``root`` and its findings on ``today`` from the ``selection``'s rules.
 
     Notes are parsed by ``parse``; by default through the index (``parsing.CachedParser``),
-    which parses only the notes that changed since the last run.
+    which parses only the notes that changed since the last run. With the index, and
+    no ``builder`` of the caller's (watch mode keeps its own), the model starts from
+    the last check's snapshot (``mdnet.snapshot``).
     """
-    if parse is None:
-        from mdnet.parsing import CachedParser  # it builds on this module
+    from mdnet.parsing import CachedParser  # it builds on this module
 
-        cached = CachedParser()
-        try:
-            vault = load_vault(root, config, cached, builder)
-        finally:
-            cached.close()
-    else:
-        vault = load_vault(root, config, parse, builder)
-    return vault, run_rules(vault, config, today, selection)
+    owned = CachedParser() if parse is None else None
+    parser = owned or parse
+    assert parser is not None
+    try:
+        if builder is None and isinstance(parser, CachedParser) and parser.use_index:
+            return _check_from_snapshot(root, config, today, selection, parser)
+        vault = load_vault(root, config, parser, builder)
+        return vault, run_rules(vault, config, today, selection)
+    finally:
+        if owned is not None:
+            owned.close()
+
+
+def _check_from_snapshot(
+    root: Path, config: Config, today: dt.date, selection: Selection, parser: CachedParser
+) -> tuple[Vault, list[Finding]]:
+    """``check_vault`` from the snapshot, brought up to date; written again once it drifted
+    far from the vault (not after a cold run: that one stays as quick as it can be)."""
+    from mdnet import snapshot
+
+    with paused_gc():
+        files = list_notes(root, config)
+        restored = snapshot.restore(root, config)
+        if restored is None:
+            builder = Builder(root, config)
+            vault = builder.build(parser(root, files, config))
+            drifted = parser.reused > 0
+        else:
+            changed, gone = restored.changes(files)
+            builder = restored.builder
+            notes = parser.refresh(root, changed, gone, config)
+            if builder.reshapes(notes, gone):  # a snapshot's notes cannot be built again
+                builder = Builder(root, config)
+                vault = builder.build(parser(root, files, config))
+            else:
+                vault = builder.update(notes, gone)
+            drifted = len(changed) + len(gone) > snapshot.DRIFT or restored.today != today
+            drifted = drifted or builder is not restored.builder
+    findings = run_rules(vault, config, today, selection)
+    if drifted:
+        snapshot.save(root, config, builder, files, today)
+    return vault, findings
 
 
 def load_vault(

@@ -89,6 +89,8 @@ class Builder:
         self.resolver = Resolver([])
         self.found: dict[str, Found] = {}  # only for the notes that bring something
         self.markers_of: dict[tuple[str, ...], frozenset[str]] = {}  # by tags: few differ
+        self.rebuilt = False  # whether the last update had to build everything again
+        self.whole = True  # the notes have their blocks (not so in mdnet.snapshot's)
 
     def build(self, notes: list[Note]) -> Vault:
         """The model of a vault from all its notes (sorted by path)."""
@@ -118,7 +120,10 @@ class Builder:
         """The model once the ``changed`` notes are parsed again and ``removed`` ones gone."""
         old = self.vault
         gone = set(removed) & old.notes.keys()
-        if gone or any(_reshapes(old.notes.get(note.path), note) for note in changed):
+        self.rebuilt = self.reshapes(changed, gone)
+        if self.rebuilt:
+            if not self.whole:
+                raise ValueError("a model restored without its notes' blocks cannot be rebuilt")
             notes = {**old.notes, **{note.path: note for note in changed}}
             return self.build(sorted((n for p, n in notes.items() if p not in gone), key=_path))
         notes = {**old.notes, **{note.path: note for note in changed}}
@@ -151,6 +156,13 @@ class Builder:
         self.vault = Vault(self.root, notes, contacts, circles, events, self._dangling(notes))
         _carry(old, self.vault, changed)
         return self.vault
+
+    def reshapes(self, changed: list[Note], removed: Iterable[str] = ()) -> bool:
+        """Whether ``update`` must build everything again for these changes."""
+        notes = self.vault.notes
+        return any(path in notes for path in removed) or any(
+            _reshapes(notes.get(note.path), note) for note in changed
+        )
 
     def _found_in(self, note: Note, contacts: dict[str, Contact]) -> Found | None:
         """The interactions, dangling links and meeting records written in ``note``."""

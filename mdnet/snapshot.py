@@ -1,0 +1,190 @@
+"""The model as a check left it, in ``.mdnet/model.pickle``: where a warm check starts.
+
+A check lists the notes (their size and time); then, rather than loading every note
+from the index and building the model again, it loads this snapshot — the notes, what
+each brings to the model, the contacts with what rules worked out about them
+(``Contact.kept``) — and brings it up to date with ``Builder.update`` for the notes
+that changed since. The rules then work out again only what those notes touch.
+
+Like the index it is a cache: stamped with mdnet's code and the config, and ignored
+when missing, stale, unreadable or corrupt, with the same results, only slower. It is
+written whole (atomically) when it has drifted far from the vault — many notes
+changed, a note added or removed, another day — but not after a cold run, which
+stays as quick as it can be. Only the model's own classes are unpickled: a snapshot
+cannot run code.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copyreg
+import datetime as dt
+import hashlib
+import importlib
+import io
+import pickle
+import sys
+import time
+from collections.abc import Callable, Hashable
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from mdnet.config import Config
+from mdnet.files import write_atomic
+from mdnet.index import STATE_FOLDER, make_state_folder
+from mdnet.index import stamp as index_stamp
+from mdnet.model import Vault
+from mdnet.note import Note
+from mdnet.scan import NoteFile
+from mdnet.vault import Builder, Resolver
+
+NAME = "model.pickle"
+FORMAT = 1
+DRIFT = 100  # notes changed or gone since the snapshot before it is written again
+RACY_NS = 2_000_000_000  # a note written this recently may change again within its time tick
+# the classes a snapshot is made of: nothing else is unpickled
+MODEL_CLASSES = {
+    "mdnet.note": {"Note"},
+    "mdnet.markdown": {"Block", "Link"},
+    "mdnet.finding": {"Problem", "Finding", "Hit", "Fix"},
+    "mdnet.model": {"Interaction", "Contact", "Circle", "Event", "MeetingRecord", "Dangling"},
+    "mdnet.vault": {"Found"},
+    "mdnet.health": {"Standing"},
+    "mdnet.giveback": {"Pending"},
+    "mdnet.summary.glance": {"Tally"},
+    "mdnet.dates": {"Duration"},
+    "datetime": {"date"},
+    "builtins": {"set", "frozenset"},
+}
+
+# what was worked out about each contact: {work_out's name: {(day, *more): {path: value}}}
+Kept = dict[str, dict[tuple[Hashable, ...], dict[str, Any]]]
+
+
+class Restored(NamedTuple):
+    """A snapshot brought back: the model's builder, its day, and the notes it knew."""
+
+    builder: Builder
+    today: dt.date
+    files: dict[str, tuple[int, int]]  # path: (size, mtime_ns); (-1, -1): read it again
+
+    def changes(self, files: list[NoteFile]) -> tuple[list[NoteFile], list[str]]:
+        """The notes that are new or changed since the snapshot, and those gone."""
+        known = self.files
+        changed = [f for f in files if known.get(f.path) != (f.size, f.mtime_ns)]
+        listed = {f.path for f in files}
+        return changed, [path for path in known if path not in listed]
+
+
+def stamp(config: Config) -> str:
+    """The index's stamp (the parser and the config) and every module of mdnet."""
+    digest = hashlib.sha256(f"{FORMAT}|{index_stamp(config)}".encode())
+    for source in sorted(Path(__file__).parent.rglob("*.py")):
+        with contextlib.suppress(OSError):
+            digest.update(source.read_bytes())
+    return digest.hexdigest()[:32]
+
+
+def restore(root: Path, config: Config) -> Restored | None:
+    """The vault's snapshot for ``config`` and this mdnet, or None (missing, stale...)."""
+    try:
+        data = (root / STATE_FOLDER / NAME).read_bytes()
+        state = _Unpickler(io.BytesIO(data)).load()
+        return _restored(root, config, state)
+    except Exception:  # a cache: whatever is wrong with it, do without
+        return None
+
+
+def save(
+    root: Path, config: Config, builder: Builder, files: list[NoteFile], today: dt.date
+) -> None:
+    """Write the snapshot of ``builder``'s model, made from ``files``, on ``today``."""
+    vault = builder.vault
+    fresh_before = time.time_ns() - RACY_NS
+    known = {f.path: (f.size, f.mtime_ns) if f.mtime_ns < fresh_before else (-1, -1) for f in files}
+    state = (
+        FORMAT,
+        stamp(config),
+        today,
+        known,
+        (vault.notes, vault.contacts, vault.circles, vault.events, vault.dangling),
+        (vault.shared_titles, vault.confidential, vault.ignoring, vault.with_problems),
+        (builder.found, builder.resolver.by_name, builder.markers_of),
+        _kept_by_name(vault, config, today),
+    )
+    folder = root / STATE_FOLDER
+    try:
+        make_state_folder(folder)
+        data = io.BytesIO()
+        _Pickler(data, protocol=pickle.HIGHEST_PROTOCOL).dump(state)
+        write_atomic(folder / NAME, data.getvalue())
+    except (OSError, pickle.PicklingError, RecursionError):
+        pass  # a read-only vault, a full disk: the next check builds the model again
+
+
+def _restored(root: Path, config: Config, state: Any) -> Restored | None:
+    form, made_by, today, known, model, worked_out, building, kept = state
+    if form != FORMAT or made_by != stamp(config) or not isinstance(today, dt.date):
+        return None
+    notes, contacts, circles, events, dangling = model
+    builder = Builder(root, config)
+    builder.whole = False  # see _Pickler
+    builder.found, by_name, builder.markers_of = building
+    builder.resolver = Resolver([])
+    builder.resolver.by_name = by_name
+    vault = builder.vault = Vault(root, notes, contacts, circles, events, dangling)
+    vault.shared_titles, vault.confidential, vault.ignoring, vault.with_problems = worked_out
+    for name, found in kept.items():
+        work_out = _function(name)
+        if work_out is None:
+            continue
+        for (day, *more), values in found.items():
+            key = (work_out, id(config), day, *more)
+            for path, value in values.items():
+                contacts[path].memo[key] = (config, value)
+    return Restored(builder, today, known)
+
+
+def _kept_by_name(vault: Vault, config: Config, today: dt.date) -> Kept:
+    """What was worked out about each contact for ``config`` on ``today``, by the name
+    of the function that did (a function is not saved: only mdnet's own are looked up)."""
+    kept: Kept = {}
+    for path, contact in vault.contacts.items():
+        for key, (_, value) in contact.memo.items():
+            if key[1] == id(config) and key[2] == today:
+                name = f"{key[0].__module__}:{key[0].__qualname__}"
+                kept.setdefault(name, {}).setdefault(key[2:], {})[path] = value
+    return kept
+
+
+def _function(name: str) -> Callable[..., Any] | None:
+    """The function of mdnet called ``name`` (``module:qualname``), if it is loaded."""
+    module_name, _, qualname = name.partition(":")
+    module = sys.modules.get(module_name)  # what this run does not use is left out
+    found = getattr(module, qualname, None) if module_name.startswith("mdnet.") else None
+    return found if callable(found) and not isinstance(found, type) else None
+
+
+class _Pickler(pickle.Pickler):
+    """Saves notes without their blocks (paragraphs and list items): what they bring to
+    the model is saved apart (``Builder.found``), and they are the larger half of a
+    snapshot. A restored model can then be updated, not built again (``Builder.whole``).
+    """
+
+    def reducer_override(self, obj: Any) -> Any:
+        if type(obj) is Note and obj.blocks:
+            state = {**obj.__dict__, "blocks": ()}
+            return copyreg.__newobj__, (Note,), state  # type: ignore[attr-defined]
+        return NotImplemented
+
+
+class _Unpickler(pickle.Unpickler):
+    """Builds only the model's classes (a snapshot cannot run code)."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if name not in MODEL_CLASSES.get(module, ()):
+            raise pickle.UnpicklingError(f"{module}.{name} is not allowed in a snapshot")
+        found = getattr(importlib.import_module(module), name)
+        if not isinstance(found, type):
+            raise pickle.UnpicklingError(f"{module}.{name} is not a class")
+        return found

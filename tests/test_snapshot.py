@@ -1,0 +1,226 @@
+"""The model's snapshot in .mdnet/: a warm check starts from it and finds what a check
+from scratch finds, whatever changed since; it is written only when it drifted."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import pickle
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mdnet import snapshot
+from mdnet.config import load_config
+from mdnet.finding import Finding
+from mdnet.index import STATE_FOLDER
+from mdnet.parsing import CachedParser
+from mdnet.pipeline import Selection, check_vault
+from mdnet.scan import NoteFile
+from mdnet.summary import render
+from mdnet.vault import Builder
+from tests.conftest import TODAY, WriteVault
+from tests.test_incremental import CONFIG, PATHS, ROOT, VERSIONS, outcome, parsed
+from tests.test_index import _Evil, age, write
+
+NOTES = {
+    "People/Ann.md": """\
+        ---
+        type: contact
+        tier: close
+        ---
+        - 2026-03-01 coffee: #got an intro
+        """,
+    "People/Bob.md": """\
+        ---
+        type: contact
+        met: 2026-10-01
+        ---
+        """,
+    "Daily/2026-10-05.md": "- 2026-10-05 lunch with [[Ann]] and [[Nobody]] #promised a call\n",
+}
+SNAPSHOT = Path(STATE_FOLDER) / snapshot.NAME
+
+
+@pytest.fixture
+def vault(make_vault: WriteVault) -> Path:
+    root = make_vault(NOTES)
+    age(root)
+    return root
+
+
+def check(root: Path, today: dt.date = TODAY, use_index: bool = True) -> list[Finding]:
+    config = load_config(root)
+    parser = CachedParser(use_index=use_index)
+    try:
+        return check_vault(root, config, today, Selection.from_config(config), parser)[1]
+    finally:
+        parser.close()
+
+
+def written(root: Path) -> int:
+    """The snapshot's modification time (0: none)."""
+    path = root / SNAPSHOT
+    return path.stat().st_mtime_ns if path.exists() else 0
+
+
+def test_a_cold_check_writes_no_snapshot_and_the_next_one_does(vault: Path) -> None:
+    cold = check(vault)
+    assert not (vault / SNAPSHOT).exists()  # a cold run stays as quick as it can
+    assert check(vault) == cold
+    assert (vault / SNAPSHOT).exists()
+    restored = snapshot.restore(vault, load_config(vault))
+    assert restored is not None and sorted(restored.files) == sorted(NOTES)
+    assert check(vault) == cold  # from the snapshot
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda root: write(root, "People/Bob.md", "---\ntype: contact\n---\n- 2026-11-20 call\n"),
+        lambda root: write(root, "People/Cy.md", "---\ntype: contact\n---\n- 2026-11-20 call\n"),
+        lambda root: write(root, "People/Nobody.md", "---\ntype: contact\n---\n"),
+        lambda root: (root / "People/Bob.md").unlink(),
+        lambda root: (root / "People/Ann.md").rename(root / "People/Anna.md"),
+        lambda root: write(root, ".mdnet.toml", "[thresholds]\ngiveback_days = 400\n"),
+        lambda root: write(root, "Daily/2026-10-05.md", "- 2026-10-05 lunch [[Bob]] #got\n"),
+    ],
+)
+def test_a_check_from_the_snapshot_finds_what_a_check_from_scratch_finds(
+    vault: Path, change: object
+) -> None:
+    check(vault)
+    check(vault)  # writes the snapshot
+    assert callable(change)
+    change(vault)
+    assert check(vault) == check(vault, use_index=False)
+    assert check(vault) == check(vault, use_index=False)  # and once more, after it
+
+
+def test_another_day_works_everything_out_again_and_rewrites_the_snapshot(vault: Path) -> None:
+    check(vault)
+    check(vault)
+    before = written(vault)
+    later = dt.date(2027, 3, 1)
+    assert check(vault, later) == check(vault, later, use_index=False)
+    assert written(vault) != before
+
+
+def test_the_snapshot_is_written_again_only_once_it_drifted(
+    vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    check(vault)
+    check(vault)
+    first = written(vault)
+    write(vault, "People/Bob.md", "---\ntype: contact\n---\n- 2026-11-20 call\n", days_ago=1)
+    check(vault)
+    assert written(vault) == first  # one note changed: brought up to date, not rewritten
+    monkeypatch.setattr(snapshot, "DRIFT", 0)
+    check(vault)
+    assert written(vault) != first
+    assert snapshot.restore(vault, load_config(vault)) is not None
+
+
+@pytest.mark.parametrize("damage", [b"", b"not a pickle", pickle.dumps(("junk",))])
+def test_a_damaged_snapshot_is_done_without(vault: Path, damage: bytes) -> None:
+    expected = check(vault)
+    check(vault)
+    (vault / SNAPSHOT).write_bytes(damage)
+    assert snapshot.restore(vault, load_config(vault)) is None
+    assert check(vault) == expected
+
+
+def test_a_snapshot_never_runs_code(vault: Path, tmp_path: Path) -> None:
+    check(vault)
+    proof = tmp_path / "pwned"
+    (vault / STATE_FOLDER).mkdir(exist_ok=True)
+    (vault / SNAPSHOT).write_bytes(pickle.dumps(_Evil(str(proof))))
+    assert snapshot.restore(vault, load_config(vault)) is None
+    assert not proof.exists()
+
+
+def test_a_snapshot_of_another_mdnet_is_done_without(
+    vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    check(vault)
+    check(vault)
+    assert snapshot.restore(vault, load_config(vault)) is not None
+    monkeypatch.setattr(snapshot, "FORMAT", snapshot.FORMAT + 1)
+    assert snapshot.restore(vault, load_config(vault)) is None
+
+
+def test_a_note_saved_within_its_time_tick_is_read_again(vault: Path) -> None:
+    check(vault)
+    write(vault, "People/Bob.md", "---\ntype: contact\n---\n- 2026-11-20 call\n")  # now
+    check(vault)  # writes the snapshot, with Bob's note marked as not to be trusted
+    restored = snapshot.restore(vault, load_config(vault))
+    assert restored is not None and restored.files["People/Bob.md"] == (-1, -1)
+    stat = os.stat(vault / "People/Bob.md")
+    path = vault / "People/Bob.md"
+    path.write_text(path.read_text().replace("11-20", "11-21"))  # the same size...
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # ...and the same time
+    assert check(vault) == check(vault, use_index=False)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from([(p, i) for p in PATHS for i in range(len(VERSIONS[p]))]),
+            st.booleans(),
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_a_restored_model_updates_as_a_model_built_from_scratch(
+    steps: list[tuple[tuple[str, int], bool]],
+) -> None:
+    choice = dict.fromkeys(PATHS, 0)
+    builder = Builder(ROOT, CONFIG)
+    notes = parsed(choice)
+    builder.build(sorted(notes.values(), key=lambda note: note.path))
+    outcome(builder.vault)
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        for (path, index), through_snapshot in steps:
+            if through_snapshot:
+                files = [NoteFile(p, 1, 1) for p in notes]
+                snapshot.save(root, CONFIG, builder, files, TODAY)
+                restored = snapshot.restore(root, CONFIG)
+                assert restored is not None
+                builder = restored.builder
+            choice[path] = index
+            notes = parsed(choice)
+            changed = [note for p, note in notes.items() if p == path]
+            removed = [] if path in notes else [path]
+            fresh = Builder(ROOT, CONFIG)
+            fresh.build(sorted(notes.values(), key=lambda note: note.path))
+            if builder.reshapes(changed, removed) and not builder.whole:
+                builder = fresh  # as check_vault does
+            else:
+                builder.update(changed, removed)
+            assert outcome(builder.vault) == outcome(fresh.vault)
+
+
+def test_the_summary_from_a_snapshot_is_the_summary_from_scratch(vault: Path) -> None:
+    check(vault)
+    check(vault)
+    config = load_config(vault)
+    selection = Selection.from_config(config)
+    warm, findings = check_vault(vault, config, TODAY, selection)
+    cold, again = check_vault(vault, config, TODAY, selection, CachedParser(use_index=False))
+    assert findings == again
+    assert render(warm, config, TODAY, findings) == render(cold, config, TODAY, again)
+
+
+def test_a_snapshot_is_written_atomically_beside_the_index(vault: Path) -> None:
+    check(vault)
+    check(vault)
+    leftovers = [p.name for p in (vault / STATE_FOLDER).iterdir() if p.name.endswith(".tmp")]
+    assert leftovers == []
+    assert time.time_ns() - written(vault) < 60 * 1_000_000_000
