@@ -14,8 +14,9 @@ import os
 import re
 import tempfile
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import BinaryIO
 
 
 class OutsideVault(ValueError):
@@ -30,9 +31,15 @@ def inside_vault(vault: Path, relative: str) -> Path:
     return target
 
 
-def write_atomic(path: Path, text: str | bytes) -> None:
-    """Replace ``path`` with ``text`` (UTF-8, or bytes as they are) atomically; create
-    missing folders."""
+Content = str | bytes | Callable[[BinaryIO], object]
+
+
+def write_atomic(path: Path, text: Content) -> None:
+    """Replace ``path`` with ``text`` atomically; create missing folders.
+
+    ``text`` is a string (written in UTF-8), bytes, or a function that writes the
+    content to the file it is given (``mdnet.snapshot``: no copy of it in memory).
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     mode = path.stat().st_mode & 0o777 if path.exists() else _default_mode()
     temporary = _write_temporary(path, text, mode)
@@ -66,13 +73,15 @@ def write_new(path: Path, text: str) -> None:
     _fsync_folder(path.parent)
 
 
-def _write_temporary(path: Path, text: str | bytes, mode: int) -> str:
+def _write_temporary(path: Path, text: Content, mode: int) -> str:
     """A hidden temporary file beside ``path`` holding ``text``, on disk, with ``mode``."""
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    data = text.encode("utf-8") if isinstance(text, str) else text
     try:
         with os.fdopen(handle, "wb") as out:
-            out.write(data)
+            if callable(text):
+                text(out)
+            else:
+                out.write(text.encode("utf-8") if isinstance(text, str) else text)
             out.flush()
             os.fsync(out.fileno())
         os.chmod(temporary, mode)  # mkstemp makes it 0600

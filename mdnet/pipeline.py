@@ -92,13 +92,13 @@ def _check_from_snapshot(
             changed, gone = restored.changes(files)
             builder = restored.builder
             notes = parser.refresh(root, changed, gone, config)
-            if builder.reshapes(notes, gone):  # a snapshot's notes cannot be built again
-                builder = Builder(root, config)
+            if builder.reshapes(notes, gone):  # built again from all the notes: a
+                builder.whole = True  # snapshot's lack their blocks
                 vault = builder.build(parser(root, files, config))
             else:
                 vault = builder.update(notes, gone)
             drifted = len(changed) + len(gone) > snapshot.DRIFT or restored.today != today
-            drifted = drifted or builder is not restored.builder
+            drifted = drifted or builder.rebuilt
     findings = run_rules(vault, config, today, selection)
     if drifted:
         snapshot.save(root, config, builder, files, today)

@@ -27,7 +27,7 @@ import sys
 import time
 from collections.abc import Callable, Hashable
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, BinaryIO, NamedTuple
 
 from mdnet.config import Config
 from mdnet.files import write_atomic
@@ -115,9 +115,7 @@ def save(
     folder = root / STATE_FOLDER
     try:
         make_state_folder(folder)
-        data = io.BytesIO()
-        _Pickler(data, protocol=pickle.HIGHEST_PROTOCOL).dump(state)
-        write_atomic(folder / NAME, data.getvalue())
+        write_atomic(folder / NAME, _Pickler.dumper(state))
     except (OSError, pickle.PicklingError, RecursionError):
         pass  # a read-only vault, a full disk: the next check builds the model again
 
@@ -170,6 +168,11 @@ class _Pickler(pickle.Pickler):
     the model is saved apart (``Builder.found``), and they are the larger half of a
     snapshot. A restored model can then be updated, not built again (``Builder.whole``).
     """
+
+    @classmethod
+    def dumper(cls, state: object) -> Callable[[BinaryIO], None]:
+        """What writes ``state`` to a file, pickled."""
+        return lambda out: cls(out, protocol=pickle.HIGHEST_PROTOCOL).dump(state)
 
     def reducer_override(self, obj: Any) -> Any:
         if type(obj) is Note and obj.blocks:

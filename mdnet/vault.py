@@ -89,12 +89,12 @@ class Builder:
         self.resolver = Resolver([])
         self.found: dict[str, Found] = {}  # only for the notes that bring something
         self.markers_of: dict[tuple[str, ...], frozenset[str]] = {}  # by tags: few differ
-        self.rebuilt = False  # whether the last update had to build everything again
+        self.rebuilt = False  # whether the model was last built from all the notes
         self.whole = True  # the notes have their blocks (not so in mdnet.snapshot's)
 
     def build(self, notes: list[Note]) -> Vault:
         """The model of a vault from all its notes (sorted by path)."""
-        self.resolver = Resolver(notes)
+        self.resolver, self.rebuilt = Resolver(notes), True
         contacts = {n.path: Contact(n) for n in notes if n.kind == "contact"}
         self.found = {}
         for note in notes:
@@ -111,6 +111,7 @@ class Builder:
             self._met_at_events(person, events, attended)
             if path in before and _same(before[path], person):
                 contacts[path] = before[path]  # and what was worked out about them
+                before[path].note = person.note  # the same but for blocks (a snapshot's)
         circles = {n.path: self._circle(n) for n in notes if n.kind == "circle"}
         by_path = {note.path: note for note in notes}
         self.vault = Vault(self.root, by_path, contacts, circles, events, self._dangling(by_path))
@@ -120,13 +121,13 @@ class Builder:
         """The model once the ``changed`` notes are parsed again and ``removed`` ones gone."""
         old = self.vault
         gone = set(removed) & old.notes.keys()
-        self.rebuilt = self.reshapes(changed, gone)
-        if self.rebuilt:
+        if self.reshapes(changed, gone):
             if not self.whole:
                 raise ValueError("a model restored without its notes' blocks cannot be rebuilt")
             notes = {**old.notes, **{note.path: note for note in changed}}
             return self.build(sorted((n for p, n in notes.items() if p not in gone), key=_path))
         notes = {**old.notes, **{note.path: note for note in changed}}
+        self.rebuilt = False
         contacts, events = dict(old.contacts), dict(old.events)
         touched: set[str] = set()  # the contacts to rebuild
         for note in changed:
@@ -272,9 +273,22 @@ def _same(before: Contact, after: Contact) -> bool:
     """The same note and the same entries (made from the same notes, mostly the same
     objects: quick to compare)."""
     return (
-        before.note is after.note
+        (before.note is after.note or _alike(before.note, after.note))
         and before.entries == after.entries
         and before.met_at_events == after.met_at_events
+    )
+
+
+def _alike(one: Note, other: Note) -> bool:
+    """The same note but maybe for its blocks, which a snapshot's notes lack and nothing
+    worked out about a contact reads (what they bring is in the entries)."""
+    return (one.path, one.kind, one.fields, one.lines, one.problems, one.date) == (
+        other.path,
+        other.kind,
+        other.fields,
+        other.lines,
+        other.problems,
+        other.date,
     )
 
 

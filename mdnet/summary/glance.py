@@ -81,12 +81,9 @@ def _give_and_take_chart(facts: Facts, tallies: dict[str, Tally]) -> Blocks:
     months = last_months(facts.today)
     skip = facts.vault.silencing(G003.CODE, G003.NAME)
     counted = [tally for path, tally in tallies.items() if path not in skip]
-    gave = [sum(column) for column in zip(*(t.gave for t in counted), strict=True)] or [0] * len(
-        months
-    )
-    got = [sum(column) for column in zip(*(t.got for t in counted), strict=True)] or [0] * len(
-        months
-    )
+    none = [(0,) * len(months)]  # no contact: nothing per month
+    gave = [sum(month) for month in zip(*([t.gave for t in counted] or none), strict=True)]
+    got = [sum(month) for month in zip(*([t.got for t in counted] or none), strict=True)]
     first, last = months[0], months[-1]
     span = f"{month_label(first)} {first.year} to {month_label(last)} {last.year}"
     if not any(gave) and not any(got):

@@ -9,6 +9,7 @@ what that rule would not report: all of it when the rule is not selected in
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 
 from mdnet.config import Config
 from mdnet.dates import add_months
@@ -38,14 +39,13 @@ WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 def reach_out(facts: Facts) -> Blocks:
     """The most overdue contacts, losing touch apart from overdue; then birthdays."""
-    today = facts.today
     due = [
         s
         for s in facts.standings
         if s.needs_reaching_out and facts.reports(R001, s.contact.note.path)
     ]
-    due.sort(key=lambda s: (-s.days_overdue(today), s.contact.note.path))
-    shown = due[: facts.config.reach_out]
+    # the most days overdue first: the earliest due date (thousands are due, a few shown)
+    shown = heapq.nsmallest(facts.config.reach_out, due, key=_due_key)
     blocks = ["## Reach out this week"]
     if not facts.reports(R001):
         blocks.append(not_selected(R001))
@@ -67,6 +67,11 @@ def reach_out(facts: Facts) -> Blocks:
     birthdays = _birthdays(facts)
     blocks.append(bullets(birthdays) if birthdays else "No birthdays in the next 7 days.")
     return blocks
+
+
+def _due_key(where: Standing) -> tuple[dt.date, str]:
+    assert where.due is not None
+    return where.due, where.contact.note.path
 
 
 def _reasons(facts: Facts, standings: list[Standing]) -> list[str]:
