@@ -70,26 +70,28 @@ class Contact:
     met_at_events: list[tuple[dt.date, str]] = field(default_factory=list)
     # what was worked out about this contact (``kept``); the model makes a new Contact
     # whenever anything about them changes, so it stays true as long as the object lives
-    memo: dict[tuple[Any, ...], Any] = field(default_factory=dict, repr=False, compare=False)
+    memo: dict[Hashable, tuple[Config, dt.date, Any]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def kept(
         self, work_out: Callable[..., T], config: Config, today: dt.date, *more: Hashable
     ) -> T:
-        """``work_out(self, config, today, *more)``, worked out once per contact, config,
-        day and ``more``.
+        """``work_out(self, config, today, *more)``, kept for this config and day.
 
         Rules and the summary ask this of each of ten thousand contacts on every run;
         in watch mode only the contacts that a change touched are worked out again.
         ``work_out`` may read the contact and its notes (and the titles of the notes its
         entries name), the arguments, nothing else: the model makes a new Contact when
-        any of that changes.
+        any of that changes. One answer is kept per function and ``more``: the last.
         """
-        key = (work_out, id(config), today, *more)
+        key = (work_out, *more) if more else work_out
         found = self.memo.get(key)
-        if found is None:
-            # the memo keeps ``config`` alive: its id stays its own
-            found = self.memo[key] = (config, work_out(self, config, today, *more))
-        return found[1]
+        if found is not None and found[0] is config and found[1] == today:
+            return found[2]  # type: ignore[no-any-return]
+        value = work_out(self, config, today, *more)
+        self.memo[key] = (config, today, value)
+        return value
 
     def __getstate__(self) -> dict[str, Any]:
         """As ``mdnet.snapshot`` pickles a contact: what was worked out is saved apart."""

@@ -190,7 +190,8 @@ def run_rules(vault: Vault, config: Config, today: dt.date, selection: Selection
     ignoring = vault.ignoring  # a note silences findings only with an mdnet-ignore
     if ignoring:
         findings = [f for f in findings if f.path not in ignoring or not _silenced(f, ignoring)]
-    return sorted(set(findings), key=SORT_KEY)
+    # in place order, without duplicates; mostly in order already (contact by contact)
+    return list(dict.fromkeys(sorted(findings, key=SORT_KEY)))
 
 
 def _findings_about(

@@ -137,9 +137,9 @@ def _restored(root: Path, config: Config, state: Any) -> Restored | None:
         if work_out is None:
             continue
         for (day, *more), values in found.items():
-            key = (work_out, id(config), day, *more)
+            key = (work_out, *more) if more else work_out
             for path, value in values.items():
-                contacts[path].memo[key] = (config, value)
+                contacts[path].memo[key] = (config, day, value)
     return Restored(builder, today, known)
 
 
@@ -148,10 +148,11 @@ def _kept_by_name(vault: Vault, config: Config, today: dt.date) -> Kept:
     of the function that did (a function is not saved: only mdnet's own are looked up)."""
     kept: Kept = {}
     for path, contact in vault.contacts.items():
-        for key, (_, value) in contact.memo.items():
-            if key[1] == id(config) and key[2] == today:
-                name = f"{key[0].__module__}:{key[0].__qualname__}"
-                kept.setdefault(name, {}).setdefault(key[2:], {})[path] = value
+        for key, (made_for, day, value) in contact.memo.items():
+            if made_for is config and day == today:
+                work_out, *more = key if isinstance(key, tuple) else (key,)
+                name = f"{work_out.__module__}:{work_out.__qualname__}"
+                kept.setdefault(name, {}).setdefault((day, *more), {})[path] = value
     return kept
 
 
