@@ -96,19 +96,17 @@ class Builder:
         """The model of a vault from all its notes (sorted by path)."""
         self.resolver, self.rebuilt = Resolver(notes), True
         contacts = {n.path: Contact(n) for n in notes if n.kind == "contact"}
-        self.found = {}
-        for note in notes:
-            found = self._found_in(note, contacts)
-            if found is not None:
-                self.found[note.path] = found
-                for entry in found.entries:
-                    contacts[entry.contact].entries.append(entry)
+        self.found = self._found_in(notes, contacts)
+        for found in self.found.values():
+            for entry in found.entries:
+                contacts[entry.contact].entries.append(entry)
         events = {n.path: self._event(n, contacts) for n in notes if n.kind == "event"}
         attended = _attended(events)
         before = self.vault.contacts
         for path, person in contacts.items():
             person.entries.sort(key=_in_date_order)
-            self._met_at_events(person, events, attended)
+            if path in attended or "met_at" in person.note.fields:  # else none: most
+                self._met_at_events(person, events, attended)
             if path in before and _same(before[path], person):
                 contacts[path] = before[path]  # and what was worked out about them
                 before[path].note = person.note  # the same but for blocks (a snapshot's)
@@ -130,13 +128,12 @@ class Builder:
         self.rebuilt = False
         contacts, events = dict(old.contacts), dict(old.events)
         touched: set[str] = set()  # the contacts to rebuild
+        before = [self.found.pop(note.path) for note in changed if note.path in self.found]
+        after = self._found_in(changed, contacts)
+        self.found.update(after)
+        for found in [*before, *after.values()]:
+            touched.update(entry.contact for entry in found.entries)
         for note in changed:
-            before = self.found.pop(note.path, None)
-            after = self._found_in(note, contacts)
-            if after is not None:
-                self.found[note.path] = after
-            for found in (before, after):
-                touched.update(entry.contact for entry in (found.entries if found else ()))
             if note.kind == "contact":
                 touched.add(note.path)
             elif note.kind == "event":
@@ -165,43 +162,51 @@ class Builder:
             _reshapes(notes.get(note.path), note) for note in changed
         )
 
-    def _found_in(self, note: Note, contacts: dict[str, Contact]) -> Found | None:
-        """The interactions, dangling links and meeting records written in ``note``."""
-        path_of_note = note.path
-        is_contact = note.kind == "contact"
-        is_circle = note.kind == "circle"
+    def _found_in(self, notes: list[Note], contacts: dict[str, Contact]) -> dict[str, Found]:
+        """The interactions, dangling links and meeting records written in each note, by
+        path, for the notes that have any (one loop for all: 30,000 notes)."""
+        found_in: dict[str, Found] = {}
         resolve = self.resolver.resolve
-        entries: list[Interaction] = []
-        dangling: tuple[Dangling, ...] = ()  # few notes have any: no list for each
-        meetings: tuple[MeetingRecord, ...] = ()
         new = tuple.__new__  # an Interaction without the call to its __new__ (94,000 of them)
-        for block in note.blocks:
-            line, text, is_item, task, date, time, channel, tags, links, _ = block
-            targets = [(link, resolve(link, path_of_note)) for link in links] if links else []
-            if date is not None and targets and None in [path for _, path in targets]:
-                dangling += tuple(
-                    Dangling(path_of_note, link.line, link.target, link.relative)
-                    for link, path in targets
-                    if path is None and not LEADING_DATE_RE.fullmatch(link.target)
-                )
-            if not is_contact:
-                found = _entries_of(note, block, targets, contacts) if targets else []
-            elif date is not None and is_item and "update" not in tags:
-                found = [(path_of_note, line, date)]  # _entries_of's commonest case, inline
-            else:
-                found = []
-            if found:
-                markers = self.markers_of.get(tags)
-                if markers is None:
-                    markers = frozenset(filter(None, map(self.config.marker_for, tags)))
-                    self.markers_of[tags] = markers
-                linked = tuple([path for _, path in targets if path is not None]) if links else ()
-                for contact_path, at, when in found:
-                    fields = (contact_path, when, path_of_note, at, text, markers, channel, task)
-                    entries.append(new(Interaction, (*fields, time, linked)))
-            if is_circle and date is not None and ("attended" in tags or "missed" in tags):
-                meetings += (MeetingRecord(date, "attended" in tags, line),)
-        return Found(entries, dangling, meetings) if entries or dangling or meetings else None
+        for note in notes:
+            path_of_note = note.path
+            is_contact = note.kind == "contact"
+            is_circle = note.kind == "circle"
+            entries: list[Interaction] = []
+            dangling: tuple[Dangling, ...] = ()  # few notes have any: no list for each
+            meetings: tuple[MeetingRecord, ...] = ()
+            for block in note.blocks:
+                line, text, is_item, task, date, time, channel, tags, links, _ = block
+                targets = [(link, resolve(link, path_of_note)) for link in links] if links else []
+                if date is not None and targets and None in [path for _, path in targets]:
+                    dangling += tuple(
+                        Dangling(path_of_note, link.line, link.target, link.relative)
+                        for link, path in targets
+                        if path is None and not LEADING_DATE_RE.fullmatch(link.target)
+                    )
+                if not is_contact:
+                    found = _entries_of(note, block, targets, contacts) if targets else []
+                elif date is not None and is_item and "update" not in tags:
+                    found = [(path_of_note, line, date)]  # _entries_of's commonest case, inline
+                else:
+                    found = []
+                if found:
+                    markers = self.markers_of.get(tags)
+                    if markers is None:
+                        markers = frozenset(filter(None, map(self.config.marker_for, tags)))
+                        self.markers_of[tags] = markers
+                    linked = (
+                        tuple([path for _, path in targets if path is not None]) if links else ()
+                    )
+                    rest = (markers, channel, task, time, linked)
+                    for contact_path, at, when in found:
+                        entry = (contact_path, when, path_of_note, at, text, *rest)
+                        entries.append(new(Interaction, entry))
+                if is_circle and date is not None and ("attended" in tags or "missed" in tags):
+                    meetings += (MeetingRecord(date, "attended" in tags, line),)
+            if entries or dangling or meetings:
+                found_in[path_of_note] = Found(entries, dangling, meetings)
+        return found_in
 
     def _circle(self, note: Note) -> Circle:
         found = self.found.get(note.path)
