@@ -34,15 +34,15 @@ def inside_vault(vault: Path, relative: str) -> Path:
 Content = str | bytes | Callable[[BinaryIO], object]
 
 
-def write_atomic(path: Path, text: Content) -> None:
-    """Replace ``path`` with ``text`` atomically; create missing folders.
+def write_atomic(path: Path, content: Content) -> None:
+    """Replace ``path`` with ``content`` atomically; create missing folders.
 
-    ``text`` is a string (written in UTF-8), bytes, or a function that writes the
-    content to the file it is given (``mdnet.snapshot``: no copy of it in memory).
+    ``content`` is text (written in UTF-8), bytes, or a function that writes it to the
+    file it is given (``mdnet.snapshot``: no copy of it in memory).
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     mode = path.stat().st_mode & 0o777 if path.exists() else _default_mode()
-    temporary = _write_temporary(path, text, mode)
+    temporary = _write_temporary(path, content, mode)
     try:
         os.replace(temporary, path)
     except BaseException:
@@ -73,15 +73,15 @@ def write_new(path: Path, text: str) -> None:
     _fsync_folder(path.parent)
 
 
-def _write_temporary(path: Path, text: Content, mode: int) -> str:
-    """A hidden temporary file beside ``path`` holding ``text``, on disk, with ``mode``."""
+def _write_temporary(path: Path, content: Content, mode: int) -> str:
+    """A hidden temporary file beside ``path`` holding ``content``, on disk, with ``mode``."""
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as out:
-            if callable(text):
-                text(out)
+            if callable(content):
+                content(out)
             else:
-                out.write(text.encode("utf-8") if isinstance(text, str) else text)
+                out.write(content.encode("utf-8") if isinstance(content, str) else content)
             out.flush()
             os.fsync(out.fileno())
         os.chmod(temporary, mode)  # mkstemp makes it 0600

@@ -6,7 +6,7 @@ One place decides it, so that the rules (R001, R002, R003) and the summary agree
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 from mdnet.config import Config
 from mdnet.dates import Duration
@@ -21,8 +21,7 @@ NEW = "new"  # no interaction yet, met within followup_days
 PASSIVE = "passive"  # no interaction at all: a card in a file
 
 
-@dataclass(frozen=True)
-class Standing:
+class Standing(NamedTuple):
     """A contact's state today, with the facts a message or the summary names."""
 
     contact: Contact
@@ -51,8 +50,8 @@ def is_snoozed(contact: Contact, today: dt.date) -> bool:
 
 
 def standings(vault: Vault, config: Config, today: dt.date) -> dict[str, Standing]:
-    """Every contact's standing on ``today`` by path, worked out once per vault, config
-    and day: R001, R002, R003 and the summary all ask for it."""
+    """Every contact's standing on ``today`` by path (the summary's sections ask for it
+    again and again)."""
     key = ("standings", id(config), today)
     if key not in vault.memo:  # the memo keeps ``config`` alive: its id stays its own
         found = {path: standing(contact, config, today) for path, contact in vault.contacts.items()}
@@ -62,10 +61,16 @@ def standings(vault: Vault, config: Config, today: dt.date) -> dict[str, Standin
 
 def standing(contact: Contact, config: Config, today: dt.date) -> Standing:
     """Where ``contact`` stands on ``today`` (SPEC §4: at most one of R001 and R003)."""
-    return contact.kept(_work_out, config, today)
+    # kept without the contact: nothing kept with a contact points back at it, so that
+    # a Contact the model replaces is freed at once (watch mode), cycles or no collector
+    return tuple.__new__(Standing, (contact, *contact.kept(_work_out, config, today)))
 
 
-def _work_out(contact: Contact, config: Config, today: dt.date) -> Standing:
+def _work_out(contact: Contact, config: Config, today: dt.date) -> tuple[Any, ...]:
+    return _where(contact, config, today)[1:]
+
+
+def _where(contact: Contact, config: Config, today: dt.date) -> Standing:
     cadence, source = contact.cadence(config)
     snoozed = is_snoozed(contact, today)
     last = contact.last_contact(today)

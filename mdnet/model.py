@@ -70,7 +70,7 @@ class Contact:
     met_at_events: list[tuple[dt.date, str]] = field(default_factory=list)
     # what was worked out about this contact (``kept``); the model makes a new Contact
     # whenever anything about them changes, so it stays true as long as the object lives
-    memo: dict[Hashable, tuple[Config, dt.date, Any]] = field(
+    memo: dict[Callable[..., Any], tuple[Config, dt.date, tuple[Hashable, ...], Any]] = field(
         default_factory=dict, repr=False, compare=False
     )
 
@@ -83,14 +83,13 @@ class Contact:
         in watch mode only the contacts that a change touched are worked out again.
         ``work_out`` may read the contact and its notes (and the titles of the notes its
         entries name), the arguments, nothing else: the model makes a new Contact when
-        any of that changes. One answer is kept per function and ``more``: the last.
+        any of that changes. One answer is kept per function: the last one.
         """
-        key = (work_out, *more) if more else work_out
-        found = self.memo.get(key)
-        if found is not None and found[0] is config and found[1] == today:
-            return found[2]  # type: ignore[no-any-return]
+        found = self.memo.get(work_out)
+        if found is not None and found[0] is config and found[1] == today and found[2] == more:
+            return found[3]  # type: ignore[no-any-return]
         value = work_out(self, config, today, *more)
-        self.memo[key] = (config, today, value)
+        self.memo[work_out] = (config, today, more, value)
         return value
 
     def __getstate__(self) -> dict[str, Any]:

@@ -20,11 +20,10 @@ from mdnet.config import Config
 from mdnet.index import Index, Row, dump, from_row, load, stamp
 from mdnet.note import Note
 from mdnet.pipeline import parse_file
-from mdnet.scan import NoteFile
+from mdnet.scan import RACY_NS, NoteFile
 
 PARALLEL_MIN = 200  # fewer new notes than this are parsed in this process
 CHUNK = 64  # notes per task sent to a worker process
-RACY_NS = 2_000_000_000  # a note modified this recently may change again within its mtime tick
 
 Progress = Callable[[int, int], None]  # (notes parsed so far, notes to parse)
 
@@ -106,16 +105,15 @@ class CachedParser:
         self.reused = 0
         return [note for note, _ in parsed]
 
-    def _open(self, vault: Path, config: Config) -> bool:
+    def _open(self, vault: Path, config: Config) -> None:
         """Open the index for ``config`` unless it is open: on the first call, or when
-        the config or mdnet changed (what was remembered is forgotten). True if opened."""
+        the config or mdnet changed (what was remembered is forgotten)."""
         current = stamp(config)
         if current == self.stamp:
-            return False
+            return
         self.close()
         self.memory, self.stamp, self.rows_read = {}, current, False
         self.index = Index.open(vault, current) if self.use_index else None
-        return True
 
     def _reuse(self, file: NoteFile, cached: dict[str, tuple[int, int, bytes]]) -> Note | None:
         """The note parsed before, if the file's size and time are the same."""

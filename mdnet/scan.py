@@ -11,6 +11,9 @@ from mdnet.config import CONFIG_NAME, Config
 from mdnet.note import glob_matches
 
 TEMPLATES_FOLDER = "Templates/mdnet"
+# a note written this recently may be written again within its modification time's tick:
+# what was read of it is not trusted by its size and time (the index, the snapshot)
+RACY_NS = 2_000_000_000
 
 
 class VaultError(Exception):

@@ -7,8 +7,8 @@ each brings to the model, the contacts with what rules worked out about them
 that changed since. The rules then work out again only what those notes touch.
 
 Like the index it is a cache: stamped with mdnet's code and the config, and ignored
-when missing, stale, unreadable or corrupt, with the same results, only slower. It is
-written whole (atomically) when it has drifted far from the vault — many notes
+when missing, stale, unreadable or damaged, with the same results, only slower. It is
+written (atomically) when it has drifted far from the vault — many notes
 changed, a note added or removed, another day — but not after a cold run, which
 stays as quick as it can be. Only the model's own classes are unpickled: a snapshot
 cannot run code.
@@ -23,8 +23,8 @@ import hashlib
 import importlib
 import io
 import pickle
+import stat
 import sys
-import time
 from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple
@@ -33,15 +33,15 @@ from mdnet.config import Config
 from mdnet.files import write_atomic
 from mdnet.index import STATE_FOLDER, make_state_folder
 from mdnet.index import stamp as index_stamp
-from mdnet.model import Vault
+from mdnet.model import Circle, Contact, Event, Vault
 from mdnet.note import Note
-from mdnet.scan import NoteFile
-from mdnet.vault import Builder, Resolver
+from mdnet.scan import RACY_NS, NoteFile
+from mdnet.vault import Builder, Found
 
 NAME = "model.pickle"
 FORMAT = 1
 DRIFT = 100  # notes changed or gone since the snapshot before it is written again
-RACY_NS = 2_000_000_000  # a note written this recently may change again within its time tick
+LARGEST = 2**31  # bytes: anything larger is not a snapshot mdnet wrote
 # the classes a snapshot is made of: nothing else is unpickled
 MODEL_CLASSES = {
     "mdnet.note": {"Note"},
@@ -49,7 +49,6 @@ MODEL_CLASSES = {
     "mdnet.finding": {"Problem", "Finding", "Hit", "Fix"},
     "mdnet.model": {"Interaction", "Contact", "Circle", "Event", "MeetingRecord", "Dangling"},
     "mdnet.vault": {"Found"},
-    "mdnet.health": {"Standing"},
     "mdnet.giveback": {"Pending"},
     "mdnet.summary.glance": {"Tally"},
     "mdnet.dates": {"Duration"},
@@ -87,20 +86,29 @@ def stamp(config: Config) -> str:
 
 def restore(root: Path, config: Config) -> Restored | None:
     """The vault's snapshot for ``config`` and this mdnet, or None (missing, stale...)."""
+    path = root / STATE_FOLDER / NAME
     try:
-        data = (root / STATE_FOLDER / NAME).read_bytes()
-        state = _Unpickler(io.BytesIO(data)).load()
+        found = path.stat()
+        if not stat.S_ISREG(found.st_mode) or found.st_size > LARGEST:
+            return None  # a pipe, a device, a link to one: never waited for nor read
+        state = _Unpickler(io.BytesIO(path.read_bytes())).load()
         return _restored(root, config, state)
     except Exception:  # a cache: whatever is wrong with it, do without
         return None
 
 
 def save(
-    root: Path, config: Config, builder: Builder, files: list[NoteFile], today: dt.date
+    root: Path,
+    config: Config,
+    builder: Builder,
+    files: list[NoteFile],
+    today: dt.date,
+    listed_at: int,
 ) -> None:
-    """Write the snapshot of ``builder``'s model, made from ``files``, on ``today``."""
+    """Write the snapshot of ``builder``'s model, made from ``files`` as listed at
+    ``listed_at`` (``time.time_ns()``), on ``today``."""
     vault = builder.vault
-    fresh_before = time.time_ns() - RACY_NS
+    fresh_before = listed_at - RACY_NS  # then read: a note written since is read again
     known = {f.path: (f.size, f.mtime_ns) if f.mtime_ns < fresh_before else (-1, -1) for f in files}
     state = (
         FORMAT,
@@ -122,25 +130,45 @@ def save(
 
 def _restored(root: Path, config: Config, state: Any) -> Restored | None:
     form, made_by, today, known, model, worked_out, building, kept = state
-    if form != FORMAT or made_by != stamp(config) or not isinstance(today, dt.date):
+    if form != FORMAT or made_by != stamp(config) or not _well_formed(state):
         return None
     notes, contacts, circles, events, dangling = model
-    builder = Builder(root, config)
-    builder.whole = False  # see _Pickler
-    builder.found, by_name, builder.markers_of = building
-    builder.resolver = Resolver([])
-    builder.resolver.by_name = by_name
-    vault = builder.vault = Vault(root, notes, contacts, circles, events, dangling)
+    vault = Vault(root, notes, contacts, circles, events, dangling)
     vault.shared_titles, vault.confidential, vault.ignoring, vault.with_problems = worked_out
+    builder = Builder.restored(vault, config, *building)
     for name, found in kept.items():
         work_out = _function(name)
         if work_out is None:
             continue
         for (day, *more), values in found.items():
-            key = (work_out, *more) if more else work_out
             for path, value in values.items():
-                contacts[path].memo[key] = (config, day, value)
+                contacts[path].memo[work_out] = (config, day, tuple(more), value)
     return Restored(builder, today, known)
+
+
+def _well_formed(state: tuple[Any, ...]) -> bool:
+    """What a snapshot holds is of the types mdnet saves (a hand-made one may not be)."""
+    _, _, today, known, model, worked_out, building, kept = state
+    notes, contacts, circles, events, dangling = model
+    found, by_name, markers_of = building
+    kinds = [
+        (notes, Note),
+        (contacts, Contact),
+        (circles, Circle),
+        (events, Event),
+        (found, Found),
+        (by_name, str),
+        (known, tuple),
+        (kept, dict),
+    ]
+    return (
+        isinstance(today, dt.date)
+        and all(isinstance(by_path, dict) for by_path, _ in kinds)
+        and all(isinstance(value, kind) for by_path, kind in kinds for value in by_path.values())
+        and isinstance(dangling, list)
+        and isinstance(markers_of, dict)
+        and all(isinstance(value, (frozenset, dict, list)) for value in worked_out)
+    )
 
 
 def _kept_by_name(vault: Vault, config: Config, today: dt.date) -> Kept:
@@ -148,9 +176,8 @@ def _kept_by_name(vault: Vault, config: Config, today: dt.date) -> Kept:
     of the function that did (a function is not saved: only mdnet's own are looked up)."""
     kept: Kept = {}
     for path, contact in vault.contacts.items():
-        for key, (made_for, day, value) in contact.memo.items():
+        for work_out, (made_for, day, more, value) in contact.memo.items():
             if made_for is config and day == today:
-                work_out, *more = key if isinstance(key, tuple) else (key,)
                 name = f"{work_out.__module__}:{work_out.__qualname__}"
                 kept.setdefault(name, {}).setdefault((day, *more), {})[path] = value
     return kept
@@ -167,7 +194,7 @@ def _function(name: str) -> Callable[..., Any] | None:
 class _Pickler(pickle.Pickler):
     """Saves notes without their blocks (paragraphs and list items): what they bring to
     the model is saved apart (``Builder.found``), and they are the larger half of a
-    snapshot. A restored model can then be updated, not built again (``Builder.whole``).
+    snapshot. A restored model can then be updated, not built again (``Builder.has_blocks``).
     """
 
     @classmethod

@@ -74,13 +74,13 @@ class Found(NamedTuple):
 class Builder:
     """Builds the model from every note, then keeps it up to date as notes change.
 
-    ``update`` (watch mode) rebuilds only the contacts, circles and events that the
-    changed notes touch: every other Contact object carries over, and with it what was
-    worked out about it (``Contact.kept``). A change in what links resolve to (a note
-    added, removed or renamed; a kind or aliases changed) or in what other notes read of
-    a note (``confidential``) builds everything again, and keeps the Contact objects
-    that come out the same. Either way the Vault is the one ``build`` makes from the
-    same notes.
+    ``update`` (watch mode, a check from ``mdnet.snapshot``) rebuilds only the contacts,
+    circles and events that the changed notes touch: every other Contact object carries
+    over, and with it what was worked out about it (``Contact.kept``). A change in what
+    links resolve to (a note added, removed or renamed; a kind or aliases changed) or in
+    what other notes read of a note (``confidential``) builds everything again, and keeps
+    the Contact objects that come out the same. Either way the Vault is the one
+    ``build`` makes from the same notes.
     """
 
     def __init__(self, root: Path, config: Config) -> None:
@@ -90,11 +90,29 @@ class Builder:
         self.found: dict[str, Found] = {}  # only for the notes that bring something
         self.markers_of: dict[tuple[str, ...], frozenset[str]] = {}  # by tags: few differ
         self.rebuilt = False  # whether the model was last built from all the notes
-        self.whole = True  # the notes have their blocks (not so in mdnet.snapshot's)
+        self.has_blocks = True  # the notes have their blocks (not so in mdnet.snapshot's)
+
+    @classmethod
+    def restored(
+        cls,
+        vault: Vault,
+        config: Config,
+        found: dict[str, Found],
+        names: dict[str, str],
+        markers_of: dict[tuple[str, ...], frozenset[str]],
+    ) -> Builder:
+        """The builder of ``vault`` as ``mdnet.snapshot`` saved it: what each note brings
+        and what links resolve to. Its notes lack their blocks: it can be updated, but
+        changes that need everything built again need all the notes (``reshapes``)."""
+        builder = cls(vault.root, config)
+        builder.vault, builder.found, builder.markers_of = vault, found, markers_of
+        builder.resolver.by_name = names
+        builder.has_blocks = False
+        return builder
 
     def build(self, notes: list[Note]) -> Vault:
         """The model of a vault from all its notes (sorted by path)."""
-        self.resolver, self.rebuilt = Resolver(notes), True
+        self.resolver, self.rebuilt, self.has_blocks = Resolver(notes), True, True
         contacts = {n.path: Contact(n) for n in notes if n.kind == "contact"}
         self.found = self._found_in(notes, contacts)
         for found in self.found.values():
@@ -120,7 +138,7 @@ class Builder:
         old = self.vault
         gone = set(removed) & old.notes.keys()
         if self.reshapes(changed, gone):
-            if not self.whole:
+            if not self.has_blocks:
                 raise ValueError("a model restored without its notes' blocks cannot be rebuilt")
             notes = {**old.notes, **{note.path: note for note in changed}}
             return self.build(sorted((n for p, n in notes.items() if p not in gone), key=_path))
@@ -315,15 +333,11 @@ _in_date_order = attrgetter("date", "path", "line")
 def _entries_of(
     note: Note, block: Block, targets: list[tuple[Link, str | None]], contacts: dict[str, Contact]
 ) -> list[tuple[str, int, dt.date]]:
-    """(contact path, line, date) of each interaction that ``block`` records."""
+    """(contact path, line, date) of each interaction that ``block``, with links to
+    ``targets``, records in a note that is not a contact's (``Builder._found_in`` reads
+    those)."""
     if block.date is not None and "update" in block.tags:
         return []  # `#update` (as `mdnet import --update` logs): news about them, not contact
-    if note.kind == "contact":
-        if block.date is not None and block.is_item:
-            return [(note.path, block.line, block.date)]
-        return []
-    if not targets:
-        return []
     if block.date is not None:
         date, links = block.date, targets
     elif note.date is not None and not block.excluded:

@@ -101,6 +101,7 @@ class Watcher:
                     self.out.write(f"Wrote {self._shown(self.config.summary_path)}.\n")
                     self.out.flush()
         except Exception as error:  # a bad note, a full disk, a bug: keep watching
+            self.builder = Builder(self.root, self.config)  # the next update starts over
             self._warn(f"cannot update: {error or type(error).__name__}")
 
     def _updated(self, changed: set[str]) -> Vault:

@@ -4,7 +4,9 @@ gives the Vault, the findings and the summary that building from scratch gives."
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import textwrap
+import weakref
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -272,3 +274,20 @@ def test_kept_work_is_per_config_and_day() -> None:
     assert ann.kept(work_out, other, TODAY) == 2
     assert ann.kept(work_out, CONFIG, TODAY + dt.timedelta(days=1)) == 3
     assert len(calls) == 3
+
+
+def test_a_contact_the_model_replaces_is_freed_at_once() -> None:
+    """Nothing kept with a contact points back at it: no cycle for a paused or frozen
+    collector to leave behind (watch mode replaces contacts all day long)."""
+    notes = parsed(dict.fromkeys(PATHS, 0))
+    builder = Builder(ROOT, CONFIG)
+    builder.build(sorted(notes.values(), key=lambda note: note.path))
+    outcome(builder.vault)  # rules and the summary keep what they worked out
+    old = weakref.ref(builder.vault.contacts["People/Bob.md"])
+    gc.disable()
+    try:
+        edited = parse_note("People/Bob.md", "---\ntype: contact\n---\n- 2026-11-20 x\n", CONFIG)
+        outcome(builder.update([edited]))
+        assert old() is None
+    finally:
+        gc.enable()

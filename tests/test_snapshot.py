@@ -190,7 +190,7 @@ def test_a_restored_model_updates_as_a_model_built_from_scratch(
         for (path, index), through_snapshot in steps:
             if through_snapshot:
                 files = [NoteFile(p, 1, 1) for p in notes]
-                snapshot.save(root, CONFIG, builder, files, TODAY)
+                snapshot.save(root, CONFIG, builder, files, TODAY, time.time_ns())
                 restored = snapshot.restore(root, CONFIG)
                 assert restored is not None
                 builder = restored.builder
@@ -200,9 +200,10 @@ def test_a_restored_model_updates_as_a_model_built_from_scratch(
             removed = [] if path in notes else [path]
             fresh = Builder(ROOT, CONFIG)
             fresh.build(sorted(notes.values(), key=lambda note: note.path))
-            if builder.reshapes(changed, removed) and not builder.whole:
-                builder.whole = True  # as check_vault does: all notes, with their blocks
-                builder.build(sorted(notes.values(), key=lambda note: note.path))
+            if builder.reshapes(changed, removed) and not builder.has_blocks:
+                builder.build(  # as check_vault does: all the notes, with their blocks
+                    sorted(notes.values(), key=lambda note: note.path)
+                )
             else:
                 builder.update(changed, removed)
             assert outcome(builder.vault) == outcome(fresh.vault)
@@ -225,3 +226,49 @@ def test_a_snapshot_is_written_atomically_beside_the_index(vault: Path) -> None:
     leftovers = [p.name for p in (vault / STATE_FOLDER).iterdir() if p.name.endswith(".tmp")]
     assert leftovers == []
     assert time.time_ns() - written(vault) < 60 * 1_000_000_000
+
+
+def test_a_snapshot_that_is_not_a_file_is_never_read(vault: Path) -> None:
+    check(vault)
+    (vault / STATE_FOLDER).mkdir(exist_ok=True)
+    os.mkfifo(vault / SNAPSHOT)  # reading it would wait forever
+    assert snapshot.restore(vault, load_config(vault)) is None
+    assert check(vault) == check(vault, use_index=False)
+
+
+def test_a_snapshot_with_the_right_stamp_but_the_wrong_things_inside_is_done_without(
+    vault: Path,
+) -> None:
+    check(vault)
+    check(vault)
+    config = load_config(vault)
+    restored = snapshot.restore(vault, config)
+    assert restored is not None
+    crafted = (snapshot.FORMAT, snapshot.stamp(config), TODAY, ["not", "a", "dict"])
+    crafted += (({}, {}, {}, {}, []), (frozenset(), frozenset(), {}, []), ({}, {}, {}), {})
+    (vault / SNAPSHOT).write_bytes(pickle.dumps(crafted))
+    assert snapshot.restore(vault, config) is None
+    assert check(vault) == check(vault, use_index=False)
+
+
+def test_a_note_written_while_a_check_ran_is_read_again_next_time(
+    vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The snapshot trusts a note's size and time only if it was written well before
+    the notes were listed, however long the check took before writing it."""
+    check(vault)
+    bob = vault / "People/Bob.md"
+    then = time.time_ns() - 1_500_000_000  # written 1.5 s before the check
+    os.utime(bob, ns=(then, then))
+    real_save = snapshot.save
+
+    def slow_save(*arguments: object) -> None:  # a long check; the note changes meanwhile
+        time.sleep(0.6)
+        bob.write_text(bob.read_text().replace("2026-10-01", "2026-10-02"))  # same size
+        os.utime(bob, ns=(then, then))  # and time
+        real_save(*arguments)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(snapshot, "save", slow_save)
+    check(vault)
+    monkeypatch.setattr(snapshot, "save", real_save)
+    assert check(vault) == check(vault, use_index=False)

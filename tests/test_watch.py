@@ -348,3 +348,36 @@ def test_it_will_not_start_over_a_file_it_did_not_write(vault: Path) -> None:
     assert refused.returncode == 2
     assert "was not written by mdnet" in refused.stderr
     assert (vault / "Network Summary.md").read_text() == "# My own notes\n"
+
+
+def test_after_a_failed_update_the_next_one_starts_over(
+    make_vault: WriteVault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An update that fails half-way may leave the model behind the notes: the next one
+    lists the vault again rather than build on it."""
+    root = make_vault({"People/Jane.md": "---\ntype: contact\n---\n- 2026-11-27 call\n"})
+    monkeypatch.chdir(root)
+    out, err = io.StringIO(), io.StringIO()
+    watcher = Watcher(
+        root,
+        load_config(root),
+        config_path=None,
+        today=lambda: dt.date(2026, 11, 26),
+        summary=False,
+        out=out,
+        err=err,
+    )
+    watcher.check()
+    assert "F007" in out.getvalue()
+    (root / "People/Jane.md").write_text("---\ntype: contact\n---\n- 2026-11-20 call\n")
+
+    def fail(*arguments: object) -> None:
+        raise OSError("disk on fire")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(watcher.builder, "update", fail)
+        watcher.update({"People/Jane.md"})
+    assert "cannot update: disk on fire" in err.getvalue()
+    assert not watcher.builder.vault.notes  # a new model, to be made from all the notes
+    watcher.update({"People/Jane.md"})
+    assert "- People/Jane.md:4:1: F007" in out.getvalue()

@@ -16,14 +16,15 @@ def each_contact(about: About) -> Callable[[Vault, Config, dt.date], Iterator[Hi
     """A rule's ``check`` from ``about(contact, config, today)``, what it finds about one
     contact.
 
-    ``about`` sees that contact and nothing else of the vault, so what it finds is kept
-    with the contact (``Contact.kept``): watch mode asks again only about the contacts
-    a change touched. The module defines ``about`` too: ``pipeline.run_rules`` asks all
-    such rules about each contact at once (``rules.is_about_one``).
+    ``about`` sees that contact and nothing else of the vault. The module defines
+    ``about`` too: ``pipeline.run_rules`` asks all such rules about each contact at once
+    (``rules.is_about_one``) and keeps what they find with the contact
+    (``Contact.kept``), so that watch mode and a check from the snapshot ask again only
+    about the contacts a change touched.
     """
 
     def check(vault: Vault, config: Config, today: dt.date) -> Iterator[Hit]:
         for contact in vault.contacts.values():
-            yield from contact.kept(about, config, today)
+            yield from about(contact, config, today)
 
     return check

@@ -174,7 +174,7 @@ def _open_section(facts: Facts, rule: Rule, empty: str) -> Blocks:
         item
         for where in facts.standings
         if facts.reports(rule, where.contact.note.path)
-        for item in where.contact.kept(_items, facts.config, facts.today, rule.CODE, shared)
+        for item in where.contact.kept(ITEMS[rule.CODE], facts.config, facts.today, shared)
     ]
     if not pending:
         return [empty]
@@ -184,12 +184,23 @@ def _open_section(facts: Facts, rule: Rule, empty: str) -> Blocks:
 Item = tuple[dt.date, str, str, int, str]  # entry date, contact, entry path and line; text
 
 
+def _open_got(
+    contact: Contact, config: Config, today: dt.date, shared: frozenset[str]
+) -> list[Item]:
+    return _items(contact, config, today, G001.CODE, shared)
+
+
+def _open_promised(
+    contact: Contact, config: Config, today: dt.date, shared: frozenset[str]
+) -> list[Item]:
+    return _items(contact, config, today, G002.CODE, shared)
+
+
+ITEMS = {G001.CODE: _open_got, G002.CODE: _open_promised}  # one kept answer each
+
+
 def _items(
-    contact: Contact,
-    config: Config,
-    today: dt.date,
-    rule_code: str,
-    shared: frozenset[str],
+    contact: Contact, config: Config, today: dt.date, rule_code: str, shared: frozenset[str]
 ) -> list[Item]:
     """What rule ``rule_code`` finds open with ``contact``, as list items keyed by age."""
     find, verb, todo = OPEN[rule_code]
