@@ -91,9 +91,9 @@ class Watcher:
                 self._reload_config()
             selection = Selection.from_config(self.config)
             with paused_gc():
-                vault = self._updated(changed)
+                vault, parsed = self._updated(changed)
                 findings = run_rules(vault, self.config, self.today, selection)
-            self._report(changed, findings)
+            self._report(changed, parsed, findings)
             if self.summary:
                 with paused_gc():
                     text = render(vault, self.config, self.today, findings, selection)
@@ -104,21 +104,27 @@ class Watcher:
             self.builder = Builder(self.root, self.config)  # the next update starts over
             self._warn(f"cannot update: {error or type(error).__name__}")
 
-    def _updated(self, changed: set[str]) -> Vault:
-        """The model once the ``changed`` paths are read again."""
+    def _updated(self, changed: set[str]) -> tuple[Vault, list[str]]:
+        """The model once the ``changed`` paths are read again, and the notes parsed."""
+        if not changed and self.builder.vault.notes:
+            return self.builder.vault, []  # a new day: the same notes
         edits = self._edits(changed)
         if edits is None:
             self.parser.forget(changed)
-            return load_vault(self.root, self.config, self.parser, self.builder)
-        files, gone = edits
-        return self.builder.update(self.parser.refresh(self.root, files, gone, self.config), gone)
+            vault = load_vault(self.root, self.config, self.parser, self.builder)
+        else:
+            files, gone = edits
+            notes = self.parser.refresh(self.root, files, gone, self.config)
+            vault = self.builder.update(notes, gone)
+        return vault, self.parser.parsed
 
     def _edits(self, changed: set[str]) -> tuple[list[NoteFile], list[str]] | None:
         """The ``changed`` notes as they are on disk now, and those gone; None when the
         whole vault must be listed again: a path the model does not know as a note (a
-        new note, a folder, the config) or a model to make anew (a new day or config)."""
+        new note, a folder, the config) or a model to make anew (a new config, an update
+        that failed)."""
         notes = self.builder.vault.notes
-        if not notes or not changed:
+        if not notes:
             return None
         files, gone = [], []
         for path in sorted(changed):
@@ -136,7 +142,7 @@ class Watcher:
             files.append(NoteFile(path, stat.st_size, stat.st_mtime_ns))
         return files, gone
 
-    def _report(self, changed: set[str], findings: list[Finding]) -> None:
+    def _report(self, changed: set[str], parsed: list[str], findings: list[Finding]) -> None:
         """Print the findings that went (-) and came (+), by place, then a status line."""
         before, after = set(self.findings), set(findings)
         self.findings = findings
@@ -147,7 +153,7 @@ class Watcher:
             key=lambda change: (change[1].sort_key[:4], change[0] == "+", change[1].message),
         ):
             self.out.write(f"{sign} {self._line(finding)}\n")
-        what = _what_changed(changed, self.parser.parsed)
+        what = _what_changed(changed, parsed)
         self.out.write(
             f"[{time.strftime('%H:%M:%S')}] {what}: {len(after - before)} appeared, "
             f"{len(before - after)} disappeared. {plural(len(findings), 'finding')} in all.\n"
@@ -161,10 +167,8 @@ class Watcher:
             if self.stopping:
                 break
             today = self.today_of()
-            new_day = today != self.today
-            if new_day:  # everything is worked out again
-                self.today, self.builder = today, Builder(self.root, self.config)
-            if changed is not None or new_day:
+            if changed is not None or today != self.today:
+                self.today = today  # a new day: the rules work everything out again
                 self.update(changed or set())
 
     def stop(self, *_: object) -> None:
