@@ -183,7 +183,7 @@ def run_rules(vault: Vault, config: Config, today: dt.date, selection: Selection
     # by code: what is kept with a contact is plain data (mdnet.snapshot saves it)
     about_one = tuple((rule.CODE, severity) for rule, severity in rules if is_about_one(rule))
     findings = []
-    with paused_gc():  # what rules work out is kept with the contacts: no garbage
+    with paused_gc():  # many small objects, kept with the contacts: nothing to collect
         for contact in vault.contacts.values():
             findings += contact.kept(_findings_about, config, today, about_one)
         for rule, severity in rules:
