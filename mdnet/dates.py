@@ -67,6 +67,8 @@ class Duration:
         Past the calendar's end (``cadence: 999999999d``) it stops at its last day.
         """
         try:
+            if not self.months:  # most cadences: days only, no calendar to look at
+                return start + dt.timedelta(days=self.days * times)
             return add_months(start, self.months * times) + dt.timedelta(days=self.days * times)
         except (OverflowError, ValueError):
             return dt.date.max if self.months * times + self.days * times > 0 else dt.date.min
