@@ -80,16 +80,34 @@ class _Scanner:
 
     def run(self) -> list[Event]:
         for number, line in enumerate(self.body.split("\n")):
-            if self.fence is None and not self.quote and not self.items:
-                # the common lines, at the top level: what ``line`` does, made short
+            if self.fence is None and not self.quote:
+                # the common lines, outside fences and quotes: what ``line`` does, made
+                # short (for speed). A line at column 0 closes every open list item,
+                # unless it continues a paragraph (lazily, when in an item)
                 if not line:
                     self.end_paragraph()
                     continue
-                if line[0] in PLAIN_START:
-                    if self.paragraph is None:
-                        self.start_paragraph(number, line)
-                    else:
+                first = line[0]
+                if first in PLAIN_START or (first == "#" and not HEADING_RE.match(line)):
+                    if self.paragraph is not None:
                         self.paragraph.append(line)
+                    else:
+                        self.close_items(0)
+                        self.start_paragraph(number, line)
+                    continue
+                if first == "#":
+                    self.end_paragraph()
+                    self.close_items(0)
+                    self.events.append(("text", number, _heading(line)))
+                    continue
+                if first in "-*+" and line[1:2] == " " and line[2:3] not in ("", " "):
+                    self.end_paragraph()  # a bullet interrupts a paragraph
+                    self.close_items(0)
+                    if line[2] not in PLAIN_START and _kind(line[2:]) != "text":
+                        raise Declined  # `- # title`, `- - x`, `- > x`, `- ```` in an item
+                    self.items.append(2)
+                    self.events.append(("item", 0, ""))
+                    self.start_paragraph(number, line[2:])
                     continue
             self.line(number, line)
         self.end_paragraph()

@@ -130,6 +130,7 @@ READ = [
     "- item\n  ```\n  - not an item\n\n  ```\n- next\n",
     "~~~~\n~~~\n# not a heading\n~~~~\n## heading ##\n",
     "para\n2. not a list\n# heading\n* star\n+ plus\n",
+    "- a\nlazy\n#tag\n## h\n- b\n#tag\n\n#tag\n- 2026-01-02 c\n+ d\n\ne\n- f\n  - g\nh\n",
 ]
 DECLINED = [
     "    indented code\n",
