@@ -80,41 +80,45 @@ class BadDate:
     message: str
 
 
-@dataclass
-class _Frame:
-    kind: str  # "item" or "quote"
-    excluded: bool
-    awaiting_text: bool = False
+# the first characters of a list item that may hold a leading date or a task
+DATE_OR_TASK_START = frozenset("0123456789[")
 
 
 def read_body(body: str, first_line: int) -> tuple[list[Block], list[BadDate]]:
     """Blocks with a leading date or a link, and bad leading dates, in body order."""
     blocks: list[Block] = []
     bad_dates: list[BadDate] = []
-    stack: list[_Frame] = []
+    # the open list items and quotes, innermost last, each as [excluded, awaiting_text]:
+    # small lists rather than objects, since one is made for every list item (speed)
+    stack: list[list[bool]] = []
     events = scan_lines(body)
     for kind, line, content in markdown_structure(body) if events is None else events:
-        if kind == "item":
-            stack.append(_Frame("item", excluded=False, awaiting_text=True))
-        elif kind == "quote":
-            stack.append(_Frame("quote", excluded=True))
-        elif kind == "close":
-            stack.pop()
-        else:
-            is_item = bool(stack and stack[-1].awaiting_text)
-            if not is_item and "[[" not in content and "](" not in content:
-                continue  # prose: no date, no link (as _read_block would find)
-            ancestors = stack[:-1] if is_item else stack
+        if kind == "text":
+            is_item = bool(stack) and stack[-1][1]
+            if "[[" not in content and "](" not in content:
+                # no link: only a list item's leading date or task (a fast path)
+                if not is_item:
+                    continue  # prose
+                if content[:1] not in DATE_OR_TASK_START:
+                    stack[-1][1] = False
+                    continue
             block = _read_block(content, first_line + line, is_item, bad_dates)
             if is_item:
-                stack[-1].awaiting_text = False
+                stack[-1][1] = False
                 # a dated item or a plan holds its nested items: their links are its own
-                stack[-1].excluded = block is not None and block.excluded
+                stack[-1][0] = block is not None and block.excluded
             if block is None:
                 continue
-            if not block.excluded and any(frame.excluded for frame in ancestors):
+            # (an item's own frame is not excluded when its block is not)
+            if not block.excluded and any(frame[0] for frame in stack):
                 block = block._replace(excluded=True)
             blocks.append(block)
+        elif kind == "item":
+            stack.append([False, True])
+        elif kind == "close":
+            stack.pop()
+        else:  # a quote
+            stack.append([True, False])
     return blocks, bad_dates
 
 
@@ -144,21 +148,20 @@ _EVENTS = {
 
 
 def _read_block(text: str, line: int, is_item: bool, bad_dates: list[BadDate]) -> Block | None:
-    if not is_item and "[[" not in text and "](" not in text:
-        return None  # the common prose paragraph: no date, no link (a fast path)
     clean = _blank_code_spans(text) if "`" in text else text
     task = None
     rest = clean
+    date = time = channel = None
+    date_is_link = False
     if is_item:
-        task_match = TASK_RE.match(clean)
+        task_match = TASK_RE.match(clean) if clean[:1] == "[" else None
         if task_match:
             task = task_match.group(1).lower()
             rest = clean[task_match.end() :]
-    date = time = channel = date_match = None
-    if is_item:
         date_match = LEADING_DATE_RE.match(rest)
         if date_match:
-            parts = date_match.group(1, 2, 3) if date_match.group(1) else date_match.group(4, 5, 6)
+            date_is_link = date_match.group(1) is not None
+            parts = date_match.group(1, 2, 3) if date_is_link else date_match.group(4, 5, 6)
             try:
                 date = real_date(*parts)
             except InvalidValue as error:
@@ -168,24 +171,14 @@ def _read_block(text: str, line: int, is_item: bool, bad_dates: list[BadDate]) -
                 channel_match = CHANNEL_RE.match(rest, date_match.end())
                 channel = channel_match.group(1).lower() if channel_match else None
             rest = rest[date_match.end() :]
-    links = _links(clean, line)
-    if date is not None and date_match is not None and date_match.group(1):
+    links = _links(clean, line) if "[[" in clean or "](" in clean else ()
+    if date is not None and date_is_link:
         links = links[1:]  # the leading [[YYYY-MM-DD]] is the date, not a mention
     if date is None and not links:
         return None
-    tags = tuple(tag.lower() for tag in TAG_RE.findall(rest))
-    return Block(
-        line,
-        text,
-        is_item,
-        task,
-        date,
-        time,
-        channel,
-        tags,
-        links,
-        excluded=date is not None or task == " ",
-    )
+    tags = tuple(map(str.lower, TAG_RE.findall(rest))) if "#" in rest else ()
+    excluded = date is not None or task == " "
+    return Block(line, text, is_item, task, date, time, channel, tags, links, excluded)
 
 
 def _blank_code_spans(text: str) -> str:
@@ -216,17 +209,20 @@ def _blank_code_spans(text: str) -> str:
 
 
 def _links(text: str, line: int) -> tuple[Link, ...]:
-    found: list[tuple[int, Link]] = []
     breaks = [match.start() for match in re.finditer("\n", text)] if "\n" in text else []
     # the patterns start with an optional `!`, which defeats the regex engine's literal
     # prefix search: look for the brackets first (a fast path for prose)
-    wikilinks = WIKILINK_RE.finditer(text) if "[[" in text else ()
-    for match in wikilinks:
+    wikilinks: list[tuple[int, Link]] = []
+    for match in WIKILINK_RE.finditer(text) if "[[" in text else ():
         target = match.group(2).strip()
         if target:
-            at = line + bisect.bisect(breaks, match.start())
-            found.append((match.start(), Link(target, at, embed=bool(match.group(1)))))
-    for match in MDLINK_RE.finditer(text) if "](" in text else ():
+            start = match.start()
+            at = line + bisect.bisect(breaks, start) if breaks else line
+            wikilinks.append((start, Link(target, at, bool(match.group(1)))))
+    if "](" not in text:  # most blocks: wikilinks only, already in order
+        return tuple([link for _, link in wikilinks])
+    found = wikilinks
+    for match in MDLINK_RE.finditer(text):
         target = match.group(2).strip("<>").split("#")[0]
         if target and not SCHEME_RE.match(target) and target.lower().endswith(".md"):
             at = line + bisect.bisect(breaks, match.start())
