@@ -89,9 +89,9 @@ def wikilink(value: object) -> str:
     """``"[[Target]]"`` or a plain title: the target's title."""
     written = text(value)
     match = WIKILINK_RE.fullmatch(written.strip())
-    if match is None or match.group(1) or not match.group(2).strip():  # an embed, no target
+    if match is None or not match.group(1).strip():  # not a link (an embed), no target
         return written
-    return match.group(2).strip()
+    return match.group(1).strip()
 
 
 def wikilinks(value: object) -> tuple[str, ...]:

@@ -23,11 +23,13 @@ if TYPE_CHECKING:
 
 _MD: MarkdownIt | None = None  # made when first needed: most notes never need it
 
-WIKILINK_RE = re.compile(r"(!?)\[\[([^\[\]|#^]*)(?:[#^][^\[\]|]*)?(?:\|[^\[\]]*)?\]\]")
+# patterns start with a literal, so that the regex engine looks for it quickly (speed):
+# an embed's `!` before a wikilink, a tag's character before its `#`, are looked at after
+WIKILINK_RE = re.compile(r"\[\[([^\[\]|#^]*)(?:[#^][^\[\]|]*)?(?:\|[^\[\]]*)?\]\]")
 # no brackets in the label, no brackets or parentheses in the target: each attempt stops
 # at the next `[`, so that `[a](` repeated 100,000 times is not a quadratic search
 MDLINK_RE = re.compile(r"(!?)\[[^\[\]]*\]\(\s*(<[^<>\n]*>|[^()\[\]\s]+)(?:\s+\"[^\"]*\")?\s*\)")
-TAG_RE = re.compile(r"(?<![\w/&#])#([^\W\d_][\w/-]*|\d+[^\W\d][\w/-]*)")
+TAG_RE = re.compile(r"#(?<![\w/&#]#)([^\W\d_][\w/-]*|\d+[^\W\d][\w/-]*)")
 BACKTICKS_RE = re.compile(r"`+")
 NOT_NEWLINE_RE = re.compile(r"[^\n]")
 TASK_RE = re.compile(r"\[([ xX])\]\s+")
@@ -210,18 +212,21 @@ def _blank_code_spans(text: str) -> str:
 
 def _links(text: str, line: int) -> tuple[Link, ...]:
     breaks = [match.start() for match in re.finditer("\n", text)] if "\n" in text else []
-    # the patterns start with an optional `!`, which defeats the regex engine's literal
-    # prefix search: look for the brackets first (a fast path for prose)
     wikilinks: list[tuple[int, Link]] = []
     for match in WIKILINK_RE.finditer(text) if "[[" in text else ():
-        target = match.group(2).strip()
+        target = match.group(1).strip()
         if target:
             start = match.start()
+            embed = text[start - 1 : start] == "!"
+            if embed:
+                start -= 1  # an embed starts at its `!`
             at = line + bisect.bisect(breaks, start) if breaks else line
-            wikilinks.append((start, Link(target, at, bool(match.group(1)))))
+            wikilinks.append((start, Link(target, at, embed)))
     if "](" not in text:  # most blocks: wikilinks only, already in order
         return tuple([link for _, link in wikilinks])
     found = wikilinks
+    # this pattern starts with an optional `!`, which defeats the regex engine's literal
+    # prefix search: the caller looked for `](` first (a fast path for prose)
     for match in MDLINK_RE.finditer(text):
         target = match.group(2).strip("<>").split("#")[0]
         if target and not SCHEME_RE.match(target) and target.lower().endswith(".md"):

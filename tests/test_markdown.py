@@ -61,6 +61,17 @@ def test_links_tags_and_embeds() -> None:
     assert block.tags == ("got", "gave/intro")
 
 
+def test_embeds_and_tags_at_the_edges() -> None:
+    """An embed at the block's start, on a later line; `#` after a word, `/`, `&`, `#`."""
+    (block,) = blocks("![[Bob]] a#no /#no &#no ##no #yes\nx ![[Ann]] [[Cy]]!#2026 #1a\n", 4)
+    assert [(link.target, link.line, link.embed) for link in block.links] == [
+        ("Bob", 4, True),
+        ("Ann", 5, True),
+        ("Cy", 5, False),
+    ]
+    assert block.tags == ("yes", "1a")
+
+
 def test_code_quotes_and_items_are_excluded_for_dated_notes() -> None:
     text = (
         "Met [[A]] `[[Code]]` #got\n\n"
