@@ -239,3 +239,16 @@ def test_entry_phrase_drops_date_task_box_and_link_brackets() -> None:
     text = "[ ] [[2026-10-01]] 10:30 call: #promised the [[Acme|Acme Inc]] deck"
     assert entry_phrase(text) == "call: \\#promised the Acme Inc deck"
     assert entry_phrase("2026-10-01 " + "word " * 30, 20) == "word word word word…"
+
+
+def test_without_a_purpose_lists_what_c005_reports(make_vault: WriteVault) -> None:
+    """An event with no status and a date to come is planned for C005: the summary agrees."""
+    root = make_vault(
+        {
+            "Events/Fair.md": "---\ntype: event\ndate: 2026-12-10\nwhy: buyers\n---\n",
+            "Events/Past.md": "---\ntype: event\ndate: 2026-01-10\n---\n",
+        }
+    )
+    purpose = section(summary_of(root), "## Without a purpose")
+    assert "- [[Fair]] (planned event on 2026-12-10) — missing meet, offer" in purpose
+    assert "Past" not in purpose

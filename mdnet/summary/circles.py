@@ -76,8 +76,7 @@ def _attendance(facts: Facts, circle: Circle) -> str:
         return ""
     share = attended / recorded
     text = f"{attended} of {recorded} ({round(share * 100)} %)"
-    low = recorded >= 3 and share < facts.config.thresholds.min_attendance
-    if low and facts.reports(C004, circle.note.path):
+    if circle.note.path in facts.flagged(C004.CODE):
         text += ", low"
     return text
 
@@ -145,15 +144,15 @@ def _verdict(facts: Facts, rule: Rule, total: float, budget: float, unit: str) -
 def without_purpose(facts: Facts) -> Blocks:
     """Active and prospect circles, and planned events, missing why, meet or offer."""
     items = []
+    flagged = facts.flagged(C005.CODE)  # what C005 reports, no less, no more
     for path, circle in sorted(facts.vault.circles.items()):
-        missing = circle.missing_purpose()
-        wanted = circle.is_active or circle.status == "prospect"
-        if wanted and missing and facts.reports(C005, path):
+        if path in flagged:
+            missing = circle.missing_purpose()
             items.append(f"{facts.link(path)} ({circle.status} circle) — {_missing(missing)}")
     planned = sorted(
         (event.date or dt.date.max, path, event)
         for path, event in facts.vault.events.items()
-        if event.status == "planned" and event.missing_purpose() and facts.reports(C005, path)
+        if path in flagged
     )
     for _, path, event in planned:
         when = f" on {event.date}" if event.date else ""

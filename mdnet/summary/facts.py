@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from mdnet.config import Config
 from mdnet.finding import Finding
@@ -31,9 +32,17 @@ class Facts:
     link: Linker
     selected: frozenset[str]  # the codes of the rules that run
 
-    def flagged(self, code: str) -> set[str]:
-        """The paths of the notes that rule ``code`` reported."""
-        return {finding.path for finding in self.findings if finding.code == code}
+    def flagged(self, code: str) -> frozenset[str]:
+        """The paths of the notes that rule ``code`` reported: what a section lists when
+        it shows what a rule found (so that the two always agree)."""
+        return self._flagged.get(code, frozenset())
+
+    @cached_property
+    def _flagged(self) -> dict[str, frozenset[str]]:
+        paths: dict[str, set[str]] = {}
+        for finding in self.findings:
+            paths.setdefault(finding.code, set()).add(finding.path)
+        return {code: frozenset(found) for code, found in paths.items()}
 
     def reports(self, rule: Rule, path: str = "") -> bool:
         """``rule`` runs and the note at ``path`` (if any) does not silence it."""
