@@ -77,6 +77,9 @@ class _Scanner:
         self.fence: tuple[str, int, int] | None = None  # (character, length, blkIndent)
         self.quote = False
         self.quote_empty = False  # the quote's last line was a blank `>` line
+        # a paragraph starting with `[` may be a link reference definition: only if the
+        # body holds `]:` at all (looked for once: a task list has a `[` on every line)
+        self.may_define_references = "]:" in body
 
     def run(self) -> list[Event]:
         for number, line in enumerate(self.body.split("\n")):
@@ -191,7 +194,7 @@ class _Scanner:
         return marker.group(1) is None or int(marker.group(1)) == 1
 
     def start_paragraph(self, number: int, text: str) -> None:
-        if text[0] == "[" and not text.startswith("[[") and "]:" in self.body:
+        if text[0] == "[" and not text.startswith("[[") and self.may_define_references:
             raise Declined  # could be a link reference definition
         self.paragraph = [text]
         self.paragraph_line = number

@@ -271,6 +271,7 @@ def test_key_lines_count_only_newlines() -> None:
         "- 2026-01-01 #" + "a/" * 200_000,
         "> " * 100_000 + "[[a]]",
         "- " * 100_000 + "[[a]]",
+        "- [ ] a\n" * 100_000,  # was quadratic: every task looked for `]:` again
     ],
     ids=lambda body: repr(body[:12]),
 )
