@@ -211,6 +211,23 @@ def test_rules_show_the_configured_severity(tmp_path: Path) -> None:
     )
 
 
+def test_rules_read_the_config_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from mdnet.cli import rules
+    from mdnet.config import load_config
+
+    config = tmp_path / "c.toml"
+    config.write_text('[rules]\nseverity = { R002 = "info" }\n')
+    reads: list[Path] = []
+
+    def counted(vault: Path, explicit: Path | None = None) -> object:
+        reads.append(vault)
+        return load_config(vault, explicit)
+
+    monkeypatch.setattr(rules, "load_config", counted)
+    assert "warning -> info" in run("rules", "--config", str(config))[1]
+    assert len(reads) == 1
+
+
 def test_commands_that_read_the_vault_take_today_and_config() -> None:
     for name, command in main.commands.items():
         if name in ("init", "import"):

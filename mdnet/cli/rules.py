@@ -8,19 +8,25 @@ from pathlib import Path
 import click
 
 from mdnet.cli.options import UsageError, common_options
-from mdnet.config import ConfigError, load_config
+from mdnet.config import Config, ConfigError, load_config
 from mdnet.pipeline import severity_of
 from mdnet.rules import RULES, Rule, find_rule
 
 
-def _severity(rule: Rule, config_path: Path | None) -> str:
-    """The rule's severity: its default, or as ``--config`` sets it (``warning -> info``)."""
+def _config(config_path: Path | None) -> Config | None:
+    """The configuration ``--config`` names, read once; None without it."""
     if config_path is None:
-        return str(rule.SEVERITY)
+        return None
     try:
-        config = load_config(config_path.parent, config_path)
+        return load_config(config_path.parent, config_path)
     except ConfigError as error:
         raise UsageError(str(error)) from None
+
+
+def _severity(rule: Rule, config: Config | None) -> str:
+    """The rule's severity: its default, or as ``--config`` sets it (``warning -> info``)."""
+    if config is None:
+        return str(rule.SEVERITY)
     configured = severity_of(rule, config)
     return configured if configured == rule.SEVERITY else f"{rule.SEVERITY} -> {configured}"
 
@@ -34,9 +40,10 @@ def list_rules(today: dt.date, config_path: Path | None) -> None:
 
     Example: mdnet rules
     """
+    config = _config(config_path)
     for rule in RULES:
         summary = (rule.__doc__ or "").splitlines()[0].split(" — ", 1)[-1]
-        severity = _severity(rule, config_path)
+        severity = _severity(rule, config)
         click.echo(f"{rule.CODE}  {rule.NAME:<24} {severity:<8} {summary}")
 
 
@@ -51,7 +58,7 @@ def explain_rule(code: str, today: dt.date, config_path: Path | None) -> None:
     rule = find_rule(code)
     if rule is None:
         raise UsageError(f"no rule {code!r}; `mdnet rules` lists them")
-    click.echo(f"{rule.CODE} {rule.NAME} [{_severity(rule, config_path)}]\n")
+    click.echo(f"{rule.CODE} {rule.NAME} [{_severity(rule, _config(config_path))}]\n")
     click.echo((rule.__doc__ or "").strip())
     click.echo(
         f"\nTo silence it for one note: `mdnet-ignore: [{rule.CODE}]` in its front matter; "
