@@ -25,9 +25,9 @@ from mdnet.finding import Finding
 from mdnet.index import STATE_FOLDER
 from mdnet.model import Vault
 from mdnet.parsing import CachedParser
-from mdnet.pipeline import Selection, check_vault, load_vault, paused_gc, run_rules
+from mdnet.pipeline import Selection, load_vault, paused_gc, run_rules
 from mdnet.report import Stats, display_path, plural, write_text
-from mdnet.scan import NoteFile, list_notes
+from mdnet.scan import NoteFile
 from mdnet.summary import SummaryRefused, render, write_summary
 from mdnet.vault import Builder
 from mdnet.watch_events import VaultEvents, lock_vault, start_observer
@@ -62,17 +62,15 @@ class Watcher:
         self.stopping = False
 
     def prime(self) -> None:
-        """Parse every note before any thread starts (so that many can be parsed in
-        forked processes); the first check then finds them in memory."""
-        with paused_gc():
-            self.parser(self.root, list_notes(self.root, self.config), self.config)
+        """Parse every note and build the model before any thread starts (so that many
+        notes can be parsed in forked processes); the first check then starts from it."""
+        load_vault(self.root, self.config, self.parser, self.builder)
 
     def check(self) -> None:
         """The first check: every finding, as ``mdnet check`` prints them, and the summary."""
         selection = Selection.from_config(self.config)
-        vault, self.findings = check_vault(
-            self.root, self.config, self.today, selection, self.parser, self.builder
-        )
+        vault, _ = self._updated(set())  # the model prime made, else the vault listed now
+        self.findings = run_rules(vault, self.config, self.today, selection)
         write_text(self.out, self.findings, self.root, Stats.of(vault), color=False)
         if self.summary and write_summary(
             self.root, self.config, render(vault, self.config, self.today, self.findings, selection)

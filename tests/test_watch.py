@@ -381,3 +381,34 @@ def test_after_a_failed_update_the_next_one_starts_over(
     assert not watcher.builder.vault.notes  # a new model, to be made from all the notes
     watcher.update({"People/Jane.md"})
     assert "- People/Jane.md:4:1: F007" in out.getvalue()
+
+
+def test_starting_lists_the_vault_once(
+    make_vault: WriteVault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mdnet import pipeline
+
+    root = make_vault({"People/Jane.md": "---\ntype: contact\n---\n- 2026-11-27 call\n"})
+    monkeypatch.chdir(root)
+    listings: list[Path] = []
+    real = pipeline.list_notes
+
+    def counted(vault: Path, config: object) -> object:
+        listings.append(vault)
+        return real(vault, config)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "list_notes", counted)
+    out = io.StringIO()
+    watcher = Watcher(
+        root,
+        load_config(root),
+        config_path=None,
+        today=lambda: dt.date(2026, 11, 26),
+        summary=False,
+        out=out,
+        err=io.StringIO(),
+    )
+    watcher.prime()
+    watcher.check()
+    assert "F007" in out.getvalue()
+    assert len(listings) == 1
