@@ -398,6 +398,7 @@ def test_starting_lists_the_vault_once(
         return real(vault, config)  # type: ignore[arg-type]
 
     monkeypatch.setattr(pipeline, "list_notes", counted)
+    monkeypatch.setattr(watch_module, "list_notes", counted, raising=False)
     out = io.StringIO()
     watcher = Watcher(
         root,
