@@ -99,8 +99,15 @@ class Config:
 
     @property
     def fingerprint(self) -> str:
-        """A stable digest of what this config says, for the index."""
+        """A stable digest of what this config says (the model's snapshot)."""
         return hashlib.sha256(repr((self.source, self.text)).encode()).hexdigest()[:16]
+
+    @property
+    def parsing_fingerprint(self) -> str:
+        """A digest of what parsing a note depends on (the index): a threshold or a rule
+        selection changed does not make every note be parsed again."""
+        kinds = sorted(self.kinds.items())
+        return hashlib.sha256(repr((self.max_file_kb, kinds, self.tiers)).encode()).hexdigest()[:16]
 
 
 def load_config(vault: Path, explicit: Path | None = None) -> Config:

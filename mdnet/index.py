@@ -2,7 +2,8 @@
 
 Each note's parsed Note is kept, pickled, under its path, size and modification time
 (ns); the whole index is stamped with mdnet's version, a digest of the parser's code
-and the config's fingerprint, so that any of them changing empties it. It is a cache,
+and what parsing reads of the config (kinds, tiers, the size limit), so that any of
+them changing empties it. It is a cache,
 never a second source of truth: a missing, corrupt, locked or incompatible index is
 rebuilt or done without, silently, and the results are the same — only slower.
 
@@ -44,6 +45,8 @@ PARSER_MODULES = [
     "dates",
     "finding",
     "scan",
+    "config",  # the default kinds and tiers
+    "pipeline",  # parse_file: an unreadable note's F002
 ]
 PARSER_LIBRARIES = ("markdown_it", "yaml", "frontmatter")  # their __init__ has the version
 SAFE_MODULES = frozenset({"mdnet.note", "mdnet.markdown", "mdnet.finding", "mdnet.dates"})
@@ -53,7 +56,8 @@ Row = tuple[str, int, int, bytes]  # path, size, mtime_ns, the Note as ``dump`` 
 
 
 def stamp(config: Config) -> str:
-    """What the cached results depend on besides the notes: mdnet's code and the config."""
+    """What the cached results depend on besides the notes: mdnet's parser and the
+    config's parts that parsing reads."""
     digest = hashlib.sha256(f"{SCHEMA}|{__version__}|".encode())
     package = Path(__file__).parent
     files = [package / f"{name}.py" for name in PARSER_MODULES]
@@ -64,7 +68,7 @@ def stamp(config: Config) -> str:
     for file in files:
         with contextlib.suppress(OSError):
             digest.update(file.read_bytes())
-    digest.update(config.fingerprint.encode())
+    digest.update(config.parsing_fingerprint.encode())
     return digest.hexdigest()[:32]
 
 

@@ -76,8 +76,8 @@ class Restored(NamedTuple):
 
 
 def stamp(config: Config) -> str:
-    """The index's stamp (the parser and the config) and every module of mdnet."""
-    digest = hashlib.sha256(f"{FORMAT}|{index_stamp(config)}".encode())
+    """The index's stamp (the parser), the whole config and every module of mdnet."""
+    digest = hashlib.sha256(f"{FORMAT}|{index_stamp(config)}|{config.fingerprint}".encode())
     for source in sorted(Path(__file__).parent.rglob("*.py")):
         with contextlib.suppress(OSError):
             digest.update(source.read_bytes())

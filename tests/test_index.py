@@ -143,6 +143,16 @@ def test_a_config_change_parses_everything_again(vault: Path) -> None:
     assert "Daily/2026-10-05.md" in after.contacts
 
 
+def test_a_config_change_that_parsing_does_not_read_keeps_the_index(vault: Path) -> None:
+    load(vault)
+    (vault / ".mdnet.toml").write_text(
+        '[thresholds]\ngiveback_days = 10\n[rules]\nignore = ["R"]\n'
+    )
+    after, parser = load(vault)
+    assert parser.parsed == [] and parser.reused == 3
+    assert "People/Jane.md" in after.contacts
+
+
 def test_a_new_version_of_mdnet_parses_everything_again(
     vault: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
