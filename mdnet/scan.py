@@ -54,7 +54,7 @@ def list_notes(vault: Path, config: Config) -> list[NoteFile]:
     """
     if not vault.is_dir():
         raise VaultError(f"{vault}: not a folder")
-    templates = (TEMPLATES_FOLDER, *_obsidian_templates(vault))
+    templates = templates_folders(vault)
     root = os.path.realpath(vault)
     seen_folders: set[str] = set()
     notes: list[NoteFile] = []
@@ -87,13 +87,13 @@ def list_notes(vault: Path, config: Config) -> list[NoteFile]:
                     if not _in_dot_folder(entry_real, root):
                         continue  # listed under its own path, or excluded
                 if entry.is_dir():
-                    if not _excluded(path, config, templates):
+                    if not excluded(path, config, templates):
                         subfolders.append((path + "/", entry.path, entry_real))
                 elif (
                     name.endswith(".md")
                     and path != config.summary_path
                     and entry.is_file()
-                    and not _excluded(path, config, templates)
+                    and not excluded(path, config, templates)
                 ):
                     stat = entry.stat()
                     notes.append(NoteFile(path, stat.st_size, stat.st_mtime_ns))
@@ -115,7 +115,14 @@ def _in_dot_folder(real: str, root: str) -> bool:
     return any(part.startswith(".") for part in relative.split(os.sep) if part != ".")
 
 
-def _excluded(path: str, config: Config, templates: tuple[str, ...]) -> bool:
+def templates_folders(vault: Path) -> tuple[str, ...]:
+    """mdnet's templates folder and Obsidian's, whose notes are templates, not notes."""
+    return (TEMPLATES_FOLDER, *_obsidian_templates(vault))
+
+
+def excluded(path: str, config: Config, templates: tuple[str, ...]) -> bool:
+    """Whether ``list_notes`` leaves the note or folder at ``path`` out: ``vault.exclude``
+    or a templates folder (``templates_folders``)."""
     for folder in templates:  # asked for every note: no generator, no any()
         if path.startswith(folder) and (len(path) == len(folder) or path[len(folder)] == "/"):
             return True

@@ -16,6 +16,7 @@ import queue
 import signal
 import time
 from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 from stat import S_ISREG
 from typing import TextIO
@@ -27,7 +28,7 @@ from mdnet.model import Vault
 from mdnet.parsing import CachedParser
 from mdnet.pipeline import Selection, load_vault, paused_gc, run_rules
 from mdnet.report import Stats, display_path, plural, write_text
-from mdnet.scan import NoteFile
+from mdnet.scan import NoteFile, excluded, templates_folders
 from mdnet.summary import SummaryRefused, render, write_summary
 from mdnet.vault import Builder
 from mdnet.watch_events import VaultEvents, lock_vault, start_observer
@@ -58,6 +59,7 @@ class Watcher:
         self.parser = CachedParser()
         self.builder = Builder(root, config)
         self.events = VaultEvents(root, config.summary_path, config_path)
+        self._leave_out(config)
         self.findings: list[Finding] = []
         self.stopping = False
 
@@ -211,6 +213,13 @@ class Watcher:
         self.config = config
         self.builder = Builder(self.root, config)
         self.events.summary_path = config.summary_path
+        self._leave_out(config)
+
+    def _leave_out(self, config: Config) -> None:
+        """Events about what the vault's listing leaves out change nothing: dropped."""
+        self.events.left_out = partial(
+            excluded, config=config, templates=templates_folders(self.root)
+        )
 
     def _write_summary(self, text: str) -> bool:
         try:

@@ -11,6 +11,7 @@ import errno
 import fcntl
 import os
 import queue
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
@@ -71,14 +72,18 @@ class VaultEvents(FileSystemEventHandler):
         self.root = os.path.realpath(root)
         self.summary_path = summary_path
         self.config_file = os.path.realpath(config_file) if config_file else None
+        # what the vault's listing leaves out (excluded notes, templates): set by watch
+        self.left_out: Callable[[str], bool] = lambda path: False
         self.queue: queue.Queue[set[str]] = queue.Queue()
 
     def on_any_event(self, event: FileSystemEvent) -> None:
         paths = set()
         for path in (event.src_path, event.dest_path):
             relative = self._relative(os.fsdecode(path)) if path else None
-            if relative is not None and is_relevant(
-                relative, self.summary_path, event.is_directory
+            if (
+                relative is not None
+                and is_relevant(relative, self.summary_path, event.is_directory)
+                and (relative == CONFIG_NAME or not self.left_out(relative))
             ):
                 paths.add(relative)
         if paths:

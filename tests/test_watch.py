@@ -413,3 +413,34 @@ def test_starting_lists_the_vault_once(
     watcher.check()
     assert "F007" in out.getvalue()
     assert len(listings) == 1
+
+
+def test_events_about_excluded_notes_and_templates_are_dropped(make_vault: WriteVault) -> None:
+    """They would list the whole vault again for nothing: the listing leaves them out."""
+    from watchdog.events import FileModifiedEvent, FileMovedEvent
+
+    root = make_vault(
+        {
+            ".mdnet.toml": '[vault]\nexclude = ["Archive/**"]\n',
+            "People/Jane.md": "---\ntype: contact\n---\n",
+            "Archive/Old.md": "old\n",
+            "Templates/mdnet/contact.md": "---\ntype: contact\n---\n",
+        }
+    )
+    watcher = Watcher(
+        root,
+        load_config(root),
+        config_path=None,
+        today=lambda: dt.date(2026, 11, 26),
+        summary=False,
+        out=io.StringIO(),
+        err=io.StringIO(),
+    )
+    events = watcher.events
+    for path in ("Archive/Old.md", "Templates/mdnet/contact.md"):
+        events.on_any_event(FileModifiedEvent(str(root / path)))
+    assert events.queue.empty()
+    events.on_any_event(FileMovedEvent(str(root / "Archive/Old.md"), str(root / "Old.md")))
+    assert events.queue.get_nowait() == {"Old.md"}  # out of the archive: a new note
+    events.on_any_event(FileModifiedEvent(str(root / "People/Jane.md")))
+    assert events.queue.get_nowait() == {"People/Jane.md"}
