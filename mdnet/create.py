@@ -14,6 +14,7 @@ from mdnet.config import Config
 from mdnet.files import OutsideVault, inside_vault, kind_folder, safe_title, write_new
 from mdnet.model import Vault
 from mdnet.placeholders import fill
+from mdnet.resolver import Resolver
 from mdnet.scan import TEMPLATES_FOLDER
 
 KINDS = ("contact", "circle", "event")
@@ -44,13 +45,8 @@ def template_text(vault: Path, kind: str) -> str:
 
 
 def taken_by(vault: Vault, title: str) -> str | None:
-    """The note whose title or alias is ``title`` (any case), as Obsidian resolves links."""
-    wanted = title.casefold()
-    for note in vault.notes.values():
-        names = (note.title, *note.fields.get("aliases", ()))
-        if any(name.casefold() == wanted for name in names):
-            return note.path
-    return None
+    """The note a link to ``title`` resolves to (its title or an alias, any case)."""
+    return Resolver(vault.notes.values()).by_name.get(title.lower())
 
 
 def new_note(

@@ -60,3 +60,16 @@ def test_the_importers_read_no_note_and_use_the_shared_identities() -> None:
             calls = {n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute)}
             assert not calls & {"read_bytes", "read_text", "open"}, module
     assert linkedin_key("HTTPS://www.LinkedIn.com/in/BobM/?trk=x") == "linkedin.com/in/bobm"
+
+
+def test_a_new_contact_never_takes_a_title_another_note_answers_to(
+    load: Callable[..., Vault],
+) -> None:
+    """An alias resolves a link as a title does: `mdnet new` and the import agree."""
+    from mdnet.create import taken_by
+
+    vault = load({"Circles/Club.md": "---\ntype: circle\naliases: [Jane Doe]\n---\n"})
+    assert taken_by(vault, "jane doe") == "Circles/Club.md"
+    jane = Person("Jane Doe", "row 2", "Acme", "CTO")
+    [new] = plan_import(vault, Config(), [jane]).created
+    assert new.path == "People/Jane Doe 2.md"

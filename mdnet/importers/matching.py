@@ -17,6 +17,7 @@ from mdnet.files import OutsideVault, inside_vault, kind_folder, safe_title
 from mdnet.identity import identities, linkedin_key
 from mdnet.importers.person import Person, Skipped, note_text, position
 from mdnet.model import Contact, Vault
+from mdnet.resolver import Resolver
 
 
 @dataclass(frozen=True)
@@ -101,8 +102,8 @@ class Directory:
         self.root = vault.root
         self.owners: dict[tuple[str, str], str] = {}
         self.linkedin: dict[str, str] = {}  # contact path → its LinkedIn key
-        self.titles = {note.title.casefold() for note in vault.notes.values()}
-        self.titles |= {path.removesuffix(".md").casefold() for path in vault.notes}
+        # what links resolve to (titles, paths, aliases): a new note must not take one
+        self.titles = set(Resolver(vault.notes.values()).by_name)
         for contact in vault.contacts.values():
             self._register(contact.note.path, *_identities(contact))
 
@@ -139,9 +140,7 @@ class Directory:
             path = f"{folder}/{title}.md"
             if namesake and ("name", key(name)) in self.owners:
                 continue
-            if title.casefold() in self.titles or path.removesuffix(".md").casefold() in (
-                self.titles
-            ):
+            if title.lower() in self.titles or path.removesuffix(".md").lower() in self.titles:
                 continue
             if inside_vault(self.root, path).exists():
                 continue
@@ -151,7 +150,7 @@ class Directory:
     def add(self, new: NewContact) -> None:
         """Count a planned note as known, so that a repeated row matches it."""
         title = new.path.rsplit("/", 1)[-1].removesuffix(".md")
-        self.titles |= {title.casefold(), new.path.removesuffix(".md").casefold()}
+        self.titles |= {title.lower(), new.path.removesuffix(".md").lower()}
         person = new.person
         url = linkedin_key(person.linkedin) if person.linkedin else ""
         self._register(new.path, url, list(person.emails), [new.name])
