@@ -38,3 +38,38 @@ def test_a_warm_check_imports_neither_yaml_nor_markdown_it(tmp_path: Path) -> No
     cold = _loaded(tmp_path)
     assert {"yaml", "markdown_it"} <= cold  # parsing needs them
     assert not set(HEAVY) & _loaded(tmp_path)
+
+
+HELP_SCRIPT = """
+import sys
+from mdnet.cli import main
+try:
+    main(["--help"])
+except SystemExit:
+    pass
+print(" ".join(sorted(sys.modules)))
+"""
+
+
+def test_help_lists_every_command_without_importing_them() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", HELP_SCRIPT], capture_output=True, text=True, check=True
+    )
+    from mdnet.cli import LAZY_COMMANDS
+
+    assert all(f"  {name} " in done.stdout for name in LAZY_COMMANDS)
+    loaded = set(done.stdout.split())
+    assert not {module for module, _, _ in LAZY_COMMANDS.values()} & loaded
+    assert not set(HEAVY) & {name.split(".")[0] for name in loaded}
+
+
+def test_the_short_help_kept_for_help_is_each_command_s_own() -> None:
+    import click
+
+    from mdnet.cli import LAZY_COMMANDS, main
+
+    context = click.Context(main)
+    for name, (_, _, short) in LAZY_COMMANDS.items():
+        command = main.get_command(context, name)
+        assert command is not None
+        assert click.utils.make_default_short_help(command.help or "", 1000) == short

@@ -14,13 +14,35 @@ from mdnet.cli.check import check
 from mdnet.cli.options import Program, UsageError
 from mdnet.cli.rules import explain_rule, list_rules
 
-# commands imported when used, so that `mdnet check` does not load vCard, watchdog...
+# commands imported when used, so that `mdnet check` (and `mdnet --help`, which shows
+# the short help written here: a test keeps it the command's own) does not load vCard,
+# watchdog, YAML...
 LAZY_COMMANDS = {
-    "summary": ("mdnet.cli.summary", "summary"),
-    "new": ("mdnet.cli.new", "new"),
-    "init": ("mdnet.cli.init", "init"),
-    "import": ("mdnet.cli.importing", "import_contacts"),
-    "watch": ("mdnet.cli.watch", "watch_vault"),
+    "summary": (
+        "mdnet.cli.summary",
+        "summary",
+        'Check the vault and write its summary note (summary.path, "Network Summary.md").',
+    ),
+    "new": (
+        "mdnet.cli.new",
+        "new",
+        "Create a note from a template, in its kind's folder; print its path.",
+    ),
+    "init": (
+        "mdnet.cli.init",
+        "init",
+        "Start a vault: write .mdnet.toml (every default, commented) and the templates.",
+    ),
+    "import": (
+        "mdnet.cli.importing",
+        "import_contacts",
+        "Create contact notes from LinkedIn's connections export or a vCard file.",
+    ),
+    "watch": (
+        "mdnet.cli.watch",
+        "watch_vault",
+        "Check the vault and write its summary, then keep both up to date as notes change.",
+    ),
 }
 
 
@@ -33,9 +55,25 @@ class _Commands(click.Group):
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name in LAZY_COMMANDS and cmd_name not in self.commands:
-            module, name = LAZY_COMMANDS[cmd_name]
+            module, name, _ = LAZY_COMMANDS[cmd_name]
             self.add_command(getattr(importlib.import_module(module), name), cmd_name)
         return super().get_command(ctx, cmd_name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """As click lists commands, without importing those not used yet."""
+        names = self.list_commands(ctx)
+        limit = formatter.width - 6 - max(len(name) for name in names)
+        rows = []
+        for name in names:
+            if name in LAZY_COMMANDS and name not in self.commands:
+                short = click.utils.make_default_short_help(LAZY_COMMANDS[name][2], limit)
+            else:
+                command = self.get_command(ctx, name)
+                assert command is not None
+                short = command.get_short_help_str(limit)
+            rows.append((name, short))
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
