@@ -166,10 +166,12 @@ class Builder:
                         for link, path in targets
                         if path is None and not LEADING_DATE_RE.fullmatch(link.target)
                     )
-                if not is_contact:
+                if date is not None and NEWS in tags:
+                    found = []  # what `mdnet import --update` logs: news, not contact made
+                elif not is_contact:
                     found = _entries_of(note, block, targets, contacts) if targets else []
-                elif date is not None and is_item and "update" not in tags:
-                    found = [(path_of_note, line, date)]  # _entries_of's commonest case, inline
+                elif date is not None and is_item:
+                    found = [(path_of_note, line, date)]  # a dated item of a contact's note
                 else:
                     found = []
                 if found:
@@ -290,6 +292,7 @@ def _reshapes(before: Note | None, after: Note) -> bool:
 
 
 OUTWARD_FIELDS = ("aliases", "confidential")
+NEWS = "update"  # the tag of a dated entry that is news about a contact, not contact
 _path = attrgetter("path")
 _in_date_order = attrgetter("date", "path", "line")
 
@@ -300,8 +303,6 @@ def _entries_of(
     """(contact path, line, date) of each interaction that ``block``, with links to
     ``targets``, records in a note that is not a contact's (``Builder._found_in`` reads
     those)."""
-    if block.date is not None and "update" in block.tags:
-        return []  # `#update` (as `mdnet import --update` logs): news about them, not contact
     if block.date is not None:
         date, links = block.date, targets
     elif note.date is not None and not block.excluded:
