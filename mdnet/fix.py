@@ -12,7 +12,7 @@ written atomically.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -81,7 +81,7 @@ def apply_fixes(vault: Path, findings: Iterable[Finding], config: Config) -> Fix
     return report
 
 
-def fix_text(text: str, fixes: Iterable[Fix]) -> str:
+def fix_text(text: str, fixes: Sequence[Fix]) -> str:
     """``text`` with each fix's value replaced in place; CannotFix if any is unsafe."""
     fixed = text
     for fix in fixes:

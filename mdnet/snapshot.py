@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import copyreg
 import datetime as dt
+import functools
 import hashlib
 import importlib
 import io
@@ -77,11 +78,18 @@ class Restored(NamedTuple):
 
 def stamp(config: Config) -> str:
     """The index's stamp (the parser), the whole config and every module of mdnet."""
-    digest = hashlib.sha256(f"{FORMAT}|{index_stamp(config)}|{config.fingerprint}".encode())
+    made_by = f"{FORMAT}|{index_stamp(config)}|{config.fingerprint}|{_sources()}"
+    return hashlib.sha256(made_by.encode()).hexdigest()[:32]
+
+
+@functools.cache  # read once per process: a warm check restores, then may save
+def _sources() -> str:
+    """A digest of every module of mdnet."""
+    digest = hashlib.sha256()
     for source in sorted(Path(__file__).parent.rglob("*.py")):
         with contextlib.suppress(OSError):
             digest.update(source.read_bytes())
-    return digest.hexdigest()[:32]
+    return digest.hexdigest()
 
 
 def restore(root: Path, config: Config) -> Restored | None:

@@ -226,6 +226,9 @@ def follow_up(facts: Facts) -> Blocks:
     blocks = ["## Follow up"]
     if not facts.reports(R003):
         return [*blocks, not_selected(R003)]
+    events: dict[str, str] = {}  # path by title, the first in path order
+    for path, event in sorted(facts.vault.events.items()):
+        events.setdefault(event.title, path)
     waiting = [
         s
         for s in facts.standings
@@ -238,7 +241,7 @@ def follow_up(facts: Facts) -> Blocks:
         date, how = where.met
         days = (facts.today - date).days
         items.append(
-            f"{facts.link(where.contact.note.path)} — met {date}{_at(facts, how)} "
+            f"{facts.link(where.contact.note.path)} — met {date}{_at(facts, events, how)} "
             f"({days_ago(days)}), no interaction since; {horizon - days} days left "
             f"before the {horizon}-day horizon"
         )
@@ -260,11 +263,7 @@ def _met_key(where: Standing) -> tuple[dt.date, str]:
     return where.met[0], where.contact.note.path
 
 
-def _at(facts: Facts, how: str) -> str:
-    """`` at [[Event]]`` when met at an event (its title), else nothing."""
-    if how == "met":
-        return ""
-    for path, event in sorted(facts.vault.events.items()):
-        if event.title == how:
-            return f" at {facts.link(path)}"
-    return ""
+def _at(facts: Facts, events: dict[str, str], how: str) -> str:
+    """`` at [[Event]]`` when met at an event (``events``: path by title), else nothing."""
+    path = events.get(how) if how != "met" else None
+    return f" at {facts.link(path)}" if path else ""
