@@ -16,13 +16,14 @@ from typing import Any
 
 from mdnet import config_values as values
 from mdnet.dates import Duration, InvalidValue, parse_duration
+from mdnet.errors import UserError
 
 CONFIG_NAME = ".mdnet.toml"
 TIERS = ("inner", "close", "regular", "acquaintance", "dormant")
 MARKERS = ("gave", "got", "asked", "promised", "done", "noreply")
 
 
-class ConfigError(Exception):
+class ConfigError(UserError):
     """A usage error in the configuration: exit status 2."""
 
 

@@ -11,6 +11,7 @@ import datetime as dt
 from pathlib import Path
 
 from mdnet.config import Config
+from mdnet.errors import UserError
 from mdnet.files import OutsideVault, inside_vault, kind_folder, safe_title, write_new
 from mdnet.model import Vault
 from mdnet.placeholders import fill
@@ -21,7 +22,7 @@ KINDS = ("contact", "circle", "event")
 TEMPLATE_NAMES = ("contact.md", "circle.md", "event.md", "daily.md")
 
 
-class CannotCreate(Exception):
+class CannotCreate(UserError):
     """A note that cannot be created; the message says why."""
 
 

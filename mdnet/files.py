@@ -18,8 +18,10 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import BinaryIO
 
+from mdnet.errors import UserError
 
-class OutsideVault(ValueError):
+
+class OutsideVault(ValueError, UserError):
     """A path that would leave the vault."""
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from mdnet.config import CONFIG_NAME, Config
+from mdnet.errors import UserError
 from mdnet.note import glob_matches
 
 TEMPLATES_FOLDER = "Templates/mdnet"
@@ -16,7 +17,7 @@ TEMPLATES_FOLDER = "Templates/mdnet"
 RACY_NS = 2_000_000_000
 
 
-class VaultError(Exception):
+class VaultError(UserError):
     """The vault cannot be read at all: exit status 2."""
 
 

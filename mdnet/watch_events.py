@@ -32,6 +32,7 @@ from watchdog.observers.api import BaseObserver
 from watchdog.observers.polling import PollingObserver
 
 from mdnet.config import CONFIG_NAME
+from mdnet.errors import UserError
 from mdnet.index import make_state_folder
 
 EVENTS = [
@@ -128,7 +129,7 @@ def _observe(
     return observer
 
 
-class AlreadyWatched(Exception):
+class AlreadyWatched(UserError):
     """Another ``mdnet watch`` holds this vault's lock."""
 
 

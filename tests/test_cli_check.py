@@ -234,3 +234,30 @@ def test_commands_that_read_the_vault_take_today_and_config() -> None:
             continue  # init writes the config; import's subcommands take them
         options = {option for param in command.params for option in param.opts}
         assert {"--today", "--config"} <= options, name
+
+
+def test_what_the_user_can_put_right_is_told_in_one_line_by_one_handler(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mdnet.config import ConfigError
+    from mdnet.create import CannotCreate
+    from mdnet.errors import UserError
+    from mdnet.files import OutsideVault
+    from mdnet.importers.person import UnreadableExport
+    from mdnet.scan import VaultError
+    from mdnet.summary.writer import SummaryRefused
+    from mdnet.watch_events import AlreadyWatched
+
+    kinds = [ConfigError, CannotCreate, OutsideVault, UnreadableExport, VaultError]
+    assert all(issubclass(kind, UserError) for kind in [*kinds, SummaryRefused, AlreadyWatched])
+    import importlib
+
+    check_command = importlib.import_module("mdnet.cli.check")
+
+    def refused(*arguments: object) -> None:
+        raise SummaryRefused("Network Summary.md: not written by mdnet")
+
+    monkeypatch.setattr(check_command, "_check", refused)
+    result = CliRunner().invoke(main, ["check", str(tmp_path)])
+    assert result.exit_code == 2
+    assert result.output == "mdnet: error: Network Summary.md: not written by mdnet\n"

@@ -13,6 +13,7 @@ from mdnet import __version__
 from mdnet.cli.check import check
 from mdnet.cli.options import Program, UsageError
 from mdnet.cli.rules import explain_rule, list_rules
+from mdnet.errors import UserError
 
 # commands imported when used, so that `mdnet check` (and `mdnet --help`, which shows
 # the short help written here: a test keeps it the command's own) does not load vCard,
@@ -80,6 +81,8 @@ class _Commands(click.Group):
             return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
+        except UserError as error:  # a config, a vault, a file or a name to put right
+            raise UsageError(str(error)) from None
         except BrokenPipeError:  # `mdnet check | head`: the reader has gone, say nothing
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())  # no second error when Python flushes

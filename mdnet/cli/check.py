@@ -9,15 +9,14 @@ from pathlib import Path
 
 import click
 
-from mdnet.cli.options import UsageError, common_options, finish, open_vault
+from mdnet.cli.options import common_options, finish, open_vault
 from mdnet.cli.progress import vault_parser
-from mdnet.config import CONFIG_NAME, Config, ConfigError
+from mdnet.config import CONFIG_NAME, Config
 from mdnet.finding import Finding
 from mdnet.fix import apply_fixes
 from mdnet.model import Vault
 from mdnet.pipeline import Parser, Selection, check_vault
 from mdnet.report import FORMATS, Stats, write_github, write_json, write_statistics, write_text
-from mdnet.scan import VaultError
 
 
 def _split(values: tuple[str, ...]) -> list[str]:
@@ -72,17 +71,14 @@ def check(
     only = {_vault_relative(vault_path, path) for path in files} - {""} if files else None
     fixed = None
     parse = vault_parser(use_index=not no_cache)
-    try:
-        selection = Selection.from_config(config, _split(select), _split(ignore))
-        vault, findings = _check(vault_path, config, today, selection, only, parse)
-        if fix:
-            fixed = apply_fixes(vault_path, findings, config)
-            for finding, reason in fixed.failed:
-                click.echo(f"mdnet: cannot fix {finding.path}:{finding.line}: {reason}", err=True)
-            if fixed.notes:  # check again: what is shown is what the notes now say
-                vault, findings = _check(vault_path, config, today, selection, only, parse)
-    except (ConfigError, VaultError) as error:
-        raise UsageError(str(error)) from None
+    selection = Selection.from_config(config, _split(select), _split(ignore))
+    vault, findings = _check(vault_path, config, today, selection, only, parse)
+    if fix:
+        fixed = apply_fixes(vault_path, findings, config)
+        for finding, reason in fixed.failed:
+            click.echo(f"mdnet: cannot fix {finding.path}:{finding.line}: {reason}", err=True)
+        if fixed.notes:  # check again: what is shown is what the notes now say
+            vault, findings = _check(vault_path, config, today, selection, only, parse)
     output_format = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") else "text")
     out = sys.stdout
     stats = Stats.of(vault)

@@ -11,14 +11,11 @@ from typing import Any, TypeVar
 
 import click
 
-from mdnet.cli.options import UsageError, common_options, open_vault
+from mdnet.cli.options import common_options, open_vault
 from mdnet.cli.progress import vault_parser
-from mdnet.config import ConfigError
-from mdnet.files import OutsideVault
-from mdnet.importers import SOURCES, ImportPlan, UnreadableExport, plan_file
+from mdnet.importers import SOURCES, ImportPlan, plan_file
 from mdnet.importers.writing import Outcome, carry_out, log_entry
 from mdnet.pipeline import load_vault
-from mdnet.scan import VaultError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -97,11 +94,8 @@ def run_import(
     """Plan the import, show it, and unless ``dry_run`` carry it out."""
     root, config = open_vault(vault_path, config_path)
     source = SOURCES[kind]
-    try:
-        vault = load_vault(root, config, vault_parser(use_index=not dry_run))  # writes nothing
-        plan = plan_file(vault, config, source, file)
-    except (ConfigError, VaultError, UnreadableExport, OutsideVault) as error:
-        raise UsageError(str(error)) from None
+    vault = load_vault(root, config, vault_parser(use_index=not dry_run))  # writes nothing
+    plan = plan_file(vault, config, source, file)
     outcome = Outcome() if dry_run else carry_out(plan, root, today, source.label, update)
     echo_plan(plan, outcome, dry_run, update, today, source.label)
     click.echo(closing_line(file, plan, outcome, dry_run, update))

@@ -10,10 +10,8 @@ import click
 
 from mdnet.cli.options import UsageError, common_options, open_vault
 from mdnet.cli.progress import vault_parser
-from mdnet.config import ConfigError
-from mdnet.create import KINDS, CannotCreate, new_note
+from mdnet.create import KINDS, new_note
 from mdnet.pipeline import load_vault
-from mdnet.scan import VaultError
 
 
 @click.command("new")
@@ -38,13 +36,10 @@ def new(kind: str, title: str, start: Path, today: dt.date, config_path: Path | 
     Example: mdnet new contact "Jane Doe"
     """
     vault_path, config = open_vault(start, config_path)
-    try:
-        vault = load_vault(vault_path, config, vault_parser())
-    except (ConfigError, VaultError) as error:
-        raise UsageError(str(error)) from None
+    vault = load_vault(vault_path, config, vault_parser())
     now = dt.datetime.combine(today, dt.datetime.now().time().replace(microsecond=0))
     try:
         path, _ = new_note(vault, config, kind, title, now)
-    except (CannotCreate, OSError) as error:
+    except OSError as error:  # as the note's creation tells it (invoke's form differs)
         raise UsageError(str(error)) from None
     click.echo(os.path.relpath(path, Path.cwd()))

@@ -11,9 +11,9 @@ from typing import Any, NoReturn, TypeVar
 
 import click
 
-from mdnet.config import Config, ConfigError, load_config
+from mdnet.config import Config, load_config
 from mdnet.dates import InvalidValue, parse_date
-from mdnet.scan import VaultError, find_vault
+from mdnet.scan import find_vault
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -62,11 +62,8 @@ def common_options(function: F) -> F:
 
 def open_vault(start: Path, config_path: Path | None) -> tuple[Path, Config]:
     """The vault folder for ``start`` and its validated configuration."""
-    try:
-        vault = find_vault(start)
-        return vault, load_config(vault, config_path)
-    except (ConfigError, VaultError) as error:
-        raise UsageError(str(error)) from None
+    vault = find_vault(start)
+    return vault, load_config(vault, config_path)
 
 
 class Program:

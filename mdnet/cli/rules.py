@@ -8,19 +8,14 @@ from pathlib import Path
 import click
 
 from mdnet.cli.options import UsageError, common_options
-from mdnet.config import Config, ConfigError, load_config
+from mdnet.config import Config, load_config
 from mdnet.pipeline import severity_of
 from mdnet.rules import RULES, Rule, find_rule
 
 
 def _config(config_path: Path | None) -> Config | None:
     """The configuration ``--config`` names, read once; None without it."""
-    if config_path is None:
-        return None
-    try:
-        return load_config(config_path.parent, config_path)
-    except ConfigError as error:
-        raise UsageError(str(error)) from None
+    return None if config_path is None else load_config(config_path.parent, config_path)
 
 
 def _severity(rule: Rule, config: Config | None) -> str:

@@ -9,11 +9,9 @@ import click
 
 from mdnet.cli.options import UsageError, common_options, open_vault
 from mdnet.cli.progress import vault_parser
-from mdnet.config import ConfigError
 from mdnet.pipeline import Selection, check_vault
 from mdnet.report import display_path
-from mdnet.scan import VaultError
-from mdnet.summary import SummaryRefused, render, write_summary
+from mdnet.summary import render, write_summary
 
 
 @click.command()
@@ -29,16 +27,11 @@ def summary(vault: Path | None, today: dt.date, config_path: Path | None) -> Non
     Example: mdnet summary --today 2026-11-26 ~/Notes
     """
     vault_path, config = open_vault(vault or Path.cwd(), config_path)
-    try:
-        selection = Selection.from_config(config)
-        network, findings = check_vault(vault_path, config, today, selection, vault_parser())
-    except (ConfigError, VaultError) as error:
-        raise UsageError(str(error)) from None
+    selection = Selection.from_config(config)
+    network, findings = check_vault(vault_path, config, today, selection, vault_parser())
     text = render(network, config, today, findings, selection)
     try:
         changed = write_summary(vault_path, config, text)
-    except SummaryRefused as error:
-        raise UsageError(str(error)) from None
     except OSError as error:
         raise UsageError(f"cannot write the summary: {error}") from None
     shown = display_path(vault_path, config.summary_path, Path.cwd())

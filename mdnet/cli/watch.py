@@ -9,13 +9,9 @@ from pathlib import Path
 import click
 from click.core import ParameterSource
 
-from mdnet.cli.options import UsageError, common_options, open_vault
-from mdnet.config import ConfigError
+from mdnet.cli.options import common_options, open_vault
 from mdnet.pipeline import Selection
-from mdnet.scan import VaultError
-from mdnet.summary import SummaryRefused
 from mdnet.watch import Watcher, watch
-from mdnet.watch_events import AlreadyWatched
 
 
 @click.command("watch")
@@ -44,8 +40,5 @@ def watch_vault(
         out=sys.stdout,
         err=sys.stderr,
     )
-    try:
-        Selection.from_config(config)
-        watch(watcher)
-    except (AlreadyWatched, ConfigError, VaultError, SummaryRefused) as error:
-        raise UsageError(str(error)) from None
+    Selection.from_config(config)
+    watch(watcher)

@@ -15,6 +15,8 @@ from typing import Any
 
 import yaml
 
+from mdnet.errors import UserError
+
 NO_YEAR = 1604  # Apple's year for a birthday given without one (vCard `--MM-DD`)
 LOG_HELP = (
     "Log each exchange here as a list item that starts with its date, newest last, "
@@ -26,7 +28,7 @@ BULLET_RE = re.compile(r"^([\s>]*)([-*+])(?=\s|$)")
 ORDERED_RE = re.compile(r"^([\s>]*)(\d{1,9})([.)])(?=\s|$)")
 
 
-class UnreadableExport(Exception):
+class UnreadableExport(UserError):
     """An input file that cannot be imported at all: the message says which and why."""
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from mdnet.config import Config
+from mdnet.errors import UserError
 from mdnet.files import OutsideVault, inside_vault, write_atomic
 from mdnet.frontmatter import split_front_matter
 from mdnet.note import normalized
@@ -19,7 +20,7 @@ MARKER_KEY = "mdnet"
 MARKER_VALUE = "summary"
 
 
-class SummaryRefused(Exception):
+class SummaryRefused(UserError):
     """The summary's path holds something mdnet did not write: exit status 2."""
 
 
