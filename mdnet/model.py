@@ -199,9 +199,13 @@ class Circle(Commitment):
             return float(fields["meetings"]) * float(fields.get("meeting_hours", 2.0))
         return 0.0
 
+    def recent_meetings(self, today: dt.date) -> list[MeetingRecord]:
+        """The meetings recorded in the 365 days up to ``today``."""
+        return [m for m in self.meetings if today - dt.timedelta(days=365) < m.date <= today]
+
     def attendance(self, today: dt.date) -> tuple[int, int]:
         """(attended, recorded) meetings in the 365 days up to ``today``."""
-        recent = [m for m in self.meetings if today - dt.timedelta(days=365) < m.date <= today]
+        recent = self.recent_meetings(today)
         return sum(m.attended for m in recent), len(recent)
 
 

@@ -21,13 +21,16 @@ class VaultError(UserError):
     """The vault cannot be read at all: exit status 2."""
 
 
+VAULT_MARKERS = (CONFIG_NAME, ".obsidian")  # what marks a vault's folder, the first first
+
+
 def find_vault(start: Path) -> Path:
     """The nearest folder upward holding ``.mdnet.toml``, else ``.obsidian/``, else ``start``."""
     if not start.exists():
         raise VaultError(f"{start}: no such file or folder")
     start = start.resolve()
     folder = start if start.is_dir() else start.parent
-    for marker in (CONFIG_NAME, ".obsidian"):
+    for marker in VAULT_MARKERS:
         for candidate in (folder, *folder.parents):
             if (candidate / marker).exists():
                 return candidate

@@ -11,12 +11,13 @@ import click
 
 from mdnet.cli.options import common_options, finish, open_vault
 from mdnet.cli.progress import vault_parser
-from mdnet.config import CONFIG_NAME, Config
+from mdnet.config import Config
 from mdnet.finding import Finding
 from mdnet.fix import apply_fixes
 from mdnet.model import Vault
 from mdnet.pipeline import Parser, Selection, check_vault
 from mdnet.report import FORMATS, Stats, write_github, write_json, write_statistics, write_text
+from mdnet.scan import VAULT_MARKERS
 
 
 def _split(values: tuple[str, ...]) -> list[str]:
@@ -130,7 +131,7 @@ def _vault_start(paths: tuple[Path, ...], files: list[Path]) -> Path:
 
 
 def _is_marked(folder: Path) -> bool:
-    return (folder / CONFIG_NAME).exists() or (folder / ".obsidian").exists()
+    return any((folder / marker).exists() for marker in VAULT_MARKERS)
 
 
 def _vault_relative(vault: Path, path: Path) -> str:

@@ -49,8 +49,7 @@ def check(vault: Vault, config: Config, today: dt.date) -> Iterator[Hit]:
         attended, recorded = circle.attendance(today)
         if recorded < MIN_RECORDS or not exceeds(least, attended / recorded):
             continue
-        recent = [m for m in circle.meetings if since <= m.date <= today]
-        latest = max(recent, key=lambda m: (m.date, m.line))
+        latest = max(circle.recent_meetings(today), key=lambda m: (m.date, m.line))
         yield Hit(
             path,
             latest.line,
