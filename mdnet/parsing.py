@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from mdnet.config import Config
-from mdnet.index import Index, Row, dump, from_row, load, stamp
+from mdnet.index import Index, dump, from_row, load, stamp
 from mdnet.note import Note
 from mdnet.pipeline import parse_file
 from mdnet.scan import RACY_NS, NoteFile
@@ -50,34 +50,20 @@ class CachedParser:
         self._open(vault, config)
         if not self.rows_read and self.index is not None:  # once: then they are in memory
             cached, self.rows_read = self.index.rows(), True
-        known = set(cached) | set(self.memory)
-        notes: list[Note | None] = []
-        missing: list[int] = []
-        for position, file in enumerate(files):
+        listed = {file.path for file in files}
+        gone = [path for path in {*cached, *self.memory} if path not in listed]
+        remembered: dict[str, tuple[int, int, Note]] = {}
+        missing: list[NoteFile] = []
+        for file in files:
             note = self._reuse(file, cached)
             if note is None:
-                missing.append(position)
-            notes.append(note)
-        parsed = parse_notes(
-            vault, [files[i] for i in missing], config, self.progress, self.index is not None
-        )
-        fresh_before = time.time_ns() - RACY_NS
-        rows: list[Row] = []
-        for position, (note, blob) in zip(missing, parsed, strict=True):
-            notes[position] = note
-            file = files[position]
-            if file.mtime_ns < fresh_before:  # else it is parsed again next time
-                rows.append((file.path, file.size, file.mtime_ns, blob))
-        result = [note for note in notes if note is not None]
-        self.memory = {
-            file.path: (file.size, file.mtime_ns, note)
-            for file, note in zip(files, result, strict=True)
-        }
-        if self.index is not None:
-            self.index.update(rows, known - self.memory.keys())
-        self.parsed = [files[position].path for position in missing]
+                missing.append(file)
+            else:
+                remembered[file.path] = (file.size, file.mtime_ns, note)
+        self.memory = remembered
+        self._parse(vault, missing, gone, config)
         self.reused = len(files) - len(missing)
-        return result
+        return [self.memory[file.path][2] for file in files]
 
     def refresh(
         self, vault: Path, files: list[NoteFile], gone: Iterable[str], config: Config
@@ -88,21 +74,26 @@ class CachedParser:
         The notes the parser remembers are otherwise kept as they are.
         """
         self._open(vault, config)
+        self.reused = 0
+        return self._parse(vault, files, list(gone), config)
+
+    def _parse(
+        self, vault: Path, files: list[NoteFile], gone: list[str], config: Config
+    ) -> list[Note]:
+        """Parse ``files``, remember them, forget ``gone``, and write both to the index."""
         parsed = parse_notes(vault, files, config, self.progress, self.index is not None)
         fresh_before = time.time_ns() - RACY_NS
         rows = [
             (file.path, file.size, file.mtime_ns, blob)
             for file, (_, blob) in zip(files, parsed, strict=True)
-            if file.mtime_ns < fresh_before
+            if file.mtime_ns < fresh_before  # else it is parsed again next time
         ]
-        gone = list(gone)
         self.forget(gone)
         for file, (note, _) in zip(files, parsed, strict=True):
             self.memory[file.path] = (file.size, file.mtime_ns, note)
         if self.index is not None:
             self.index.update(rows, gone)
         self.parsed = [file.path for file in files]
-        self.reused = 0
         return [note for note, _ in parsed]
 
     def _open(self, vault: Path, config: Config) -> None:
