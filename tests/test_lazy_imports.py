@@ -72,4 +72,4 @@ def test_the_short_help_kept_for_help_is_each_command_s_own() -> None:
     for name, (_, _, short) in LAZY_COMMANDS.items():
         command = main.get_command(context, name)
         assert command is not None
-        assert click.utils.make_default_short_help(command.help or "", 1000) == short
+        assert command.get_short_help_str(1000) == short
