@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from mdnet.config import load_config
-from mdnet.finding import Finding
-from mdnet.model import Vault
-from mdnet.pipeline import Selection, load_vault, run_rules
+from mdnet.model.vault import Vault
+from mdnet.pipeline import load_vault
+from mdnet.rules.finding import Finding
+from mdnet.rules.runner import Selection, run_rules
 
 TODAY = dt.date(2026, 11, 26)
 

@@ -10,7 +10,7 @@ from click.testing import CliRunner, Result
 
 from mdnet.cli import main
 from mdnet.config import load_config
-from mdnet.model import Vault
+from mdnet.model.vault import Vault
 from mdnet.pipeline import load_vault
 
 HEADER = ["First Name", "Last Name", "URL", "Email Address", "Company", "Position", "Connected On"]

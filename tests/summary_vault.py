@@ -6,7 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 from mdnet.config import load_config
-from mdnet.pipeline import Selection, load_vault, run_rules
+from mdnet.pipeline import load_vault
+from mdnet.rules.runner import Selection, run_rules
 from mdnet.summary import render
 
 TODAY = dt.date(2026, 11, 26)

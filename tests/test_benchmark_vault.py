@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from mdnet.config import load_config
-from mdnet.pipeline import Selection, load_vault, run_rules
+from mdnet.pipeline import load_vault
+from mdnet.rules.runner import Selection, run_rules
 from tests.benchmarks.generate_vault import generate
 from tests.conftest import TODAY
 

@@ -12,7 +12,9 @@ from click.testing import CliRunner
 
 from mdnet.cli import main
 from mdnet.config import load_config
-from mdnet.pipeline import Selection, check_vault, load_vault, parse_all, run_rules
+from mdnet.notes.parse import parse_all
+from mdnet.pipeline import check_vault, load_vault
+from mdnet.rules.runner import Selection, run_rules
 from tests.conftest import write_files
 from tests.importing import connections_csv
 

@@ -125,8 +125,10 @@ def test_colour_only_on_a_terminal_and_never_with_no_color(
     import io
 
     from mdnet.config import load_config
-    from mdnet.pipeline import Selection, load_vault, run_rules
-    from mdnet.report import Stats, write_text
+    from mdnet.pipeline import load_vault
+    from mdnet.report.formats import write_text
+    from mdnet.report.stats import Stats
+    from mdnet.rules.runner import Selection, run_rules
 
     config = load_config(vault)
     model = load_vault(vault, config)
@@ -150,8 +152,8 @@ def test_quiet_and_statistics(vault: Path) -> None:
 
 
 def test_vault_level_findings_carry_the_vault_path(vault: Path) -> None:
-    from mdnet.finding import Finding
-    from mdnet.report import display_path
+    from mdnet.report.paths import display_path
+    from mdnet.rules.finding import Finding
 
     assert display_path(vault, "", vault.parent) == "notes"
     assert Finding("R002", "passive-network", "warning", "", 0, 0, "m").sort_key[0] == ""
@@ -240,13 +242,13 @@ def test_what_the_user_can_put_right_is_told_in_one_line_by_one_handler(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from mdnet.config import ConfigError
-    from mdnet.create import CannotCreate
+    from mdnet.edits.new_note import CannotCreate
     from mdnet.errors import UserError
-    from mdnet.files import OutsideVault
     from mdnet.importers.person import UnreadableExport
-    from mdnet.scan import VaultError
+    from mdnet.notes.files import OutsideVault
+    from mdnet.notes.scan import VaultError
     from mdnet.summary.writer import SummaryRefused
-    from mdnet.watch_events import AlreadyWatched
+    from mdnet.watch.events import AlreadyWatched
 
     kinds = [ConfigError, CannotCreate, OutsideVault, UnreadableExport, VaultError]
     assert all(issubclass(kind, UserError) for kind in [*kinds, SummaryRefused, AlreadyWatched])

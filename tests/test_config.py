@@ -106,7 +106,7 @@ def test_summary_path_is_normalised() -> None:
 
 
 def test_unknown_rules_in_the_config_name_file_line_and_key() -> None:
-    from mdnet.pipeline import Selection
+    from mdnet.rules.runner import Selection
 
     config = parse_config('[rules]\nselect = ["R"]\n\nignore = ["R999"]\n', "x.toml")
     with pytest.raises(ConfigError) as error:

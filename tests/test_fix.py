@@ -9,9 +9,10 @@ from click.testing import CliRunner
 
 from mdnet.cli import main
 from mdnet.config import Config
-from mdnet.finding import Fix
-from mdnet.fix import CannotFix, apply_fixes, fix_text
-from mdnet.pipeline import Selection, load_vault, run_rules
+from mdnet.edits.fix import CannotFix, apply_fixes, fix_text
+from mdnet.pipeline import load_vault
+from mdnet.rules.finding import Fix
+from mdnet.rules.runner import Selection, run_rules
 from tests.conftest import TODAY, write_files
 
 LOG = b"# Jane\r\n\r\n- 2026-03-01 call: about the move #gave\r\n- 2026-10-02 coffee\r\n"

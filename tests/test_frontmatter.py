@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from mdnet.config import Config
-from mdnet.frontmatter import split_front_matter
-from mdnet.note import parse_note
+from mdnet.notes.frontmatter import split_front_matter
+from mdnet.notes.parse import parse_note
 
 
 def test_every_key_has_its_line() -> None:

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mdnet.frontmatter import _load_with_yaml, _simple_mapping, split_front_matter
+from mdnet.notes.frontmatter import _load_with_yaml, _simple_mapping, split_front_matter
 
 EXAMPLES = settings(
     max_examples=int(os.environ.get("MDNET_EXAMPLES", 300)),

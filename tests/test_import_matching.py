@@ -9,10 +9,10 @@ from pathlib import Path
 
 import mdnet.importers
 from mdnet.config import Config
-from mdnet.identity import linkedin_key
 from mdnet.importers.matching import plan_import
 from mdnet.importers.person import Person
-from mdnet.model import Vault
+from mdnet.model.identity import linkedin_key
+from mdnet.model.vault import Vault
 
 ROBERT = (
     "---\ntype: contact\nname: Bob Martin\ncompany: Globex\nrole: VP\n"
@@ -66,7 +66,7 @@ def test_a_new_contact_never_takes_a_title_another_note_answers_to(
     load: Callable[..., Vault],
 ) -> None:
     """An alias resolves a link as a title does: `mdnet new` and the import agree."""
-    from mdnet.create import taken_by
+    from mdnet.edits.new_note import taken_by
 
     vault = load({"Circles/Club.md": "---\ntype: circle\naliases: [Jane Doe]\n---\n"})
     assert taken_by(vault, "jane doe") == "Circles/Club.md"

@@ -10,11 +10,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mdnet.config import Config
-from mdnet.files import safe_title
-from mdnet.health import FOLLOW_UP, PASSIVE, standing
 from mdnet.importers.person import NO_YEAR, Person, note_text, one_line
-from mdnet.model import Vault
-from mdnet.note import parse_note
+from mdnet.model.health import FOLLOW_UP, PASSIVE, standing
+from mdnet.model.vault import Vault
+from mdnet.notes.files import safe_title
+from mdnet.notes.parse import parse_note
 from tests.conftest import TODAY
 
 

@@ -13,10 +13,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mdnet.config import Config, parse_config
-from mdnet.note import Note, parse_note
-from mdnet.pipeline import Selection, run_rules
+from mdnet.model.builder import Builder, build
+from mdnet.notes.note import Note
+from mdnet.notes.parse import parse_note
+from mdnet.rules.runner import Selection, run_rules
 from mdnet.summary import render
-from mdnet.vault import Builder, build
 
 TODAY = dt.date(2026, 11, 26)
 ROOT = Path("/vault")
@@ -190,7 +191,7 @@ def parsed(choice: dict[str, int]) -> dict[str, Note]:
 
 
 def outcome(builder_vault: object) -> tuple[object, ...]:
-    from mdnet.model import Vault
+    from mdnet.model.vault import Vault
 
     assert isinstance(builder_vault, Vault)
     findings = run_rules(builder_vault, CONFIG, TODAY, Selection())

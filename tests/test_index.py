@@ -15,14 +15,16 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from mdnet import index, parsing
+from mdnet.cache import index
+from mdnet.cache import parser as parsing
+from mdnet.cache.index import INDEX_NAME, STATE_FOLDER
+from mdnet.cache.parser import CachedParser
 from mdnet.cli import main
 from mdnet.cli.progress import SHOW_FROM, ParseProgress
 from mdnet.config import load_config
-from mdnet.index import INDEX_NAME, STATE_FOLDER
-from mdnet.model import Vault
-from mdnet.parsing import CachedParser
-from mdnet.pipeline import Selection, load_vault, run_rules
+from mdnet.model.vault import Vault
+from mdnet.pipeline import load_vault
+from mdnet.rules.runner import Selection, run_rules
 from tests.conftest import TODAY, WriteVault, where
 
 JANE = """\
@@ -319,7 +321,7 @@ def test_a_row_holds_the_whole_note_as_its_class_makes_it() -> None:
     """``from_row`` fills a Note's attributes in one dict: every field, no other."""
     import dataclasses
 
-    from mdnet.note import parse_note
+    from mdnet.notes.parse import parse_note
 
     text = (
         "---\ntype: contact\nlast_contact: 2026-13-01\nmet: 2026-01-02\n---\n"

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mdnet.frontmatter import split_front_matter
-from mdnet.line_scanner import scan_lines
-from mdnet.markdown import markdown_structure
+from mdnet.notes.frontmatter import split_front_matter
+from mdnet.notes.line_scanner import scan_lines
+from mdnet.notes.markdown import markdown_structure
 
 SAMPLE = Path(__file__).parent.parent / "sample_vault"
 EXAMPLES = int(os.environ.get("MDNET_EXAMPLES", "400"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from mdnet.markdown import Block, read_body
+from mdnet.notes.markdown import Block, read_body
 
 
 def blocks(text: str, first_line: int = 1) -> list[Block]:

@@ -13,10 +13,10 @@ from click.testing import CliRunner
 
 from mdnet.cli import main
 from mdnet.config import Config, parse_config
-from mdnet.create import TEMPLATE_NAMES, packaged_templates
-from mdnet.note import parse_note
-from mdnet.placeholders import fill, moment
-from mdnet.setup_vault import DEFAULT_CONFIG
+from mdnet.edits.init_vault import DEFAULT_CONFIG
+from mdnet.edits.new_note import TEMPLATE_NAMES, packaged_templates
+from mdnet.edits.placeholders import fill, moment
+from mdnet.notes.parse import parse_note
 from tests.conftest import write_files
 
 NOW = dt.datetime(2026, 11, 26, 9, 5, 7)

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import mdnet
 from mdnet.config import Config
-from mdnet.note import Note, parse_note
+from mdnet.notes.note import Note
+from mdnet.notes.parse import parse_note
 
 
 def _note(ignore: str) -> Note:
@@ -34,4 +35,4 @@ def test_only_note_py_reads_the_ignore_list() -> None:
         for module in sorted(package.rglob("*.py"))
         if re.search(r"\.ignored\b", module.read_text("utf-8"))
     ]
-    assert readers == ["note.py"]
+    assert readers == ["notes/note.py"]

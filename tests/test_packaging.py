@@ -12,7 +12,7 @@ import sys
 import zipfile
 from pathlib import Path
 
-from mdnet.create import TEMPLATE_NAMES
+from mdnet.edits.new_note import TEMPLATE_NAMES
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -38,7 +38,7 @@ def test_the_wheel_ships_the_templates_and_mdnet_new_uses_them(tmp_path: Path) -
     command = [sys.executable, "-m", "mdnet", "new", "contact", "Jane Doe", "--today", "2026-11-26"]
     created = subprocess.run(command, cwd=vault, env=env, capture_output=True, text=True)
     assert created.returncode == 0, created.stderr
-    code = "import mdnet.create as c; print(c.packaged_templates())"
+    code = "import mdnet.edits.new_note as c; print(c.packaged_templates())"
     where = subprocess.run([sys.executable, "-c", code], cwd=vault, env=env, capture_output=True)
     assert where.stdout.decode().strip() == str(tmp_path / "site" / "mdnet" / "templates")
     text = (vault / "People" / "Jane Doe.md").read_text(encoding="utf-8")

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from mdnet import parsing
+from mdnet.cache import parser as parsing
 from mdnet.config import Config, load_config
-from mdnet.note import Note
-from mdnet.pipeline import parse_all
-from mdnet.scan import NoteFile, list_notes
+from mdnet.notes.note import Note
+from mdnet.notes.parse import parse_all
+from mdnet.notes.scan import NoteFile, list_notes
 from tests.conftest import WriteVault
 
 CONTACT = "---\ntype: contact\n---\n- 2026-10-0{day} call [[Jane]] #gave\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from mdnet.config import ConfigError, parse_config
-from mdnet.pipeline import Selection
+from mdnet.rules.runner import Selection
 from tests.conftest import Lint, codes
 
 BROKEN = {

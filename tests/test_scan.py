@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from mdnet.config import Config, load_config
-from mdnet.scan import NoteFile, Unreadable, VaultError, find_vault, list_notes, read_note
+from mdnet.notes.scan import NoteFile, Unreadable, VaultError, find_vault, list_notes, read_note
 from tests.conftest import write_files
 
 

@@ -8,10 +8,11 @@ from collections.abc import Callable
 import pytest
 
 from mdnet.config import Config
-from mdnet.fields import wikilink
-from mdnet.giveback import open_givebacks, open_promises, overdue
-from mdnet.model import Circle, Commitment, Event, Vault
-from mdnet.note import normalized
+from mdnet.model.commitment import Circle, Commitment, Event
+from mdnet.model.giveback import open_givebacks, open_promises, overdue
+from mdnet.model.vault import Vault
+from mdnet.notes.fields import wikilink
+from mdnet.notes.parse import normalized
 from mdnet.summary import is_summary
 
 TODAY = dt.date(2026, 11, 26)

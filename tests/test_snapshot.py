@@ -14,15 +14,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mdnet import snapshot
+from mdnet.cache import snapshot
+from mdnet.cache.index import STATE_FOLDER
+from mdnet.cache.parser import CachedParser
 from mdnet.config import load_config
-from mdnet.finding import Finding
-from mdnet.index import STATE_FOLDER
-from mdnet.parsing import CachedParser
-from mdnet.pipeline import Selection, check_vault
-from mdnet.scan import NoteFile
+from mdnet.model.builder import Builder
+from mdnet.notes.scan import NoteFile
+from mdnet.pipeline import check_vault
+from mdnet.rules.finding import Finding
+from mdnet.rules.runner import Selection
 from mdnet.summary import render
-from mdnet.vault import Builder
 from tests.conftest import TODAY, WriteVault
 from tests.test_incremental import CONFIG, PATHS, ROOT, VERSIONS, outcome, parsed
 from tests.test_index import _Evil, age, write

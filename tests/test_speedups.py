@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from mdnet.model import Vault
-from mdnet.report import display_path
+from mdnet.model.vault import Vault
+from mdnet.report.paths import display_path
 
 
 @pytest.mark.parametrize(

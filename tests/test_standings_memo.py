@@ -7,10 +7,10 @@ from collections.abc import Callable
 
 import pytest
 
-from mdnet import health
 from mdnet.config import Config
-from mdnet.model import Vault
-from mdnet.pipeline import Selection, run_rules
+from mdnet.model import health
+from mdnet.model.vault import Vault
+from mdnet.rules.runner import Selection, run_rules
 from tests.conftest import TODAY
 
 NOTES = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from mdnet.model import Vault
+from mdnet.model.vault import Vault
 
 Load = Callable[[dict[str, str]], Vault]
 JANE = "---\ntype: contact\naliases: [JD, Janie]\n---\n"

@@ -19,11 +19,11 @@ from pathlib import Path
 
 import pytest
 
-from mdnet import watch as watch_module
-from mdnet import watch_events
 from mdnet.config import load_config
-from mdnet.watch import Watcher
-from mdnet.watch_events import VaultEvents, is_relevant, start_observer
+from mdnet.watch import events as watch_events
+from mdnet.watch import watcher as watch_module
+from mdnet.watch.events import VaultEvents, is_relevant, start_observer
+from mdnet.watch.watcher import Watcher
 from tests.conftest import WriteVault
 
 TIMEOUT = 15.0  # seconds to wait for an expected line: generous, only spent on failure

@@ -18,7 +18,7 @@ import pytest
 from click.testing import CliRunner
 
 from mdnet.cli import main
-from mdnet.files import write_new
+from mdnet.notes.files import write_new
 from tests.importing import connections_csv, run_import
 
 THEIRS = "written by another program\n"

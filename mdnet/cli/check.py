@@ -12,12 +12,14 @@ import click
 from mdnet.cli.options import common_options, finish, open_vault
 from mdnet.cli.progress import vault_parser
 from mdnet.config import Config
-from mdnet.finding import Finding
-from mdnet.fix import apply_fixes
-from mdnet.model import Vault
-from mdnet.pipeline import Parser, Selection, check_vault
-from mdnet.report import FORMATS, Stats, write_github, write_json, write_statistics, write_text
-from mdnet.scan import VAULT_MARKERS
+from mdnet.edits.fix import apply_fixes
+from mdnet.model.vault import Vault
+from mdnet.notes.scan import VAULT_MARKERS
+from mdnet.pipeline import Parser, check_vault
+from mdnet.report.formats import FORMATS, write_github, write_json, write_statistics, write_text
+from mdnet.report.stats import Stats
+from mdnet.rules.finding import Finding
+from mdnet.rules.runner import Selection
 
 
 def _split(values: tuple[str, ...]) -> list[str]:

@@ -7,8 +7,8 @@ from pathlib import Path
 import click
 
 from mdnet.cli.options import UsageError
-from mdnet.scan import TEMPLATES_FOLDER
-from mdnet.setup_vault import NEXT_STEPS, init_vault
+from mdnet.edits.init_vault import NEXT_STEPS, init_vault
+from mdnet.notes.scan import TEMPLATES_FOLDER
 
 
 @click.command("init")

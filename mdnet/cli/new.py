@@ -10,7 +10,7 @@ import click
 
 from mdnet.cli.options import UsageError, common_options, open_vault
 from mdnet.cli.progress import vault_parser
-from mdnet.create import KINDS, new_note
+from mdnet.edits.new_note import KINDS, new_note
 from mdnet.pipeline import load_vault
 
 

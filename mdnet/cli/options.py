@@ -13,7 +13,7 @@ import click
 
 from mdnet.config import Config, load_config
 from mdnet.dates import InvalidValue, parse_date
-from mdnet.scan import find_vault
+from mdnet.notes.scan import find_vault
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from mdnet.parsing import CachedParser
+from mdnet.cache.parser import CachedParser
 
 SHOW_FROM = 2000  # notes to parse: fewer go by too fast for a bar to help
 

@@ -9,8 +9,8 @@ import click
 
 from mdnet.cli.options import UsageError, common_options
 from mdnet.config import Config, load_config
-from mdnet.pipeline import severity_of
 from mdnet.rules import RULES, Rule, find_rule
+from mdnet.rules.runner import severity_of
 
 
 def _config(config_path: Path | None) -> Config | None:

@@ -9,8 +9,9 @@ import click
 
 from mdnet.cli.options import UsageError, common_options, open_vault
 from mdnet.cli.progress import vault_parser
-from mdnet.pipeline import Selection, check_vault
-from mdnet.report import display_path
+from mdnet.pipeline import check_vault
+from mdnet.report.paths import display_path
+from mdnet.rules.runner import Selection
 from mdnet.summary import render, write_summary
 
 

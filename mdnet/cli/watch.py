@@ -10,8 +10,8 @@ import click
 from click.core import ParameterSource
 
 from mdnet.cli.options import common_options, open_vault
-from mdnet.pipeline import Selection
-from mdnet.watch import Watcher, watch
+from mdnet.rules.runner import Selection
+from mdnet.watch.watcher import Watcher, watch
 
 
 @click.command("watch")

@@ -17,7 +17,7 @@ from mdnet.importers.linkedin import read_connections
 from mdnet.importers.matching import ImportPlan, plan_import
 from mdnet.importers.person import Person, Skipped, UnreadableExport
 from mdnet.importers.vcard import read_vcards
-from mdnet.model import Vault
+from mdnet.model.vault import Vault
 
 MAX_EXPORT_MB = 256
 Reader = Callable[[bytes], tuple[list[Person], list[Skipped], list[str]]]

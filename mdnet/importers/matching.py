@@ -13,11 +13,12 @@ import itertools
 from dataclasses import dataclass, field
 
 from mdnet.config import Config
-from mdnet.files import OutsideVault, inside_vault, kind_folder, safe_title
-from mdnet.identity import identities, linkedin_key
 from mdnet.importers.person import Person, Skipped, note_text, position
-from mdnet.model import Contact, Vault
-from mdnet.resolver import Resolver
+from mdnet.model.contact import Contact
+from mdnet.model.identity import identities, linkedin_key
+from mdnet.model.links import Resolver
+from mdnet.model.vault import Vault
+from mdnet.notes.files import OutsideVault, inside_vault, kind_folder, safe_title
 
 
 @dataclass(frozen=True)

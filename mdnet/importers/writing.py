@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mdnet.files import OutsideVault, inside_vault, write_atomic, write_new
 from mdnet.importers.matching import ImportPlan, Known, update_phrase
 from mdnet.importers.person import Skipped
+from mdnet.notes.files import OutsideVault, inside_vault, write_atomic, write_new
 
 LOG_HEADING_RE = re.compile(r"^#{1,6}[ \t]+log[ \t#]*$", re.IGNORECASE | re.MULTILINE)
 LIST_ITEM_RE = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])(?:\s|$)")

@@ -11,8 +11,9 @@ from collections.abc import Iterable
 from typing import Protocol, TypeGuard
 
 from mdnet.config import Config
-from mdnet.finding import Hit
-from mdnet.model import Contact, Vault
+from mdnet.model.contact import Contact
+from mdnet.model.vault import Vault
+from mdnet.rules.finding import Hit
 
 
 class Rule(Protocol):

@@ -25,9 +25,10 @@ import datetime as dt
 from collections.abc import Iterator
 
 from mdnet.config import Config
-from mdnet.finding import Hit
-from mdnet.identity import identities
-from mdnet.model import Contact, Vault
+from mdnet.model.contact import Contact
+from mdnet.model.identity import identities
+from mdnet.model.vault import Vault
+from mdnet.rules.finding import Hit
 
 CODE = "F006"
 NAME = "duplicate-contact"

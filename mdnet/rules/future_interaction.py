@@ -18,8 +18,9 @@ import datetime as dt
 from collections.abc import Iterator
 
 from mdnet.config import Config
-from mdnet.finding import Hit
-from mdnet.model import IN_FILE_ORDER, Contact, Interaction, Vault
+from mdnet.model.contact import IN_FILE_ORDER, Contact, Interaction
+from mdnet.model.vault import Vault
+from mdnet.rules.finding import Hit
 
 CODE = "F007"
 NAME = "future-interaction"

@@ -32,9 +32,9 @@ import datetime as dt
 from collections.abc import Iterator
 
 from mdnet.config import Config
-from mdnet.finding import Hit
-from mdnet.giveback import give_take
-from mdnet.model import Vault
+from mdnet.model.giveback import give_take
+from mdnet.model.vault import Vault
+from mdnet.rules.finding import Hit
 
 CODE = "G003"
 NAME = "give-take-imbalance"

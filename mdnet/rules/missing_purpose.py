@@ -33,8 +33,9 @@ import datetime as dt
 from collections.abc import Iterator
 
 from mdnet.config import Config
-from mdnet.finding import Hit
-from mdnet.model import Event, Vault
+from mdnet.model.commitment import Event
+from mdnet.model.vault import Vault
+from mdnet.rules.finding import Hit
 
 CODE = "C005"
 NAME = "missing-purpose"

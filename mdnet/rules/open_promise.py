@@ -32,9 +32,9 @@ from __future__ import annotations
 import datetime as dt
 
 from mdnet.config import Config
-from mdnet.finding import Hit
-from mdnet.giveback import open_promises, overdue
-from mdnet.model import Contact
+from mdnet.model.contact import Contact
+from mdnet.model.giveback import open_promises, overdue
+from mdnet.rules.finding import Hit
 from mdnet.rules.per_contact import each_contact
 
 CODE = "G002"

@@ -26,8 +26,8 @@ from __future__ import annotations
 import datetime as dt
 
 from mdnet.config import Config
-from mdnet.finding import Fix, Hit
-from mdnet.model import Contact
+from mdnet.model.contact import Contact
+from mdnet.rules.finding import Fix, Hit
 from mdnet.rules.per_contact import each_contact
 
 CODE = "F008"

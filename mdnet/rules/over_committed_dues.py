@@ -33,10 +33,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from mdnet.commitments import active_circles, dues_items, dues_totals, exceeds, listing, money
 from mdnet.config import Config
-from mdnet.finding import Hit
-from mdnet.model import Vault
+from mdnet.model.budget import active_circles, dues_items, dues_totals, exceeds, listing, money
+from mdnet.model.vault import Vault
+from mdnet.rules.finding import Hit
 
 CODE = "C002"
 NAME = "over-committed-dues"

@@ -35,10 +35,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from mdnet.commitments import exceeds, listing, number, time_items
 from mdnet.config import Config
-from mdnet.finding import Hit
-from mdnet.model import Vault
+from mdnet.model.budget import exceeds, listing, number, time_items
+from mdnet.model.vault import Vault
+from mdnet.rules.finding import Hit
 
 CODE = "C001"
 NAME = "over-committed-time"

@@ -31,9 +31,9 @@ import datetime as dt
 from collections.abc import Iterator
 
 from mdnet.config import Config
-from mdnet.finding import Hit
-from mdnet.health import PASSIVE, Standing, is_snoozed, standing
-from mdnet.model import Vault
+from mdnet.model.health import PASSIVE, Standing, is_snoozed, standing
+from mdnet.model.vault import Vault
+from mdnet.rules.finding import Hit
 
 CODE = "R002"
 NAME = "passive-network"

@@ -6,8 +6,9 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 
 from mdnet.config import Config
-from mdnet.finding import Hit
-from mdnet.model import Contact, Vault
+from mdnet.model.contact import Contact
+from mdnet.model.vault import Vault
+from mdnet.rules.finding import Hit
 
 About = Callable[[Contact, Config, dt.date], list[Hit]]
 

@@ -6,8 +6,8 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 
 from mdnet.config import Config
-from mdnet.finding import Hit
-from mdnet.model import Vault
+from mdnet.model.vault import Vault
+from mdnet.rules.finding import Hit
 
 
 def problems_with_code(code: str) -> Callable[[Vault, Config, dt.date], Iterator[Hit]]:

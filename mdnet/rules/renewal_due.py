@@ -30,10 +30,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from mdnet.commitments import dues_items, money, number
 from mdnet.config import Config
-from mdnet.finding import Hit
-from mdnet.model import Circle, Vault
+from mdnet.model.budget import dues_items, money, number
+from mdnet.model.commitment import Circle
+from mdnet.model.vault import Vault
+from mdnet.rules.finding import Hit
 
 CODE = "C006"
 NAME = "renewal-due"

@@ -40,9 +40,9 @@ from __future__ import annotations
 import datetime as dt
 
 from mdnet.config import Config
-from mdnet.finding import Hit
-from mdnet.health import LOSING_TOUCH, OVERDUE, Standing, standing
-from mdnet.model import Contact
+from mdnet.model.contact import Contact
+from mdnet.model.health import LOSING_TOUCH, OVERDUE, Standing, standing
+from mdnet.rules.finding import Hit
 from mdnet.rules.per_contact import each_contact
 
 CODE = "R001"

@@ -26,10 +26,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from mdnet.commitments import active_circles, listing
 from mdnet.config import Config
-from mdnet.finding import Hit
-from mdnet.model import Vault
+from mdnet.model.budget import active_circles, listing
+from mdnet.model.vault import Vault
+from mdnet.rules.finding import Hit
 
 CODE = "C003"
 NAME = "too-many-circles"

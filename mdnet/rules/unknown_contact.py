@@ -25,8 +25,8 @@ import datetime as dt
 from collections.abc import Iterator
 
 from mdnet.config import Config
-from mdnet.finding import Hit
-from mdnet.model import Vault
+from mdnet.model.vault import Vault
+from mdnet.rules.finding import Hit
 
 CODE = "F005"
 NAME = "unknown-contact"

@@ -23,9 +23,10 @@ import datetime as dt
 from collections.abc import Sequence
 
 from mdnet.config import Config
-from mdnet.finding import Finding
-from mdnet.model import Vault
-from mdnet.pipeline import Selection, paused_gc
+from mdnet.model.memory import paused_gc
+from mdnet.model.vault import Vault
+from mdnet.rules.finding import Finding
+from mdnet.rules.runner import Selection
 from mdnet.summary.circles import commitments, without_purpose
 from mdnet.summary.facts import Facts, gather
 from mdnet.summary.glance import at_a_glance

@@ -1,6 +1,6 @@
 """The sections about circles and events: commitments against the budget, and purpose.
 
-Hours and dues are counted by ``mdnet.commitments``, as the rules C001–C003 count them.
+Hours and dues are counted by ``mdnet.model.budget``, as the rules C001–C003 count them.
 The table and totals are facts; what they flag (over budget, low attendance, a renewal
 due, a missing purpose) follows the rule that reports it (C001–C006): nothing is
 flagged that ``mdnet check`` would not report, by ``[rules]`` or ``mdnet-ignore``.
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from mdnet.commitments import (
+from mdnet.model.budget import (
     active_circles,
     dues_items,
     dues_totals,
@@ -20,7 +20,7 @@ from mdnet.commitments import (
     number,
     time_items,
 )
-from mdnet.model import Circle
+from mdnet.model.commitment import Circle
 from mdnet.rules import Rule
 from mdnet.rules import low_attendance as C004
 from mdnet.rules import missing_purpose as C005

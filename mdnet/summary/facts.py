@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from mdnet.config import Config
-from mdnet.finding import Finding
-from mdnet.health import Standing, standings
-from mdnet.model import Vault
+from mdnet.model.health import Standing, standings
+from mdnet.model.vault import Vault
 from mdnet.rules import Rule
+from mdnet.rules.finding import Finding
 from mdnet.summary.text import Linker
 
 

@@ -6,11 +6,11 @@ import datetime as dt
 from collections import Counter
 from typing import NamedTuple
 
-from mdnet.commitments import active_circles, is_coming, number
 from mdnet.config import Config
-from mdnet.giveback import give_take
-from mdnet.health import ACTIVE, FOLLOW_UP, LOSING_TOUCH, NEW, OVERDUE, PASSIVE, SNOOZED
-from mdnet.model import Contact, Interaction
+from mdnet.model.budget import active_circles, is_coming, number
+from mdnet.model.contact import Contact, Interaction
+from mdnet.model.giveback import give_take
+from mdnet.model.health import ACTIVE, FOLLOW_UP, LOSING_TOUCH, NEW, OVERDUE, PASSIVE, SNOOZED
 from mdnet.rules import give_take_imbalance as G003
 from mdnet.summary.charts import bars_and_line, last_months, month_label, pie
 from mdnet.summary.facts import Facts

@@ -13,9 +13,9 @@ import heapq
 
 from mdnet.config import Config
 from mdnet.dates import add_months
-from mdnet.giveback import Finder, Pending, open_givebacks, open_promises
-from mdnet.health import FOLLOW_UP, LOSING_TOUCH, NEW, Standing
-from mdnet.model import Contact
+from mdnet.model.contact import Contact
+from mdnet.model.giveback import Finder, Pending, open_givebacks, open_promises
+from mdnet.model.health import FOLLOW_UP, LOSING_TOUCH, NEW, Standing
 from mdnet.rules import Rule
 from mdnet.rules import missing_give_back as G001
 from mdnet.rules import no_follow_up as R003

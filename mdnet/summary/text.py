@@ -12,8 +12,8 @@ import re
 from functools import lru_cache
 from urllib.parse import quote
 
-from mdnet.markdown import LEADING_DATE_RE, TASK_RE
-from mdnet.model import Vault
+from mdnet.model.vault import Vault
+from mdnet.notes.markdown import LEADING_DATE_RE, TASK_RE
 from mdnet.rules import Rule
 
 Blocks = list[str]

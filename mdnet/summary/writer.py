@@ -12,9 +12,9 @@ from pathlib import Path
 
 from mdnet.config import Config
 from mdnet.errors import UserError
-from mdnet.files import OutsideVault, inside_vault, write_atomic
-from mdnet.frontmatter import split_front_matter
-from mdnet.note import normalized
+from mdnet.notes.files import OutsideVault, inside_vault, write_atomic
+from mdnet.notes.frontmatter import split_front_matter
+from mdnet.notes.parse import normalized
 
 MARKER_KEY = "mdnet"
 MARKER_VALUE = "summary"

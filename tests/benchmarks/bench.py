@@ -176,15 +176,16 @@ def stages(vault: Path, edits: Edits) -> list[tuple[str, float]]:
     slowest rules from scratch."""
     import datetime as dt
 
-    from mdnet import snapshot
+    from mdnet.cache import snapshot
+    from mdnet.cache.parser import CachedParser
     from mdnet.config import load_config
-    from mdnet.note import parse_note
-    from mdnet.parsing import CachedParser
-    from mdnet.pipeline import Selection, paused_gc, run_rules
+    from mdnet.model.builder import Builder
+    from mdnet.model.memory import paused_gc
+    from mdnet.notes.parse import parse_note
+    from mdnet.notes.scan import list_notes
     from mdnet.rules import RULES
-    from mdnet.scan import list_notes
+    from mdnet.rules.runner import Selection, run_rules
     from mdnet.summary import render
-    from mdnet.vault import Builder
 
     config, today = load_config(vault), dt.date.fromisoformat(TODAY)
     selection = Selection.from_config(config)

@@ -12,10 +12,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from mdnet.cache.index import INDEX_NAME, STATE_FOLDER
+from mdnet.cache.parser import CachedParser
 from mdnet.config import load_config
-from mdnet.index import INDEX_NAME, STATE_FOLDER
-from mdnet.parsing import CachedParser
-from mdnet.scan import list_notes
+from mdnet.notes.scan import list_notes
 from tests.conftest import write_files
 from tests.hardening.limits import run_python
 from tests.test_watch import Watching
@@ -119,7 +119,7 @@ def test_parse_workers_end_on_sigterm_even_under_watch(tmp_path: Path) -> None:
     at start, and the worker kept the vault's watch lock)."""
     script = (
         "import signal\n"
-        "from mdnet.parsing import _start_worker\n"
+        "from mdnet.cache.parser import _start_worker\n"
         "signal.signal(signal.SIGTERM, lambda *args: None)\n"
         "_start_worker()\n"
         "assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL\n"

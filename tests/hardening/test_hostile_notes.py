@@ -18,10 +18,11 @@ from typing import Any
 import pytest
 
 from mdnet.config import Config, load_config
-from mdnet.fields import BY_KIND, COMMON
-from mdnet.frontmatter import MAX_DEPTH, MAX_MERGED_KEYS, split_front_matter
-from mdnet.note import parse_note
-from mdnet.pipeline import Selection, load_vault, run_rules
+from mdnet.notes.fields import BY_KIND, COMMON
+from mdnet.notes.frontmatter import MAX_DEPTH, MAX_MERGED_KEYS, split_front_matter
+from mdnet.notes.parse import parse_note
+from mdnet.pipeline import load_vault
+from mdnet.rules.runner import Selection, run_rules
 from mdnet.summary import render
 from tests.conftest import TODAY, Lint, where, write_files
 from tests.hardening.limits import run_mdnet, run_python
@@ -390,7 +391,7 @@ def test_a_note_that_vanishes_or_cannot_be_opened(
 ) -> None:
     """Between listing and reading, a note is deleted, or opening it is denied (as
     chmod 000 does for anyone but root): F002 for it, the rest checked."""
-    from mdnet import scan
+    from mdnet.notes import scan
 
     root = make_vault(
         {

@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 from mdnet.config import load_config
-from mdnet.scan import list_notes
+from mdnet.notes.scan import list_notes
 from tests.conftest import write_files
 
 

@@ -15,11 +15,13 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from mdnet.cache.parser import CachedParser
 from mdnet.config import Config, load_config
-from mdnet.note import Note
-from mdnet.parsing import CachedParser
-from mdnet.pipeline import Selection, load_vault, parse_all, run_rules
-from mdnet.scan import list_notes
+from mdnet.notes.note import Note
+from mdnet.notes.parse import parse_all
+from mdnet.notes.scan import list_notes
+from mdnet.pipeline import load_vault
+from mdnet.rules.runner import Selection, run_rules
 from mdnet.summary import render
 from tests.conftest import TODAY
 

@@ -22,7 +22,7 @@ from click.testing import CliRunner
 import mdnet
 from mdnet.cli import main
 from mdnet.config import load_config
-from mdnet.scan import list_notes
+from mdnet.notes.scan import list_notes
 from tests.conftest import write_files
 
 DAY = "2026-11-26"
@@ -155,12 +155,12 @@ def test_killed_mid_write_the_old_file_is_intact(
 
 # Writers besides files.write_atomic: each with the reason it is not a note's write.
 ALLOWED_WRITES = {
-    ("mdnet/files.py", "write_atomic"),  # the one way notes are written
-    ("mdnet/files.py", "write_new"),  # ...and the one way new notes are created
-    ("mdnet/files.py", "_write_temporary"),  # the temporary file of both
-    ("mdnet/files.py", "_create_exclusive"),  # write_new without hard links
-    ("mdnet/watch_events.py", "lock_vault"),  # .mdnet/watch.lock, a lock, never a note
-    ("mdnet/index.py", "_connect_or_rebuild"),  # deletes a corrupt .mdnet/index.sqlite
+    ("mdnet/notes/files.py", "write_atomic"),  # the one way notes are written
+    ("mdnet/notes/files.py", "write_new"),  # ...and the one way new notes are created
+    ("mdnet/notes/files.py", "_write_temporary"),  # the temporary file of both
+    ("mdnet/notes/files.py", "_create_exclusive"),  # write_new without hard links
+    ("mdnet/watch/events.py", "lock_vault"),  # .mdnet/watch.lock, a lock, never a note
+    ("mdnet/cache/index.py", "_connect_or_rebuild"),  # deletes a corrupt .mdnet/index.sqlite
     ("mdnet/cli/__init__.py", "invoke"),  # opens /dev/null for stdout once a pipe is closed
 }
 MODULE_WRITES = {"replace", "rename", "renames", "remove", "unlink", "rmdir", "removedirs",

@@ -23,9 +23,10 @@ import pytest
 import yaml
 
 from mdnet.config import Config, load_config
-from mdnet.frontmatter import split_front_matter
-from mdnet.note import parse_note
-from mdnet.pipeline import Selection, load_vault, run_rules
+from mdnet.notes.frontmatter import split_front_matter
+from mdnet.notes.parse import parse_note
+from mdnet.pipeline import load_vault
+from mdnet.rules.runner import Selection, run_rules
 from mdnet.summary import render
 from tests.conftest import TODAY, write_files
 

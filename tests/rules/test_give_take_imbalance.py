@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from mdnet.config import load_config
-from mdnet.pipeline import Selection, load_vault, run_rules
+from mdnet.pipeline import load_vault
+from mdnet.rules.runner import Selection, run_rules
 from tests.conftest import TODAY, Lint, WriteVault, codes, where
 
 

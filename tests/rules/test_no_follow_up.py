@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from mdnet.config import load_config
-from mdnet.health import NEW, PASSIVE, standing
+from mdnet.model.health import NEW, PASSIVE, standing
 from mdnet.pipeline import load_vault
 from tests.conftest import TODAY, Lint, WriteVault, where
 

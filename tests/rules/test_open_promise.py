@@ -6,8 +6,8 @@ import datetime as dt
 from collections.abc import Callable
 
 from mdnet.config import Config
-from mdnet.giveback import open_promises
-from mdnet.model import Vault
+from mdnet.model.giveback import open_promises
+from mdnet.model.vault import Vault
 from tests.conftest import TODAY, Lint, where
 
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from mdnet.model import Vault
+from mdnet.model.vault import Vault
 from tests.conftest import Lint, where
 from tests.rules.commitment_notes import budget, circle
 

@@ -4,65 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import TextIO
 
 import click
 
-from mdnet.finding import Finding
-from mdnet.model import Vault
+from mdnet.report.paths import display_path
+from mdnet.report.stats import Stats
+from mdnet.rules.finding import Finding
 
 FORMATS = ("text", "json", "github")
 COLORS = {"error": "red", "warning": "yellow", "info": "blue"}
-
-
-@dataclass(frozen=True)
-class Stats:
-    notes: int
-    contacts: int
-    circles: int
-    events: int
-    interactions: int
-
-    @classmethod
-    def of(cls, vault: Vault) -> Stats:
-        interactions = sum(len(contact.interactions) for contact in vault.contacts.values())
-        return cls(
-            len(vault.notes),
-            len(vault.contacts),
-            len(vault.circles),
-            len(vault.events),
-            interactions,
-        )
-
-
-def display_path(vault: Path, path: str, cwd: Path) -> str:
-    """A finding's path relative to the current directory (the vault for vault-level)."""
-    if not path:
-        return _relative_folder(str(vault), str(cwd))
-    folder, _, name = path.rpartition("/")
-    # one relpath per folder, not per finding: thousands of findings share a few folders
-    return _folder_prefix(str(vault), folder, str(cwd)) + name
-
-
-@lru_cache(maxsize=1024)
-def _folder_prefix(vault: str, folder: str, cwd: str) -> str:
-    """How a path in ``folder`` of the vault starts: ``""`` or ``../People/``."""
-    shown = _relative_folder(os.path.join(vault, folder), cwd)
-    return "" if shown == os.curdir else os.path.join(shown, "")
-
-
-@lru_cache(maxsize=1024)
-def _relative_folder(folder: str, cwd: str) -> str:
-    try:
-        return os.path.relpath(folder, cwd)
-    except ValueError:  # another drive, on Windows
-        return folder
 
 
 def plural(count: int, word: str) -> str:

@@ -15,8 +15,8 @@ from typing import Any
 
 from mdnet.config import Config
 from mdnet.dates import InvalidValue, parse_date, parse_duration, shown
-from mdnet.finding import Problem
-from mdnet.markdown import WIKILINK_RE
+from mdnet.notes.markdown import WIKILINK_RE
+from mdnet.notes.note import Problem
 
 KIND_TYPES = {
     "contact": ("contact", "person", "people"),

@@ -13,8 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from mdnet.config import Config
-from mdnet.health import is_snoozed
-from mdnet.model import Contact, Interaction, Vault
+from mdnet.model.contact import Contact, Interaction
+from mdnet.model.health import is_snoozed
+from mdnet.model.vault import Vault
 
 YEAR = dt.timedelta(days=365)
 CLOSING = frozenset({"gave", "done"})  # what keeps a promise

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import unquote
 
 from mdnet.dates import InvalidValue, real_date
-from mdnet.line_scanner import Event, scan_lines
+from mdnet.notes.line_scanner import Event, scan_lines
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt

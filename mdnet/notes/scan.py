@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
+from fnmatch import translate
+from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
 from mdnet.config import CONFIG_NAME, Config
 from mdnet.errors import UserError
-from mdnet.note import glob_matches
 
 TEMPLATES_FOLDER = "Templates/mdnet"
 # a note written this recently may be written again within its modification time's tick:
@@ -191,3 +193,25 @@ def _read_bytes(path: str, size: int, most: int) -> bytes:
         return b"".join(pieces)
     finally:
         os.close(descriptor)
+
+
+def glob_matches(path: str, glob: str) -> bool:
+    """Vault-relative glob: ``*`` within a folder, ``**`` across; a folder matches all below."""
+    return bool(_glob_re(glob.strip("/")).match(path))
+
+
+@lru_cache(maxsize=256)
+def _glob_re(glob: str) -> re.Pattern[str]:
+    parts = []
+    for piece in re.split(r"(\*\*/?|\*|\?|\[[^\]]*\])", glob):
+        if piece.startswith("**"):
+            parts.append("(?:.*/)?" if piece.endswith("/") else ".*")
+        elif piece == "*":
+            parts.append("[^/]*")
+        elif piece == "?":
+            parts.append("[^/]")
+        elif piece.startswith("[") and piece.endswith("]"):
+            parts.append(translate(piece).removeprefix("(?s:").removesuffix(")\\Z"))
+        else:
+            parts.append(re.escape(piece))
+    return re.compile("".join(parts) + r"(?:/.*)?\Z")

@@ -30,14 +30,16 @@ from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple
 
+from mdnet.cache.index import STATE_FOLDER, make_state_folder
+from mdnet.cache.index import stamp as index_stamp
 from mdnet.config import Config
-from mdnet.files import write_atomic
-from mdnet.index import STATE_FOLDER, make_state_folder
-from mdnet.index import stamp as index_stamp
-from mdnet.model import Circle, Contact, Event, Vault
-from mdnet.note import Note
-from mdnet.scan import RACY_NS, NoteFile
-from mdnet.vault import Builder, Found
+from mdnet.model.builder import Builder, Found
+from mdnet.model.commitment import Circle, Event
+from mdnet.model.contact import Contact
+from mdnet.model.vault import Vault
+from mdnet.notes.files import write_atomic
+from mdnet.notes.note import Note
+from mdnet.notes.scan import RACY_NS, NoteFile
 
 NAME = "model.pickle"
 FORMAT = 1
@@ -45,12 +47,14 @@ DRIFT = 100  # notes changed or gone since the snapshot before it is written aga
 LARGEST = 2**31  # bytes: anything larger is not a snapshot mdnet wrote
 # the classes a snapshot is made of: nothing else is unpickled
 MODEL_CLASSES = {
-    "mdnet.note": {"Note"},
-    "mdnet.markdown": {"Block", "Link"},
-    "mdnet.finding": {"Problem", "Finding", "Hit", "Fix"},
-    "mdnet.model": {"Interaction", "Contact", "Circle", "Event", "MeetingRecord", "Dangling"},
-    "mdnet.vault": {"Found"},
-    "mdnet.giveback": {"Pending"},
+    "mdnet.notes.note": {"Note", "Problem"},
+    "mdnet.notes.markdown": {"Block", "Link"},
+    "mdnet.rules.finding": {"Finding", "Hit", "Fix"},
+    "mdnet.model.contact": {"Interaction", "Contact"},
+    "mdnet.model.commitment": {"Circle", "Event", "MeetingRecord"},
+    "mdnet.model.vault": {"Dangling"},
+    "mdnet.model.builder": {"Found"},
+    "mdnet.model.giveback": {"Pending"},
     "mdnet.summary.glance": {"Tally"},
     "mdnet.dates": {"Duration"},
     "datetime": {"date"},
@@ -86,7 +90,7 @@ def stamp(config: Config) -> str:
 def _sources() -> str:
     """A digest of every module of mdnet."""
     digest = hashlib.sha256()
-    for source in sorted(Path(__file__).parent.rglob("*.py")):
+    for source in sorted(Path(__file__).parent.parent.rglob("*.py")):
         with contextlib.suppress(OSError):
             digest.update(source.read_bytes())
     return digest.hexdigest()

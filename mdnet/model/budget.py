@@ -10,7 +10,8 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
-from mdnet.model import Circle, Event, Vault
+from mdnet.model.commitment import Circle, Event
+from mdnet.model.vault import Vault
 
 EVENT_WINDOW_DAYS = 30  # events this many days ahead count into the month's hours
 CURRENCY_SIGNS = {"€": "EUR", "£": "GBP"}  # "$" and "¥" name several currencies

@@ -1,7 +1,7 @@
 """Watch mode (SPEC §8): check, write the summary, then keep both up to date.
 
 The same pipeline as ``mdnet check``, kept between updates: one CachedParser remembers
-every note and one vault.Builder the model. Each debounced burst of file events
+every note and one model.builder.Builder the model. Each debounced burst of file events
 re-parses the notes the events name and updates the model (``Builder.update``: only
 the contacts those notes touch are made anew, and rules and the summary work out only
 those again); a new note, a folder or the config lists the whole vault again. Then the
@@ -21,17 +21,21 @@ from pathlib import Path
 from stat import S_ISREG
 from typing import TextIO
 
+from mdnet.cache.index import STATE_FOLDER
+from mdnet.cache.parser import CachedParser
 from mdnet.config import CONFIG_NAME, Config, ConfigError, load_config
-from mdnet.finding import Finding
-from mdnet.index import STATE_FOLDER
-from mdnet.model import Vault
-from mdnet.parsing import CachedParser
-from mdnet.pipeline import Selection, load_vault, paused_gc, run_rules
-from mdnet.report import Stats, display_path, plural, write_text
-from mdnet.scan import NoteFile, excluded, templates_folders
+from mdnet.model.builder import Builder
+from mdnet.model.memory import paused_gc
+from mdnet.model.vault import Vault
+from mdnet.notes.scan import NoteFile, excluded, templates_folders
+from mdnet.pipeline import load_vault
+from mdnet.report.formats import plural, write_text
+from mdnet.report.paths import display_path
+from mdnet.report.stats import Stats
+from mdnet.rules.finding import Finding
+from mdnet.rules.runner import Selection, run_rules
 from mdnet.summary import SummaryRefused, render, write_summary
-from mdnet.vault import Builder
-from mdnet.watch_events import VaultEvents, lock_vault, start_observer
+from mdnet.watch.events import VaultEvents, lock_vault, start_observer
 
 QUIET = 0.05  # seconds without an event that end a burst (an atomic save, a checkout)
 LONGEST_BURST = 2.0  # seconds after which a burst that goes on is handled anyway

@@ -5,8 +5,8 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterable
 
-from mdnet.markdown import Link
-from mdnet.note import Note
+from mdnet.notes.markdown import Link
+from mdnet.notes.note import Note
 
 
 class Resolver:

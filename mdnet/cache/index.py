@@ -26,30 +26,19 @@ from typing import Any
 
 from mdnet import __version__
 from mdnet.config import Config
-from mdnet.files import write_atomic
-from mdnet.finding import Problem
-from mdnet.markdown import Block, Link
-from mdnet.note import Note
+from mdnet.notes.files import write_atomic
+from mdnet.notes.markdown import Block, Link
+from mdnet.notes.note import Note, Problem
 
 STATE_FOLDER = ".mdnet"
 INDEX_NAME = "index.sqlite"
 SCHEMA = 2  # the format of a row: tuples since 2
 BUSY_TIMEOUT_MS = 3000
-# the parser's code, read (not imported: a warm run needs neither YAML nor markdown-it)
-PARSER_MODULES = [
-    "note",
-    "markdown",
-    "line_scanner",
-    "frontmatter",
-    "fields",
-    "dates",
-    "finding",
-    "scan",
-    "config",  # the default kinds and tiers
-    "pipeline",  # parse_file: an unreadable note's F002
-]
+# the parser's code, read (not imported: a warm run needs neither YAML nor markdown-it):
+# every module of the reading stage, the dates and the config (the default kinds and tiers)
+PARSER_CODE = ("notes", "dates.py", "config")
 PARSER_LIBRARIES = ("markdown_it", "yaml", "frontmatter")  # their __init__ has the version
-SAFE_MODULES = frozenset({"mdnet.note", "mdnet.markdown", "mdnet.finding", "mdnet.dates"})
+SAFE_MODULES = frozenset({"mdnet.notes.note", "mdnet.notes.markdown", "mdnet.dates"})
 SAFE_BUILTINS = frozenset({("datetime", "date"), ("builtins", "frozenset"), ("builtins", "set")})
 
 Row = tuple[str, int, int, bytes]  # path, size, mtime_ns, the Note as ``dump`` pickles it
@@ -59,8 +48,12 @@ def stamp(config: Config) -> str:
     """What the cached results depend on besides the notes: mdnet's parser and the
     config's parts that parsing reads."""
     digest = hashlib.sha256(f"{SCHEMA}|{__version__}|".encode())
-    package = Path(__file__).parent
-    files = [package / f"{name}.py" for name in PARSER_MODULES]
+    package = Path(__file__).parent.parent
+    files = sorted(
+        source
+        for name in PARSER_CODE
+        for source in ((package / name).rglob("*.py") if "." not in name else [package / name])
+    )
     for library in PARSER_LIBRARIES:
         with contextlib.suppress(ImportError, ValueError):
             spec = importlib.util.find_spec(library)

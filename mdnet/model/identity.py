@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from mdnet.model import Contact
+from mdnet.model.contact import Contact
 
 
 def linkedin_key(url: str) -> str:

@@ -8,9 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from mdnet.config import CONFIG_NAME
-from mdnet.create import TEMPLATE_NAMES, packaged_templates
-from mdnet.files import write_new
-from mdnet.scan import TEMPLATES_FOLDER
+from mdnet.edits.new_note import TEMPLATE_NAMES, packaged_templates
+from mdnet.notes.files import write_new
+from mdnet.notes.scan import TEMPLATES_FOLDER
 
 DEFAULT_CONFIG = """\
 # mdnet configuration. Every key is optional; the values below are the defaults.

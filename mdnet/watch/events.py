@@ -31,9 +31,9 @@ from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver
 from watchdog.observers.polling import PollingObserver
 
+from mdnet.cache.index import make_state_folder
 from mdnet.config import CONFIG_NAME
 from mdnet.errors import UserError
-from mdnet.index import make_state_folder
 
 EVENTS = [
     FileCreatedEvent,

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from mdnet import config_values as values
+from mdnet.config import values as values
 from mdnet.dates import Duration, InvalidValue, parse_duration
 from mdnet.errors import UserError
 

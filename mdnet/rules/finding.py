@@ -9,7 +9,7 @@ class Fix(NamedTuple):
     """A safe edit a rule offers: set front matter ``key``, written on ``line`` of the
     note at ``path``, to ``value`` (its text as YAML reads it, e.g. ``2026-11-02``).
 
-    It is only data: ``mdnet.fix`` applies it, changing that value and nothing else.
+    It is only data: ``mdnet.edits.fix`` applies it, changing that value and nothing else.
     """
 
     path: str
@@ -38,14 +38,6 @@ class Finding(NamedTuple):
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.path, self.line, self.column, self.code, self.message)
-
-
-class Problem(NamedTuple):
-    """A data problem the parser met in one note (F001–F004), kept with the note."""
-
-    code: str
-    line: int
-    message: str
 
 
 class Hit(NamedTuple):

@@ -16,11 +16,11 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from mdnet.cache.index import Index, dump, from_row, load, stamp
 from mdnet.config import Config
-from mdnet.index import Index, dump, from_row, load, stamp
-from mdnet.note import Note
-from mdnet.pipeline import parse_file
-from mdnet.scan import RACY_NS, NoteFile
+from mdnet.notes.note import Note
+from mdnet.notes.parse import parse_file
+from mdnet.notes.scan import RACY_NS, NoteFile
 
 PARALLEL_MIN = 200  # fewer new notes than this are parsed in this process
 CHUNK = 64  # notes per task sent to a worker process
@@ -69,7 +69,7 @@ class CachedParser:
         self, vault: Path, files: list[NoteFile], gone: Iterable[str], config: Config
     ) -> list[Note]:
         """Parse ``files`` again and forget ``gone`` notes: what a watcher was told of,
-        or what changed since the last check's snapshot (``mdnet.snapshot``).
+        or what changed since the last check's snapshot (``mdnet.cache.snapshot``).
 
         The notes the parser remembers are otherwise kept as they are.
         """

@@ -10,7 +10,8 @@ from typing import Any, NamedTuple
 
 from mdnet.config import Config
 from mdnet.dates import Duration
-from mdnet.model import Contact, Vault
+from mdnet.model.contact import Contact
+from mdnet.model.vault import Vault
 
 ACTIVE = "active"  # in touch within the cadence (or no cadence set)
 OVERDUE = "overdue"  # past the cadence

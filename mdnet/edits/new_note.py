@@ -11,12 +11,12 @@ import datetime as dt
 from pathlib import Path
 
 from mdnet.config import Config
+from mdnet.edits.placeholders import fill
 from mdnet.errors import UserError
-from mdnet.files import OutsideVault, inside_vault, kind_folder, safe_title, write_new
-from mdnet.model import Vault
-from mdnet.placeholders import fill
-from mdnet.resolver import Resolver
-from mdnet.scan import TEMPLATES_FOLDER
+from mdnet.model.links import Resolver
+from mdnet.model.vault import Vault
+from mdnet.notes.files import OutsideVault, inside_vault, kind_folder, safe_title, write_new
+from mdnet.notes.scan import TEMPLATES_FOLDER
 
 KINDS = ("contact", "circle", "event")
 TEMPLATE_NAMES = ("contact.md", "circle.md", "event.md", "daily.md")
@@ -28,7 +28,7 @@ class CannotCreate(UserError):
 
 def packaged_templates() -> Path:
     """The folder of the templates shipped with mdnet."""
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent.parent  # the package
     installed, checkout = here / "templates", here.parent / "templates"
     return installed if installed.is_dir() else checkout
 

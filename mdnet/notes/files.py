@@ -40,7 +40,7 @@ def write_atomic(path: Path, content: Content) -> None:
     """Replace ``path`` with ``content`` atomically; create missing folders.
 
     ``content`` is text (written in UTF-8), bytes, or a function that writes it to the
-    file it is given (``mdnet.snapshot``: no copy of it in memory).
+    file it is given (``mdnet.cache.snapshot``: no copy of it in memory).
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     mode = path.stat().st_mode & 0o777 if path.exists() else _default_mode()

@@ -16,10 +16,12 @@ from pathlib import Path
 from typing import NamedTuple
 
 from mdnet.config import Config
-from mdnet.markdown import LEADING_DATE_RE, Block, Link
-from mdnet.model import Circle, Contact, Dangling, Event, Interaction, MeetingRecord, Vault
-from mdnet.note import Note
-from mdnet.resolver import Resolver
+from mdnet.model.commitment import Circle, Event, MeetingRecord
+from mdnet.model.contact import Contact, Interaction
+from mdnet.model.links import Resolver
+from mdnet.model.vault import Dangling, Vault
+from mdnet.notes.markdown import LEADING_DATE_RE, Block, Link
+from mdnet.notes.note import Note
 
 
 def build(root: Path, notes: list[Note], config: Config) -> Vault:
@@ -38,7 +40,7 @@ class Found(NamedTuple):
 class Builder:
     """Builds the model from every note, then keeps it up to date as notes change.
 
-    ``update`` (watch mode, a check from ``mdnet.snapshot``) rebuilds only the contacts,
+    ``update`` (watch mode, a check from ``mdnet.cache.snapshot``) rebuilds only the contacts,
     circles and events that the changed notes touch: every other Contact object carries
     over, and with it what was worked out about it (``Contact.kept``). A change in what
     links resolve to (a note added, removed or renamed; a kind or aliases changed) or in
@@ -54,7 +56,7 @@ class Builder:
         self.found: dict[str, Found] = {}  # only for the notes that bring something
         self.markers_of: dict[tuple[str, ...], frozenset[str]] = {}  # by tags: few differ
         self.rebuilt = False  # whether the model was last built from all the notes
-        self.has_blocks = True  # the notes have their blocks (not so in mdnet.snapshot's)
+        self.has_blocks = True  # the notes have their blocks (not so in mdnet.cache.snapshot's)
 
     @classmethod
     def restored(
@@ -65,7 +67,7 @@ class Builder:
         names: dict[str, str],
         markers_of: dict[tuple[str, ...], frozenset[str]],
     ) -> Builder:
-        """The builder of ``vault`` as ``mdnet.snapshot`` saved it: what each note brings
+        """The builder of ``vault`` as ``mdnet.cache.snapshot`` saved it: what each note brings
         and what links resolve to. Its notes lack their blocks: it can be updated, but
         changes that need everything built again need all the notes (``reshapes``)."""
         builder = cls(vault.root, config)

@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mdnet.config import Config
-from mdnet.files import write_atomic
-from mdnet.finding import Finding, Fix
-from mdnet.note import normalized
-from mdnet.scan import NoteFile, Unreadable, read_note
+from mdnet.notes.files import write_atomic
+from mdnet.notes.parse import normalized
+from mdnet.notes.scan import NoteFile, Unreadable, read_note
+from mdnet.rules.finding import Finding, Fix
 
 NEWLINE_RE = re.compile(r"\r\n|\r|\n")  # the line breaks the parser counts lines by
 VALUE_RE = re.compile(
@@ -120,7 +120,7 @@ def _line_span(text: str, line: int) -> tuple[int, int]:
 
 def _check_reads_back(before: str, after: str, fixes: Iterable[Fix]) -> None:
     """The fixed keys read as their new values, and everything else as before."""
-    from mdnet.frontmatter import split_front_matter  # YAML: only when fixing
+    from mdnet.notes.frontmatter import split_front_matter  # YAML: only when fixing
 
     old = split_front_matter(normalized(before))
     new = split_front_matter(normalized(after))

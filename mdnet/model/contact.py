@@ -1,0 +1,140 @@
+"""A contact: one person, with every dated entry about them (their timeline).
+
+Everything in the model is derived from parsed Notes and the config by
+``mdnet.model.builder``; nothing reads the disk or the clock — rules pass ``today`` in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_right
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
+from functools import cached_property
+from operator import attrgetter
+from typing import Any, NamedTuple, TypeVar
+
+from mdnet.config import Config
+from mdnet.dates import Duration
+from mdnet.notes.note import Note
+
+
+class Interaction(NamedTuple):
+    """A dated exchange with one contact, written at ``path:line``.
+
+    ``task`` is " " for a plan (an unchecked task: it may hold a promise but is not
+    contact made), "x" for a checked task, None for a plain entry. A named tuple: a
+    large vault makes about a hundred thousand of them on every run.
+    """
+
+    contact: str  # the contact note's path
+    date: dt.date
+    path: str
+    line: int
+    text: str
+    markers: frozenset[str] = frozenset()
+    channel: str | None = None
+    task: str | None = None
+    time: str | None = None
+    links: tuple[str, ...] = ()  # paths of the notes the entry links (mentions included)
+
+    @property
+    def is_plan(self) -> bool:
+        return self.task == " "
+
+
+IN_FILE_ORDER = attrgetter("path", "line", "contact")  # the order of Vault.interactions()
+
+
+T = TypeVar("T")
+
+
+@dataclass
+class Contact:
+    """One person, with every entry about them in date order."""
+
+    note: Note
+    entries: list[Interaction] = field(default_factory=list)  # plans included
+    met_at_events: list[tuple[dt.date, str]] = field(default_factory=list)
+    # what was worked out about this contact (``kept``); the model makes a new Contact
+    # whenever anything about them changes, so it stays true as long as the object lives
+    memo: dict[Callable[..., Any], tuple[Config, dt.date, tuple[Hashable, ...], Any]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+
+    def kept(
+        self, work_out: Callable[..., T], config: Config, today: dt.date, *more: Hashable
+    ) -> T:
+        """``work_out(self, config, today, *more)``, kept for this config and day.
+
+        Rules and the summary ask this of each of ten thousand contacts on every run;
+        in watch mode only the contacts that a change touched are worked out again.
+        ``work_out`` may read the contact and its notes (and the titles of the notes its
+        entries name), the arguments, nothing else: the model makes a new Contact when
+        any of that changes. One answer is kept per function: the last one.
+        """
+        found = self.memo.get(work_out)
+        if found is not None and found[0] is config and found[1] == today and found[2] == more:
+            return found[3]  # type: ignore[no-any-return]
+        value = work_out(self, config, today, *more)
+        self.memo[work_out] = (config, today, more, value)
+        return value
+
+    def __getstate__(self) -> dict[str, Any]:
+        """As ``mdnet.cache.snapshot`` pickles a contact: what was worked out is saved apart."""
+        return {"note": self.note, "entries": self.entries, "met_at_events": self.met_at_events}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state, memo={})
+
+    @property
+    def title(self) -> str:
+        return self.note.title
+
+    @property
+    def name(self) -> str:
+        return str(self.note.fields.get("name") or self.note.title)
+
+    @cached_property
+    def interactions(self) -> list[Interaction]:
+        """Contact made: every entry but plans, in date order.
+
+        Read once the model is built (rules and the summary ask for it tens of thousands
+        of times in a large vault, so it is kept): do not modify the list.
+        """
+        return [entry for entry in self.entries if entry.task != " "]
+
+    @cached_property
+    def _interaction_dates(self) -> list[dt.date]:
+        return [entry.date for entry in self.interactions]
+
+    def past_interactions(self, today: dt.date) -> list[Interaction]:
+        """Contact made up to ``today`` (a future-dated entry is F007, not contact)."""
+        return self.interactions[: bisect_right(self._interaction_dates, today)]
+
+    def last_contact(self, today: dt.date) -> dt.date | None:
+        """The latest of ``last_contact`` and the past interactions."""
+        dates = self._interaction_dates  # in order: the last one up to today is the latest
+        made = bisect_right(dates, today)
+        latest = dates[made - 1] if made else None
+        written = self.note.fields.get("last_contact")
+        if written is not None and written <= today and (latest is None or written > latest):
+            return written  # type: ignore[no-any-return]
+        return latest
+
+    def met(self) -> tuple[dt.date, str] | None:
+        """When and how first met: ``met``, the ``met_at`` event, or an attended event."""
+        candidates = list(self.met_at_events)
+        if "met" in self.note.fields:
+            candidates.append((self.note.fields["met"], "met"))
+        return min(candidates, default=None)
+
+    def cadence(self, config: Config) -> tuple[Duration | None, str]:
+        """The cadence and where it came from: the contact's own, its tier's, the default."""
+        fields = self.note.fields
+        if "cadence" in fields:
+            written = fields["cadence"]
+            return written, f"cadence {written.text}" if written else "cadence none"
+        if "tier" in fields:
+            return config.cadence.get(fields["tier"]), f'tier "{fields["tier"]}"'
+        return config.cadence["default"], "default"

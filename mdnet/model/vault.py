@@ -1,0 +1,96 @@
+"""The whole network: every note by path, and the contacts, circles and events in them."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Hashable
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from mdnet.model.commitment import Circle, Event
+from mdnet.model.contact import IN_FILE_ORDER, Contact, Interaction
+from mdnet.notes.note import Note
+
+
+@dataclass(frozen=True)
+class Dangling:
+    """A link in an interaction entry to a note that does not exist (F005)."""
+
+    path: str
+    line: int
+    target: str
+    relative: bool = False  # a Markdown link's path, not a wikilink's title
+
+    @property
+    def written(self) -> str:
+        """The link as the user wrote it, near enough to find it on the line."""
+        return f"The link to {self.target}" if self.relative else f"[[{self.target}]]"
+
+    @property
+    def title(self) -> str:
+        """The title a note would need for the link to resolve."""
+        return self.target.rsplit("/", 1)[-1].removesuffix(".md")
+
+
+@dataclass
+class Vault:
+    """The whole network: notes by path, and the contacts, circles and events in them."""
+
+    root: Path
+    notes: dict[str, Note]
+    contacts: dict[str, Contact]
+    circles: dict[str, Circle]
+    events: dict[str, Event]
+    dangling: list[Dangling]
+    # what is worked out from the model once and asked for by several rules (see
+    # health.standings), keyed by what it depends on; never part of the model itself
+    memo: dict[Hashable, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def interactions(self) -> list[Interaction]:
+        """Every entry of every contact (plans included), in path and line order."""
+        return list(self._interactions)
+
+    @cached_property
+    def _interactions(self) -> list[Interaction]:
+        return sorted(
+            (entry for contact in self.contacts.values() for entry in contact.entries),
+            key=IN_FILE_ORDER,
+        )
+
+    @cached_property
+    def shared_titles(self) -> frozenset[str]:
+        """The titles (in lower case) that several notes have: links to them need a path."""
+        counts = Counter(note.title.lower() for note in self.notes.values())
+        return frozenset(title for title, count in counts.items() if count > 1)
+
+    @cached_property
+    def confidential(self) -> frozenset[str]:
+        """The paths of the notes marked ``confidential: true`` (G004)."""
+        return frozenset(
+            path for path, note in self.notes.items() if note.fields.get("confidential")
+        )
+
+    @cached_property
+    def with_problems(self) -> list[Note]:
+        """The notes in which the parser found problems (F001–F004): a few."""
+        return [note for note in self.notes.values() if note.problems]
+
+    @cached_property
+    def ignoring(self) -> dict[str, Note]:
+        """The notes with an ``mdnet-ignore``, by path: a few."""
+        return {path: note for path, note in self.notes.items() if "mdnet-ignore" in note.fields}
+
+    def silencing(self, code: str, name: str) -> frozenset[str]:
+        """The paths of the contacts whose ``mdnet-ignore`` silences this rule."""
+        return frozenset(  # only a note with an mdnet-ignore can
+            path
+            for path, note in self.ignoring.items()
+            if path in self.contacts and note.silences(code, name)
+        )
+
+    def subject_of(self, path: str) -> str | None:
+        """The title of the contact, circle or event at ``path``."""
+        note = self.notes.get(path)
+        return note.title if note and note.kind != "plain" else None

@@ -1,0 +1,53 @@
+"""A note as mdnet understands it, and the data problems found while reading it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+from mdnet.notes.markdown import Block
+
+
+@dataclass(frozen=True)
+class Note:
+    """One Markdown file of the vault, as mdnet understands it.
+
+    ``path`` is vault-relative with ``/`` separators; ``fields`` holds the typed values
+    of the known front matter fields that were valid; ``lines`` the line of every
+    front matter key; ``blocks`` the paragraphs and list items holding a date or link.
+    """
+
+    path: str
+    kind: str = "plain"
+    fields: dict[str, Any] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)
+    blocks: tuple[Block, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    date: dt.date | None = None  # a dated plain note's date (daily notes, `date:`)
+
+    @property
+    def title(self) -> str:
+        return self.path.rsplit("/", 1)[-1].removesuffix(".md")
+
+    @property
+    def ignored(self) -> frozenset[str]:
+        """Rule codes and names listed in ``mdnet-ignore:`` (``all`` for every rule)."""
+        return frozenset(self.fields.get("mdnet-ignore", ()))
+
+    def silences(self, code: str, name: str) -> bool:
+        """``mdnet-ignore:`` lists this rule (by ``code`` or ``name``) or ``all``."""
+        if "mdnet-ignore" not in self.fields:
+            return False  # most notes: a quick answer, asked once per finding and rule
+        return not self.ignored.isdisjoint(("all", code, name))
+
+    def line_of(self, key: str) -> int:
+        return self.lines.get(key, 1)
+
+
+class Problem(NamedTuple):
+    """A data problem the parser met in one note (F001–F004), kept with the note."""
+
+    code: str
+    line: int
+    message: str

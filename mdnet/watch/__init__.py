@@ -1,0 +1,1 @@
+"""``mdnet watch``: a front end that follows file events and keeps the summary current."""
