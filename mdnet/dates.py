@@ -13,6 +13,8 @@ import re
 import reprlib
 from dataclasses import dataclass
 
+from mdnet.language import _, ngettext
+
 DATE_RE = re.compile(
     r"(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
 )
@@ -42,7 +44,7 @@ def parse_date(value: object) -> dt.date:
         match = DATE_RE.fullmatch(value.strip())
         if match:
             return real_date(*match.groups())
-    raise InvalidValue(f"{shown(value)} is not a date (expected YYYY-MM-DD)")
+    raise InvalidValue(_("{value} is not a date (expected YYYY-MM-DD)").format(value=shown(value)))
 
 
 def real_date(year: str, month: str, day: str) -> dt.date:
@@ -50,7 +52,9 @@ def real_date(year: str, month: str, day: str) -> dt.date:
     try:
         return dt.date(int(year), int(month), int(day))
     except ValueError:
-        raise InvalidValue(f"{year}-{month}-{day} is not a real date") from None
+        raise InvalidValue(
+            _("{date} is not a real date").format(date=f"{year}-{month}-{day}")
+        ) from None
 
 
 @dataclass(frozen=True)
@@ -79,10 +83,12 @@ class Duration:
         return self.months * 30 + self.days
 
     def describe(self) -> str:
-        """How a message names it: ``60-day``, ``3-month``."""
+        """How a message names it: ``60-day``, ``3-month`` (``60 jours``, ``3 mois``)."""
         if self.months and not self.days:
-            return f"{self.months}-month"
-        return f"{self.approx_days}-day"
+            return ngettext("{count}-month", "{count}-month", self.months).format(count=self.months)
+        return ngettext("{count}-day", "{count}-day", self.approx_days).format(
+            count=self.approx_days
+        )
 
 
 WORD_DURATIONS = {
@@ -118,7 +124,9 @@ def parse_duration(value: object) -> Duration | None:
     elif value is False:
         return None  # YAML reads an unquoted `no` as false
     raise InvalidValue(
-        f"{shown(value)} is not a duration (expected e.g. 30d, 6w, 3m, 1y, monthly or none)"
+        _("{value} is not a duration (expected e.g. 30d, 6w, 3m, 1y, monthly or none)").format(
+            value=shown(value)
+        )
     )
 
 

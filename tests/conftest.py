@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from mdnet import language
 from mdnet.config import load_config
 from mdnet.model.vault import Vault
 from mdnet.pipeline import load_vault
@@ -19,6 +20,17 @@ TODAY = dt.date(2026, 11, 26)
 
 WriteVault = Callable[[dict[str, str | bytes]], Path]
 Lint = Callable[..., list[Finding]]
+
+
+@pytest.fixture(autouse=True)
+def english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every test starts in English, whatever the machine's locale, and leaves English
+    behind: the language in use is the process's (SPEC §12)."""
+    for name in language.choice.ENVIRONMENT:
+        monkeypatch.delenv(name, raising=False)
+    language.use("en")
+    yield
+    language.use("en")
 
 
 def write_files(root: Path, files: dict[str, str | bytes]) -> Path:

@@ -1,4 +1,5 @@
-"""`pip install .` (non-editable) ships the templates: the wheel holds mdnet/templates/.
+"""`pip install .` (non-editable) ships the templates and the compiled catalogs: the wheel
+holds mdnet/templates/ and mdnet/locale/<language>/LC_MESSAGES/mdnet.mo.
 
 The root templates/ folder is their source (setuptools maps it to the package
 ``mdnet.templates``); an installed mdnet finds them inside the package.
@@ -32,6 +33,7 @@ def test_the_wheel_ships_the_templates_and_mdnet_new_uses_them(tmp_path: Path) -
             assert shipped == (ROOT / "templates" / name).read_text(encoding="utf-8")
         archive.extractall(tmp_path / "site")
     assert "mdnet/cli/new.py" in names
+    assert "mdnet/locale/fr/LC_MESSAGES/mdnet.mo" in names  # the French catalog, compiled
     vault = tmp_path / "vault"
     vault.mkdir()
     env = {**os.environ, "PYTHONPATH": str(tmp_path / "site")}
@@ -43,3 +45,8 @@ def test_the_wheel_ships_the_templates_and_mdnet_new_uses_them(tmp_path: Path) -
     assert where.stdout.decode().strip() == str(tmp_path / "site" / "mdnet" / "templates")
     text = (vault / "People" / "Jane Doe.md").read_text(encoding="utf-8")
     assert "met: 2026-11-26" in text and "# Jane Doe" in text
+    french = {**env, "LANG": "fr_FR.UTF-8"}
+    explained = subprocess.run(
+        [sys.executable, "-m", "mdnet", "rule", "R001"], cwd=vault, env=french, capture_output=True
+    )
+    assert "Pourquoi c'est important" in explained.stdout.decode("utf-8")

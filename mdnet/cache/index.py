@@ -2,8 +2,8 @@
 
 Each note's parsed Note is kept, pickled, under its path, size and modification time
 (ns); the whole index is stamped with mdnet's version, a digest of the parser's code
-and what parsing reads of the config (kinds, tiers, the size limit), so that any of
-them changing empties it. It is a cache,
+and what parsing reads of the config (kinds, tiers, the size limit), and the language
+of the problems' messages (SPEC §12), so that any of them changing empties it. It is a cache,
 never a second source of truth: a missing, corrupt, locked or incompatible index is
 rebuilt or done without, silently, and the results are the same — only slower.
 
@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from mdnet import __version__
+from mdnet import __version__, language
 from mdnet.config import Config
 from mdnet.notes.files import write_atomic
 from mdnet.notes.markdown import Block, Link
@@ -45,8 +45,8 @@ Row = tuple[str, int, int, bytes]  # path, size, mtime_ns, the Note as ``dump`` 
 
 
 def stamp(config: Config) -> str:
-    """What the cached results depend on besides the notes: mdnet's parser and the
-    config's parts that parsing reads."""
+    """What the cached results depend on besides the notes: mdnet's parser, the
+    config's parts that parsing reads, and the language its problems are written in."""
     digest = hashlib.sha256(f"{SCHEMA}|{__version__}|".encode())
     package = Path(__file__).parent.parent
     files = sorted(
@@ -62,6 +62,7 @@ def stamp(config: Config) -> str:
         with contextlib.suppress(OSError):
             digest.update(file.read_bytes())
     digest.update(config.parsing_fingerprint.encode())
+    digest.update(language.current().encode())  # the problems' messages are in it
     return digest.hexdigest()[:32]
 
 

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from mdnet import language
 from mdnet.cache.index import Index, dump, from_row, load, stamp
 from mdnet.config import Config
 from mdnet.notes.note import Note
@@ -188,7 +189,7 @@ def _parse_in_workers(
         for _ in range(_cores() - 1):
             worker = context.Process(
                 target=_parse_in_worker,
-                args=(vault, config, chunks, claimed, results),
+                args=(vault, config, chunks, claimed, results, language.current()),
                 daemon=True,
             )
             worker.start()
@@ -254,10 +255,17 @@ def _start_worker() -> None:
 
 
 def _parse_in_worker(
-    vault: Path, config: Config, chunks: list[list[NoteFile]], claimed: Any, results: Any
+    vault: Path,
+    config: Config,
+    chunks: list[list[NoteFile]],
+    claimed: Any,
+    results: Any,
+    speaking: str,
 ) -> None:
-    """A worker process: parse chunks until none are left, sending their pickles."""
+    """A worker process: parse chunks until none are left, sending their pickles (their
+    problems written in the language ``speaking``, which a forkserver's child lacks)."""
     _start_worker()
+    language.use(speaking)
     try:
         while (at := _claim(claimed)) is not None and at < len(chunks):
             results.put((at, [dump(parse_file(vault, file, config)) for file in chunks[at]]))

@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from mdnet import __version__
+from mdnet import __version__, language
 from mdnet.cli.check import check
 from mdnet.cli.options import Program, UsageError
 from mdnet.cli.rules import explain_rule, list_rules
@@ -108,6 +108,9 @@ def main() -> None:
 
     Example: mdnet check ~/Notes
     """
+    # the environment's language until a command reads the config (which may choose
+    # another, or warn that the environment's is unknown): its errors are in it too
+    language.use(language.from_environment(os.environ).code)
 
 
 main.add_command(check)

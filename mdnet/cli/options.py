@@ -11,6 +11,7 @@ from typing import Any, NoReturn, TypeVar
 
 import click
 
+from mdnet import language
 from mdnet.config import Config, load_config
 from mdnet.dates import InvalidValue, parse_date
 from mdnet.notes.scan import find_vault
@@ -61,9 +62,27 @@ def common_options(function: F) -> F:
 
 
 def open_vault(start: Path, config_path: Path | None) -> tuple[Path, Config]:
-    """The vault folder for ``start`` and its validated configuration."""
+    """The vault folder for ``start`` and its validated configuration, whose language
+    mdnet speaks from then on."""
     vault = find_vault(start)
-    return vault, load_config(vault, config_path)
+    config = load_config(vault, config_path)
+    speak(config)
+    return vault, config
+
+
+def speak(config: Config | None) -> None:
+    """Speak the config's ``language``, else the environment's, else English (SPEC §12).
+
+    A language mdnet does not speak is one warning on stderr per command, however many
+    vaults it opens.
+    """
+    choice = language.choose_language(config.language if config else "", os.environ)
+    context = click.get_current_context(silent=True)
+    meta = context.meta if context is not None else {}
+    if choice.warning and not meta.get("mdnet.language.warned"):
+        click.echo(choice.warning, err=True)
+        meta["mdnet.language.warned"] = True
+    language.use(choice.code)
 
 
 class Program:

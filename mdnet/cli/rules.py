@@ -7,15 +7,24 @@ from pathlib import Path
 
 import click
 
-from mdnet.cli.options import UsageError, common_options
+from mdnet.cli.options import UsageError, common_options, speak
 from mdnet.config import Config, load_config
+from mdnet.language import _
 from mdnet.rules import RULES, Rule, find_rule
 from mdnet.rules.runner import severity_of
 
 
 def _config(config_path: Path | None) -> Config | None:
-    """The configuration ``--config`` names, read once; None without it."""
-    return None if config_path is None else load_config(config_path.parent, config_path)
+    """The configuration ``--config`` names, read once (its language is spoken from then
+    on, else the environment's); None without it."""
+    config = None if config_path is None else load_config(config_path.parent, config_path)
+    speak(config)
+    return config
+
+
+def documentation(rule: Rule) -> str:
+    """The rule's module docstring, in the language in use (the catalogs hold each one)."""
+    return _((rule.__doc__ or "").strip())
 
 
 def _severity(rule: Rule, config: Config | None) -> str:
@@ -37,7 +46,7 @@ def list_rules(today: dt.date, config_path: Path | None) -> None:
     """
     config = _config(config_path)
     for rule in RULES:
-        summary = (rule.__doc__ or "").splitlines()[0].split(" — ", 1)[-1]
+        summary = documentation(rule).splitlines()[0].split(" — ", 1)[-1]
         severity = _severity(rule, config)
         click.echo(f"{rule.CODE}  {rule.NAME:<24} {severity:<8} {summary}")
 
@@ -50,12 +59,14 @@ def explain_rule(code: str, today: dt.date, config_path: Path | None) -> None:
 
     Example: mdnet rule R001   (or: mdnet rule stale-contact)
     """
+    config = _config(config_path)
     rule = find_rule(code)
     if rule is None:
-        raise UsageError(f"no rule {code!r}; `mdnet rules` lists them")
-    click.echo(f"{rule.CODE} {rule.NAME} [{_severity(rule, _config(config_path))}]\n")
-    click.echo((rule.__doc__ or "").strip())
-    click.echo(
-        f"\nTo silence it for one note: `mdnet-ignore: [{rule.CODE}]` in its front matter; "
-        f'for the vault: `ignore = ["{rule.CODE}"]` under [rules] in .mdnet.toml.'
+        raise UsageError(_("no rule {code}; `mdnet rules` lists them").format(code=repr(code)))
+    click.echo(f"{rule.CODE} {rule.NAME} [{_severity(rule, config)}]\n")
+    click.echo(documentation(rule))
+    silence = _(
+        "To silence it for one note: `mdnet-ignore: [{code}]` in its front matter; "
+        'for the vault: `ignore = ["{code}"]` under [rules] in .mdnet.toml.'
     )
+    click.echo("\n" + silence.format(code=rule.CODE))

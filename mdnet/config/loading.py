@@ -89,6 +89,14 @@ class _Reader:
             "rules",
             "markers",
         )
+        language = data.pop("language", "")
+        try:
+            chosen = values.language(language)
+        except InvalidValue as error:
+            where = key_line(self.text, "", "language")
+            raise ConfigError(
+                f"{self.source}:{where}: language: {error}, got {language!r}"
+            ) from None
         for name in data:
             if name not in known_tables:
                 raise self.fail(name, None, f"unknown table (known: {', '.join(known_tables)})")
@@ -156,6 +164,7 @@ class _Reader:
                 marker: tuple(alias.lower().lstrip("#") for alias in markers.get(marker, ()))
                 for marker in MARKERS
             },
+            language=chosen,
             source=self.source,
             text=self.text,
         )

@@ -71,6 +71,7 @@ class Config:
     markers: Mapping[str, tuple[str, ...]] = field(
         default_factory=lambda: {marker: () for marker in MARKERS}
     )
+    language: str = ""  # "en", "fr"; "" = from the environment (SPEC §12)
     source: str = ""  # the file it came from, "" for the defaults
     text: str = ""  # that file's text, for the fingerprint
 

@@ -6,6 +6,7 @@ import math
 import posixpath
 
 from mdnet.dates import Duration, InvalidValue, parse_duration
+from mdnet.language import LANGUAGES
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -65,3 +66,11 @@ def severities(value: object) -> dict[str, str]:
         if level not in SEVERITIES:
             raise InvalidValue(f"severity of {rule} must be one of {', '.join(SEVERITIES)}")
     return dict(value)
+
+
+def language(value: object) -> str:
+    """A language mdnet speaks (``"en"``, ``"fr"``), or ``""`` for the environment's."""
+    if value != "" and value not in LANGUAGES:
+        choices = ", ".join(f'"{code}"' for code in LANGUAGES)
+        raise InvalidValue(f'expected one of {choices}, or "" for the environment\'s')
+    return str(value)

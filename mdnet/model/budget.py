@@ -10,6 +10,7 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
+from mdnet.language import _, formats, ngettext
 from mdnet.model.commitment import Circle, Event
 from mdnet.model.vault import Vault
 
@@ -28,8 +29,11 @@ class TimeItem:
 
     @property
     def label(self) -> str:
-        when = f" on {self.date}" if self.date else ""
-        return f"{self.title}{when} {number(self.hours)} h"
+        if self.date:
+            return _("{title} on {date} {hours} h").format(
+                title=self.title, date=self.date, hours=number(self.hours)
+            )
+        return _("{title} {hours} h").format(title=self.title, hours=number(self.hours))
 
 
 @dataclass(frozen=True)
@@ -115,8 +119,7 @@ def exceeds(total: float, budget: float) -> bool:
 
 def number(value: float, digits: int = 1) -> str:
     """``8.666`` → ``"8.7"``, ``12.0`` → ``"12"``."""
-    written = f"{value:.{digits}f}"
-    return written.rstrip("0").rstrip(".") if "." in written else written
+    return formats.decimal(value, digits)
 
 
 def money(amount: float, currency: str) -> str:
@@ -128,4 +131,8 @@ def listing(labels: list[str], most: int = 3) -> str:
     """The first ``most`` labels, and how many more."""
     shown = ", ".join(labels[:most])
     rest = len(labels) - most
-    return f"{shown} and {rest} more" if rest > 0 else shown
+    if rest <= 0:
+        return shown
+    return ngettext("{shown} and {rest} more", "{shown} and {rest} more", rest).format(
+        shown=shown, rest=rest
+    )

@@ -15,6 +15,7 @@ from typing import Any
 
 from mdnet.config import Config
 from mdnet.dates import InvalidValue, parse_date, parse_duration, shown
+from mdnet.language import _
 from mdnet.notes.markdown import WIKILINK_RE
 from mdnet.notes.note import Problem
 
@@ -68,7 +69,7 @@ def note_kind(values: Mapping[str, Any]) -> str | None:
 
 def text(value: object) -> str:
     if isinstance(value, bool) or value is None or isinstance(value, list | dict):
-        raise InvalidValue(f"{shown(value)} is not text")
+        raise InvalidValue(_("{value} is not text").format(value=shown(value)))
     return str(value).strip()
 
 
@@ -82,7 +83,7 @@ def texts(value: object) -> tuple[str, ...]:
         return tuple(str(item).strip() for item in value if str(item).strip())
     if value is None:
         return ()
-    raise InvalidValue(f"{shown(value)} is not a list of text")
+    raise InvalidValue(_("{value} is not a list of text").format(value=shown(value)))
 
 
 def wikilink(value: object) -> str:
@@ -112,7 +113,7 @@ def _unquoted_link(item: object) -> bool:
 def boolean(value: object) -> bool:
     if isinstance(value, bool):
         return value
-    raise InvalidValue(f"{shown(value)} is not true or false")
+    raise InvalidValue(_("{value} is not true or false").format(value=shown(value)))
 
 
 def number(value: object) -> float:
@@ -123,14 +124,18 @@ def number(value: object) -> float:
             amount = math.inf
         if 0 <= amount < math.inf:  # not .nan nor .inf
             return amount
-    raise InvalidValue(f"{shown(value)} is not a number of at least 0")
+    raise InvalidValue(_("{value} is not a number of at least 0").format(value=shown(value)))
 
 
 def one_of(choices: tuple[str, ...]) -> Callable[[object], str]:
     def read(value: object) -> str:
         if isinstance(value, str) and value.strip().lower() in choices:
             return value.strip().lower()
-        raise InvalidValue(f"{shown(value)} is not one of {', '.join(choices)}")
+        raise InvalidValue(
+            _("{value} is not one of {choices}").format(
+                value=shown(value), choices=", ".join(choices)
+            )
+        )
 
     return read
 
@@ -150,7 +155,9 @@ def dues_per_year(value: object) -> tuple[float, str]:
                 if amount < math.inf:
                     return amount, currency
     raise InvalidValue(
-        f'{shown(value)} is not an amount of dues (e.g. 120, "120 EUR/year", "15/month")'
+        _('{value} is not an amount of dues (e.g. 120, "120 EUR/year", "15/month")').format(
+            value=shown(value)
+        )
     )
 
 

@@ -22,6 +22,8 @@ from frontmatter.default_handlers import YAMLHandler
 from yaml.composer import Composer, ComposerError
 from yaml.constructor import ConstructorError
 
+from mdnet.language import _
+
 _HANDLER = YAMLHandler()
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_DEPTH = 100  # levels of nesting; real front matter uses two or three
@@ -117,7 +119,7 @@ def split_front_matter(text: str) -> FrontMatter:
         yaml_text, body = _HANDLER.split(text)
     except ValueError:
         return FrontMatter(
-            body="", error=(1, "front matter is not closed: add a line `---` after it")
+            body="", error=(1, _("front matter is not closed: add a line `---` after it"))
         )
     # the YAML text starts where the opening `---` line (and any blank lines, which
     # the boundary's `\s*` takes) ends: its first line is the note's line there
@@ -159,11 +161,16 @@ def _load_with_yaml(
         if node is None:
             return {}, {}, None
         if not isinstance(node, yaml.MappingNode):
-            kind = {yaml.SequenceNode: "a list", yaml.ScalarNode: "a single value"}[type(node)]
-            message = f"front matter is {kind}, not a mapping of `key: value` fields"
+            message = (
+                _("front matter is a list, not a mapping of `key: value` fields")
+                if isinstance(node, yaml.SequenceNode)
+                else _("front matter is a single value, not a mapping of `key: value` fields")
+            )
             return {}, {}, (line_at(node.start_mark), message)
         if node.tag != MAP_TAG:
-            message = f"front matter is tagged {node.tag}; write plain `key: value` fields"
+            message = _("front matter is tagged {tag}; write plain `key: value` fields").format(
+                tag=node.tag
+            )
             return {}, {}, (line_at(node.start_mark), message)
         loader.flatten_mapping(node)  # merge keys (`<<: *defaults`), as PyYAML reads them
         values: dict[str, Any] = {}
@@ -188,12 +195,12 @@ def _load_with_yaml(
         else:
             line = line_at(mark)
         problem = error.problem or error.context or "invalid YAML"
-        return {}, {}, (line, f"invalid YAML: {problem}")
+        return {}, {}, (line, _("invalid YAML: {problem}").format(problem=problem))
     except (yaml.YAMLError, RecursionError, ValueError, TypeError) as error:
         # a value PyYAML cannot build (an int of 5,000 digits): at its key's line
         line = line_at(key_node.start_mark) if key_node is not None else first_line
         reason = (str(error) or type(error).__name__).splitlines()[0]
-        return {}, {}, (line, f"invalid YAML: {reason}")
+        return {}, {}, (line, _("invalid YAML: {problem}").format(problem=reason))
     finally:
         loader.dispose()
     return values, lines, None

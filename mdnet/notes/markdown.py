@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import unquote
 
 from mdnet.dates import InvalidValue, real_date
+from mdnet.language import _
 from mdnet.notes.line_scanner import Event, scan_lines
 
 if TYPE_CHECKING:
@@ -167,7 +168,8 @@ def _read_block(text: str, line: int, is_item: bool, bad_dates: list[BadDate]) -
             try:
                 date = real_date(*parts)
             except InvalidValue as error:
-                bad_dates.append(BadDate(line, f"{error} at the start of this entry"))
+                message = _("{error} at the start of this entry").format(error=error)
+                bad_dates.append(BadDate(line, message))
             else:
                 time = date_match.group(7)
                 channel_match = CHANNEL_RE.match(rest, date_match.end())

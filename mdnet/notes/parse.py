@@ -12,6 +12,7 @@ from pathlib import Path
 
 from mdnet.config import Config
 from mdnet.dates import InvalidValue, real_date
+from mdnet.language import _
 from mdnet.notes.fields import note_kind, read_fields
 from mdnet.notes.markdown import read_body
 from mdnet.notes.note import Note, Problem
@@ -55,7 +56,8 @@ def parse_note(path: str, text: str, config: Config) -> Note:
             try:
                 date = real_date(*title_date.groups())
             except InvalidValue as error:
-                problems.append(Problem("F003", 1, f"the note's title starts with {error}"))
+                message = _("the note's title starts with {error}").format(error=error)
+                problems.append(Problem("F003", 1, message))
     return Note(path, kind, fields, dict(front.lines), tuple(blocks), tuple(problems), date)
 
 

@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from mdnet.config import CONFIG_NAME, Config
 from mdnet.errors import UserError
+from mdnet.language import _
 
 TEMPLATES_FOLDER = "Templates/mdnet"
 # a note written this recently may be written again within its modification time's tick:
@@ -153,24 +154,32 @@ def read_note(vault: Path, note: NoteFile, config: Config) -> str:
     limit = config.max_file_kb * 1024
     if note.size > limit:
         raise Unreadable(
-            f"the note is {note.size // 1024} KB, larger than vault.max_file_kb = "
-            f"{config.max_file_kb}; split it or raise the limit"
+            _(
+                "the note is {size} KB, larger than vault.max_file_kb = {limit}; split it or "
+                "raise the limit"
+            ).format(size=note.size // 1024, limit=config.max_file_kb)
         )
     try:
         data = _read_bytes(os.path.join(vault, note.path), note.size, limit + 1)
     except OSError as error:
-        raise Unreadable(f"cannot read the note: {error.strerror or error}") from None
+        reason = error.strerror or error
+        raise Unreadable(_("cannot read the note: {reason}").format(reason=reason)) from None
     if len(data) > limit:
-        raise Unreadable(f"the note grew larger than vault.max_file_kb = {config.max_file_kb}")
+        raise Unreadable(
+            _("the note grew larger than vault.max_file_kb = {limit}").format(
+                limit=config.max_file_kb
+            )
+        )
     if b"\0" in data:
-        raise Unreadable("the note is binary (it holds NUL bytes), not Markdown text")
+        raise Unreadable(_("the note is binary (it holds NUL bytes), not Markdown text"))
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         raise Unreadable(
-            f"the note is not UTF-8 (byte 0x{data[error.start]:02x} on line {line}); "
-            "save it as UTF-8"
+            _("the note is not UTF-8 (byte {byte} on line {line}); save it as UTF-8").format(
+                byte=f"0x{data[error.start]:02x}", line=line
+            )
         ) from None
 
 

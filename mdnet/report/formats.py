@@ -11,6 +11,7 @@ from typing import TextIO
 
 import click
 
+from mdnet.language import _, ngettext
 from mdnet.report.paths import display_path
 from mdnet.report.stats import Stats
 from mdnet.rules.finding import Finding
@@ -19,16 +20,19 @@ FORMATS = ("text", "json", "github")
 COLORS = {"error": "red", "warning": "yellow", "info": "blue"}
 
 
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}{'s' * (count != 1)}"
-
-
 def closing_line(findings: Sequence[Finding], notes: int) -> str:
+    """``Found 1 error, 7 warnings, 2 infos in 42 notes.``, in the language in use."""
     counts = Counter(finding.severity for finding in findings)
+    in_notes = ngettext("{count} note", "{count} notes", notes).format(count=notes)
     if not findings:
-        return f"No findings in {plural(notes, 'note')}."
-    parts = [plural(counts[level], level) for level in ("error", "warning", "info")]
-    return f"Found {', '.join(parts)} in {plural(notes, 'note')}."
+        return _("No findings in {notes}.").format(notes=in_notes)
+    errors, warnings, infos = (counts[level] for level in ("error", "warning", "info"))
+    return _("Found {errors}, {warnings}, {infos} in {notes}.").format(
+        errors=ngettext("{count} error", "{count} errors", errors).format(count=errors),
+        warnings=ngettext("{count} warning", "{count} warnings", warnings).format(count=warnings),
+        infos=ngettext("{count} info", "{count} infos", infos).format(count=infos),
+        notes=in_notes,
+    )
 
 
 def write_text(

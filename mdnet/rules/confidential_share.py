@@ -33,6 +33,7 @@ import re
 from collections.abc import Iterator
 
 from mdnet.config import Config
+from mdnet.language import _
 from mdnet.model.contact import IN_FILE_ORDER, Contact, Interaction
 from mdnet.model.vault import Vault
 from mdnet.rules.finding import Hit
@@ -75,15 +76,17 @@ def check(vault: Vault, config: Config, today: dt.date) -> Iterator[Hit]:
             for linked in dict.fromkeys(same[0].links)
             if linked not in recipients and vault.notes[linked].fields.get("confidential")
         ]
-        reasons = [f'names the confidential term "{term}"' for term in terms]
-        reasons += [f'links the confidential note "{title}"' for title in secret]
+        reasons = [_('names the confidential term "{term}"').format(term=term) for term in terms]
+        reasons += [
+            _('links the confidential note "{title}"').format(title=title) for title in secret
+        ]
         if not reasons:
             continue
         subject = vault.contacts[same[0].contact].title
-        message = (
-            f"This #gave entry {' and '.join(reasons)}; check that nothing strategic was "
-            "shared, then reword it or silence it with mdnet-ignore."
-        )
+        message = _(
+            "This #gave entry {reasons}; check that nothing strategic was shared, then "
+            "reword it or silence it with mdnet-ignore."
+        ).format(reasons=_(" and ").join(reasons))
         yield Hit(same[0].path, min(entry.line for entry in same), message, subject)
 
 

@@ -25,6 +25,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from mdnet.config import Config
+from mdnet.language import N_, _
 from mdnet.model.contact import Contact
 from mdnet.model.identity import identities
 from mdnet.model.vault import Vault
@@ -33,6 +34,7 @@ from mdnet.rules.finding import Hit
 CODE = "F006"
 NAME = "duplicate-contact"
 SEVERITY = "warning"
+IDENTITIES = {"name": N_("name"), "email": N_("email"), "LinkedIn URL": N_("LinkedIn URL")}
 
 
 def _identities(contact: Contact, config: Config, today: dt.date) -> list[tuple[str, str, str]]:
@@ -51,7 +53,9 @@ def check(vault: Vault, config: Config, today: dt.date) -> Iterator[Hit]:
             yield Hit(
                 contact.note.path,
                 contact.note.line_of(field),
-                f'This contact shares the {what} "{value}" with {other.note.path}; merge the '
-                "two notes (keep both logs, list the other spelling in aliases).",
+                _(
+                    'This contact shares the {what} "{value}" with {path}; merge the two notes '
+                    "(keep both logs, list the other spelling in aliases)."
+                ).format(what=_(IDENTITIES.get(what, what)), value=value, path=other.note.path),
                 contact.title,
             )

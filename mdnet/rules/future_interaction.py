@@ -18,6 +18,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from mdnet.config import Config
+from mdnet.language import ngettext
 from mdnet.model.contact import IN_FILE_ORDER, Contact, Interaction
 from mdnet.model.vault import Vault
 from mdnet.rules.finding import Hit
@@ -42,7 +43,12 @@ def check(vault: Vault, config: Config, today: dt.date) -> Iterator[Hit]:
         yield Hit(
             entry.path,
             entry.line,
-            f"Interaction dated {entry.date} is {days} day{'s' * (days != 1)} after today "
-            f"({today}); fix the date, or make it a task (- [ ] {entry.date} ...) if it is a plan.",
+            ngettext(
+                "Interaction dated {date} is {days} day after today ({today}); fix the date, "
+                "or make it a task (- [ ] {date} ...) if it is a plan.",
+                "Interaction dated {date} is {days} days after today ({today}); fix the date, "
+                "or make it a task (- [ ] {date} ...) if it is a plan.",
+                days,
+            ).format(date=entry.date, days=days, today=today),
             vault.subject_of(entry.path) or vault.contacts[entry.contact].title,
         )

@@ -32,6 +32,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from mdnet.config import Config
+from mdnet.language import _, formats, ngettext
 from mdnet.model.giveback import give_take
 from mdnet.model.vault import Vault
 from mdnet.rules.finding import Hit
@@ -50,11 +51,18 @@ def check(vault: Vault, config: Config, today: dt.date) -> Iterator[Hit]:
     yield Hit(
         "",
         0,
-        f"Over the last 365 days you gave {_times(gave)} (#gave) and received "
-        f"{_times(got)} (#got): a ratio of {gave / got:.2f}, below min_give_ratio = "
-        f"{limit:g}; give back: an intro, advice, a referral.",
+        _(
+            "Over the last 365 days you gave {gave} (#gave) and received {got} (#got): "
+            "a ratio of {ratio}, below min_give_ratio = {limit}; give back: an intro, "
+            "advice, a referral."
+        ).format(
+            gave=_times(gave),
+            got=_times(got),
+            ratio=formats.fixed(gave / got, 2),
+            limit=formats.short_number(limit),
+        ),
     )
 
 
 def _times(count: int) -> str:
-    return f"{count} time" if count == 1 else f"{count} times"
+    return ngettext("{count} time", "{count} times", count).format(count=count)

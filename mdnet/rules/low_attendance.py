@@ -30,6 +30,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from mdnet.config import Config
+from mdnet.language import formats, ngettext
 from mdnet.model.budget import exceeds
 from mdnet.model.vault import Vault
 from mdnet.rules.finding import Hit
@@ -53,9 +54,38 @@ def check(vault: Vault, config: Config, today: dt.date) -> Iterator[Hit]:
         yield Hit(
             path,
             latest.line,
-            f"Attended {attended} of {recorded} meetings of {circle.title} since {since} "
-            f"({attended / recorded:.0%}), below min_attendance {least:.0%}; the latest, on "
-            f"{latest.date}, was {'attended' if latest.attended else 'missed'}. Go to the "
-            "next meetings, or decide whether to stay (status: former).",
+            (
+                ngettext(
+                    "Attended {attended} of {recorded} meetings of {circle} since {since} "
+                    "({share}), below min_attendance {least}; the latest, on {date}, was "
+                    "attended. Go to the next meetings, or decide whether to stay "
+                    "(status: former).",
+                    "Attended {attended} of {recorded} meetings of {circle} since {since} "
+                    "({share}), below min_attendance {least}; the latest, on {date}, was "
+                    "attended. Go to the next meetings, or decide whether to stay "
+                    "(status: former).",
+                    attended,
+                )
+                if latest.attended
+                else ngettext(
+                    "Attended {attended} of {recorded} meetings of {circle} since {since} "
+                    "({share}), below min_attendance {least}; the latest, on {date}, was "
+                    "missed. Go to the next meetings, or decide whether to stay "
+                    "(status: former).",
+                    "Attended {attended} of {recorded} meetings of {circle} since {since} "
+                    "({share}), below min_attendance {least}; the latest, on {date}, was "
+                    "missed. Go to the next meetings, or decide whether to stay "
+                    "(status: former).",
+                    attended,
+                )
+            ).format(
+                attended=attended,
+                recorded=recorded,
+                circle=circle.title,
+                since=since,
+                share=formats.percent(attended / recorded),
+                least=formats.percent(least),
+                date=latest.date,
+            ),
             circle.title,
         )

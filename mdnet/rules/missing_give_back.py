@@ -32,6 +32,7 @@ from __future__ import annotations
 import datetime as dt
 
 from mdnet.config import Config
+from mdnet.language import ngettext
 from mdnet.model.contact import Contact
 from mdnet.model.giveback import open_givebacks, overdue
 from mdnet.rules.finding import Hit
@@ -46,11 +47,13 @@ def about(contact: Contact, config: Config, today: dt.date) -> list[Hit]:
     hits = []
     for pending in overdue(contact, config, today, (CODE, NAME), open_givebacks):
         entry = pending.entry
-        message = (
-            f'Received {entry.date} ({pending.days} days ago) from "{contact.title}" and '
-            f"nothing given back since (giveback_days = {pending.limit}); offer something "
-            "of value and log it with #gave."
-        )
+        message = ngettext(
+            'Received {date} ({days} days ago) from "{contact}" and nothing given back since '
+            "(giveback_days = {limit}); offer something of value and log it with #gave.",
+            'Received {date} ({days} days ago) from "{contact}" and nothing given back since '
+            "(giveback_days = {limit}); offer something of value and log it with #gave.",
+            pending.days,
+        ).format(date=entry.date, days=pending.days, contact=contact.title, limit=pending.limit)
         hits.append(Hit(entry.path, entry.line, message, contact.title))
     return hits
 

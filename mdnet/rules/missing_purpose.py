@@ -33,6 +33,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from mdnet.config import Config
+from mdnet.language import N_, _
 from mdnet.model.commitment import Event
 from mdnet.model.vault import Vault
 from mdnet.rules.finding import Hit
@@ -41,9 +42,9 @@ CODE = "C005"
 NAME = "missing-purpose"
 SEVERITY = "warning"
 QUESTIONS = {
-    "why": "why you go (`why:`)",
-    "meet": "whom you can meet there (`meet:`)",
-    "offer": "what you can bring (`offer:`)",
+    "why": N_("why you go (`why:`)"),
+    "meet": N_("whom you can meet there (`meet:`)"),
+    "offer": N_("what you can bring (`offer:`)"),
 }
 
 
@@ -52,23 +53,46 @@ def check(vault: Vault, config: Config, today: dt.date) -> Iterator[Hit]:
         missing = circle.missing_purpose()
         if missing and (circle.is_active or circle.status == "prospect"):
             prospect = circle.status == "prospect"
-            choice = "reconsider joining" if prospect else "leave (status: former)"
+            message = (
+                _("Circle {circle} ({status}) has no {missing}: {ask}, or reconsider joining.")
+                if prospect
+                else _(
+                    "Circle {circle} ({status}) has no {missing}: {ask}, or leave (status: former)."
+                )
+            )
             yield Hit(
                 path,
                 circle.note.line_of("type"),
-                f"Circle {circle.title} ({circle.status}) has no {', '.join(missing)}: "
-                f"{_ask(missing)}, or {choice}.",
+                message.format(
+                    circle=circle.title,
+                    status=circle.status,
+                    missing=", ".join(missing),
+                    ask=_ask(missing),
+                ),
                 circle.title,
             )
     for path, event in sorted(vault.events.items()):
         missing = event.missing_purpose()
         if missing and is_planned(event, today):
-            when = f" on {event.date}" if event.date else ""
+            message = (
+                _(
+                    "Planned event {event} on {date} has no {missing}: {ask}, or skip it "
+                    "(status: skipped)."
+                )
+                if event.date
+                else _(
+                    "Planned event {event} has no {missing}: {ask}, or skip it (status: skipped)."
+                )
+            )
             yield Hit(
                 path,
                 event.note.line_of("type"),
-                f"Planned event {event.title}{when} has no {', '.join(missing)}: "
-                f"{_ask(missing)}, or skip it (status: skipped).",
+                message.format(
+                    event=event.title,
+                    date=event.date,
+                    missing=", ".join(missing),
+                    ask=_ask(missing),
+                ),
                 event.title,
             )
 
@@ -81,7 +105,11 @@ def is_planned(event: Event, today: dt.date) -> bool:
 
 
 def _ask(missing: list[str]) -> str:
-    questions = [QUESTIONS[key] for key in missing]
-    if len(questions) > 1:
-        questions[-1] = "and " + questions[-1]
-    return "write " + (", " if len(questions) > 2 else " ").join(questions)
+    questions = [_(QUESTIONS[key]) for key in missing]
+    if len(questions) == 1:
+        return _("write {question}").format(question=questions[0])
+    if len(questions) == 2:
+        return _("write {first} and {second}").format(first=questions[0], second=questions[1])
+    return _("write {first}, {second}, and {third}").format(
+        first=questions[0], second=questions[1], third=questions[2]
+    )

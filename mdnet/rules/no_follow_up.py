@@ -38,6 +38,7 @@ from __future__ import annotations
 import datetime as dt
 
 from mdnet.config import Config
+from mdnet.language import ngettext
 from mdnet.model.contact import Contact
 from mdnet.model.health import FOLLOW_UP, standing
 from mdnet.rules.finding import Hit
@@ -55,11 +56,22 @@ def about(contact: Contact, config: Config, today: dt.date) -> list[Hit]:
         return []
     date, how = where.met
     days = (today - date).days
-    place = "" if how == "met" else f' at "{how}"'
-    message = (
-        f"Met {date}{place} ({days} days ago) and no interaction since; "
-        f"follow up now ({horizon - days} days left before the {horizon}-day horizon)."
-    )
+    left = horizon - days
+    if how == "met":
+        met = ngettext("Met {date} ({days} days ago)", "Met {date} ({days} days ago)", days)
+    else:
+        met = ngettext(
+            'Met {date} at "{place}" ({days} days ago)',
+            'Met {date} at "{place}" ({days} days ago)',
+            days,
+        )
+    message = ngettext(
+        "{met} and no interaction since; follow up now ({left} days left before the "
+        "{horizon}-day horizon).",
+        "{met} and no interaction since; follow up now ({left} days left before the "
+        "{horizon}-day horizon).",
+        left,
+    ).format(met=met.format(date=date, place=how, days=days), left=left, horizon=horizon)
     return [Hit(contact.note.path, _line(contact, how), message, contact.title)]
 
 

@@ -32,6 +32,7 @@ from __future__ import annotations
 import datetime as dt
 
 from mdnet.config import Config
+from mdnet.language import ngettext
 from mdnet.model.contact import Contact
 from mdnet.model.giveback import open_promises, overdue
 from mdnet.rules.finding import Hit
@@ -46,11 +47,13 @@ def about(contact: Contact, config: Config, today: dt.date) -> list[Hit]:
     hits = []
     for pending in overdue(contact, config, today, (CODE, NAME), open_promises):
         entry = pending.entry
-        message = (
-            f'Promised {entry.date} ({pending.days} days ago) to "{contact.title}", still '
-            f"open (promise_days = {pending.limit}); keep it and log it with #done or "
-            "#gave, or check its task."
-        )
+        message = ngettext(
+            'Promised {date} ({days} days ago) to "{contact}", still open '
+            "(promise_days = {limit}); keep it and log it with #done or #gave, or check its task.",
+            'Promised {date} ({days} days ago) to "{contact}", still open '
+            "(promise_days = {limit}); keep it and log it with #done or #gave, or check its task.",
+            pending.days,
+        ).format(date=entry.date, days=pending.days, contact=contact.title, limit=pending.limit)
         hits.append(Hit(entry.path, entry.line, message, contact.title))
     return hits
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 
 from mdnet.config import Config
+from mdnet.language import _
 from mdnet.model.contact import Contact
 from mdnet.rules.finding import Fix, Hit
 from mdnet.rules.per_contact import each_contact
@@ -42,10 +43,10 @@ def about(contact: Contact, config: Config, today: dt.date) -> list[Hit]:
         return []
     latest = past[-1]
     line = contact.note.line_of("last_contact")
-    message = (
-        f"last_contact is {written} but the latest interaction is {latest.date} "
-        f"({latest.path}:{latest.line}); set it to {latest.date} (mdnet check --fix)."
-    )
+    message = _(
+        "last_contact is {written} but the latest interaction is {date} ({path}:{line}); "
+        "set it to {date} (mdnet check --fix)."
+    ).format(written=written, date=latest.date, path=latest.path, line=latest.line)
     fix = Fix(contact.note.path, line, "last_contact", latest.date.isoformat())
     return [Hit(contact.note.path, line, message, contact.title, fix=fix)]
 

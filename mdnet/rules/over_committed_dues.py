@@ -34,6 +34,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from mdnet.config import Config
+from mdnet.language import _
 from mdnet.model.budget import active_circles, dues_items, dues_totals, exceeds, listing, money
 from mdnet.model.vault import Vault
 from mdnet.rules.finding import Hit
@@ -55,26 +56,30 @@ def check(vault: Vault, config: Config, today: dt.date) -> Iterator[Hit]:
     biggest = listing([item.label for item in items])
     if len(totals) == 1:
         ((currency, total),) = totals.items()
-        facts = (
-            f"Active circles cost {money(total, currency)} a year in dues, above the budget "
-            f"of {money(budget, currency)} (budget.dues_per_year)"
-        )
+        facts = _(
+            "Active circles cost {total} a year in dues, above the budget of {budget} "
+            "(budget.dues_per_year)"
+        ).format(total=money(total, currency), budget=money(budget, currency))
     else:
-        facts = (
+        facts = _(
             "Active circles' dues are in several currencies, totalled apart since mdnet does "
-            f"not convert them: {_amounts(totals)} a year; {_amounts(over)} above the budget "
-            f"of {money(budget, '')} (budget.dues_per_year)"
-        )
+            "not convert them: {totals} a year; {over} above the budget of {budget} "
+            "(budget.dues_per_year)"
+        ).format(totals=_amounts(totals), over=_amounts(over), budget=money(budget, ""))
     yield Hit(
         "",
         0,
-        f"{facts}; the biggest: {biggest}. Leave a circle you no longer use "
-        "(status: former), or raise the budget.",
+        _(
+            "{facts}; the biggest: {biggest}. Leave a circle you no longer use "
+            "(status: former), or raise the budget."
+        ).format(facts=facts, biggest=biggest),
     )
 
 
 def _amounts(totals: dict[str, float]) -> str:
     return ", ".join(
-        money(total, currency) if currency else f"{money(total, '')} with no currency"
+        money(total, currency)
+        if currency
+        else _("{amount} with no currency").format(amount=money(total, ""))
         for currency, total in totals.items()
     )

@@ -36,6 +36,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from mdnet.config import Config
+from mdnet.language import _
 from mdnet.model.budget import exceeds, listing, number, time_items
 from mdnet.model.vault import Vault
 from mdnet.rules.finding import Hit
@@ -54,8 +55,14 @@ def check(vault: Vault, config: Config, today: dt.date) -> Iterator[Hit]:
     yield Hit(
         "",
         0,
-        f"Active circles and events in the next 30 days take {number(total)} hours a month, "
-        f"above the budget of {number(budget)} (budget.hours_per_month); the biggest: "
-        f"{listing([item.label for item in items])}. Step back from a circle "
-        "(status: former), skip an event (status: skipped), or raise the budget.",
+        _(
+            "Active circles and events in the next 30 days take {total} hours a month, above "
+            "the budget of {budget} (budget.hours_per_month); the biggest: {biggest}. Step "
+            "back from a circle (status: former), skip an event (status: skipped), or raise "
+            "the budget."
+        ).format(
+            total=number(total),
+            budget=number(budget),
+            biggest=listing([item.label for item in items]),
+        ),
     )

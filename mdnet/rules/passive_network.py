@@ -31,6 +31,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from mdnet.config import Config
+from mdnet.language import _, formats, ngettext
 from mdnet.model.health import PASSIVE, Standing, is_snoozed, standing
 from mdnet.model.vault import Vault
 from mdnet.rules.finding import Hit
@@ -49,19 +50,30 @@ def check(vault: Vault, config: Config, today: dt.date) -> Iterator[Hit]:
     if not counted or len(passive) / len(counted) <= limit:
         return
     share = len(passive) / len(counted)
-    message = (
-        f"{len(passive)} of {len(counted)} contacts ({share:.0%}) have no interaction at all, "
-        f"above the {limit:.0%} limit (max_passive_share = {limit:g})"
+    message = ngettext(
+        "{passive} of {counted} contacts ({share}) have no interaction at all, above the "
+        "{limit} limit (max_passive_share = {setting})",
+        "{passive} of {counted} contacts ({share}) have no interaction at all, above the "
+        "{limit} limit (max_passive_share = {setting})",
+        len(passive),
+    ).format(
+        passive=len(passive),
+        counted=len(counted),
+        share=formats.percent(share),
+        limit=formats.percent(limit),
+        setting=formats.short_number(limit),
     )
     names = [
-        f'"{where.contact.title}"'
+        _('"{name}"').format(name=where.contact.title)
         for where in sorted(passive, key=lambda where: _priority(where, config))
         if not is_snoozed(where.contact, today)
     ][:NAMED]
     if names:
-        message += f"; reactivate a few: {', '.join(names)}."
+        message = _("{facts}; reactivate a few: {names}.").format(
+            facts=message, names=", ".join(names)
+        )
     else:
-        message += "; reactivate a few of them."
+        message = _("{facts}; reactivate a few of them.").format(facts=message)
     yield Hit("", 0, message)
 
 

@@ -31,6 +31,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from mdnet.config import Config
+from mdnet.language import _, ngettext
 from mdnet.model.budget import dues_items, money, number
 from mdnet.model.commitment import Circle
 from mdnet.model.vault import Vault
@@ -48,12 +49,18 @@ def check(vault: Vault, config: Config, today: dt.date) -> Iterator[Hit]:
         if not circle.is_active or renewal is None or not today <= renewal <= today + window:
             continue
         days = (renewal - today).days
-        when = "today" if days == 0 else f"in {days} day{'s' if days != 1 else ''}"
+        when = (
+            _("today")
+            if days == 0
+            else ngettext("in {days} day", "in {days} days", days).format(days=days)
+        )
         yield Hit(
             path,
             circle.note.line_of("renewal"),
-            f"{circle.title} renews on {renewal} ({when}): {_facts(circle, today)}. "
-            "Decide: renew and move `renewal` to the next date, or leave (status: former).",
+            _(
+                "{circle} renews on {date} ({when}): {facts}. Decide: renew and move `renewal` "
+                "to the next date, or leave (status: former)."
+            ).format(circle=circle.title, date=renewal, when=when, facts=_facts(circle, today)),
             circle.title,
         )
 
@@ -61,14 +68,22 @@ def check(vault: Vault, config: Config, today: dt.date) -> Iterator[Hit]:
 def _facts(circle: Circle, today: dt.date) -> str:
     attended, recorded = circle.attendance(today)
     facts = [
-        f"attended {attended} of {recorded} meetings in the last 365 days"
+        ngettext(
+            "attended {attended} of {recorded} meetings in the last 365 days",
+            "attended {attended} of {recorded} meetings in the last 365 days",
+            recorded,
+        ).format(attended=attended, recorded=recorded)
         if recorded
-        else "no meetings recorded in the last 365 days"
+        else _("no meetings recorded in the last 365 days")
     ]
     why = circle.note.fields.get("why")
-    facts.append(f'why: "{why}"' if why else "no `why` written")
+    facts.append(_('why: "{why}"').format(why=why) if why else _("no `why` written"))
     dues = dues_items([circle])
-    facts.append(f"dues {money(dues[0].amount, dues[0].currency)} a year" if dues else "no dues")
+    facts.append(
+        _("dues {amount} a year").format(amount=money(dues[0].amount, dues[0].currency))
+        if dues
+        else _("no dues")
+    )
     if circle.hours_per_month > 0:
-        facts.append(f"{number(circle.hours_per_month)} hours a month")
-    return "; ".join(facts)
+        facts.append(_("{hours} hours a month").format(hours=number(circle.hours_per_month)))
+    return _("; ").join(facts)

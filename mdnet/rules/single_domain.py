@@ -30,6 +30,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from mdnet.config import Config
+from mdnet.language import _
 from mdnet.model.budget import active_circles, listing
 from mdnet.model.vault import Vault
 from mdnet.rules.finding import Hit
@@ -51,7 +52,11 @@ def check(vault: Vault, config: Config, today: dt.date) -> Iterator[Hit]:
     yield Hit(
         "",
         0,
-        f"All {len(circles)} active circles are in your own field, "
-        f'"{config.my_domain.strip()}" (me.domain): {listing(names, most=10)}. Look outside it: '
-        "a circle in another field brings people you would not meet otherwise.",
+        _(
+            'All {count} active circles are in your own field, "{domain}" (me.domain): '
+            "{names}. Look outside it: a circle in another field brings people you would "
+            "not meet otherwise."
+        ).format(
+            count=len(circles), domain=config.my_domain.strip(), names=listing(names, most=10)
+        ),
     )

@@ -40,6 +40,7 @@ from __future__ import annotations
 import datetime as dt
 
 from mdnet.config import Config
+from mdnet.language import _, ngettext
 from mdnet.model.contact import Contact
 from mdnet.model.health import LOSING_TOUCH, OVERDUE, Standing, standing
 from mdnet.rules.finding import Hit
@@ -67,21 +68,41 @@ def cadence_phrase(where: Standing) -> str:
     length = where.cadence.describe()
     source = where.cadence_source
     if source.startswith("tier"):
-        return f"the {length} cadence for {source}"
+        tier = where.contact.note.fields.get("tier", "")
+        return _('the {length} cadence for tier "{tier}"').format(length=length, tier=tier)
     if source.startswith("cadence"):
-        return f'the {length} cadence set by "cadence: {where.cadence.text}"'
-    return f"the {length} default cadence"
+        return _('the {length} cadence set by "cadence: {cadence}"').format(
+            length=length, cadence=where.cadence.text
+        )
+    return _("the {length} default cadence").format(length=length)
 
 
 def _message(where: Standing, today: dt.date) -> str:
     assert where.last is not None
     from_log = any(e.date == where.last for e in where.contact.past_interactions(today))
-    what = "Last interaction" if from_log else "last_contact"
-    days = where.days_since(today)
-    facts = f"{what} {where.last} ({days} days ago) exceeds {cadence_phrase(where)}"
+    days = (today - where.last).days
+    if from_log:
+        facts = ngettext(
+            "Last interaction {date} ({days} days ago) exceeds {cadence}",
+            "Last interaction {date} ({days} days ago) exceeds {cadence}",
+            days,
+        )
+    else:
+        facts = ngettext(
+            "last_contact {date} ({days} days ago) exceeds {cadence}",
+            "last_contact {date} ({days} days ago) exceeds {cadence}",
+            days,
+        )
+    facts = facts.format(date=where.last, days=days, cadence=cadence_phrase(where))
     if where.state == LOSING_TOUCH:
-        return f"{facts} twice over: losing touch; reach out."
-    return f"{facts}: overdue by {where.days_overdue(today)} days; reach out."
+        return _("{facts} twice over: losing touch; reach out.").format(facts=facts)
+    overdue = where.days_overdue(today)
+    # English keeps "1 days" as it always wrote it; the catalogs have each language's forms
+    return ngettext(
+        "{facts}: overdue by {days} days; reach out.",
+        "{facts}: overdue by {days} days; reach out.",
+        overdue,
+    ).format(facts=facts, days=overdue)
 
 
 def _line(contact: Contact, where: Standing, today: dt.date) -> int:

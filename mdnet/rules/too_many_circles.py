@@ -27,6 +27,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from mdnet.config import Config
+from mdnet.language import _
 from mdnet.model.budget import active_circles, listing
 from mdnet.model.vault import Vault
 from mdnet.rules.finding import Hit
@@ -45,7 +46,9 @@ def check(vault: Vault, config: Config, today: dt.date) -> Iterator[Hit]:
     yield Hit(
         "",
         0,
-        f"You are active in {len(circles)} circles, above the budget of {most} "
-        f"(budget.max_circles): {listing(names, most=10)}. Keep the ones you can say why "
-        "you are in, whom you meet and what you bring; leave the others (status: former).",
+        _(
+            "You are active in {count} circles, above the budget of {most} "
+            "(budget.max_circles): {names}. Keep the ones you can say why you are in, whom "
+            "you meet and what you bring; leave the others (status: former)."
+        ).format(count=len(circles), most=most, names=listing(names, most=10)),
     )

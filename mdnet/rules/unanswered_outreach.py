@@ -32,6 +32,7 @@ from __future__ import annotations
 import datetime as dt
 
 from mdnet.config import Config
+from mdnet.language import _
 from mdnet.model.contact import Contact
 from mdnet.model.health import is_snoozed
 from mdnet.rules.finding import Hit
@@ -52,15 +53,19 @@ def about(contact: Contact, config: Config, today: dt.date) -> list[Hit]:
     if is_snoozed(contact, today):
         return []
     own = [entry for entry in last if entry.path == contact.note.path]
-    facts = (
-        f"The last {count} interactions ({last[0].date} to {last[-1].date}) all went"
-        if count > 1
-        else f"The last interaction ({last[0].date}) went"
-    )
     message = (
-        f"{facts} unanswered (#noreply, max_unanswered = {count}); stop writing for "
-        "now: try an introduction or an event, or wait for an answer."
-    )
+        _(
+            "The last {count} interactions ({first} to {last}) all went unanswered "
+            "(#noreply, max_unanswered = {count}); stop writing for now: try an "
+            "introduction or an event, or wait for an answer."
+        )
+        if count > 1
+        else _(
+            "The last interaction ({first}) went unanswered (#noreply, max_unanswered = "
+            "{count}); stop writing for now: try an introduction or an event, or wait for "
+            "an answer."
+        )
+    ).format(count=count, first=last[0].date, last=last[-1].date)
     return [Hit(contact.note.path, own[-1].line if own else 1, message, contact.title)]
 
 

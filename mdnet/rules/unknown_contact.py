@@ -25,6 +25,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from mdnet.config import Config
+from mdnet.language import _
 from mdnet.model.vault import Vault
 from mdnet.rules.finding import Hit
 
@@ -38,8 +39,9 @@ def check(vault: Vault, config: Config, today: dt.date) -> Iterator[Hit]:
         yield Hit(
             link.path,
             link.line,
-            f"{link.written} links no note (no title, alias or path matches); fix the link, "
-            "add it to a contact's aliases, or create it with "
-            f'mdnet new contact "{link.title}".',
+            _(
+                "{link} links no note (no title, alias or path matches); fix the link, add it "
+                'to a contact\'s aliases, or create it with mdnet new contact "{title}".'
+            ).format(link=link.written, title=link.title),
             vault.subject_of(link.path),
         )

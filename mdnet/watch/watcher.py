@@ -21,15 +21,17 @@ from pathlib import Path
 from stat import S_ISREG
 from typing import TextIO
 
+from mdnet import language
 from mdnet.cache.index import STATE_FOLDER
 from mdnet.cache.parser import CachedParser
 from mdnet.config import CONFIG_NAME, Config, ConfigError, load_config
+from mdnet.language import _, ngettext
 from mdnet.model.builder import Builder
 from mdnet.model.memory import paused_gc
 from mdnet.model.vault import Vault
 from mdnet.notes.scan import NoteFile, excluded, templates_folders
 from mdnet.pipeline import load_vault
-from mdnet.report.formats import plural, write_text
+from mdnet.report.formats import write_text
 from mdnet.report.paths import display_path
 from mdnet.report.stats import Stats
 from mdnet.rules.finding import Finding
@@ -158,10 +160,15 @@ class Watcher:
         ):
             self.out.write(f"{sign} {self._line(finding)}\n")
         what = _what_changed(changed, parsed)
-        self.out.write(
-            f"[{time.strftime('%H:%M:%S')}] {what}: {len(after - before)} appeared, "
-            f"{len(before - after)} disappeared. {plural(len(findings), 'finding')} in all.\n"
+        status = _("{what}: {appeared} appeared, {disappeared} disappeared. {total} in all.")
+        total = ngettext("{count} finding", "{count} findings", len(findings))
+        what = status.format(
+            what=what,
+            appeared=len(after - before),
+            disappeared=len(before - after),
+            total=total.format(count=len(findings)),
         )
+        self.out.write(f"[{time.strftime('%H:%M:%S')}] {what}\n")
         self.out.flush()
 
     def run(self) -> None:
@@ -212,8 +219,10 @@ class Watcher:
             config = load_config(self.root, self.config_path)
             Selection.from_config(config)
         except ConfigError as error:
-            self._warn(f"{error}; still using the previous configuration")
+            self._warn(_("{error}; still using the previous configuration").format(error=error))
             return
+        if config.language != self.config.language:  # speak the language it now sets
+            language.use(language.choose_language(config.language, os.environ).code)
         self.config = config
         self.builder = Builder(self.root, config)
         self.events.summary_path = config.summary_path
@@ -247,8 +256,12 @@ class Watcher:
 def _what_changed(changed: Iterable[str], parsed: list[str]) -> str:
     names = sorted(set(changed) | set(parsed))
     if len(names) == 1:
-        return f"{names[0]} changed"
-    return f"{plural(len(names), 'path')} changed" if names else "the date changed"
+        return _("{path} changed").format(path=names[0])
+    if not names:
+        return _("the date changed")
+    return ngettext("{count} path changed", "{count} paths changed", len(names)).format(
+        count=len(names)
+    )
 
 
 def watch(watcher: Watcher) -> None:

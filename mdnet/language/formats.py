@@ -1,0 +1,80 @@
+"""Dates, numbers and lengths of time as the language in use writes them (Babel).
+
+"4 December 2026" / "4 décembre 2026", "8.7" / "8,7", "67%" / "67 %", "208 days ago" /
+"il y a 208 jours": never written by hand for a translated text. In English, numbers
+keep the text mdnet always wrote, without loading Babel; other languages load it when
+they first write one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from mdnet.language.catalog import current
+
+FOREVER = 10**9  # a threshold no length of time reaches: "208 days", never "7 months"
+
+
+def long_date(day: dt.date) -> str:
+    """``4 décembre 2026``, ``December 4, 2026``."""
+    from babel.dates import format_date
+
+    return format_date(day, format="long", locale=current())
+
+
+def month(day: dt.date) -> str:
+    """The month's short name, ``déc.``, ``Dec``: a chart's label."""
+    from babel.dates import format_skeleton
+
+    return format_skeleton("MMM", day, locale=current())
+
+
+def decimal(value: float, digits: int = 1) -> str:
+    """``8.666`` → ``8.7`` (``8,7`` in French), ``12.0`` → ``12``: at most ``digits``
+    decimals, no trailing zeros."""
+    if current() == "en":
+        written = f"{value:.{digits}f}"
+        return written.rstrip("0").rstrip(".") if "." in written else written
+    from babel.numbers import format_decimal
+
+    return format_decimal(round(value, digits), format="#,##0." + "#" * digits, locale=current())
+
+
+def fixed(value: float, digits: int) -> str:
+    """``0.50``, ``0,50``: exactly ``digits`` decimals (a ratio)."""
+    if current() == "en":
+        return f"{value:.{digits}f}"
+    from babel.numbers import format_decimal
+
+    return format_decimal(value, format="0." + "0" * digits, locale=current())
+
+
+def percent(share: float) -> str:
+    """``67%``, ``67 %``: a share as a whole percentage."""
+    if current() == "en":
+        return f"{share:.0%}"
+    from babel.numbers import format_percent
+
+    return format_percent(share, locale=current())
+
+
+def short_number(value: float) -> str:
+    """``0.5``, ``1.25`` as Python's ``:g`` writes them (``0,5`` in French): a setting."""
+    if current() == "en":
+        return f"{value:g}"
+    from babel.numbers import format_decimal
+
+    return format_decimal(value, format="0.######", locale=current())
+
+
+def days_ago(days: int) -> str:
+    """``il y a 208 jours``, ``208 days ago``; ``dans 3 jours`` for a date to come."""
+    from babel.dates import format_timedelta
+
+    return format_timedelta(
+        dt.timedelta(days=-days),
+        granularity="day",
+        threshold=FOREVER,
+        add_direction=True,
+        locale=current(),
+    )
