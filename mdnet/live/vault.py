@@ -69,7 +69,7 @@ class LiveVault:
         self.root, self.config, self.config_path, self.today = root, config, config_path, today
         self.selection = Selection.from_config(config)
         self.parser = CachedParser()
-        self.builder = Builder(root, config)
+        self.builder = Builder(root, config, live=True)
         self.unsaved: dict[str, str] = {}  # path → the text an editor holds for it
         self.findings: list[Finding] = []
         self.lock = threading.RLock()
@@ -149,13 +149,13 @@ class LiveVault:
             config = load_config(self.root, self.config_path)
             selection = Selection.from_config(config)
             self.config, self.selection = config, selection
-            self.builder = Builder(self.root, config)
+            self.builder = Builder(self.root, config, live=True)
             self._templates = templates_folders(self.root)
 
     def reset(self) -> None:
         """Forget the model (after an update that failed): the next change reads all."""
         with self.lock:
-            self.builder = Builder(self.root, self.config)
+            self.builder = Builder(self.root, self.config, live=True)
 
     def summary(self) -> str:
         """The summary note's text now."""
