@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from mdnet.config import CONFIG_NAME, Config
 from mdnet.errors import UserError
-from mdnet.language import _
+from mdnet.language import N_, _
 
 TEMPLATES_FOLDER = "Templates/mdnet"
 # a note written this recently may be written again within its modification time's tick:
@@ -49,8 +49,9 @@ class NoteFile(NamedTuple):
     mtime_ns: int
 
 
-def list_notes(vault: Path, config: Config) -> list[NoteFile]:
-    """Every note of the vault (SPEC §1), sorted by path.
+def list_notes(vault: Path, config: Config, under: str = "") -> list[NoteFile]:
+    """Every note of the vault (SPEC §1), sorted by path; with ``under``, only those in
+    that vault-relative folder (a folder created or moved into the vault, in watch mode).
 
     Dot-folders, ``vault.exclude`` globs, the templates folders and the summary note
     are left out. Links are followed only inside the vault, and only into a dot-folder:
@@ -67,6 +68,16 @@ def list_notes(vault: Path, config: Config) -> list[NoteFile]:
     notes: list[NoteFile] = []
     # (vault-relative prefix, folder as reached, its real path), depth first in name order
     stack = [("", str(vault), root)]
+    if under:
+        if any(part.startswith(".") for part in under.split("/")) or excluded(
+            under, config, templates
+        ):
+            return []
+        folder = os.path.join(vault, under)
+        real = os.path.realpath(folder)
+        if not real.startswith(root + os.sep):
+            return []  # a link out of the vault is not followed
+        stack = [(under + "/", folder, real)]
     while stack:
         prefix, folder, real = stack.pop()
         if real in seen_folders:
@@ -153,12 +164,7 @@ def read_note(vault: Path, note: NoteFile, config: Config) -> str:
     """The note's text, or Unreadable: too large, binary, not UTF-8 or gone."""
     limit = config.max_file_kb * 1024
     if note.size > limit:
-        raise Unreadable(
-            _(
-                "the note is {size} KB, larger than vault.max_file_kb = {limit}; split it or "
-                "raise the limit"
-            ).format(size=note.size // 1024, limit=config.max_file_kb)
-        )
+        raise Unreadable(too_large(note.size, config))
     try:
         data = _read_bytes(os.path.join(vault, note.path), note.size, limit + 1)
     except OSError as error:
@@ -171,7 +177,7 @@ def read_note(vault: Path, note: NoteFile, config: Config) -> str:
             )
         )
     if b"\0" in data:
-        raise Unreadable(_("the note is binary (it holds NUL bytes), not Markdown text"))
+        raise Unreadable(_(BINARY))
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -181,6 +187,27 @@ def read_note(vault: Path, note: NoteFile, config: Config) -> str:
                 byte=f"0x{data[error.start]:02x}", line=line
             )
         ) from None
+
+
+BINARY = N_("the note is binary (it holds NUL bytes), not Markdown text")
+
+
+def too_large(size: int, config: Config) -> str:
+    """Why a note of ``size`` bytes is not read (F002)."""
+    return _(
+        "the note is {size} KB, larger than vault.max_file_kb = {limit}; split it or "
+        "raise the limit"
+    ).format(size=size // 1024, limit=config.max_file_kb)
+
+
+def check_text(text: str, config: Config) -> str:
+    """``text`` (an editor's unsaved note), or Unreadable as ``read_note`` would say."""
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > config.max_file_kb * 1024:
+        raise Unreadable(too_large(size, config))
+    if "\0" in text:
+        raise Unreadable(_(BINARY))
+    return text
 
 
 def _read_bytes(path: str, size: int, most: int) -> bytes:
