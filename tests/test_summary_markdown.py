@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from mdnet import language
 from tests.conftest import WriteVault
 from tests.markdown_rules import markdown_problems
 from tests.summary_vault import VAULT, summary_of
@@ -83,3 +84,32 @@ def test_odd_text_in_notes_stays_clean(make_vault: WriteVault) -> None:
 @pytest.mark.skipif(not SAMPLE_VAULT.is_dir(), reason="no sample vault")
 def test_the_sample_vault_summary_is_clean_markdown() -> None:
     assert markdown_problems(summary_of(SAMPLE_VAULT)) == []
+
+
+def _shape(text: str) -> list[str]:
+    """What kind each line is (heading level, list item, table row, fence...), not its words."""
+    kinds = []
+    for line in text.splitlines():
+        if line.startswith("#"):
+            kinds.append(line.split(" ", 1)[0])
+        elif line.startswith(("- ", "| ", "```", "---", "    ")):
+            kinds.append(line[:2])
+        else:
+            kinds.append("text" if line else "")
+    return kinds
+
+
+@pytest.mark.parametrize("which", ["test vault", "sample vault"])
+def test_the_french_summary_is_clean_markdown_shaped_as_the_english_one(
+    make_vault: WriteVault, which: str
+) -> None:
+    root = SAMPLE_VAULT if which == "sample vault" else make_vault(VAULT)
+    english = summary_of(root)
+    language.use("fr")
+    french = summary_of(root)
+    assert markdown_problems(french) == []
+    assert _shape(french) == _shape(english)
+    headings = [line for line in french.splitlines() if line.startswith("#")]
+    assert headings[:2] == ["# Bilan du réseau", "## En bref"]
+    assert not set(headings) & {line for line in english.splitlines() if line.startswith("#")}
+    assert "Écrit par mdnet le 26 novembre 2026 à partir de" in french

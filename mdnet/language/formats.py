@@ -29,6 +29,20 @@ def month(day: dt.date) -> str:
     return format_skeleton("MMM", day, locale=current())
 
 
+def month_year(day: dt.date) -> str:
+    """``Dec 2025``, ``déc. 2025``."""
+    from babel.dates import format_skeleton
+
+    return format_skeleton("yMMM", day, locale=current())
+
+
+def weekday(day: dt.date) -> str:
+    """The day of the week, short: ``Mon``, ``lun.``."""
+    from babel.dates import format_date
+
+    return format_date(day, "EEE", locale=current())
+
+
 def decimal(value: float, digits: int = 1) -> str:
     """``8.666`` → ``8.7`` (``8,7`` in French), ``12.0`` → ``12``: at most ``digits``
     decimals, no trailing zeros."""

@@ -23,6 +23,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from mdnet.config import Config
+from mdnet.language import N_, _, ngettext
 from mdnet.model.memory import paused_gc
 from mdnet.model.vault import Vault
 from mdnet.rules.finding import Finding
@@ -32,12 +33,12 @@ from mdnet.summary.facts import Facts, gather
 from mdnet.summary.glance import at_a_glance
 from mdnet.summary.people import follow_up, give_back, reach_out
 from mdnet.summary.problems import data_problems
-from mdnet.summary.text import code, plural
+from mdnet.summary.text import code, day
 from mdnet.summary.writer import SummaryRefused, is_summary, summary_file, write_summary
 
 __all__ = ["SummaryRefused", "is_summary", "render", "summary_file", "write_summary"]
 
-TITLE = "Network summary"
+TITLE = N_("Network summary")
 SECTIONS = (
     at_a_glance,
     reach_out,
@@ -69,9 +70,14 @@ def _render(facts: Facts) -> str:
     vault, today = facts.vault, facts.today
     blocks = [
         f"---\nmdnet: summary\ngenerated: {today.isoformat()}\n---",
-        f"# {TITLE}",
-        f"Written by mdnet on {today.isoformat()} from {plural(len(vault.notes), 'note')}. "
-        f"It is rewritten by {code('mdnet summary')}: edit your notes, not this page.",
+        f"# {_(TITLE)}",
+        ngettext(
+            "Written by mdnet on {today} from {count} note. It is rewritten by {command}: "
+            "edit your notes, not this page.",
+            "Written by mdnet on {today} from {count} notes. It is rewritten by {command}: "
+            "edit your notes, not this page.",
+            len(vault.notes),
+        ).format(today=day(today), count=len(vault.notes), command=code("mdnet summary")),
     ]
     for section in SECTIONS:
         blocks += section(facts)

@@ -12,8 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from mdnet.dates import add_months
-
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+from mdnet.language import formats
 
 
 def _fence(lines: list[str]) -> str:
@@ -39,7 +38,16 @@ def last_months(today: dt.date, count: int = 12) -> list[dt.date]:
 
 
 def month_label(month: dt.date) -> str:
-    return MONTHS[month.month - 1]
+    """``Dec``, ``déc.``: the month's short name in the language in use."""
+    return formats.month(month)
+
+
+def _categories(labels: list[str]) -> str:
+    """The x-axis categories: bare when all are plain words (``Dec``), else all quoted
+    (``"déc."``, ``"mars"``)."""
+    if all(label.isascii() and label.isalpha() for label in labels):
+        return ", ".join(labels)
+    return ", ".join(map(_label, labels))
 
 
 def bars_and_line(
@@ -55,7 +63,7 @@ def bars_and_line(
         [
             "xychart-beta",
             f"    title {_label(title)}",
-            f"    x-axis [{', '.join(month_label(month) for month in months)}]",
+            f"    x-axis [{_categories([month_label(month) for month in months])}]",
             f"    y-axis {_label(y_label)} 0 --> {top}",
             f"    bar [{', '.join(map(str, bars))}]",
             f"    line [{', '.join(map(str, line))}]",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from mdnet.language import _, ngettext
 from mdnet.model.budget import (
     active_circles,
     dues_items,
@@ -29,13 +30,13 @@ from mdnet.rules import over_committed_time as C001
 from mdnet.rules import renewal_due as C006
 from mdnet.rules import too_many_circles as C003
 from mdnet.summary.facts import Facts
-from mdnet.summary.text import Blocks, bullets, not_selected, plural, table
+from mdnet.summary.text import Blocks, bullets, day, not_selected, table
 
 
 def commitments(facts: Facts) -> Blocks:
     """A table of the active circles, then the totals against the budget."""
     circles = active_circles(facts.vault)
-    blocks = ["## Commitments"]
+    blocks = ["## " + _("Commitments")]
     if circles:
         dues = {item.path: item for item in dues_items(circles)}
         rows = [
@@ -51,10 +52,17 @@ def commitments(facts: Facts) -> Blocks:
             ]
             for circle in circles
         ]
-        header = ["Circle", "Dues a year", "Hours a month", "Attendance", "Renewal", "Purpose"]
+        header = [
+            _("Circle"),
+            _("Dues a year"),
+            _("Hours a month"),
+            _("Attendance"),
+            _("Renewal"),
+            _("Purpose"),
+        ]
         blocks.append(table(header, rows))
     else:
-        blocks.append("No active circles (status member, active or board).")
+        blocks.append(_("No active circles (status member, active or board)."))
     blocks.append(bullets(_totals(facts, circles)))
     coming = [
         (event.date, path, event)
@@ -63,10 +71,12 @@ def commitments(facts: Facts) -> Blocks:
     ]
     if coming:
         listed = ", ".join(
-            f"{facts.link(path)} ({date}, {number(event.hours)} h)"
+            _("{event} ({date}, {hours} h)").format(
+                event=facts.link(path), date=day(date) if date else "", hours=number(event.hours)
+            )
             for date, path, event in sorted(coming, key=lambda item: (item[0], item[1]))
         )
-        blocks.append(f"Events in the next 30 days: {listed}.")
+        blocks.append(_("Events in the next 30 days: {events}.").format(events=listed))
     return blocks
 
 
@@ -75,9 +85,11 @@ def _attendance(facts: Facts, circle: Circle) -> str:
     if not recorded:
         return ""
     share = attended / recorded
-    text = f"{attended} of {recorded} ({round(share * 100)} %)"
+    text = _("{attended} of {recorded} ({percent} %)").format(
+        attended=attended, recorded=recorded, percent=round(share * 100)
+    )
     if circle.note.path in facts.flagged(C004.CODE):
-        text += ", low"
+        text += _(", low")
     return text
 
 
@@ -87,16 +99,18 @@ def _renewal(facts: Facts, circle: Circle) -> str:
         return ""
     days = (renewal - facts.today).days
     if days < 0:
-        return f"{renewal} (passed)"
+        return _("{date} (passed)").format(date=day(renewal))
     if days <= facts.config.thresholds.renewal_days and facts.reports(C006, circle.note.path):
-        return f"{renewal} (in {plural(days, 'day')})"
-    return str(renewal)
+        return ngettext("{date} (in {days} day)", "{date} (in {days} days)", days).format(
+            date=day(renewal), days=days
+        )
+    return day(renewal)
 
 
 def _purpose(facts: Facts, circle: Circle) -> str:
     missing = circle.missing_purpose()
     if not missing:
-        return "why, meet, offer"
+        return _("why, meet, offer")
     return _missing(missing) if facts.reports(C005, circle.note.path) else ""
 
 
@@ -105,31 +119,34 @@ def _totals(facts: Facts, circles: list[Circle]) -> list[str]:
     items = time_items(facts.vault, facts.today)
     hours = sum(item.hours for item in items)
     from_events = sum(item.hours for item in items if item.date is not None)
-    time = (
-        f"Time: {number(hours)} h a month, {number(from_events)} h of it events in the "
-        f"next 30 days; budget {number(budget.hours_per_month)} h"
-        + _verdict(facts, C001, hours, budget.hours_per_month, " h")
-    )
+    time = _(
+        "Time: {hours} h a month, {events} h of it events in the next 30 days; budget {budget} h"
+    ).format(
+        hours=number(hours), events=number(from_events), budget=number(budget.hours_per_month)
+    ) + _verdict(facts, C001, hours, budget.hours_per_month, " h")
     totals = dues_totals(dues_items(circles))
     currency = next(iter(totals)) if len(totals) == 1 else ""
     written = " + ".join(money(total, name) for name, total in totals.items()) or "0"
-    dues = f"Dues: {written} a year; "
     if budget.dues_per_year > 0:
         highest = max(totals.values(), default=0.0)  # each currency is held to the budget
-        dues += f"budget {money(budget.dues_per_year, currency)}"
+        dues = _("Dues: {dues} a year; budget {budget}").format(
+            dues=written, budget=money(budget.dues_per_year, currency)
+        )
         dues += _verdict(facts, C002, highest, budget.dues_per_year, f" {currency}".rstrip())
     else:
-        dues += "no dues budget set (budget.dues_per_year)"
+        dues = _("Dues: {dues} a year; no dues budget set (budget.dues_per_year)").format(
+            dues=written
+        )
     count = len(circles)
     limit = budget.max_circles
-    circles_line = f"Circles: {count} active; budget {limit}" + _verdict(
-        facts, C003, count, limit, ""
-    )
+    circles_line = _("Circles: {count} active; budget {budget}").format(
+        count=count, budget=limit
+    ) + _verdict(facts, C003, count, limit, "")
     return [time, dues, circles_line]
 
 
 def _missing(keys: list[str]) -> str:
-    return "missing " + ", ".join(keys)
+    return _("missing {fields}").format(fields=", ".join(keys))
 
 
 def _verdict(facts: Facts, rule: Rule, total: float, budget: float, unit: str) -> str:
@@ -137,8 +154,8 @@ def _verdict(facts: Facts, rule: Rule, total: float, budget: float, unit: str) -
     if not facts.reports(rule):
         return ""
     if exceeds(total, budget):
-        return f" — over budget by {number(total - budget)}{unit}"
-    return " — within budget"
+        return _(" — over budget by {amount}").format(amount=number(total - budget) + unit)
+    return _(" — within budget")
 
 
 def without_purpose(facts: Facts) -> Blocks:
@@ -148,25 +165,43 @@ def without_purpose(facts: Facts) -> Blocks:
     for path, circle in sorted(facts.vault.circles.items()):
         if path in flagged:
             missing = circle.missing_purpose()
-            items.append(f"{facts.link(path)} ({circle.status} circle) — {_missing(missing)}")
+            items.append(
+                _("{circle} ({status} circle) — {missing}").format(
+                    circle=facts.link(path), status=circle.status, missing=_missing(missing)
+                )
+            )
     planned = sorted(
         (event.date or dt.date.max, path, event)
         for path, event in facts.vault.events.items()
         if path in flagged
     )
-    for _, path, event in planned:
-        when = f" on {event.date}" if event.date else ""
+    for _when, path, event in planned:
         missing = event.missing_purpose()
-        items.append(f"{facts.link(path)} (planned event{when}) — {_missing(missing)}")
-    blocks = ["## Without a purpose"]
+        said = (
+            _("{event} (planned event on {date}) — {missing}")
+            if event.date
+            else _("{event} (planned event) — {missing}")
+        )
+        items.append(
+            said.format(
+                event=facts.link(path),
+                date=day(event.date) if event.date else "",
+                missing=_missing(missing),
+            )
+        )
+    blocks = ["## " + _("Without a purpose")]
     if not facts.reports(C005):
         blocks.append(not_selected(C005))
     elif items:
         blocks += [
-            "Write down why you go, whom you can meet there and what you can bring "
-            "(the fields why, meet and offer):",
+            _(
+                "Write down why you go, whom you can meet there and what you can bring "
+                "(the fields why, meet and offer):"
+            ),
             bullets(items),
         ]
     else:
-        blocks.append("Every active or prospect circle and planned event says why, meet and offer.")
+        blocks.append(
+            _("Every active or prospect circle and planned event says why, meet and offer.")
+        )
     return blocks

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Callable
 from typing import NamedTuple
 
 from mdnet.config import Config
+from mdnet.language import N_, _, formats, ngettext
 from mdnet.model.budget import active_circles, is_coming, number
 from mdnet.model.contact import Contact, Interaction
 from mdnet.model.giveback import give_take
@@ -14,17 +16,31 @@ from mdnet.model.health import ACTIVE, FOLLOW_UP, LOSING_TOUCH, NEW, OVERDUE, PA
 from mdnet.rules import give_take_imbalance as G003
 from mdnet.summary.charts import bars_and_line, last_months, month_label, pie
 from mdnet.summary.facts import Facts
-from mdnet.summary.text import Blocks, bullets, code, plural, table
+from mdnet.summary.text import Blocks, bullets, code, table
 
 # How each state reads in a sentence and in the pie chart, in the order shown.
-STATE_WORDS = {
-    ACTIVE: ("active", "Active"),
-    OVERDUE: ("overdue", "Overdue"),
-    LOSING_TOUCH: ("losing touch", "Losing touch"),
-    FOLLOW_UP: ("to follow up", "To follow up"),
-    NEW: ("met recently", "Met recently"),
-    SNOOZED: ("snoozed", "Snoozed"),
-    PASSIVE: ("passive (no interaction at all)", "Passive"),
+STATE_WORDS: dict[str, tuple[Callable[[int], str], str]] = {
+    ACTIVE: (lambda n: ngettext("{count} active", "{count} active", n), N_("Active")),
+    OVERDUE: (lambda n: ngettext("{count} overdue", "{count} overdue", n), N_("Overdue")),
+    LOSING_TOUCH: (
+        lambda n: ngettext("{count} losing touch", "{count} losing touch", n),
+        N_("Losing touch"),
+    ),
+    FOLLOW_UP: (
+        lambda n: ngettext("{count} to follow up", "{count} to follow up", n),
+        N_("To follow up"),
+    ),
+    NEW: (
+        lambda n: ngettext("{count} met recently", "{count} met recently", n),
+        N_("Met recently"),
+    ),
+    SNOOZED: (lambda n: ngettext("{count} snoozed", "{count} snoozed", n), N_("Snoozed")),
+    PASSIVE: (
+        lambda n: ngettext(
+            "{count} passive (no interaction at all)", "{count} passive (no interaction at all)", n
+        ),
+        N_("Passive"),
+    ),
 }
 
 
@@ -35,10 +51,10 @@ def at_a_glance(facts: Facts) -> Blocks:
         where.contact.note.path: where.contact.kept(_tally, facts.config, facts.today)
         for where in facts.standings
     }
-    blocks = ["## At a glance", bullets(_counts(facts, states, list(tallies.values())))]
+    blocks = ["## " + _("At a glance"), bullets(_counts(facts, states, list(tallies.values())))]
     if facts.standings:
-        slices = [(label, states[state]) for state, (_, label) in STATE_WORDS.items()]
-        blocks += ["Where each relationship stands:", pie("Contacts by health", slices)]
+        slices = [(_(label), states[state]) for state, (_sentence, label) in STATE_WORDS.items()]
+        blocks += [_("Where each relationship stands:"), pie(_("Contacts by health"), slices)]
     blocks += _give_and_take_chart(facts, tallies)
     return blocks
 
@@ -46,16 +62,17 @@ def at_a_glance(facts: Facts) -> Blocks:
 def _counts(facts: Facts, states: Counter[str], tallies: list[Tally]) -> list[str]:
     vault = facts.vault
     stale = states[OVERDUE] + states[LOSING_TOUCH]
-    parts = [f"{states[ACTIVE]} active", f"{stale} stale"]
-    if stale:
-        parts[-1] += f" ({states[OVERDUE]} overdue, {states[LOSING_TOUCH]} losing touch)"
-    parts.append(f"{states[PASSIVE]} passive (no interaction at all)")
-    parts += [
-        f"{states[state]} {STATE_WORDS[state][0]}"
-        for state in (FOLLOW_UP, NEW, SNOOZED)
-        if states[state]
+    parts = [
+        _words(states, ACTIVE),
+        ngettext("{count} stale", "{count} stale", stale).format(count=stale),
     ]
-    contacts = f"Contacts: {len(facts.standings)}"
+    if stale:
+        parts[-1] = ngettext(
+            "{count} stale ({overdue}, {losing})", "{count} stale ({overdue}, {losing})", stale
+        ).format(count=stale, overdue=_words(states, OVERDUE), losing=_words(states, LOSING_TOUCH))
+    parts.append(_words(states, PASSIVE))
+    parts += [_words(states, state) for state in (FOLLOW_UP, NEW, SNOOZED) if states[state]]
+    contacts = _("Contacts: {count}").format(count=len(facts.standings))
     if facts.standings:
         contacts += " — " + ", ".join(parts)
     active = len(active_circles(vault))
@@ -63,18 +80,34 @@ def _counts(facts: Facts, states: Counter[str], tallies: list[Tally]) -> list[st
     coming = sum(is_coming(event, facts.today) for event in vault.events.values())
     lines = [
         contacts,
-        f"Circles: {len(vault.circles)} — {active} active, {plural(prospects, 'prospect')}",
-        f"Events: {len(vault.events)} — {coming} in the next 30 days",
-        f"Interactions: {sum(t.month for t in tallies)} in the last 30 days, "
-        f"{sum(t.year for t in tallies)} in the last 365 days",
+        ngettext(
+            "Circles: {count} — {active} active, {prospects} prospect",
+            "Circles: {count} — {active} active, {prospects} prospects",
+            prospects,
+        ).format(count=len(vault.circles), active=active, prospects=prospects),
+        _("Events: {count} — {coming} in the next 30 days").format(
+            count=len(vault.events), coming=coming
+        ),
+        _("Interactions: {month} in the last 30 days, {year} in the last 365 days").format(
+            month=sum(t.month for t in tallies), year=sum(t.year for t in tallies)
+        ),
     ]
     # the balance leaves out the contacts that silence G003, as G003 does
     gave, got = give_take(vault, facts.config, facts.today, vault.silencing(G003.CODE, G003.NAME))
-    balance = f"Give and take over the last 365 days: gave {gave}, got {got}"
+    balance = _("Give and take over the last 365 days: gave {gave}, got {got}").format(
+        gave=gave, got=got
+    )
     if got:
         goal = number(facts.config.thresholds.min_give_ratio, 2)
-        balance += f" — {number(gave / got, 2)} given per thing received (goal: at least {goal})"
+        balance += _(" — {ratio} given per thing received (goal: at least {goal})").format(
+            ratio=number(gave / got, 2), goal=goal
+        )
     return [*lines, balance]
+
+
+def _words(states: Counter[str], state: str) -> str:
+    """``3 overdue``: how many contacts are in ``state``, as a sentence says it."""
+    return STATE_WORDS[state][0](states[state]).format(count=states[state])
 
 
 def _give_and_take_chart(facts: Facts, tallies: dict[str, Tally]) -> Blocks:
@@ -84,17 +117,18 @@ def _give_and_take_chart(facts: Facts, tallies: dict[str, Tally]) -> Blocks:
     none = [(0,) * len(months)]  # no contact: nothing per month
     gave = [sum(month) for month in zip(*([t.gave for t in counted] or none), strict=True)]
     got = [sum(month) for month in zip(*([t.got for t in counted] or none), strict=True)]
-    first, last = months[0], months[-1]
-    span = f"{month_label(first)} {first.year} to {month_label(last)} {last.year}"
+    first, last = formats.month_year(months[0]), formats.month_year(months[-1])
+    tags = {"gave": code("#gave"), "got": code("#got"), "first": first, "last": last}
     if not any(gave) and not any(got):
-        return [f"No {code('#gave')} or {code('#got')} entries from {span}."]
+        return [_("No {gave} or {got} entries from {first} to {last}.").format(**tags)]
     return [
-        f"Given (bars, {code('#gave')}) and received (line, {code('#got')}) per month, "
-        f"from {span}:",
-        bars_and_line("Given and received per month", months, gave, got, "Entries"),
+        _(
+            "Given (bars, {gave}) and received (line, {got}) per month, from {first} to {last}:"
+        ).format(**tags),
+        bars_and_line(_("Given and received per month"), months, gave, got, _("Entries")),
         table(
-            ["Month", *(month_label(month) for month in months)],
-            [["Gave", *map(str, gave)], ["Got", *map(str, got)]],
+            [_("Month"), *(month_label(month) for month in months)],
+            [[_("Gave"), *map(str, gave)], [_("Got"), *map(str, got)]],
         ),
     ]
 

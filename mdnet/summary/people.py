@@ -13,6 +13,7 @@ import heapq
 
 from mdnet.config import Config
 from mdnet.dates import add_months
+from mdnet.language import N_, _, formats, ngettext
 from mdnet.model.contact import Contact
 from mdnet.model.giveback import Finder, Pending, open_givebacks, open_promises
 from mdnet.model.health import FOLLOW_UP, LOSING_TOUCH, NEW, Standing
@@ -26,15 +27,14 @@ from mdnet.summary.text import (
     Blocks,
     bullets,
     code,
+    day,
     days_ago,
     entry_phrase,
     not_selected,
-    plural,
     wikilink,
 )
 
 BIRTHDAY_DAYS = 7
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 def reach_out(facts: Facts) -> Blocks:
@@ -46,26 +46,36 @@ def reach_out(facts: Facts) -> Blocks:
     ]
     # the most days overdue first: the earliest due date (thousands are due, a few shown)
     shown = heapq.nsmallest(facts.config.reach_out, due, key=_due_key)
-    blocks = ["## Reach out this week"]
+    blocks = ["## " + _("Reach out this week")]
     if not facts.reports(R001):
         blocks.append(not_selected(R001))
     elif not due:
-        blocks.append("Nobody is overdue: every relationship is within its cadence.")
+        blocks.append(_("Nobody is overdue: every relationship is within its cadence."))
     losing = [s for s in shown if s.state == LOSING_TOUCH]
     overdue = [s for s in shown if s.state != LOSING_TOUCH]
     if losing:
-        blocks += ["### Losing touch (past twice the cadence)", bullets(_reasons(facts, losing))]
+        blocks += [
+            "### " + _("Losing touch (past twice the cadence)"),
+            bullets(_reasons(facts, losing)),
+        ]
     if overdue:
-        blocks += ["### Overdue (past the cadence)", bullets(_reasons(facts, overdue))]
+        blocks += ["### " + _("Overdue (past the cadence)"), bullets(_reasons(facts, overdue))]
     if len(due) > len(shown):
+        more = len(due) - len(shown)
         blocks.append(
-            f"{plural(len(due) - len(shown), 'more contact')} overdue "
-            f"(summary.reach_out = {facts.config.reach_out}); "
-            f"{code('mdnet check --select R001')} lists them all."
+            ngettext(
+                "{count} more contact overdue (summary.reach_out = {most}); {command} lists "
+                "them all.",
+                "{count} more contacts overdue (summary.reach_out = {most}); {command} lists "
+                "them all.",
+                more,
+            ).format(
+                count=more, most=facts.config.reach_out, command=code("mdnet check --select R001")
+            )
         )
-    blocks.append("### Birthdays in the next 7 days")
+    blocks.append("### " + _("Birthdays in the next 7 days"))
     birthdays = _birthdays(facts)
-    blocks.append(bullets(birthdays) if birthdays else "No birthdays in the next 7 days.")
+    blocks.append(bullets(birthdays) if birthdays else _("No birthdays in the next 7 days."))
     return blocks
 
 
@@ -81,35 +91,56 @@ def _reasons(facts: Facts, standings: list[Standing]) -> list[str]:
     for where in standings:
         contact = where.contact
         assert where.cadence is not None and where.last is not None
-        reason = (
-            f"{plural(where.days_overdue(today), 'day')} overdue "
-            f"({where.cadence.describe()} cadence, {where.cadence_source}); "
-            f"last {_last(contact, where.last, today)}"
-        )
+        overdue = where.days_overdue(today)
+        reason = ngettext(
+            "{days} day overdue ({cadence}); last {last}",
+            "{days} days overdue ({cadence}); last {last}",
+            overdue,
+        ).format(days=overdue, cadence=_cadence(where), last=_last(contact, where.last, today))
         givebacks = _unless(facts, contact, G001, open_givebacks)
         if givebacks:
-            reason += f"; open give-back since {givebacks[0].entry.date}"
+            since = day(givebacks[0].entry.date)
+            reason += _("; open give-back since {date}").format(date=since)
         promises = _unless(facts, contact, G002, open_promises)
         if promises:
-            reason += f"; open promise since {promises[0].entry.date}"
+            reason += _("; open promise since {date}").format(date=day(promises[0].entry.date))
         if contact.note.path in unanswered:
             count = facts.config.thresholds.max_unanswered
-            reason += (
-                f"; the last {plural(count, 'message')} got no reply ({code('#noreply')}): "
-                "try an introduction or an event rather than writing again"
-            )
+            reason += ngettext(
+                "; the last {count} message got no reply ({tag}): try an introduction or an "
+                "event rather than writing again",
+                "; the last {count} messages got no reply ({tag}): try an introduction or an "
+                "event rather than writing again",
+                count,
+            ).format(count=count, tag=code("#noreply"))
         items.append(f"{facts.link(contact.note.path)} — {reason}")
     return items
 
 
+def _cadence(where: Standing) -> str:
+    """``60-day cadence, tier "close"``: the cadence and where it came from."""
+    assert where.cadence is not None
+    length, source = where.cadence.describe(), where.cadence_source
+    if source.startswith("tier"):
+        tier = where.contact.note.fields.get("tier", "")
+        return _('{length} cadence, tier "{tier}"').format(length=length, tier=tier)
+    if source.startswith("cadence"):
+        return _("{length} cadence, cadence {cadence}").format(
+            length=length, cadence=where.cadence.text
+        )
+    return _("{length} cadence, default").format(length=length)
+
+
 def _last(contact: Contact, last: dt.date, today: dt.date) -> str:
     """``2026-05-02 (208 days ago): coffee, talked about Berlin``."""
-    said = f"{last} ({days_ago((today - last).days)})"
+    said = _("{date} ({ago})").format(date=day(last), ago=days_ago((today - last).days))
     entries = [entry for entry in contact.past_interactions(today) if entry.date == last]
     if not entries:
-        return f"contact {said}, from {code('last_contact')}"
+        return _("contact {when}, from {field}").format(when=said, field=code("last_contact"))
     phrase = entry_phrase(entries[-1].text, 60)
-    return f"interaction {said}" + (f": {phrase}" if phrase else "")
+    if phrase:
+        return _("interaction {when}: {what}").format(when=said, what=phrase)
+    return _("interaction {when}").format(when=said)
 
 
 def _unless(facts: Facts, contact: Contact, rule: Rule, find: Finder) -> list[Pending]:
@@ -124,14 +155,18 @@ def _birthdays(facts: Facts) -> list[str]:
         born = where.contact.note.fields.get("birthday")
         if born is None:
             continue
-        day = next_birthday(born, facts.today)
-        days = (day - facts.today).days
+        birthday = next_birthday(born, facts.today)
+        days = (birthday - facts.today).days
         if days <= BIRTHDAY_DAYS:
-            when = {0: "today", 1: "tomorrow"}.get(days, f"in {days} days")
+            when = {0: _("today"), 1: _("tomorrow")}.get(days) or ngettext(
+                "in {days} day", "in {days} days", days
+            ).format(days=days)
             path = where.contact.note.path
-            weekday = WEEKDAYS[day.weekday()]
-            found.append((day, path, f"{facts.link(path)} — {weekday} {day}, {when}"))
-    return [text for _, _, text in sorted(found)]
+            said = _("{weekday} {date}, {when}").format(
+                weekday=formats.weekday(birthday), date=day(birthday), when=when
+            )
+            found.append((birthday, path, f"{facts.link(path)} — {said}"))
+    return [text for _day, _path, text in sorted(found)]
 
 
 def next_birthday(born: dt.date, today: dt.date) -> dt.date:
@@ -146,22 +181,24 @@ def next_birthday(born: dt.date, today: dt.date) -> dt.date:
 def give_back(facts: Facts) -> Blocks:
     """Open ``#got`` and open ``#promised``, oldest first."""
     return [
-        "## Give back",
-        "### Received, not yet returned",
+        "## " + _("Give back"),
+        "### " + _("Received, not yet returned"),
         *_open_section(
             facts,
             G001,
-            f"Nothing to return: every {code('#got')} has a {code('#gave')} after it.",
+            _("Nothing to return: every {got} has a {gave} after it.").format(
+                got=code("#got"), gave=code("#gave")
+            ),
         ),
-        "### Promised, not yet kept",
-        *_open_section(facts, G002, f"No open {code('#promised')}."),
+        "### " + _("Promised, not yet kept"),
+        *_open_section(facts, G002, _("No open {tag}.").format(tag=code("#promised"))),
     ]
 
 
 # what each section lists: the open entries, the word for them, what to do
 OPEN: dict[str, tuple[Finder, str, str]] = {
-    G001.CODE: (open_givebacks, "got", "give back"),
-    G002.CODE: (open_promises, "promised", "keep it"),
+    G001.CODE: (open_givebacks, N_("{contact} — got on {date} ({ago})"), N_("give back")),
+    G002.CODE: (open_promises, N_("{contact} — promised on {date} ({ago})"), N_("keep it")),
 }
 
 
@@ -178,7 +215,7 @@ def _open_section(facts: Facts, rule: Rule, empty: str) -> Blocks:
     ]
     if not pending:
         return [empty]
-    return [bullets([text for *_, text in sorted(pending)])]  # the oldest first
+    return [bullets([text for *_key, text in sorted(pending)])]  # the oldest first
 
 
 Item = tuple[dt.date, str, str, int, str]  # entry date, contact, entry path and line; text
@@ -203,19 +240,22 @@ def _items(
     contact: Contact, config: Config, today: dt.date, rule_code: str, shared: frozenset[str]
 ) -> list[Item]:
     """What rule ``rule_code`` finds open with ``contact``, as list items keyed by age."""
-    find, verb, todo = OPEN[rule_code]
+    find, what, todo = OPEN[rule_code]
     items = []
     for pending in find(contact, config, today):
         entry = pending.entry
-        text = f"{wikilink(contact.note.path, shared)} — {verb} on {entry.date} "
-        text += f"({days_ago(pending.days)})"
+        text = _(what).format(
+            contact=wikilink(contact.note.path, shared),
+            date=day(entry.date),
+            ago=days_ago(pending.days),
+        )
         phrase = entry_phrase(entry.text)
         if phrase:
-            text += f": {phrase}"
+            text = _("{item}: {what}").format(item=text, what=phrase)
         if entry.path != contact.note.path:
-            text += f" (in {wikilink(entry.path, shared)})"
+            text += _(" (in {note})").format(note=wikilink(entry.path, shared))
         if pending.overdue:
-            text += f"; over {pending.limit} days: {todo}"
+            text += _("; over {days} days: {todo}").format(days=pending.limit, todo=_(todo))
         items.append((entry.date, contact.note.path, entry.path, entry.line, text))
     return items
 
@@ -223,7 +263,7 @@ def _items(
 def follow_up(facts: Facts) -> Blocks:
     """People met lately with no interaction since, the longest ago first."""
     horizon = facts.config.thresholds.followup_horizon_days
-    blocks = ["## Follow up"]
+    blocks = ["## " + _("Follow up")]
     if not facts.reports(R003):
         return [*blocks, not_selected(R003)]
     events: dict[str, str] = {}  # path by title, the first in path order
@@ -240,12 +280,27 @@ def follow_up(facts: Facts) -> Blocks:
         assert where.met is not None
         date, how = where.met
         days = (facts.today - date).days
-        items.append(
-            f"{facts.link(where.contact.note.path)} — met {date}{_at(facts, events, how)} "
-            f"({days_ago(days)}), no interaction since; {horizon - days} days left "
-            f"before the {horizon}-day horizon"
+        place = _at(facts, events, how)
+        met = (
+            _("{contact} — met {date} at {place} ({ago}), no interaction since")
+            if place
+            else _("{contact} — met {date} ({ago}), no interaction since")
         )
-    blocks.append(bullets(items) if items else "Nobody met lately is waiting for a follow-up.")
+        left = ngettext(
+            "; {days} day left before the {horizon}-day horizon",
+            "; {days} days left before the {horizon}-day horizon",
+            horizon - days,
+        )
+        items.append(
+            met.format(
+                contact=facts.link(where.contact.note.path),
+                date=day(date),
+                place=place,
+                ago=days_ago(days),
+            )
+            + left.format(days=horizon - days, horizon=horizon)
+        )
+    blocks.append(bullets(items) if items else _("Nobody met lately is waiting for a follow-up."))
     new = [
         s
         for s in facts.standings
@@ -254,7 +309,11 @@ def follow_up(facts: Facts) -> Blocks:
     if new:
         names = ", ".join(facts.link(s.contact.note.path) for s in sorted(new, key=_met_key))
         days = facts.config.thresholds.followup_days
-        blocks.append(f"Met in the last {days} days, to follow up soon: {names}.")
+        blocks.append(
+            _("Met in the last {days} days, to follow up soon: {names}.").format(
+                days=days, names=names
+            )
+        )
     return blocks
 
 
@@ -264,6 +323,6 @@ def _met_key(where: Standing) -> tuple[dt.date, str]:
 
 
 def _at(facts: Facts, events: dict[str, str], how: str) -> str:
-    """`` at [[Event]]`` when met at an event (``events``: path by title), else nothing."""
+    """``[[Event]]`` when met at an event (``events``: path by title), else nothing."""
     path = events.get(how) if how != "met" else None
-    return f" at {facts.link(path)}" if path else ""
+    return facts.link(path) if path else ""

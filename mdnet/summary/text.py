@@ -8,10 +8,13 @@ tables and fences, no multiple blank lines) satisfied.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from functools import lru_cache
 from urllib.parse import quote
 
+from mdnet import language
+from mdnet.language import _, formats
 from mdnet.model.vault import Vault
 from mdnet.notes.markdown import LEADING_DATE_RE, TASK_RE
 from mdnet.rules import Rule
@@ -127,16 +130,23 @@ def _row(cells: list[str]) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def plural(count: int, word: str, words: str | None = None) -> str:
-    """``1 contact``, ``3 contacts`` (``words`` for irregular plurals)."""
-    return f"{count} {word if count == 1 else words or word + 's'}"
-
-
 def days_ago(days: int) -> str:
-    """``today``, ``yesterday``, ``12 days ago``."""
-    return {0: "today", 1: "yesterday"}.get(days, f"{days} days ago")
+    """``today``, ``yesterday``, ``12 days ago`` (``il y a 12 jours``)."""
+    if days == 0:
+        return _("today")
+    if days == 1:
+        return _("yesterday")
+    return formats.days_ago(days)
+
+
+def day(date: dt.date) -> str:
+    """A date as the summary writes it: ``2026-12-04`` in English, as mdnet always wrote
+    it (and as the notes do); as the language writes it in others: ``4 décembre 2026``."""
+    return date.isoformat() if language.current() == "en" else formats.long_date(date)
 
 
 def not_selected(rule: Rule) -> str:
     """What a section says when the configuration's ``[rules]`` leave its rule out."""
-    return f"Not shown: {code(rule.CODE)} {rule.NAME} is not selected in {code('[rules]')}."
+    return _("Not shown: {code} {name} is not selected in {rules}.").format(
+        code=code(rule.CODE), name=rule.NAME, rules=code("[rules]")
+    )
