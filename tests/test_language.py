@@ -175,3 +175,23 @@ def test_mdnet_rule_explains_in_french() -> None:
     assert "R001  stale-contact" in listing.output and "un contact est resté" in listing.output
     unknown = CliRunner().invoke(main, ["rule", "R999"], env={"LANG": "fr_FR.UTF-8"})
     assert unknown.exit_code == 2 and "aucune règle 'R999'" in unknown.output
+
+
+def test_command_line_errors_are_in_the_environment_s_language(tmp_path: Path) -> None:
+    french = {"LANG": "fr_FR.UTF-8"}
+    missing = CliRunner().invoke(main, ["check", str(tmp_path / "nowhere")], env=french)
+    assert missing.exit_code == 2
+    assert missing.stderr.startswith("mdnet: error: ")
+    assert "aucun fichier ni dossier de ce nom" in missing.stderr
+    (tmp_path / ".mdnet.toml").write_text('[vault]\nmax_file_kb = "x"\n', encoding="utf-8")
+    bad = CliRunner().invoke(main, ["check", str(tmp_path)], env=french)
+    assert bad.exit_code == 2
+    assert "vault.max_file_kb: un nombre entier de 1 à 100000 est attendu" in bad.stderr
+
+
+def test_summary_says_where_it_wrote_in_the_config_s_language(make_vault: WriteVault) -> None:
+    vault = make_vault({**STALE, ".mdnet.toml": 'language = "fr"\n'})
+    result = CliRunner().invoke(main, ["summary", str(vault), "--today", "2026-11-26"])
+    assert result.exit_code == 0 and result.output.endswith(" (mis à jour)\n")
+    text = (vault / "Network Summary.md").read_text(encoding="utf-8")
+    assert "# Bilan du réseau" in text and "il y a 208 jours" in text

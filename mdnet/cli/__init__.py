@@ -14,6 +14,7 @@ from mdnet.cli.check import check
 from mdnet.cli.options import Program, UsageError
 from mdnet.cli.rules import explain_rule, list_rules
 from mdnet.errors import UserError
+from mdnet.language import _
 
 # commands imported when used, so that `mdnet check` (and `mdnet --help`, which shows
 # the short help written here: a test keeps it the command's own) does not load vCard,
@@ -91,13 +92,15 @@ class _Commands(click.Group):
             if os.environ.get("MDNET_DEBUG"):
                 raise
             where = f"{error.filename}: " if error.filename else ""
-            raise UsageError(f"{where}{error.strerror or error}") from error
+            raise UsageError(f"{where}{error.strerror or error}") from error  # the system's words
         except Exception as error:
             if os.environ.get("MDNET_DEBUG"):
                 raise
             raise UsageError(
-                f"internal error: {type(error).__name__}: {str(error)[:200]}; please report "
-                "it with the command that caused it (MDNET_DEBUG=1 shows the traceback)"
+                _(
+                    "internal error: {error}; please report it with the command that caused it "
+                    "(MDNET_DEBUG=1 shows the traceback)"
+                ).format(error=f"{type(error).__name__}: {str(error)[:200]}")
             ) from error
 
 

@@ -13,6 +13,7 @@ from mdnet.cli.options import common_options, finish, open_vault
 from mdnet.cli.progress import vault_parser
 from mdnet.config import Config
 from mdnet.edits.fix import apply_fixes
+from mdnet.language import _
 from mdnet.model.vault import Vault
 from mdnet.notes.scan import VAULT_MARKERS
 from mdnet.pipeline import Parser, check_vault
@@ -79,7 +80,9 @@ def check(
     if fix:
         fixed = apply_fixes(vault_path, findings, config)
         for finding, reason in fixed.failed:
-            click.echo(f"mdnet: cannot fix {finding.path}:{finding.line}: {reason}", err=True)
+            where = f"{finding.path}:{finding.line}"
+            message = _("cannot fix {where}: {reason}").format(where=where, reason=reason)
+            click.echo(f"mdnet: {message}", err=True)
         if fixed.notes:  # check again: what is shown is what the notes now say
             vault, findings = _check(vault_path, config, today, selection, only, parse)
     output_format = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") else "text")

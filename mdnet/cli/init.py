@@ -8,6 +8,7 @@ import click
 
 from mdnet.cli.options import UsageError
 from mdnet.edits.init_vault import NEXT_STEPS, init_vault
+from mdnet.language import _
 from mdnet.notes.scan import TEMPLATES_FOLDER
 
 
@@ -22,12 +23,13 @@ def init(vault: Path) -> None:
     Example: mdnet init ~/Notes
     """
     if vault.exists() and not vault.is_dir():
-        raise UsageError(f"{vault}: not a folder")
+        raise UsageError(_("{path}: not a folder").format(path=vault))
     try:
         written = init_vault(vault)
     except OSError as error:
         raise UsageError(f"{vault}: {error.strerror or error}") from None
     for relative, created in written:
         shown = (vault / relative).as_posix() if vault != Path(".") else relative
-        click.echo(f"Created {shown}" if created else f"Skipped {shown} (it exists)")
+        done = _("Created {path}") if created else _("Skipped {path} (it exists)")
+        click.echo(done.format(path=shown))
     click.echo(NEXT_STEPS.format(templates=TEMPLATES_FOLDER))

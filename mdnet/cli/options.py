@@ -14,6 +14,7 @@ import click
 from mdnet import language
 from mdnet.config import Config, load_config
 from mdnet.dates import InvalidValue, parse_date
+from mdnet.language import _
 from mdnet.notes.scan import find_vault
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -39,7 +40,11 @@ def _today(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.
     except InvalidValue as error:
         raise click.BadParameter(str(error)) from None
     if not TODAY_RANGE[0] <= today <= TODAY_RANGE[1]:
-        raise click.BadParameter(f"{today} is not between {TODAY_RANGE[0]} and {TODAY_RANGE[1]}")
+        raise click.BadParameter(
+            _("{today} is not between {first} and {last}").format(
+                today=today, first=TODAY_RANGE[0], last=TODAY_RANGE[1]
+            )
+        )
     return today
 
 

@@ -9,6 +9,7 @@ import click
 
 from mdnet.cli.options import UsageError, common_options, open_vault
 from mdnet.cli.progress import vault_parser
+from mdnet.language import _
 from mdnet.pipeline import check_vault
 from mdnet.report.paths import display_path
 from mdnet.rules.runner import Selection
@@ -34,6 +35,6 @@ def summary(vault: Path | None, today: dt.date, config_path: Path | None) -> Non
     try:
         changed = write_summary(vault_path, config, text)
     except OSError as error:
-        raise UsageError(f"cannot write the summary: {error}") from None
+        raise UsageError(_("cannot write the summary: {error}").format(error=error)) from None
     shown = display_path(vault_path, config.summary_path, Path.cwd())
-    click.echo(f"{shown} ({'updated' if changed else 'unchanged'})")
+    click.echo((_("{path} (updated)") if changed else _("{path} (unchanged)")).format(path=shown))

@@ -24,6 +24,7 @@ from mdnet.config.settings import (
     key_line,
 )
 from mdnet.dates import InvalidValue
+from mdnet.language import _
 
 
 def load_config(vault: Path, explicit: Path | None = None) -> Config:
@@ -34,7 +35,9 @@ def load_config(vault: Path, explicit: Path | None = None) -> Config:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{path}: cannot read the configuration: {error}") from None
+        raise ConfigError(
+            _("{path}: cannot read the configuration: {error}").format(path=path, error=error)
+        ) from None
     return parse_config(text, str(path))
 
 
@@ -43,7 +46,9 @@ def parse_config(text: str, source: str) -> Config:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{source}: invalid TOML: {error}") from None
+        raise ConfigError(
+            _("{source}: invalid TOML: {error}").format(source=source, error=error)
+        ) from None
     return _Reader(text, source).read(data)
 
 
@@ -64,16 +69,19 @@ class _Reader:
     ) -> dict[str, Any]:
         section = data.get(name, {})
         if not isinstance(section, dict):
-            raise self.fail(name, None, "expected a table")
+            raise self.fail(name, None, _("expected a table"))
         converted = {}
         for key, value in section.items():
             if key not in keys:
                 known = ", ".join(keys)
-                raise self.fail(name, key, f"unknown key (known keys: {known})")
+                raise self.fail(
+                    name, key, _("unknown key (known keys: {known})").format(known=known)
+                )
             try:
                 converted[key] = keys[key](value)
             except InvalidValue as error:
-                raise self.fail(name, key, f"{error}, got {value!r}") from None
+                problem = _("{error}, got {value}").format(error=error, value=repr(value))
+                raise self.fail(name, key, problem) from None
         return converted
 
     def read(self, data: dict[str, Any]) -> Config:
@@ -94,12 +102,12 @@ class _Reader:
             chosen = values.language(language)
         except InvalidValue as error:
             where = key_line(self.text, "", "language")
-            raise ConfigError(
-                f"{self.source}:{where}: language: {error}, got {language!r}"
-            ) from None
+            problem = _("{error}, got {value}").format(error=error, value=repr(language))
+            raise ConfigError(f"{self.source}:{where}: language: {problem}") from None
         for name in data:
             if name not in known_tables:
-                raise self.fail(name, None, f"unknown table (known: {', '.join(known_tables)})")
+                known = ", ".join(known_tables)
+                raise self.fail(name, None, _("unknown table (known: {known})").format(known=known))
         vault = self.table(
             data, "vault", {"exclude": values.strings, "max_file_kb": lambda v: values.whole(v, 1)}
         )

@@ -6,7 +6,7 @@ import math
 import posixpath
 
 from mdnet.dates import Duration, InvalidValue, parse_duration
-from mdnet.language import LANGUAGES
+from mdnet.language import LANGUAGES, _
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -16,38 +16,42 @@ MAX_INT = 100_000  # days (274 years), KB, counts: more would overflow date arit
 
 def whole(value: object, minimum: int = 0) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not minimum <= value <= MAX_INT:
-        raise InvalidValue(f"expected a whole number from {minimum} to {MAX_INT}")
+        raise InvalidValue(
+            _("expected a whole number from {minimum} to {most}").format(
+                minimum=minimum, most=MAX_INT
+            )
+        )
     return value
 
 
 def number(value: object) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value < math.inf:
-        raise InvalidValue("expected a number of at least 0")  # nor nan, nor inf
+        raise InvalidValue(_("expected a number of at least 0"))  # nor nan, nor inf
     return float(value)
 
 
 def share(value: object) -> float:
     fraction = number(value)
     if fraction > 1:
-        raise InvalidValue("expected a share between 0 and 1")
+        raise InvalidValue(_("expected a share between 0 and 1"))
     return fraction
 
 
 def string(value: object) -> str:
     if not isinstance(value, str):
-        raise InvalidValue("expected a string")
+        raise InvalidValue(_("expected a string"))
     return value
 
 
 def strings(value: object) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise InvalidValue("expected a list of strings")
+        raise InvalidValue(_("expected a list of strings"))
     return tuple(value)
 
 
 def cadence(value: object) -> Duration | None:
     if not isinstance(value, str):
-        raise InvalidValue('expected a duration such as "60d", "3m" or "none"')
+        raise InvalidValue(_('expected a duration such as "60d", "3m" or "none"'))
     return parse_duration(value)
 
 
@@ -55,16 +59,22 @@ def summary_path(value: object) -> str:
     path = string(value).replace("\\", "/")
     normal = posixpath.normpath(path) if path else ""
     if not normal.endswith(".md") or normal.startswith(("/", "../")) or normal == "..":
-        raise InvalidValue("expected a vault-relative path ending in .md")
+        raise InvalidValue(_("expected a vault-relative path ending in .md"))
     return normal
 
 
 def severities(value: object) -> dict[str, str]:
     if not isinstance(value, dict):
-        raise InvalidValue('expected a table such as { R002 = "info" }')
+        raise InvalidValue(
+            _("expected a table such as {example}").format(example='{ R002 = "info" }')
+        )
     for rule, level in value.items():
         if level not in SEVERITIES:
-            raise InvalidValue(f"severity of {rule} must be one of {', '.join(SEVERITIES)}")
+            raise InvalidValue(
+                _("severity of {rule} must be one of {levels}").format(
+                    rule=rule, levels=", ".join(SEVERITIES)
+                )
+            )
     return dict(value)
 
 
@@ -72,5 +82,7 @@ def language(value: object) -> str:
     """A language mdnet speaks (``"en"``, ``"fr"``), or ``""`` for the environment's."""
     if value != "" and value not in LANGUAGES:
         choices = ", ".join(f'"{code}"' for code in LANGUAGES)
-        raise InvalidValue(f'expected one of {choices}, or "" for the environment\'s')
+        raise InvalidValue(
+            _('expected one of {choices}, or "" for the environment\'s').format(choices=choices)
+        )
     return str(value)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mdnet.config import Config
+from mdnet.language import _
 from mdnet.notes.files import write_atomic
 from mdnet.notes.parse import normalized
 from mdnet.notes.scan import NoteFile, Unreadable, read_note
@@ -95,8 +96,9 @@ def _set_value(text: str, fix: Fix) -> str:
     match = VALUE_RE.fullmatch(text, start, end)
     if match is None or match.group("key").strip() != fix.key:
         raise CannotFix(
-            f"line {fix.line} does not hold `{fix.key}: <value>` on one line; "
-            f"set it to {fix.value} by hand"
+            _(
+                "line {line} does not hold `{key}: <value>` on one line; set it to {value} by hand"
+            ).format(line=fix.line, key=fix.key, value=fix.value)
         )
     written = match.group("value")
     if written.startswith('"'):
@@ -112,7 +114,7 @@ def _line_span(text: str, line: int) -> tuple[int, int]:
     """Where line ``line`` (1-based, counted as the parser counts) starts and ends."""
     starts = [0, *(newline.end() for newline in NEWLINE_RE.finditer(text))]
     if not 1 <= line <= len(starts):
-        raise CannotFix(f"the note has no line {line}")
+        raise CannotFix(_("the note has no line {line}").format(line=line))
     start = starts[line - 1]
     newline = NEWLINE_RE.search(text, start)
     return start, newline.start() if newline else len(text)
@@ -126,12 +128,16 @@ def _check_reads_back(before: str, after: str, fixes: Iterable[Fix]) -> None:
     new = split_front_matter(normalized(after))
     changed = {fix.key: fix.value for fix in fixes}
     if new.error or new.lines != old.lines or new.body != old.body:
-        raise CannotFix("the fixed front matter would not read as before; fix it by hand")
+        raise CannotFix(_("the fixed front matter would not read as before; fix it by hand"))
     for key, value in new.values.items():
         if key in changed and (isinstance(value, list | dict) or str(value) != changed[key]):
-            raise CannotFix(f"`{key}` would not read as {changed[key]}; fix it by hand")
+            raise CannotFix(
+                _("`{key}` would not read as {value}; fix it by hand").format(
+                    key=key, value=changed[key]
+                )
+            )
         if key not in changed and not _same(value, old.values.get(key), set()):
-            raise CannotFix(f"`{key}` would change; fix the note by hand")
+            raise CannotFix(_("`{key}` would change; fix the note by hand").format(key=key))
 
 
 def _same(a: object, b: object, seen: set[tuple[int, int]]) -> bool:

@@ -13,6 +13,7 @@ from pathlib import Path
 from mdnet.config import Config
 from mdnet.edits.placeholders import fill
 from mdnet.errors import UserError
+from mdnet.language import _
 from mdnet.model.links import Resolver
 from mdnet.model.vault import Vault
 from mdnet.notes.files import OutsideVault, inside_vault, kind_folder, safe_title, write_new
@@ -41,8 +42,14 @@ def template_text(vault: Path, kind: str) -> str:
             try:
                 return path.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError) as error:
-                raise CannotCreate(f"{path}: cannot read the template: {error}") from None
-    raise CannotCreate(f"no template for {kind!r} in {vault / TEMPLATES_FOLDER} nor in mdnet")
+                raise CannotCreate(
+                    _("{path}: cannot read the template: {error}").format(path=path, error=error)
+                ) from None
+    raise CannotCreate(
+        _("no template for {kind} in {folder} nor in mdnet").format(
+            kind=repr(kind), folder=vault / TEMPLATES_FOLDER
+        )
+    )
 
 
 def taken_by(vault: Vault, title: str) -> str | None:
@@ -61,7 +68,11 @@ def new_note(
     safe = safe_title(title)
     existing = taken_by(vault, safe)
     if existing is not None:
-        raise CannotCreate(f"{existing} already has the title or alias {safe!r}")
+        raise CannotCreate(
+            _("{note} already has the title or alias {title}").format(
+                note=existing, title=repr(safe)
+            )
+        )
     relative = f"{kind_folder(config.kinds, kind)}/{safe}.md"
     try:
         path = inside_vault(vault.root, relative)
@@ -71,5 +82,5 @@ def new_note(
     try:
         write_new(path, text)
     except FileExistsError:
-        raise CannotCreate(f"{relative} already exists") from None
+        raise CannotCreate(_("{path} already exists").format(path=relative)) from None
     return path, safe

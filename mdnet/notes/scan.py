@@ -30,7 +30,7 @@ VAULT_MARKERS = (CONFIG_NAME, ".obsidian")  # what marks a vault's folder, the f
 def find_vault(start: Path) -> Path:
     """The nearest folder upward holding ``.mdnet.toml``, else ``.obsidian/``, else ``start``."""
     if not start.exists():
-        raise VaultError(f"{start}: no such file or folder")
+        raise VaultError(_("{path}: no such file or folder").format(path=start))
     start = start.resolve()
     folder = start if start.is_dir() else start.parent
     for marker in VAULT_MARKERS:
@@ -61,7 +61,7 @@ def list_notes(vault: Path, config: Config, under: str = "") -> list[NoteFile]:
     is listed in a tenth of a second.
     """
     if not vault.is_dir():
-        raise VaultError(f"{vault}: not a folder")
+        raise VaultError(_("{path}: not a folder").format(path=vault))
     templates = templates_folders(vault)
     root = os.path.realpath(vault)
     seen_folders: set[str] = set()
@@ -88,7 +88,11 @@ def list_notes(vault: Path, config: Config, under: str = "") -> list[NoteFile]:
                 entries = sorted(listing, key=lambda entry: entry.name)
         except OSError as error:
             if not prefix:  # the vault itself cannot be listed: nothing can be checked
-                raise VaultError(f"{vault}: cannot read the folder: {error.strerror}") from None
+                raise VaultError(
+                    _("{path}: cannot read the folder: {reason}").format(
+                        path=vault, reason=error.strerror
+                    )
+                ) from None
             continue
         subfolders = []
         for entry in entries:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from operator import attrgetter
 
 from mdnet.config import Config, ConfigError
+from mdnet.language import _
 from mdnet.model.contact import Contact
 from mdnet.model.memory import paused_gc
 from mdnet.model.vault import Vault
@@ -50,8 +51,10 @@ def _known_rules(selectors: Iterable[str], where: str) -> None:
     for selector in selectors:
         if not is_selector(selector):
             raise ConfigError(
-                f"{where}: unknown rule {selector!r}: use a code (R001), a prefix (R), "
-                "a name (stale-contact) or ALL; `mdnet rules` lists them"
+                _(
+                    "{where}: unknown rule {selector}: use a code (R001), a prefix (R), "
+                    "a name (stale-contact) or ALL; `mdnet rules` lists them"
+                ).format(where=where, selector=repr(selector))
             )
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from mdnet.config import Config
 from mdnet.errors import UserError
+from mdnet.language import _
 from mdnet.notes.files import OutsideVault, inside_vault, write_atomic
 from mdnet.notes.frontmatter import split_front_matter
 from mdnet.notes.parse import normalized
@@ -35,7 +36,7 @@ def summary_file(vault_root: Path, config: Config) -> Path:
     try:
         inside_vault(vault_root, config.summary_path)
     except OutsideVault as error:
-        raise SummaryRefused(f"summary.path {error}") from None
+        raise SummaryRefused(_("summary.path {error}").format(error=error)) from None
     return vault_root / config.summary_path
 
 
@@ -50,8 +51,10 @@ def write_summary(vault_root: Path, config: Config, text: str) -> bool:
     path = summary_file(vault_root, config)
     if path.is_symlink() or (path.exists() and not path.is_file()):
         raise SummaryRefused(
-            f"{path}: not a plain file; mdnet writes the summary only to a file of its own "
-            "(change summary.path in .mdnet.toml)"
+            _(
+                "{path}: not a plain file; mdnet writes the summary only to a file of its own "
+                "(change summary.path in .mdnet.toml)"
+            ).format(path=path)
         )
     if path.exists():
         existing = path.read_bytes()
@@ -63,9 +66,10 @@ def write_summary(vault_root: Path, config: Config, text: str) -> bool:
             ours = False
         if not ours:
             raise SummaryRefused(
-                f"{path}: exists and was not written by mdnet (no `{MARKER_KEY}: "
-                f"{MARKER_VALUE}` in its front matter); left untouched. Move it, or set "
-                "another summary.path in .mdnet.toml"
+                _(
+                    "{path}: exists and was not written by mdnet (no `{marker}` in its front "
+                    "matter); left untouched. Move it, or set another summary.path in .mdnet.toml"
+                ).format(path=path, marker=f"{MARKER_KEY}: {MARKER_VALUE}")
             )
     write_atomic(path, text)
     return True

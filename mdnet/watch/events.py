@@ -34,6 +34,7 @@ from watchdog.observers.polling import PollingObserver
 from mdnet.cache.index import make_state_folder
 from mdnet.config import CONFIG_NAME
 from mdnet.errors import UserError
+from mdnet.language import _
 
 EVENTS = [
     FileCreatedEvent,
@@ -148,9 +149,12 @@ def lock_vault(state_folder: Path) -> IO[str] | None:
         holder = handle.read().strip()
         handle.close()
         raise AlreadyWatched(
-            "another `mdnet watch` is already running on this vault"
-            + (f" (process {holder})" if holder else "")
-            + "; stop it first"
+            _(
+                "another `mdnet watch` is already running on this vault (process {process}); "
+                "stop it first"
+            ).format(process=holder)
+            if holder
+            else _("another `mdnet watch` is already running on this vault; stop it first")
         ) from None
     handle.seek(0)
     handle.truncate()
