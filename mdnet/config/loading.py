@@ -7,6 +7,7 @@ so that a mistake fails here, never in a rule.
 from __future__ import annotations
 
 import tomllib
+import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import fields, replace
 from pathlib import Path
@@ -169,7 +170,10 @@ class _Reader:
             ignore=rules.get("ignore", ()),
             severity=rules.get("severity", {}),
             markers={
-                marker: tuple(alias.lower().lstrip("#") for alias in markers.get(marker, ()))
+                marker: tuple(
+                    unicodedata.normalize("NFC", alias.lower().lstrip("#"))
+                    for alias in markers.get(marker, ())
+                )
                 for marker in MARKERS
             },
             language=chosen,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -83,6 +84,8 @@ class Config:
     def marker_for(self, tag: str) -> str | None:
         """The marker a tag stands for (`#Gave`, or a configured alias), if any."""
         tag = tag.lower()
+        if not tag.isascii():  # `#donné` typed as e + a combining accent (macOS) too
+            tag = unicodedata.normalize("NFC", tag)
         for marker, aliases in self.markers.items():
             if tag == marker or tag in aliases:
                 return marker

@@ -30,7 +30,9 @@ WIKILINK_RE = re.compile(r"\[\[([^\[\]|#^]*)(?:[#^][^\[\]|]*)?(?:\|[^\[\]]*)?\]\
 # no brackets in the label, no brackets or parentheses in the target: each attempt stops
 # at the next `[`, so that `[a](` repeated 100,000 times is not a quadratic search
 MDLINK_RE = re.compile(r"(!?)\[[^\[\]]*\]\(\s*(<[^<>\n]*>|[^()\[\]\s]+)(?:\s+\"[^\"]*\")?\s*\)")
-TAG_RE = re.compile(r"#(?<![\w/&#]#)([^\W\d_][\w/-]*|\d+[^\W\d][\w/-]*)")
+# a tag's letters may carry combining accents (`#rec\u0327u`, as macOS and some keyboards
+# write `#reçu`): \w alone would cut the tag before them
+TAG_RE = re.compile(r"#(?<![\w/&#]#)([^\W\d_][\w\u0300-\u036f/-]*|\d+[^\W\d][\w\u0300-\u036f/-]*)")
 BACKTICKS_RE = re.compile(r"`+")
 NOT_NEWLINE_RE = re.compile(r"[^\n]")
 TASK_RE = re.compile(r"\[([ xX])\]\s+")

@@ -71,7 +71,7 @@ def _facts(circle: Circle, today: dt.date) -> str:
         ngettext(
             "attended {attended} of {recorded} meetings in the last 365 days",
             "attended {attended} of {recorded} meetings in the last 365 days",
-            recorded,
+            attended,
         ).format(attended=attended, recorded=recorded)
         if recorded
         else _("no meetings recorded in the last 365 days")
