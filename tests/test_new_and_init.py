@@ -174,5 +174,5 @@ def test_the_written_config_is_valid_and_lists_every_default() -> None:
     assert dataclasses.replace(config, source="", text="") == Config()
     for table in ("vault", "summary", "me", "kinds", "cadence", "thresholds", "budget"):
         assert f"\n[{table}]" in DEFAULT_CONFIG
-    for key in ("followup_days", "renewal_days", "max_circles", "reach_out", "exclude"):
+    for key in ("language", "followup_days", "renewal_days", "max_circles", "reach_out", "exclude"):
         assert f"\n{key} = " in DEFAULT_CONFIG

@@ -16,6 +16,8 @@ DEFAULT_CONFIG = """\
 # mdnet configuration. Every key is optional; the values below are the defaults.
 # `mdnet rules` lists the rules, `mdnet rule R001` explains one and its thresholds.
 
+language = ""                   # "en" or "fr"; "" = from LC_ALL, LC_MESSAGES or LANG
+
 [vault]
 exclude = []                    # globs of notes to leave out, e.g. ["Archive/**"]
 max_file_kb = 1024              # larger notes are reported (F002), not read
