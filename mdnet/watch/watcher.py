@@ -79,7 +79,9 @@ class Watcher:
         findings = self.live.findings
         write_text(self.out, findings, self.root, Stats.of(self.live.vault), color=False)
         if self.summary and write_summary(self.root, self.config, self.live.summary()):
-            self.out.write(f"Wrote {self._shown(self.config.summary_path)}.\n")
+            self.out.write(
+                _("Wrote {path}.").format(path=self._shown(self.config.summary_path)) + "\n"
+            )
         self.out.flush()
 
     def update(self, changed: set[str], today: dt.date | None = None) -> None:
@@ -95,7 +97,9 @@ class Watcher:
             update = self._apply(changed) if changed else self.live.set_today(self.live.today)
             self._report(changed, update)
             if self.summary and self._write_summary(self.live.summary()):
-                self.out.write(f"Wrote {self._shown(self.config.summary_path)}.\n")
+                self.out.write(
+                    _("Wrote {path}.").format(path=self._shown(self.config.summary_path)) + "\n"
+                )
                 self.out.flush()
         except Exception as error:  # a bad note, a full disk, a bug: keep watching
             self.live.reset()  # the next update starts over
@@ -250,7 +254,9 @@ def watch(watcher: Watcher) -> None:
         watcher.check()
         server = CheckServer(watcher.live, watcher.sync)
         server.start()
-        watcher.err.write(f"Watching {watcher.root} for changes; Ctrl-C to stop.\n")
+        watcher.err.write(
+            _("Watching {vault} for changes; Ctrl-C to stop.").format(vault=watcher.root) + "\n"
+        )
         watcher.err.flush()
         watcher.run()
     finally:
