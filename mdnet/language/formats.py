@@ -9,6 +9,7 @@ they first write one.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from mdnet.language.catalog import current
 
@@ -17,9 +18,14 @@ FOREVER = 10**9  # a threshold no length of time reaches: "208 days", never "7 m
 
 def long_date(day: dt.date) -> str:
     """``4 décembre 2026``, ``December 4, 2026``."""
+    return _long_date(day, current())
+
+
+@functools.lru_cache(maxsize=4096)  # the same few hundred dates, again and again
+def _long_date(day: dt.date, locale: str) -> str:
     from babel.dates import format_date
 
-    return format_date(day, format="long", locale=current())
+    return format_date(day, format="long", locale=locale)
 
 
 def month(day: dt.date) -> str:
@@ -83,6 +89,11 @@ def short_number(value: float) -> str:
 
 def days_ago(days: int) -> str:
     """``il y a 208 jours``, ``208 days ago``; ``dans 3 jours`` for a date to come."""
+    return _days_ago(days, current())
+
+
+@functools.lru_cache(maxsize=4096)  # a summary says it of thousands of entries: few values
+def _days_ago(days: int, locale: str) -> str:
     from babel.dates import format_timedelta
 
     return format_timedelta(
@@ -90,5 +101,5 @@ def days_ago(days: int) -> str:
         granularity="day",
         threshold=FOREVER,
         add_direction=True,
-        locale=current(),
+        locale=locale,
     )
