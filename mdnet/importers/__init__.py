@@ -17,6 +17,7 @@ from mdnet.importers.linkedin import read_connections
 from mdnet.importers.matching import ImportPlan, plan_import
 from mdnet.importers.person import Person, Skipped, UnreadableExport
 from mdnet.importers.vcard import read_vcards
+from mdnet.language import _
 from mdnet.model.vault import Vault
 
 MAX_EXPORT_MB = 256
@@ -46,7 +47,11 @@ def plan_file(vault: Vault, config: Config, source: Source, path: Path) -> Impor
     try:
         size = path.stat().st_size
         if size > MAX_EXPORT_MB * 1024 * 1024:
-            raise UnreadableExport(f"{path}: larger than {MAX_EXPORT_MB} MB; not an export")
+            raise UnreadableExport(
+                _("{path}: larger than {size} MB; not an export").format(
+                    path=path, size=MAX_EXPORT_MB
+                )
+            )
         data = path.read_bytes()
     except OSError as error:
         raise UnreadableExport(f"{path}: {error.strerror or error}") from None

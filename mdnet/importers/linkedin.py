@@ -14,6 +14,7 @@ import io
 import re
 
 from mdnet.importers.person import Person, Skipped, UnreadableExport, decode, one_line
+from mdnet.language import _
 
 SOURCE = "linkedin"
 COLUMNS = {
@@ -75,12 +76,17 @@ def read_connections(data: bytes) -> tuple[list[Person], list[Skipped], list[str
             else:
                 people.append(person)
     except csv.Error as error:
-        raise UnreadableExport(f"line {reader.line_num}: {error}") from None
+        raise UnreadableExport(
+            _("line {line}: {error}").format(line=reader.line_num, error=error)
+        ) from None
     if columns is None:
         raise UnreadableExport(
-            "no header row found: expected a line such as "
-            "`First Name,Last Name,URL,Email Address,Company,Position,Connected On` "
-            "(export it from LinkedIn: Settings › Data privacy › Get a copy of your data)"
+            _(
+                "no header row found: expected a line such as {header} (export it from "
+                "LinkedIn: Settings › Data privacy › Get a copy of your data)"
+            ).format(
+                header="`First Name,Last Name,URL,Email Address,Company,Position,Connected On`"
+            )
         )
     return people, skipped, warnings
 

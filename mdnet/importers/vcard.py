@@ -23,6 +23,7 @@ from mdnet.importers.person import (
     one_line,
 )
 from mdnet.importers.vcard_text import split_cards
+from mdnet.language import _
 
 SOURCE = "import"
 BDAY_RE = re.compile(r"(\d{4}|--)-?(\d{2})-?(\d{2})(?:T.*)?")
@@ -38,7 +39,7 @@ def read_vcards(data: bytes) -> tuple[list[Person], list[Skipped], list[str]]:
     warnings: list[str] = []
     cards = list(split_cards(decode(data)))
     if not cards:
-        raise UnreadableExport("no vCard found (a card starts with BEGIN:VCARD)")
+        raise UnreadableExport(_("no vCard found (a card starts with BEGIN:VCARD)"))
     for number, (line, lines) in enumerate(cards, start=1):
         where = f"card {number} (line {line})"
         try:
