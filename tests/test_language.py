@@ -195,3 +195,35 @@ def test_summary_says_where_it_wrote_in_the_config_s_language(make_vault: WriteV
     assert result.exit_code == 0 and result.output.endswith(" (mis à jour)\n")
     text = (vault / "Network Summary.md").read_text(encoding="utf-8")
     assert "# Bilan du réseau" in text and "il y a 208 jours" in text
+
+
+def test_dates_numbers_and_days_are_written_as_each_language_writes_them() -> None:
+    import datetime as dt
+
+    from mdnet.language import formats
+
+    day = dt.date(2026, 12, 4)
+    english = (formats.long_date(day), formats.days_ago(208), formats.decimal(8.666))
+    assert english == ("December 4, 2026", "208 days ago", "8.7")
+    assert (formats.percent(0.5), formats.fixed(0.25, 2), formats.month(day)) == (
+        "50%",
+        "0.25",
+        "Dec",
+    )
+    language.use("fr")
+    french = (formats.long_date(day), formats.days_ago(208), formats.days_ago(1))
+    assert french == ("4 décembre 2026", "il y a 208 jours", "il y a 1 jour")
+    assert formats.decimal(1234.5, 2) == "1\u202f234,5"  # CLDR: a narrow no-break space
+    assert (formats.percent(0.5), formats.fixed(0.25, 2), formats.month(day)) == (
+        "50\u00a0%",
+        "0,25",
+        "déc.",
+    )
+
+
+def test_plurals_follow_each_language_s_rule() -> None:
+    counts = [language.ngettext("{count} error", "{count} errors", n) for n in (0, 1, 2)]
+    assert counts == ["{count} errors", "{count} error", "{count} errors"]
+    language.use("fr")
+    counts = [language.ngettext("{count} error", "{count} errors", n) for n in (0, 1, 2)]
+    assert counts == ["{count} erreur", "{count} erreur", "{count} erreurs"]
