@@ -24,7 +24,10 @@ _SPECIAL_RE = re.compile(r"([\\`*_\[\]<>#|$~])")
 # Bare URLs, www. addresses and e-mails become links on GitHub (markdownlint MD034).
 # A pipe ends one: inside a code span it would still split a table cell.
 _AUTOLINK_RE = re.compile(r"(?:https?://|www\.)[^\s|`]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_WIKILINK_RE = re.compile(r"!?\[\[([^\[\]|#^]*)(?:[#^][^\[\]|]*)?(?:\|([^\[\]]*))?\]\]")
+_WIKILINK_RE = re.compile(  # as notes.markdown's, the label kept: `[[Bob Martin\|Bob]]` too
+    r"!?\[\[([^\[\]|#^\\]*(?:\\(?!\|)[^\[\]|#^\\]*)*)"
+    r"(?:[#^][^\[\]|\\]*(?:\\(?!\|)[^\[\]|\\]*)*)?(?:\\?\|([^\[\]]*))?\]\]"
+)
 _MDLINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _UNSAFE_TITLE_RE = re.compile(r"[\[\]|#^`]")
 
