@@ -96,7 +96,13 @@ class _Reader:
             data, "vault", {"exclude": values.strings, "max_file_kb": lambda v: values.whole(v, 1)}
         )
         summary = self.table(
-            data, "summary", {"path": values.summary_path, "reach_out": values.whole}
+            data,
+            "summary",
+            {
+                "path": values.summary_path,
+                "reach_out": values.whole,
+                "max_items": lambda v: values.whole(v, 1),
+            },
         )
         me = self.table(data, "me", {"domain": values.string})
         kinds = self.table(
@@ -143,6 +149,7 @@ class _Reader:
             max_file_kb=vault.get("max_file_kb", defaults.max_file_kb),
             summary_path=summary.get("path", defaults.summary_path),
             reach_out=summary.get("reach_out", defaults.reach_out),
+            max_items=summary.get("max_items", defaults.max_items),
             my_domain=me.get("domain", ""),
             kinds={**defaults.kinds, **kinds},
             cadence={**defaults.cadence, **cadence},

@@ -48,6 +48,7 @@ class Config:
     max_file_kb: int = 1024
     summary_path: str = "Network Summary.md"
     reach_out: int = 10
+    max_items: int = 15  # the cap of every other list of the summary
     my_domain: str = ""
     kinds: Mapping[str, tuple[str, ...]] = field(
         default_factory=lambda: {"contact": (), "circle": (), "event": ()}

@@ -119,6 +119,20 @@ def bullets(items: list[str]) -> str:
     return "\n".join(f"- {item}" for item in items)
 
 
+def more(hidden: int, select: str = "") -> str:
+    """What follows a capped list: ``and 12 more — `mdnet check --select G001```."""
+    said = f"and {hidden} more"
+    return f"{said} — {code(f'mdnet check --select {select}')}" if select else f"{said}."
+
+
+def capped(items: list[str], limit: int, select: str = "") -> Blocks:
+    """A list of at most ``limit`` items (the most urgent first), then how many more and
+    the ``mdnet check --select`` that shows them all."""
+    if len(items) <= limit:
+        return [bullets(items)]
+    return [bullets(items[:limit]), more(len(items) - limit, select)]
+
+
 def table(header: list[str], rows: list[list[str]]) -> str:
     """A table block; cells must already be escaped (``|`` as ``\\|``)."""
     lines = [_row(header), _row(["---"] * len(header))]
