@@ -22,6 +22,7 @@ from mdnet.config.settings import (
     ConfigError,
     Thresholds,
     key_line,
+    top_level_line,
 )
 from mdnet.dates import InvalidValue
 
@@ -89,9 +90,16 @@ class _Reader:
             "rules",
             "markers",
         )
-        for name in data:
-            if name not in known_tables:
+        for name, value in data.items():
+            if name in known_tables:
+                continue
+            if isinstance(value, dict):
                 raise self.fail(name, None, f"unknown table (known: {', '.join(known_tables)})")
+            line = top_level_line(self.text, name)  # a key above every table, not a table
+            raise ConfigError(
+                f"{self.source}:{line}: {name}: unknown key (known tables: "
+                f"{', '.join(known_tables)})"
+            )
         vault = self.table(
             data, "vault", {"exclude": values.strings, "max_file_kb": lambda v: values.whole(v, 1)}
         )

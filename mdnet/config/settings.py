@@ -105,6 +105,17 @@ class Config:
         return hashlib.sha256(repr((self.max_file_kb, kinds, self.tiers)).encode()).hexdigest()[:16]
 
 
+def top_level_line(text: str, key: str) -> int:
+    """The line of ``key`` written above every table (1 when it cannot be found)."""
+    key_re = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*(?:=|\.)")
+    for number, line in enumerate(text.splitlines(), 1):
+        if re.match(r"^\s*\[", line):
+            break
+        if key_re.match(line):
+            return number
+    return 1
+
+
 def key_line(text: str, table: str, key: str | None) -> int:
     """The line of ``key`` in ``[table]`` (TOML parsers give no positions)."""
     header = re.compile(rf"^\s*\[\s*{re.escape(table)}\s*\]")

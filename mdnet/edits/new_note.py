@@ -58,7 +58,9 @@ def new_note(
     The title is made safe for a file name; a title (or alias) already in the vault,
     or a file already at the path, is refused: nothing is ever overwritten.
     """
-    safe = safe_title(title)
+    safe = safe_title(title, fallback="")
+    if not safe:
+        raise CannotCreate(f"{title!r} holds no character a note title can have")
     existing = taken_by(vault, safe)
     if existing is not None:
         raise CannotCreate(f"{existing} already has the title or alias {safe!r}")
