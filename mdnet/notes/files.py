@@ -139,7 +139,8 @@ def _fsync_folder(folder: Path) -> None:
         os.close(descriptor)
 
 
-FORBIDDEN_RE = re.compile(r'[\\/:*?"<>|#^\[\]\x00-\x1f\x7f\u202a-\u202e\u2066-\u2069]')
+# ... and U+FFFD, the mark of text that could not be decoded: never part of a title
+FORBIDDEN_RE = re.compile(r'[\\/:*?"<>|#^\[\]\x00-\x1f\x7f\u202a-\u202e\u2066-\u2069\ufffd]')
 WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL"} | {
     f"{device}{n}" for device in ("COM", "LPT") for n in range(1, 10)
 }
