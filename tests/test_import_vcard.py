@@ -242,7 +242,7 @@ def test_the_card_s_note_is_quoted_in_the_body(make_vault: WriteVault, tmp_path:
     export.write_bytes(card("FN:Jane", "NOTE:Met at PyCon\\n- 2024-05-17 lunch"))
     run_import(vault, "vcard", export)
     text = (vault / "People/Jane.md").read_text(encoding="utf-8")
-    assert "---\n\n> Met at PyCon\n> \\- 2024-05-17 lunch\n\n## Log\n" in text
+    assert "-->\n\n> Met at PyCon\n> \\- 2024-05-17 lunch\n\n## Log\n" in text  # above the log
     assert load(vault).contacts["People/Jane.md"].interactions == []
 
 

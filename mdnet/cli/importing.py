@@ -90,7 +90,7 @@ def run_import(
     root, config = open_vault(vault or Path.cwd(), config_path)
     source = SOURCES[kind]
     network = load_vault(root, config, vault_parser(use_index=not dry_run))  # writes nothing
-    plan = plan_file(network, config, source, file)
+    plan = plan_file(network, config, source, file, today)
     outcome = Outcome() if dry_run else carry_out(plan, root, today, source.label, update)
     echo_plan(plan, outcome, dry_run, update, today, source.label)
     click.echo(closing_line(file, plan, outcome, dry_run, update))

@@ -8,6 +8,7 @@ complete, and a dry run stops there.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,7 +38,9 @@ SOURCES = {
 }
 
 
-def plan_file(vault: Vault, config: Config, source: Source, path: Path) -> ImportPlan:
+def plan_file(
+    vault: Vault, config: Config, source: Source, path: Path, today: dt.date | None = None
+) -> ImportPlan:
     """Read the export at ``path`` and plan its import into ``vault``.
 
     Raises UnreadableExport (a usage error) when the file cannot be read or holds
@@ -54,7 +57,7 @@ def plan_file(vault: Vault, config: Config, source: Source, path: Path) -> Impor
         people, skipped, warnings = source.read(data)
     except UnreadableExport as error:
         raise UnreadableExport(f"{path}: {error}") from None
-    plan = plan_import(vault, config, people)
+    plan = plan_import(vault, config, people, today)
     plan.skipped[:0] = skipped
     plan.warnings += warnings
     return plan
