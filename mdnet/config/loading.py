@@ -25,6 +25,7 @@ from mdnet.config.settings import (
     top_level_line,
 )
 from mdnet.dates import InvalidValue
+from mdnet.errors import describe
 
 
 def load_config(vault: Path, explicit: Path | None = None) -> Config:
@@ -34,7 +35,9 @@ def load_config(vault: Path, explicit: Path | None = None) -> Config:
         return Config()
     try:
         text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read the configuration: {describe(error)}") from None
+    except UnicodeDecodeError as error:
         raise ConfigError(f"{path}: cannot read the configuration: {error}") from None
     return parse_config(text, str(path))
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mdnet.config import Config
+from mdnet.errors import describe
 from mdnet.importers.linkedin import read_connections
 from mdnet.importers.matching import ImportPlan, plan_import
 from mdnet.importers.person import Person, Skipped, UnreadableExport
@@ -52,7 +53,7 @@ def plan_file(
             raise UnreadableExport(f"{path}: larger than {MAX_EXPORT_MB} MB; not an export")
         data = path.read_bytes()
     except OSError as error:
-        raise UnreadableExport(f"{path}: {error.strerror or error}") from None
+        raise UnreadableExport(f"{path}: {describe(error)}") from None
     try:
         people, skipped, warnings = source.read(data)
     except UnreadableExport as error:
