@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import click
@@ -21,7 +23,7 @@ from mdnet.cli.progress import vault_parser
 from mdnet.cli.targets import Target, targets
 from mdnet.config import Config
 from mdnet.edits.fix import FixReport, apply_fixes
-from mdnet.model.vault import Vault
+from mdnet.live.client import ask_server
 from mdnet.pipeline import Parser, WithText, check_vault
 from mdnet.report.formats import (
     FORMATS,
@@ -102,16 +104,16 @@ def check(
         assert stdin_filename is not None
         target, path = _stdin_target(stdin_filename, vault)
         parse = WithText(vault_parser(not no_cache), path, text)
-        checked = [_check_target(target, config_path, today, select, ignore, False, parse)]
+        run = Run(config_path, today, select, ignore, fix=False, served=False)
+        checked = [run.check(target, parse)]
     else:  # each vault has its own index: one parser each
+        run = Run(config_path, today, select, ignore, fix, served=not (fix or no_cache))
         checked = [
-            _check_target(
-                target, config_path, today, select, ignore, fix, vault_parser(not no_cache)
-            )
+            run.check(target, vault_parser(not no_cache))
             for target in targets(paths, vault, Path.cwd())
         ]
-    for target, network, _, _ in checked:
-        if not network.notes:  # ruff's "No Python files found": a wrong path, likely
+    for target, counts, _, _ in checked:
+        if not counts.notes:  # ruff's "No Python files found": a wrong path, likely
             for given in target.given:
                 click.echo(f"mdnet: warning: {given}: no notes found (no *.md file)", err=True)
     findings = [finding for _, _, found, _ in checked for finding in found]
@@ -119,7 +121,7 @@ def check(
     not_applied = sum(report.unwritten for report in fixes)  # an error: exit 1
     output_format = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") else "text")
     out = sys.stdout
-    stats = Stats.total(Stats.of(network) for _, network, _, _ in checked)
+    stats = Stats.total(counts for _, counts, _, _ in checked)
     if output_format == "json":
         found_in = [(target.root, found) for target, _, found, _ in checked]
         write_json(out, found_in, stats, today=today, statistics=statistics)
@@ -141,28 +143,33 @@ def check(
         click.echo(FixReport.merged(fixes).summary(), err=True)
     failing = {"error", "warning"} if strict else {"error"}
     failed = not_applied or any(finding.severity in failing for finding in findings)
-    finish(0 if exit_zero or not failed else 1)
+    finish(0 if exit_zero or not failed else 1, run.later)
 
 
-Checked = tuple[Target, Vault, list[Finding], FixReport | None]
+Checked = tuple[Target, Stats, list[Finding], FixReport | None]
 
 
-def _check_target(
-    target: Target,
-    config_path: Path | None,
-    today: dt.date,
-    select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    fix: bool,
-    parse: Parser,
-) -> Checked:
-    """Check one vault, with its own configuration; fix it if asked."""
-    config = load_vault_config(target.root, config_path)
-    selection = Selection.from_config(config, _split(select), _split(ignore))
-    network, findings = _check(target.root, config, today, selection, target.only, parse)
-    fixed = None
-    if fix:
-        fixed = apply_fixes(target.root, findings, config)
+@dataclass
+class Run:
+    """What every vault of one ``mdnet check`` is checked with."""
+
+    config_path: Path | None
+    today: dt.date
+    select: tuple[str, ...]
+    ignore: tuple[str, ...]
+    fix: bool
+    served: bool  # a running watch or lsp may answer
+    later: list[Callable[[], None]] = field(default_factory=list)  # after the answer
+
+    def check(self, target: Target, parse: Parser) -> Checked:
+        """Check one vault, with its own configuration; fix it if asked."""
+        config = load_vault_config(target.root, self.config_path)
+        selection = Selection.from_config(config, _split(self.select), _split(self.ignore))
+        today, only = self.today, target.only
+        answer = _check(target.root, config, today, selection, only, parse, self.served, self.later)
+        if not self.fix:
+            return target, *answer, None
+        fixed = apply_fixes(target.root, answer[1], config)
         for finding, reason in fixed.failed:  # left as it was: the finding stays
             where = f"{finding.path}:{finding.line}"
             click.echo(f"mdnet: warning: cannot fix {where}: {reason}", err=True)
@@ -170,8 +177,8 @@ def _check_target(
             where = f"{finding.path}:{finding.line}"
             click.echo(f"mdnet: error: cannot fix {where}: {reason}", err=True)
         if fixed.notes:  # check again: what is shown is what the notes now say
-            network, findings = _check(target.root, config, today, selection, target.only, parse)
-    return target, network, findings, fixed
+            answer = _check(target.root, config, today, selection, only, parse)
+        return target, *answer, fixed
 
 
 def _check(
@@ -181,12 +188,19 @@ def _check(
     selection: Selection,
     only: set[str] | None,
     parse: Parser,
-) -> tuple[Vault, list[Finding]]:
-    """The whole vault's findings, or only those in the notes at ``only``."""
-    vault, findings = check_vault(vault_path, config, today, selection, parse)
+    served: bool = False,
+    later: list[Callable[[], None]] | None = None,
+) -> tuple[Stats, list[Finding]]:
+    """The counts and the whole vault's findings, or only those in the notes at ``only``;
+    with ``served``, from a running watch or lsp when one answers."""
+    answer = ask_server(vault_path, config, today, selection) if served else None
+    if answer is None:
+        vault, findings = check_vault(vault_path, config, today, selection, parse, later=later)
+        answer = findings, Stats.of(vault)
+    findings, stats = answer
     if only is not None:
         findings = [finding for finding in findings if finding.path in only]
-    return vault, findings
+    return stats, findings
 
 
 def _fixes(count: int) -> str:
