@@ -92,3 +92,19 @@ def test_max_items_must_be_at_least_1(tmp_path: Path) -> None:
     root = _vault(tmp_path, "[summary]\nmax_items = 0\n")
     result = CliRunner().invoke(main, ["summary", "--today", "2026-11-26", str(root)])
     assert result.exit_code == 2 and "summary.max_items" in result.output
+
+
+def test_a_large_vault_s_summary_stays_short_and_clean(tmp_path: Path) -> None:
+    """A slice of the benchmark's vault (500 contacts): every list at most 15 items,
+    the note far under 60 KB (SPEC §7: at 30,000 notes too), still clean Markdown."""
+    from tests.benchmarks.generate_vault import generate
+
+    generate(tmp_path, scale=0.05)
+    result = CliRunner().invoke(main, ["summary", "--today", "2026-11-26", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    text = (tmp_path / "Network Summary.md").read_text("utf-8")
+    assert len(text.encode("utf-8")) < 30_000
+    runs = [len(run.splitlines()) for run in text.split("\n\n") if run.startswith(("- ", "| "))]
+    assert max(runs) <= 15 + 2  # a table's header and rule besides its rows
+    assert " more — `mdnet check --select " in text
+    assert markdown_problems(text) == []
