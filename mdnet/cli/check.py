@@ -120,25 +120,7 @@ def check(
     fixes = [report for *_, report in checked if report is not None]
     not_applied = sum(report.unwritten for report in fixes)  # an error: exit 1
     output_format = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") else "text")
-    out = sys.stdout
-    stats = Stats.total(counts for _, counts, _, _ in checked)
-    if output_format == "json":
-        found_in = [(target.root, found) for target, _, found, _ in checked]
-        write_json(out, found_in, stats, today=today, statistics=statistics)
-    elif statistics:
-        write_statistics(out, findings)  # the counts only, as ruff prints them
-    else:
-        color = out.isatty() and "NO_COLOR" not in os.environ
-        for target, _, found, _ in checked:
-            if output_format == "github":
-                write_github(out, found, target.root)
-            else:
-                write_text(out, found, target.root, color=color)
-        if output_format == "text" and not quiet:
-            closing = closing_line(findings, stats.notes)
-            if not_applied:
-                closing = f"{closing[:-1]}; {_fixes(not_applied)} not applied."
-            out.write(closing + "\n")
+    _report(checked, output_format, today, statistics, quiet, not_applied)
     if fixes and not quiet:
         click.echo(FixReport.merged(fixes).summary(), err=True)
     failing = {"error", "warning"} if strict else {"error"}
@@ -147,6 +129,38 @@ def check(
 
 
 Checked = tuple[Target, Stats, list[Finding], FixReport | None]
+
+
+def _report(
+    checked: list[Checked],
+    output_format: str,
+    today: dt.date,
+    statistics: bool,
+    quiet: bool,
+    not_applied: int,
+) -> None:
+    """The findings of every vault checked, in one report on stdout."""
+    out = sys.stdout
+    findings = [finding for _, _, found, _ in checked for finding in found]
+    stats = Stats.total(counts for _, counts, _, _ in checked)
+    if output_format == "json":
+        found_in = [(target.root, found) for target, _, found, _ in checked]
+        write_json(out, found_in, stats, today=today, statistics=statistics)
+        return
+    if statistics:
+        write_statistics(out, findings)  # the counts only, as ruff prints them
+        return
+    color = out.isatty() and "NO_COLOR" not in os.environ
+    for target, _, found, _ in checked:
+        if output_format == "github":
+            write_github(out, found, target.root)
+        else:
+            write_text(out, found, target.root, color=color)
+    if output_format == "text" and not quiet:
+        closing = closing_line(findings, stats.notes)
+        if not_applied:
+            closing = f"{closing[:-1]}; {_fixes(not_applied)} not applied."
+        out.write(closing + "\n")
 
 
 @dataclass
