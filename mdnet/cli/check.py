@@ -20,7 +20,7 @@ from mdnet.cli.options import (
     vault_option,
 )
 from mdnet.cli.progress import vault_parser
-from mdnet.cli.targets import Target, targets
+from mdnet.cli.targets import Target, stdin_target, targets
 from mdnet.config import Config
 from mdnet.edits.fix import FixReport, apply_fixes
 from mdnet.live.client import ask_server
@@ -102,7 +102,7 @@ def check(
     if STDIN in paths or stdin_filename is not None:
         text = _stdin_text(paths, stdin_filename, fix)
         assert stdin_filename is not None
-        target, path = _stdin_target(stdin_filename, vault)
+        target, path = stdin_target(stdin_filename, vault, Path.cwd())
         parse = WithText(vault_parser(not no_cache), path, text)
         run = Run(config_path, today, select, ignore, fix=False, served=False)
         checked = [run.check(target, parse)]
@@ -230,23 +230,3 @@ def _stdin_text(paths: tuple[Path, ...], stdin_filename: Path | None, fix: bool)
     if fix:
         raise UsageError("--fix cannot write a note read from stdin")
     return sys.stdin.read()
-
-
-def _stdin_target(path: Path, vault: Path | None) -> tuple[Target, str]:
-    """The vault of the note at ``path`` (which may not exist yet), that note alone."""
-    absolute = Path(os.path.abspath(path))
-    starts = () if vault is not None else (_existing(absolute),)
-    (target,) = targets(starts, vault, Path.cwd())
-    if not absolute.is_relative_to(target.root):
-        raise UsageError(f"{path}: not in the vault {target.root}")
-    relative = absolute.relative_to(target.root).as_posix()
-    target.only, target.given = {relative}, [path]
-    return target, relative
-
-
-def _existing(path: Path) -> Path:
-    """A path to look for the vault from: ``path``, else its nearest existing folder."""
-    for candidate in (path, *path.parents):
-        if candidate.exists():
-            return candidate
-    return Path.cwd()

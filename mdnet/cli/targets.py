@@ -9,9 +9,11 @@ repository's README beside a vault of notes). Paths of one vault make one target
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mdnet.cli.options import UsageError
 from mdnet.notes.scan import VAULT_MARKERS, find_vault
 
 
@@ -60,6 +62,24 @@ def targets(paths: tuple[Path, ...], vault: Path | None, here: Path) -> list[Tar
     if not found:
         add(find_vault(here), here, None)
     return list(found.values())
+
+
+def stdin_target(path: Path, vault: Path | None, here: Path) -> tuple[Target, str]:
+    """The vault of the note at ``path`` (which may not exist yet: an editor's new
+    buffer), that note alone; and its vault-relative path."""
+    absolute = Path(os.path.realpath(path))
+    starts = () if vault is not None else (_existing(absolute),)
+    (target,) = targets(starts, vault, here)
+    if not absolute.is_relative_to(target.root):
+        raise UsageError(f"{path}: not in the vault {target.root}")
+    relative = absolute.relative_to(target.root).as_posix()
+    target.only, target.given = {relative}, [path]
+    return target, relative
+
+
+def _existing(path: Path) -> Path:
+    """Where to look for the vault from: ``path``, else its nearest existing folder."""
+    return next((candidate for candidate in (path, *path.parents) if candidate.exists()), path)
 
 
 def _marked_vault(file: Path) -> Path | None:
