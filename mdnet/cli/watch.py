@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import signal
 import sys
 from pathlib import Path
 
@@ -57,3 +58,5 @@ def watch_vault(
     )
     Selection.from_config(config)
     watch(watcher)
+    if watcher.stopped_by == signal.SIGINT:
+        sys.exit(130)  # Ctrl-C, as a shell reports it
