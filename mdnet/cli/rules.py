@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import click
 
-from mdnet.cli.options import UsageError, common_options, speak
+from mdnet.cli.options import UsageError, common_options, open_vault, speak, vault_option
 from mdnet.config import Config, load_config
 from mdnet.language import _
 from mdnet.rules import RULES, Rule, find_rule
 from mdnet.rules.runner import severity_of
 
 
-def _config(config_path: Path | None) -> Config | None:
-    """The configuration ``--config`` names, read once (its language is spoken from then
-    on, else the environment's); None without it."""
-    config = None if config_path is None else load_config(config_path.parent, config_path)
+def _config(config_path: Path | None, vault: Path | None) -> Config | None:
+    """The configuration ``--config`` names, or the ``--vault``'s, read once (its language
+    is spoken from then on, else the environment's); None without either."""
+    if config_path is not None:
+        config: Config | None = load_config(config_path.parent, config_path)
+    else:
+        config = None if vault is None else open_vault(vault, None)[1]
     speak(config)
     return config
 
@@ -36,15 +38,17 @@ def _severity(rule: Rule, config: Config | None) -> str:
 
 
 @click.command("rules")
+@vault_option("The vault whose configuration sets the severities shown.")
 @common_options
-def list_rules(today: dt.date, config_path: Path | None) -> None:
+def list_rules(vault: Path | None, config_path: Path | None) -> None:
     """List every rule: code, name, default severity and what it checks.
 
-    With --config, the severity the configuration sets is shown beside the default.
+    With --config or --vault, the severity the configuration sets is shown beside the
+    default.
 
     Example: mdnet rules
     """
-    config = _config(config_path)
+    config = _config(config_path, vault)
     for rule in RULES:
         summary = documentation(rule).splitlines()[0].split(" — ", 1)[-1]
         severity = _severity(rule, config)
@@ -53,13 +57,14 @@ def list_rules(today: dt.date, config_path: Path | None) -> None:
 
 @click.command("rule")
 @click.argument("code")
+@vault_option("The vault whose configuration sets the severity shown.")
 @common_options
-def explain_rule(code: str, today: dt.date, config_path: Path | None) -> None:
+def explain_rule(code: str, vault: Path | None, config_path: Path | None) -> None:
     """Explain one rule: why it matters, when it fires, how to fix or silence it.
 
     Example: mdnet rule R001   (or: mdnet rule stale-contact)
     """
-    config = _config(config_path)
+    config = _config(config_path, vault)
     rule = find_rule(code)
     if rule is None:
         raise UsageError(_("no rule {code}; `mdnet rules` lists them").format(code=repr(code)))

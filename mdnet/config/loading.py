@@ -23,8 +23,10 @@ from mdnet.config.settings import (
     ConfigError,
     Thresholds,
     key_line,
+    top_level_line,
 )
 from mdnet.dates import InvalidValue
+from mdnet.errors import describe
 from mdnet.language import _
 
 
@@ -35,7 +37,13 @@ def load_config(vault: Path, explicit: Path | None = None) -> Config:
         return Config()
     try:
         text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
+    except OSError as error:
+        raise ConfigError(
+            _("{path}: cannot read the configuration: {error}").format(
+                path=path, error=describe(error)
+            )
+        ) from None
+    except UnicodeDecodeError as error:
         raise ConfigError(
             _("{path}: cannot read the configuration: {error}").format(path=path, error=error)
         ) from None
@@ -102,18 +110,32 @@ class _Reader:
         try:
             chosen = values.language(language)
         except InvalidValue as error:
-            where = key_line(self.text, "", "language")
+            where = top_level_line(self.text, "language")
             problem = _("{error}, got {value}").format(error=error, value=repr(language))
             raise ConfigError(f"{self.source}:{where}: language: {problem}") from None
-        for name in data:
-            if name not in known_tables:
-                known = ", ".join(known_tables)
+        for name, value in data.items():
+            if name in known_tables:
+                continue
+            known = ", ".join(known_tables)
+            if isinstance(value, dict):
                 raise self.fail(name, None, _("unknown table (known: {known})").format(known=known))
+            line = top_level_line(self.text, name)  # a key above every table, not a table
+            raise ConfigError(
+                _("{where}: {name}: unknown key (known tables: {known})").format(
+                    where=f"{self.source}:{line}", name=name, known=known
+                )
+            )
         vault = self.table(
             data, "vault", {"exclude": values.strings, "max_file_kb": lambda v: values.whole(v, 1)}
         )
         summary = self.table(
-            data, "summary", {"path": values.summary_path, "reach_out": values.whole}
+            data,
+            "summary",
+            {
+                "path": values.summary_path,
+                "reach_out": values.whole,
+                "max_items": lambda v: values.whole(v, 1),
+            },
         )
         me = self.table(data, "me", {"domain": values.string})
         kinds = self.table(
@@ -160,6 +182,7 @@ class _Reader:
             max_file_kb=vault.get("max_file_kb", defaults.max_file_kb),
             summary_path=summary.get("path", defaults.summary_path),
             reach_out=summary.get("reach_out", defaults.reach_out),
+            max_items=summary.get("max_items", defaults.max_items),
             my_domain=me.get("domain", ""),
             kinds={**defaults.kinds, **kinds},
             cadence={**defaults.cadence, **cadence},

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from mdnet.config import Config
 from mdnet.edits.placeholders import fill
-from mdnet.errors import UserError
+from mdnet.errors import UserError, describe
 from mdnet.language import _
 from mdnet.model.links import Resolver
 from mdnet.model.vault import Vault
@@ -42,8 +42,9 @@ def template_text(vault: Path, kind: str) -> str:
             try:
                 return path.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError) as error:
+                said = describe(error) if isinstance(error, OSError) else str(error)
                 raise CannotCreate(
-                    _("{path}: cannot read the template: {error}").format(path=path, error=error)
+                    _("{path}: cannot read the template: {error}").format(path=path, error=said)
                 ) from None
     raise CannotCreate(
         _("no template for {kind} in {folder} nor in mdnet").format(
@@ -65,7 +66,9 @@ def new_note(
     The title is made safe for a file name; a title (or alias) already in the vault,
     or a file already at the path, is refused: nothing is ever overwritten.
     """
-    safe = safe_title(title)
+    safe = safe_title(title, fallback="")
+    if not safe:
+        raise CannotCreate(f"{title!r} holds no character a note title can have")
     existing = taken_by(vault, safe)
     if existing is not None:
         raise CannotCreate(

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from mdnet.config import CONFIG_NAME, Config
-from mdnet.errors import UserError
+from mdnet.errors import UserError, describe
 from mdnet.language import N_, _
 
 TEMPLATES_FOLDER = "Templates/mdnet"
@@ -90,7 +90,7 @@ def list_notes(vault: Path, config: Config, under: str = "") -> list[NoteFile]:
             if not prefix:  # the vault itself cannot be listed: nothing can be checked
                 raise VaultError(
                     _("{path}: cannot read the folder: {reason}").format(
-                        path=vault, reason=error.strerror
+                        path=vault, reason=describe(error)
                     )
                 ) from None
             continue
@@ -172,8 +172,9 @@ def read_note(vault: Path, note: NoteFile, config: Config) -> str:
     try:
         data = _read_bytes(os.path.join(vault, note.path), note.size, limit + 1)
     except OSError as error:
-        reason = error.strerror or error
-        raise Unreadable(_("cannot read the note: {reason}").format(reason=reason)) from None
+        raise Unreadable(
+            _("cannot read the note: {reason}").format(reason=describe(error))
+        ) from None
     if len(data) > limit:
         raise Unreadable(
             _("the note grew larger than vault.max_file_kb = {limit}").format(

@@ -30,7 +30,7 @@ from mdnet.rules import over_committed_time as C001
 from mdnet.rules import renewal_due as C006
 from mdnet.rules import too_many_circles as C003
 from mdnet.summary.facts import Facts
-from mdnet.summary.text import Blocks, bullets, day, not_selected, table
+from mdnet.summary.text import Blocks, bullets, capped, day, more, not_selected, table
 
 
 def commitments(facts: Facts) -> Blocks:
@@ -50,7 +50,7 @@ def commitments(facts: Facts) -> Blocks:
                 _renewal(facts, circle),
                 _purpose(facts, circle),
             ]
-            for circle in circles
+            for circle in circles[: facts.config.max_items]
         ]
         header = [
             _("Circle"),
@@ -61,6 +61,8 @@ def commitments(facts: Facts) -> Blocks:
             _("Purpose"),
         ]
         blocks.append(table(header, rows))
+        if len(circles) > len(rows):
+            blocks.append(more(len(circles) - len(rows), C003.CODE))
     else:
         blocks.append(_("No active circles (status member, active or board)."))
     blocks.append(bullets(_totals(facts, circles)))
@@ -70,13 +72,16 @@ def commitments(facts: Facts) -> Blocks:
         if is_coming(event, facts.today)
     ]
     if coming:
+        coming.sort(key=lambda item: (item[0], item[1]))  # the soonest first
+        limit = facts.config.max_items
         listed = ", ".join(
             _("{event} ({date}, {hours} h)").format(
                 event=facts.link(path), date=day(date) if date else "", hours=number(event.hours)
             )
-            for date, path, event in sorted(coming, key=lambda item: (item[0], item[1]))
+            for date, path, event in coming[:limit]
         )
-        blocks.append(_("Events in the next 30 days: {events}.").format(events=listed))
+        listed += f", {more(len(coming) - limit)}" if len(coming) > limit else "."
+        blocks.append(_("Events in the next 30 days: {events}").format(events=listed))
     return blocks
 
 
@@ -198,7 +203,7 @@ def without_purpose(facts: Facts) -> Blocks:
                 "Write down why you go, whom you can meet there and what you can bring "
                 "(the fields why, meet and offer):"
             ),
-            bullets(items),
+            *capped(items, facts.config.max_items, C005.CODE),
         ]
     else:
         blocks.append(

@@ -1,4 +1,4 @@
-"""The sections about people: reach out this week, give back, follow up.
+"""The sections about people: reach out this week, follow up (give back: ``giving``).
 
 Each follows its rule (R001, G001/G002, R003) through the same functions
 (``health.standing``, ``giveback.open_givebacks``/``open_promises``), and leaves out
@@ -11,9 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 
-from mdnet.config import Config
 from mdnet.dates import add_months
-from mdnet.language import N_, _, formats, ngettext
+from mdnet.language import _, formats, ngettext
 from mdnet.model.contact import Contact
 from mdnet.model.giveback import Finder, Pending, open_givebacks, open_promises
 from mdnet.model.health import FOLLOW_UP, LOSING_TOUCH, NEW, Standing
@@ -26,12 +25,13 @@ from mdnet.summary.facts import Facts
 from mdnet.summary.text import (
     Blocks,
     bullets,
+    capped,
     code,
     day,
     days_ago,
     entry_phrase,
+    more,
     not_selected,
-    wikilink,
 )
 
 BIRTHDAY_DAYS = 7
@@ -61,21 +61,14 @@ def reach_out(facts: Facts) -> Blocks:
     if overdue:
         blocks += ["### " + _("Overdue (past the cadence)"), bullets(_reasons(facts, overdue))]
     if len(due) > len(shown):
-        more = len(due) - len(shown)
-        blocks.append(
-            ngettext(
-                "{count} more contact overdue (summary.reach_out = {most}); {command} lists "
-                "them all.",
-                "{count} more contacts overdue (summary.reach_out = {most}); {command} lists "
-                "them all.",
-                more,
-            ).format(
-                count=more, most=facts.config.reach_out, command=code("mdnet check --select R001")
-            )
-        )
+        hidden = more(len(due) - len(shown), R001.CODE)
+        blocks.append(f"{hidden} (summary.reach_out = {facts.config.reach_out})")
     blocks.append("### " + _("Birthdays in the next 7 days"))
     birthdays = _birthdays(facts)
-    blocks.append(bullets(birthdays) if birthdays else _("No birthdays in the next 7 days."))
+    if birthdays:
+        blocks += capped(birthdays, facts.config.max_items)
+    else:
+        blocks.append(_("No birthdays in the next 7 days."))
     return blocks
 
 
@@ -178,88 +171,6 @@ def next_birthday(born: dt.date, today: dt.date) -> dt.date:
     raise AssertionError("unreachable: next year's birthday is after today")
 
 
-def give_back(facts: Facts) -> Blocks:
-    """Open ``#got`` and open ``#promised``, oldest first."""
-    return [
-        "## " + _("Give back"),
-        "### " + _("Received, not yet returned"),
-        *_open_section(
-            facts,
-            G001,
-            _("Nothing to return: every {got} has a {gave} after it.").format(
-                got=code("#got"), gave=code("#gave")
-            ),
-        ),
-        "### " + _("Promised, not yet kept"),
-        *_open_section(facts, G002, _("No open {tag}.").format(tag=code("#promised"))),
-    ]
-
-
-# what each section lists: the open entries, the word for them, what to do
-OPEN: dict[str, tuple[Finder, str, str]] = {
-    G001.CODE: (open_givebacks, N_("{contact} — got on {date} ({ago})"), N_("give back")),
-    G002.CODE: (open_promises, N_("{contact} — promised on {date} ({ago})"), N_("keep it")),
-}
-
-
-def _open_section(facts: Facts, rule: Rule, empty: str) -> Blocks:
-    """The open entries of every contact, as ``rule`` (G001 or G002) would report them."""
-    if not facts.reports(rule):
-        return [not_selected(rule)]
-    shared = facts.link.shared
-    pending = [
-        item
-        for where in facts.standings
-        if facts.reports(rule, where.contact.note.path)
-        for item in where.contact.kept(ITEMS[rule.CODE], facts.config, facts.today, shared)
-    ]
-    if not pending:
-        return [empty]
-    return [bullets([text for *_key, text in sorted(pending)])]  # the oldest first
-
-
-Item = tuple[dt.date, str, str, int, str]  # entry date, contact, entry path and line; text
-
-
-def _open_got(
-    contact: Contact, config: Config, today: dt.date, shared: frozenset[str]
-) -> list[Item]:
-    return _items(contact, config, today, G001.CODE, shared)
-
-
-def _open_promised(
-    contact: Contact, config: Config, today: dt.date, shared: frozenset[str]
-) -> list[Item]:
-    return _items(contact, config, today, G002.CODE, shared)
-
-
-ITEMS = {G001.CODE: _open_got, G002.CODE: _open_promised}  # one kept answer each
-
-
-def _items(
-    contact: Contact, config: Config, today: dt.date, rule_code: str, shared: frozenset[str]
-) -> list[Item]:
-    """What rule ``rule_code`` finds open with ``contact``, as list items keyed by age."""
-    find, what, todo = OPEN[rule_code]
-    items = []
-    for pending in find(contact, config, today):
-        entry = pending.entry
-        text = _(what).format(
-            contact=wikilink(contact.note.path, shared),
-            date=day(entry.date),
-            ago=days_ago(pending.days),
-        )
-        phrase = entry_phrase(entry.text)
-        if phrase:
-            text = _("{item}: {what}").format(item=text, what=phrase)
-        if entry.path != contact.note.path:
-            text += _(" (in {note})").format(note=wikilink(entry.path, shared))
-        if pending.overdue:
-            text += _("; over {days} days: {todo}").format(days=pending.limit, todo=_(todo))
-        items.append((entry.date, contact.note.path, entry.path, entry.line, text))
-    return items
-
-
 def follow_up(facts: Facts) -> Blocks:
     """People met lately with no interaction since, the longest ago first."""
     horizon = facts.config.thresholds.followup_horizon_days
@@ -281,7 +192,7 @@ def follow_up(facts: Facts) -> Blocks:
         date, how = where.met
         days = (facts.today - date).days
         place = _at(facts, events, how)
-        met = (
+        said = (
             _("{contact} — met {date} at {place} ({ago}), no interaction since")
             if place
             else _("{contact} — met {date} ({ago}), no interaction since")
@@ -292,7 +203,7 @@ def follow_up(facts: Facts) -> Blocks:
             horizon - days,
         )
         items.append(
-            met.format(
+            said.format(
                 contact=facts.link(where.contact.note.path),
                 date=day(date),
                 place=place,
@@ -300,17 +211,23 @@ def follow_up(facts: Facts) -> Blocks:
             )
             + left.format(days=horizon - days, horizon=horizon)
         )
-    blocks.append(bullets(items) if items else _("Nobody met lately is waiting for a follow-up."))
+    if items:  # the longest ago first: the fewest days left
+        blocks += capped(items, facts.config.max_items, R003.CODE)
+    else:
+        blocks.append(_("Nobody met lately is waiting for a follow-up."))
     new = [
         s
         for s in facts.standings
         if s.state == NEW and s.met is not None and facts.reports(R003, s.contact.note.path)
     ]
     if new:
-        names = ", ".join(facts.link(s.contact.note.path) for s in sorted(new, key=_met_key))
+        limit = facts.config.max_items
+        met = sorted(new, key=_met_key)
+        names = ", ".join(facts.link(s.contact.note.path) for s in met[:limit])
+        names += f", {more(len(met) - limit)}" if len(met) > limit else "."
         days = facts.config.thresholds.followup_days
         blocks.append(
-            _("Met in the last {days} days, to follow up soon: {names}.").format(
+            _("Met in the last {days} days, to follow up soon: {names}").format(
                 days=days, names=names
             )
         )

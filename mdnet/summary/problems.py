@@ -1,20 +1,23 @@
-"""Data problems: the error findings, each with its file and line."""
+"""Data problems: every F finding (errors first), each with its file and line."""
 
 from __future__ import annotations
 
 from mdnet.language import _, ngettext
 from mdnet.summary.facts import Facts
-from mdnet.summary.text import Blocks, code, escape, table
+from mdnet.summary.text import Blocks, code, escape, more, table
 
-MOST = 50  # a longer list belongs to `mdnet check`, not to a weekly note
+LEVELS = ("error", "warning", "info")
 
 
 def data_problems(facts: Facts) -> Blocks:
-    """A table of the findings whose severity is error, in ``check``'s order."""
-    errors = [finding for finding in facts.findings if finding.severity == "error"]
+    """A table of the data rules' findings (F001–F008): errors first, then in ``check``'s
+    order; at most ``summary.max_items`` rows, then how many more."""
+    found = [finding for finding in facts.findings if finding.code.startswith("F")]
+    found.sort(key=lambda finding: LEVELS.index(finding.severity))  # stable: check's order
     blocks = ["## " + _("Data problems")]
-    if not errors:
-        return [*blocks, _("No errors: every note could be read.")]
+    if not found:
+        return [*blocks, _("No data problems: every note could be read and every value used.")]
+    shown = found[: facts.config.max_items]
     rows = [
         [
             facts.link.file(finding.path) if finding.path else _("(the vault)"),
@@ -22,18 +25,22 @@ def data_problems(facts: Facts) -> Blocks:
             f"{finding.code} {finding.rule}",
             escape(finding.message),
         ]
-        for finding in errors[:MOST]
+        for finding in shown
     ]
-    notes = len({finding.path for finding in errors})
-    in_notes = ngettext("{count} note", "{count} notes", notes).format(count=notes)
+    errors = sum(finding.severity == "error" for finding in found)
+    warnings = len(found) - errors
+    notes = len({finding.path for finding in found})
     blocks += [
-        ngettext(
-            "{count} error in {notes}; {command} shows them with the warnings.",
-            "{count} errors in {notes}; {command} shows them with the warnings.",
-            len(errors),
-        ).format(count=len(errors), notes=in_notes, command=code("mdnet check")),
+        _("{errors} and {warnings} in {notes}; {command} shows them all.").format(
+            errors=ngettext("{count} error", "{count} errors", errors).format(count=errors),
+            warnings=ngettext("{count} warning", "{count} warnings", warnings).format(
+                count=warnings
+            ),
+            notes=ngettext("{count} note", "{count} notes", notes).format(count=notes),
+            command=code("mdnet check --select F"),
+        ),
         table([_("File"), _("Line"), _("Rule"), _("Problem")], rows),
     ]
-    if len(errors) > MOST:
-        blocks.append(_("And {count} more.").format(count=len(errors) - MOST))
+    if len(found) > len(shown):
+        blocks.append(more(len(found) - len(shown), "F"))
     return blocks

@@ -24,10 +24,10 @@ from mdnet.config import CONFIG_NAME, Config, ConfigError
 from mdnet.language import _, ngettext
 from mdnet.live.server import CheckServer
 from mdnet.live.vault import LiveVault, Update
+from mdnet.model.stats import Stats
 from mdnet.notes.scan import excluded, templates_folders
 from mdnet.report.formats import write_text
 from mdnet.report.paths import display_path
-from mdnet.report.stats import Stats
 from mdnet.rules.finding import Finding
 from mdnet.summary import SummaryRefused, write_summary
 from mdnet.watch.events import VaultEvents, lock_vault, start_observer
@@ -60,6 +60,7 @@ class Watcher:
         self.events = VaultEvents(root, config.summary_path, config_path)
         self._leave_out(config)
         self.stopping = False
+        self.stopped_by: object = None  # the signal that stopped it
         self.pending: set[str] = set()  # paths changed, not yet handled
         self.handling = threading.RLock()  # one update at a time: the loop's or the server's
 
@@ -157,13 +158,15 @@ class Watcher:
             if changed:
                 self.update(changed)
 
-    def stop(self, *_: object) -> None:
-        """End the loop after the update under way (a signal handler).
+    def stop(self, signum: object = None, *_: object) -> None:
+        """End the loop after the update under way (a signal handler; ``signum`` is
+        the signal, which the command line's exit status tells: 130 for Ctrl-C).
 
         It only sets a flag: a handler that took a lock (``Queue.put``) could deadlock
         with the main thread it interrupts, which may hold that very lock.
         """
         self.stopping = True
+        self.stopped_by = signum
 
     def _next_burst(self) -> None:
         """Gather the paths of the next burst of events into ``pending``; return when
