@@ -25,7 +25,11 @@ def init(folder: Path | None, vault: Path | None) -> None:
     Example: mdnet init ~/Notes
     """
     if folder is not None and vault is not None and folder.resolve() != vault.resolve():
-        raise UsageError(f"two folders given: {folder} and --vault {vault}; give one")
+        raise UsageError(
+            _("two folders given: {folder} and --vault {vault}; give one").format(
+                folder=folder, vault=vault
+            )
+        )
     vault = folder or vault or Path(".")
     if vault.exists() and not vault.is_dir():
         raise UsageError(_("{path}: not a folder").format(path=vault))

@@ -19,6 +19,7 @@ from mdnet.cli.options import (
 from mdnet.cli.progress import vault_parser
 from mdnet.edits.new_note import KINDS, new_note
 from mdnet.errors import describe
+from mdnet.language import _
 from mdnet.pipeline import load_vault
 
 
@@ -55,7 +56,8 @@ def new(
         path, written = new_note(network, config, kind, title, now)
     except OSError as error:
         where = f"{error.filename}: " if error.filename else ""
-        raise UsageError(f"{where}cannot write the note: {describe(error)}") from None
+        said = _("cannot write the note: {error}").format(error=describe(error))
+        raise UsageError(f"{where}{said}") from None
     if written != title.strip():
         click.echo(
             f'mdnet: warning: "{title}" cannot be a note title as written; '

@@ -89,7 +89,11 @@ def one_vault(positional: Path | None, option: Path | None) -> Path:
     """The vault a command works on: its positional folder or ``--vault`` (not both,
     unless they agree), else the current folder."""
     if positional is not None and option is not None and positional.resolve() != option.resolve():
-        raise UsageError(f"two vaults given: {positional} and --vault {option}; give one")
+        raise UsageError(
+            _("two vaults given: {folder} and --vault {vault}; give one").format(
+                folder=positional, vault=option
+            )
+        )
     return positional or option or Path.cwd()
 
 

@@ -45,7 +45,7 @@ def summary(
     selection = Selection.from_config(config)
     network, findings = check_vault(vault_path, config, today, selection, vault_parser())
     if not network.notes:  # a wrong folder: no summary note is made in it
-        raise UsageError(f"{given}: no notes found (no *.md file): not a vault")
+        raise UsageError(_("{path}: no notes found (no *.md file): not a vault").format(path=given))
     text = render(network, config, today, findings, selection)
     try:
         changed = write_summary(vault_path, config, text)

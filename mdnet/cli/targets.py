@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mdnet.cli.options import UsageError
+from mdnet.language import _
 from mdnet.notes.scan import VAULT_MARKERS, find_vault
 
 
@@ -71,7 +72,7 @@ def stdin_target(path: Path, vault: Path | None, here: Path) -> tuple[Target, st
     starts = () if vault is not None else (_existing(absolute),)
     (target,) = targets(starts, vault, here)
     if not absolute.is_relative_to(target.root):
-        raise UsageError(f"{path}: not in the vault {target.root}")
+        raise UsageError(_("{path}: not in the vault {vault}").format(path=path, vault=target.root))
     relative = absolute.relative_to(target.root).as_posix()
     target.only, target.given = {relative}, [path]
     return target, relative
