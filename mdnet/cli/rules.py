@@ -9,7 +9,8 @@ import click
 
 from mdnet.cli.options import UsageError, common_options
 from mdnet.config import Config, load_config
-from mdnet.rules import RULES, Rule, find_rule
+from mdnet.rules import Rule, all_rules, find_rule
+from mdnet.rules.plugins import PluginRule
 from mdnet.rules.runner import severity_of
 
 
@@ -32,14 +33,16 @@ def list_rules(today: dt.date, config_path: Path | None) -> None:
     """List every rule: code, name, default severity and what it checks.
 
     With --config, the severity the configuration sets is shown beside the default.
+    A plugin's rule ends with the package that brings it, in brackets.
 
     Example: mdnet rules
     """
     config = _config(config_path)
-    for rule in RULES:
-        summary = (rule.__doc__ or "").splitlines()[0].split(" — ", 1)[-1]
+    for rule in all_rules():
+        summary = (rule.__doc__ or "").strip().splitlines()[0].split(" — ", 1)[-1]
         severity = _severity(rule, config)
-        click.echo(f"{rule.CODE}  {rule.NAME:<24} {severity:<8} {summary}")
+        source = f"  [{rule.source}]" if isinstance(rule, PluginRule) else ""
+        click.echo(f"{rule.CODE}  {rule.NAME:<24} {severity:<8} {summary}{source}")
 
 
 @click.command("rule")
@@ -53,7 +56,10 @@ def explain_rule(code: str, today: dt.date, config_path: Path | None) -> None:
     rule = find_rule(code)
     if rule is None:
         raise UsageError(f"no rule {code!r}; `mdnet rules` lists them")
-    click.echo(f"{rule.CODE} {rule.NAME} [{_severity(rule, _config(config_path))}]\n")
+    click.echo(f"{rule.CODE} {rule.NAME} [{_severity(rule, _config(config_path))}]")
+    if isinstance(rule, PluginRule):
+        click.echo(f"from the plugin {rule.source}")
+    click.echo()
     click.echo((rule.__doc__ or "").strip())
     click.echo(
         f"\nTo silence it for one note: `mdnet-ignore: [{rule.CODE}]` in its front matter; "
