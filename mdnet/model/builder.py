@@ -139,6 +139,14 @@ class Builder:
         _carry(old, self.vault, changed)
         return self.vault
 
+    def _markers(self, tags: tuple[str, ...]) -> frozenset[str]:
+        """The markers that an entry's tags stand for (kept: a vault has few tag sets)."""
+        markers = self.markers_of.get(tags)
+        if markers is None:
+            markers = frozenset(filter(None, map(self.config.marker_for, tags)))
+            self.markers_of[tags] = markers
+        return markers
+
     def reshapes(self, changed: list[Note], removed: Iterable[str] = ()) -> bool:
         """Whether ``update`` must build everything again for these changes."""
         notes = self.vault.notes
@@ -168,8 +176,8 @@ class Builder:
                         for link, path in targets
                         if path is None and not LEADING_DATE_RE.fullmatch(link.target)
                     )
-                if date is not None and NEWS in tags:
-                    found = []  # what `mdnet import --update` logs: news, not contact made
+                if date is not None and tags and NEWS in self._markers(tags):
+                    found = []  # `#news` (`#update`, as the import logs it): not contact made
                 elif not is_contact:
                     found = _entries_of(note, block, targets, contacts) if targets else []
                 elif date is not None and is_item:
@@ -177,10 +185,7 @@ class Builder:
                 else:
                     found = []
                 if found:
-                    markers = self.markers_of.get(tags)
-                    if markers is None:
-                        markers = frozenset(filter(None, map(self.config.marker_for, tags)))
-                        self.markers_of[tags] = markers
+                    markers = self._markers(tags)
                     linked = (
                         tuple([path for _, path in targets if path is not None]) if links else ()
                     )
@@ -294,7 +299,7 @@ def _reshapes(before: Note | None, after: Note) -> bool:
 
 
 OUTWARD_FIELDS = ("aliases", "confidential")
-NEWS = "update"  # the tag of a dated entry that is news about a contact, not contact
+NEWS = "news"  # the marker of a dated entry that is news about a contact, not contact
 _path = attrgetter("path")
 _in_date_order = attrgetter("date", "path", "line")
 
