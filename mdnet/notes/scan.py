@@ -12,8 +12,10 @@ from typing import NamedTuple
 
 from mdnet.config import CONFIG_NAME, Config
 from mdnet.errors import UserError
+from mdnet.notes.files import remove_stale_temporaries
 
 TEMPLATES_FOLDER = "Templates/mdnet"
+STATE_FOLDER = ".mdnet"  # mdnet's own (the cache), where the scanner lists no note
 # a note written this recently may be written again within its modification time's tick:
 # what was read of it is not trusted by its size and time (the index, the snapshot)
 RACY_NS = 2_000_000_000
@@ -56,7 +58,7 @@ def list_notes(vault: Path, config: Config) -> list[NoteFile]:
     each note is listed once, under its own path, and a link cannot bring back a note
     that is excluded.
     Only links are resolved (one ``stat`` per note otherwise): a vault of 30,000 notes
-    is listed in a tenth of a second.
+    is listed in a tenth of a second. mdnet's stale temporary files are removed on the way.
     """
     if not vault.is_dir():
         raise VaultError(f"{vault}: not a folder")
@@ -79,9 +81,12 @@ def list_notes(vault: Path, config: Config) -> list[NoteFile]:
                 raise VaultError(f"{vault}: cannot read the folder: {error.strerror}") from None
             continue
         subfolders = []
+        temporaries = []
         for entry in entries:
             name = entry.name
             if name.startswith("."):
+                if name.endswith(".tmp"):
+                    temporaries.append(name)
                 continue
             path = prefix + name
             try:
@@ -105,9 +110,22 @@ def list_notes(vault: Path, config: Config) -> list[NoteFile]:
                     notes.append(NoteFile(path, stat.st_size, stat.st_mtime_ns))
             except OSError:
                 continue  # vanished or a dangling link
+        if temporaries:  # what a killed write left (``files.remove_stale_temporaries``)
+            remove_stale_temporaries(folder, temporaries)
         stack.extend(reversed(subfolders))
+    _remove_stale_state(vault)
     notes.sort()  # by path: paths are unique
     return notes
+
+
+def _remove_stale_state(vault: Path) -> None:
+    """The temporaries that a killed write left in mdnet's own ``.mdnet/`` folder."""
+    try:
+        with os.scandir(vault / STATE_FOLDER) as listing:
+            names = [entry.name for entry in listing if entry.name.endswith(".tmp")]
+    except OSError:
+        return
+    remove_stale_temporaries(str(vault / STATE_FOLDER), names)
 
 
 def _in_dot_folder(real: str, root: str) -> bool:
