@@ -13,9 +13,10 @@ from mdnet.cli.options import common_options, finish, open_vault
 from mdnet.cli.progress import vault_parser
 from mdnet.config import Config
 from mdnet.edits.fix import apply_fixes
+from mdnet.model.builder import Builder
 from mdnet.model.vault import Vault
 from mdnet.notes.scan import VAULT_MARKERS
-from mdnet.pipeline import Parser, check_vault
+from mdnet.pipeline import Parser, check_vault, recheck
 from mdnet.report.formats import FORMATS, write_github, write_json, write_statistics, write_text
 from mdnet.report.stats import Stats
 from mdnet.rules.finding import Finding
@@ -75,13 +76,18 @@ def check(
     fixed = None
     parse = vault_parser(use_index=not no_cache)
     selection = Selection.from_config(config, _split(select), _split(ignore))
-    vault, findings = _check(vault_path, config, today, selection, only, parse)
+    builder = Builder(vault_path, config) if fix else None  # kept to apply the fixes to
+    vault, findings = _check(vault_path, config, today, selection, only, parse, builder)
     if fix:
+        assert builder is not None
         fixed = apply_fixes(vault_path, findings, config)
         for finding, reason in fixed.failed:
             click.echo(f"mdnet: cannot fix {finding.path}:{finding.line}: {reason}", err=True)
-        if fixed.notes:  # check again: what is shown is what the notes now say
-            vault, findings = _check(vault_path, config, today, selection, only, parse)
+        if fixed.notes:  # what is shown is what the notes now say: only they are read again
+            vault, findings = recheck(
+                vault_path, config, today, selection, parse, builder, fixed.notes
+            )
+            findings = _only(findings, only)
     output_format = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") else "text")
     out = sys.stdout
     stats = Stats.of(vault)
@@ -107,12 +113,15 @@ def _check(
     selection: Selection,
     only: set[str] | None,
     parse: Parser,
+    builder: Builder | None = None,
 ) -> tuple[Vault, list[Finding]]:
     """The whole vault's findings, or only those in the notes at ``only``."""
-    vault, findings = check_vault(vault_path, config, today, selection, parse)
-    if only is not None:
-        findings = [finding for finding in findings if finding.path in only]
-    return vault, findings
+    vault, findings = check_vault(vault_path, config, today, selection, parse, builder)
+    return vault, _only(findings, only)
+
+
+def _only(findings: list[Finding], only: set[str] | None) -> list[Finding]:
+    return findings if only is None else [f for f in findings if f.path in only]
 
 
 def _vault_start(paths: tuple[Path, ...], files: list[Path]) -> Path:
