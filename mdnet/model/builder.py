@@ -168,7 +168,7 @@ class Builder:
             dangling: tuple[Dangling, ...] = ()  # few notes have any: no list for each
             meetings: tuple[MeetingRecord, ...] = ()
             for block in note.blocks:
-                line, text, is_item, task, date, time, channel, tags, links, _ = block
+                line, text, is_item, task, date, _time, channel, tags, links, _ = block
                 targets = [(link, resolve(link, path_of_note)) for link in links] if links else []
                 if date is not None and targets and None in [path for _, path in targets]:
                     dangling += tuple(
@@ -189,7 +189,7 @@ class Builder:
                     linked = (
                         tuple([path for _, path in targets if path is not None]) if links else ()
                     )
-                    rest = (markers, channel, task, time, linked)
+                    rest = (markers, channel, task, linked)
                     for contact_path, at, when in found:
                         entry = (contact_path, when, path_of_note, at, text, *rest)
                         entries.append(new(Interaction, entry))

@@ -35,7 +35,6 @@ class Interaction(NamedTuple):
     markers: frozenset[str] = frozenset()
     channel: str | None = None
     task: str | None = None
-    time: str | None = None
     links: tuple[str, ...] = ()  # paths of the notes the entry links (mentions included)
 
     @property
@@ -43,7 +42,7 @@ class Interaction(NamedTuple):
         return self.task == " "
 
 
-IN_FILE_ORDER = attrgetter("path", "line", "contact")  # the order of Vault.interactions()
+IN_FILE_ORDER = attrgetter("path", "line", "contact")  # entries in the order of the notes
 
 
 T = TypeVar("T")

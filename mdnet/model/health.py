@@ -51,13 +51,9 @@ def is_snoozed(contact: Contact, today: dt.date) -> bool:
 
 
 def standings(vault: Vault, config: Config, today: dt.date) -> dict[str, Standing]:
-    """Every contact's standing on ``today`` by path (the summary's sections ask for it
-    again and again)."""
-    key = ("standings", id(config), today)
-    if key not in vault.memo:  # the memo keeps ``config`` alive: its id stays its own
-        found = {path: standing(contact, config, today) for path, contact in vault.contacts.items()}
-        vault.memo[key] = (config, found)
-    return vault.memo[key][1]  # type: ignore[no-any-return]
+    """Every contact's standing on ``today`` by path, each worked out once for ``config``
+    and ``today`` and kept with the contact (``standing``)."""
+    return {path: standing(contact, config, today) for path, contact in vault.contacts.items()}
 
 
 def standing(contact: Contact, config: Config, today: dt.date) -> Standing:
