@@ -164,6 +164,13 @@ def _load_with_yaml(
             scalar = isinstance(key_node, yaml.ScalarNode)
             if not scalar or key_node.tag not in loader.yaml_constructors:
                 loader.construct_object(key_node, deep=True)  # `? [!!python/...]`: F001
+            if not scalar:  # `? [a, b]`: a list or a mapping is no key to PyYAML either
+                raise ConstructorError(
+                    "while constructing a mapping",
+                    node.start_mark,
+                    "found unhashable key",
+                    key_node.start_mark,
+                )
             if scalar:
                 # keys as written: `on:` and `2026-01-01:` stay strings, not True or a date;
                 # a repeated key keeps its last value, as in PyYAML

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-MARKER_RE = re.compile(r"(?:[-*+]|(\d{1,9})[.)])(?: +|$)")
+MARKER_RE = re.compile(r"(?:[-*+]|([0-9]{1,9})[.)])(?: +|$)")  # ASCII digits, as CommonMark
 HEADING_RE = re.compile(r"#{1,6}(?: |$)")
 FENCE_RE = re.compile(r"`{3,}|~{3,}")
 RULE_LIKE_RE = re.compile(r"[-*_= ]+")  # thematic breaks, setext underlines: declined

@@ -22,6 +22,13 @@ from mdnet.notes.line_kinds import (
     line_kind,
 )
 
+# markdown-it's nesting limit (commonmark's 20 dropped all that follows a list ten deep):
+# a list and its item take two levels, so markdown-it reads lists 31 deep; deeper, the
+# scanner declines too, so that the same note is read the same way whichever reads it.
+# (Higher costs time: markdown-it reads `- - - ...` again at each level.)
+MAX_NESTING = 64
+MAX_ITEM_DEPTH = (MAX_NESTING - 2) // 2
+
 Event = tuple[str, int, str]  # ("item" | "quote" | "close" | "text", line, text content)
 
 # characters the scanner leaves to markdown-it: tabs, CR and NUL, and those that
@@ -151,8 +158,8 @@ class _Scanner:
             spaces = width - len(marker.group(0).rstrip(" "))
             if indent != base or not rest.strip(" ") or spaces > 4:
                 raise Declined  # oddly indented, empty, or content indented as code
-            if line_kind(rest) != "text":
-                raise Declined  # `- # title`, `- - x`, `- > x`, `- ```` in an item
+            if line_kind(rest) != "text" or len(self.items) >= MAX_ITEM_DEPTH:
+                raise Declined  # `- # title`, `- - x`, `- > x`, `- ```` in an item; too deep
             self.items.append(indent + width)
             self.events.append(("item", 0, ""))
             self.start_paragraph(number, rest)

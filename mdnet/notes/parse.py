@@ -17,7 +17,7 @@ from mdnet.notes.markdown import read_body
 from mdnet.notes.note import Note, Problem
 from mdnet.notes.scan import NoteFile, Unreadable, glob_matches, read_note
 
-TITLE_DATE_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?!\d)")
+TITLE_DATE_RE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})(?![0-9])")
 
 
 def parse_file(vault: Path, file: NoteFile, config: Config) -> Note:

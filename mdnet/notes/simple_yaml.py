@@ -13,7 +13,8 @@ from typing import Any
 
 import yaml
 
-SIMPLE_LINE_RE = re.compile(r"([A-Za-z_][\w-]*):(?: +(.*))?")
+# a key of at most 1,024 characters: YAML's limit for a simple key (longer is an error)
+SIMPLE_LINE_RE = re.compile(r"([A-Za-z_][\w-]{0,1023}):(?: +(.*))?")
 # starting with none of YAML's indicators (`-` only before another character)
 SIMPLE_VALUE_RE = re.compile(r"(?:[\w./+]|-(?=[^ ]))(?:[\w .,@/+'()-]|:(?! |$))*")
 SIMPLE_ITEM_RE = re.compile(r"(?:[\w./+]|-(?=[^ ]))[\w .@/+'()-]*")
