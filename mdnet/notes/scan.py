@@ -95,7 +95,7 @@ def list_notes(vault: Path, config: Config) -> list[NoteFile]:
                     entry_real = os.path.realpath(entry.path)
                     if entry_real != root and not entry_real.startswith(root + os.sep):
                         continue  # a link out of the vault is not followed
-                    if not _in_dot_folder(entry_real, root):
+                    if not in_dot_folder(entry_real, root):
                         continue  # listed under its own path, or excluded
                 if entry.is_dir():
                     if not excluded(path, config, templates):
@@ -128,7 +128,7 @@ def _remove_stale_state(vault: Path) -> None:
     remove_stale_temporaries(str(vault / STATE_FOLDER), names)
 
 
-def _in_dot_folder(real: str, root: str) -> bool:
+def in_dot_folder(real: str, root: str) -> bool:
     """Whether the vault file or folder at ``real`` is in a dot-folder, which is not listed.
 
     Only then is a link to it followed: a link to anything else would list notes again
