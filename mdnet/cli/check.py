@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -13,8 +14,8 @@ from mdnet.cli.options import common_options, finish, open_vault
 from mdnet.cli.progress import vault_parser
 from mdnet.config import Config
 from mdnet.edits.fix import apply_fixes
+from mdnet.live.client import ask_server
 from mdnet.model.builder import Builder
-from mdnet.model.vault import Vault
 from mdnet.notes.scan import VAULT_MARKERS
 from mdnet.pipeline import Parser, check_vault, recheck
 from mdnet.report.formats import FORMATS, write_github, write_json, write_statistics, write_text
@@ -76,21 +77,23 @@ def check(
     fixed = None
     parse = vault_parser(use_index=not no_cache)
     selection = Selection.from_config(config, _split(select), _split(ignore))
+    served = not (fix or no_cache)  # a running watch or lsp may answer
+    later: list[Callable[[], None]] = []  # what may wait until the answer is out
     builder = Builder(vault_path, config) if fix else None  # kept to apply the fixes to
-    vault, findings = _check(vault_path, config, today, selection, only, parse, builder)
-    if fix:
-        assert builder is not None
+    stats, findings = _check(
+        vault_path, config, today, selection, only, parse, served, later, builder
+    )
+    if builder is not None:
         fixed = apply_fixes(vault_path, findings, config)
         for finding, reason in fixed.failed:
             click.echo(f"mdnet: cannot fix {finding.path}:{finding.line}: {reason}", err=True)
         if fixed.notes:  # what is shown is what the notes now say: only they are read again
-            vault, findings = recheck(
+            vault, found = recheck(
                 vault_path, config, today, selection, parse, builder, fixed.notes
             )
-            findings = _only(findings, only)
+            stats, findings = Stats.of(vault), _only(found, only)
     output_format = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") else "text")
     out = sys.stdout
-    stats = Stats.of(vault)
     if output_format == "json":
         write_json(out, findings, vault_path, stats, today=today, statistics=statistics)
     elif output_format == "github":
@@ -103,7 +106,7 @@ def check(
     if fixed is not None and not quiet:
         click.echo(fixed.summary(), err=True)
     failing = {"error", "warning"} if strict else {"error"}
-    finish(0 if exit_zero or not any(f.severity in failing for f in findings) else 1)
+    finish(0 if exit_zero or not any(f.severity in failing for f in findings) else 1, later)
 
 
 def _check(
@@ -113,11 +116,21 @@ def _check(
     selection: Selection,
     only: set[str] | None,
     parse: Parser,
+    served: bool = False,
+    later: list[Callable[[], None]] | None = None,
     builder: Builder | None = None,
-) -> tuple[Vault, list[Finding]]:
-    """The whole vault's findings, or only those in the notes at ``only``."""
-    vault, findings = check_vault(vault_path, config, today, selection, parse, builder)
-    return vault, _only(findings, only)
+) -> tuple[Stats, list[Finding]]:
+    """The counts and the whole vault's findings, or only those in the notes at ``only``;
+    with ``served``, from a running watch or lsp when one answers; with ``builder``, the
+    model is built by it (``--fix`` applies its fixes to that model)."""
+    answer = ask_server(vault_path, config, today, selection) if served else None
+    if answer is None:
+        vault, findings = check_vault(
+            vault_path, config, today, selection, parse, builder, later=later
+        )
+        answer = findings, Stats.of(vault)
+    findings, stats = answer
+    return stats, _only(findings, only)
 
 
 def _only(findings: list[Finding], only: set[str] | None) -> list[Finding]:

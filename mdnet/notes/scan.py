@@ -1,4 +1,4 @@
-"""Find the vault and read its notes: the only place that reads notes from disk."""
+"""Find the vault and list its notes (their text is read by ``notes.reading``)."""
 
 from __future__ import annotations
 
@@ -50,8 +50,9 @@ class NoteFile(NamedTuple):
     mtime_ns: int
 
 
-def list_notes(vault: Path, config: Config) -> list[NoteFile]:
-    """Every note of the vault (SPEC §1), sorted by path.
+def list_notes(vault: Path, config: Config, under: str = "") -> list[NoteFile]:
+    """Every note of the vault (SPEC §1), sorted by path; with ``under``, only those in
+    that vault-relative folder (a folder created or moved into the vault, in watch mode).
 
     Dot-folders, ``vault.exclude`` globs, the templates folders and the summary note
     are left out. Links are followed only inside the vault, and only into a dot-folder:
@@ -68,6 +69,16 @@ def list_notes(vault: Path, config: Config) -> list[NoteFile]:
     notes: list[NoteFile] = []
     # (vault-relative prefix, folder as reached, its real path), depth first in name order
     stack = [("", str(vault), root)]
+    if under:
+        if any(part.startswith(".") for part in under.split("/")) or excluded(
+            under, config, templates
+        ):
+            return []
+        folder = os.path.join(vault, under)
+        real = os.path.realpath(folder)
+        if not real.startswith(root + os.sep):
+            return []  # a link out of the vault is not followed
+        stack = [(under + "/", folder, real)]
     while stack:
         prefix, folder, real = stack.pop()
         if real in seen_folders:
@@ -160,57 +171,6 @@ def _obsidian_templates(vault: Path) -> list[str]:
     except (OSError, ValueError, KeyError, TypeError):
         return []
     return [folder.strip("/")] if isinstance(folder, str) and folder.strip("/") else []
-
-
-class Unreadable(Exception):
-    """A note that cannot be read as text (F002); the message says why."""
-
-
-def read_note(vault: Path, note: NoteFile, config: Config) -> str:
-    """The note's text, or Unreadable: too large, binary, not UTF-8 or gone."""
-    limit = config.max_file_kb * 1024
-    if note.size > limit:
-        raise Unreadable(
-            f"the note is {note.size // 1024} KB, larger than vault.max_file_kb = "
-            f"{config.max_file_kb}; split it or raise the limit"
-        )
-    try:
-        data = _read_bytes(os.path.join(vault, note.path), note.size, limit + 1)
-    except OSError as error:
-        raise Unreadable(f"cannot read the note: {error.strerror or error}") from None
-    if len(data) > limit:
-        raise Unreadable(f"the note grew larger than vault.max_file_kb = {config.max_file_kb}")
-    if b"\0" in data:
-        raise Unreadable("the note is binary (it holds NUL bytes), not Markdown text")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        raise Unreadable(
-            f"the note is not UTF-8 (byte 0x{data[error.start]:02x} on line {line}); "
-            "save it as UTF-8"
-        ) from None
-
-
-def _read_bytes(path: str, size: int, most: int) -> bytes:
-    """The file's bytes, at most ``most`` of them; ``size`` is what the scan found.
-
-    A plain descriptor and one read of the size found (plus one byte, to see that it
-    grew): ``open()`` and a read of ``most`` bytes took five more system calls and a
-    large allocation per note. Only a note that changed size takes more reads.
-    """
-    descriptor = os.open(path, os.O_RDONLY)
-    try:
-        data = os.read(descriptor, min(size, most - 1) + 1)
-        if len(data) == size:
-            return data  # as scanned: the read stopped at its end
-        pieces, length = [data], len(data)
-        while length < most and (piece := os.read(descriptor, min(most - length, 1 << 20))):
-            pieces.append(piece)
-            length += len(piece)
-        return b"".join(pieces)
-    finally:
-        os.close(descriptor)
 
 
 def glob_matches(path: str, glob: str) -> bool:
