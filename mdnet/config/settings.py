@@ -13,7 +13,9 @@ from mdnet.errors import UserError
 
 CONFIG_NAME = ".mdnet.toml"
 TIERS = ("inner", "close", "regular", "acquaintance", "dormant")
-MARKERS = ("gave", "got", "asked", "promised", "done", "noreply")
+MARKERS = ("gave", "got", "asked", "promised", "done", "noreply", "news")
+# spellings a marker has besides its name: `#update` is what `mdnet import --update` writes
+BUILT_IN_SPELLINGS = {"news": ("update",)}
 
 
 class ConfigError(UserError):
@@ -84,7 +86,7 @@ class Config:
         """The marker a tag stands for (`#Gave`, or a configured alias), if any."""
         tag = tag.lower()
         for marker, aliases in self.markers.items():
-            if tag == marker or tag in aliases:
+            if tag == marker or tag in aliases or tag in BUILT_IN_SPELLINGS.get(marker, ()):
                 return marker
         return None
 

@@ -72,6 +72,7 @@ asked = []
 promised = []
 done = []
 noreply = []
+news = []                       # news, not contact made; #update is always news
 """
 
 NEXT_STEPS = """\
