@@ -88,6 +88,7 @@ class _Reader:
             "confidential",
             "rules",
             "markers",
+            "calendar",
         )
         for name in data:
             if name not in known_tables:
@@ -137,6 +138,9 @@ class _Reader:
             {"select": values.strings, "ignore": values.strings, "severity": values.severities},
         )
         markers = self.table(data, "markers", dict.fromkeys(MARKERS, values.strings))
+        calendar = self.table(
+            data, "calendar", {"path": values.calendar_path, "alarm": values.time_of_day}
+        )
         defaults = Config()
         return Config(
             exclude=vault.get("exclude", ()),
@@ -156,6 +160,8 @@ class _Reader:
                 marker: tuple(alias.lower().lstrip("#") for alias in markers.get(marker, ()))
                 for marker in MARKERS
             },
+            calendar_path=calendar.get("path", ""),
+            calendar_alarm=calendar.get("alarm"),
             source=self.source,
             text=self.text,
         )

@@ -71,6 +71,11 @@ asked = []
 promised = []
 done = []
 noreply = []
+
+[calendar]                      # `mdnet calendar`: what to do, as an iCalendar file
+path = ""                       # e.g. "Network Calendar.ics" (in the vault): `mdnet watch`
+                                # keeps it current; "" = off (`mdnet calendar -o FILE` still works)
+alarm = ""                      # e.g. "08:30": a reminder at that time on each event's day
 """
 
 NEXT_STEPS = """\

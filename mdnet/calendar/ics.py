@@ -1,0 +1,103 @@
+"""Reminders as an iCalendar file (RFC 5545), made with the ``icalendar`` library.
+
+Every reminder is an all-day VEVENT (``DTSTART;VALUE=DATE``, ``DTEND`` the day after
+its last day, as RFC 5545 counts), transparent (a reminder does not make you busy),
+with a UID from its note and kind, a DTSTAMP from ``today`` (so the same vault gives
+the same bytes), and a URL that opens its note: ``obsidian://open?vault=…&file=…`` when
+the vault is (in) an Obsidian vault, else ``file://``. A birthday repeats every year;
+one on 29 February falls on the last day of February in other years
+(``RRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1``, which calcurse, khal and the rest
+follow). With an alarm time, each event has a display alarm at that time on its day.
+The library folds lines at 75 octets and ends them with CRLF.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from pathlib import Path
+from urllib.parse import quote
+
+from icalendar import Alarm, Calendar, Event
+
+from mdnet.calendar import texts
+from mdnet.calendar.reminder import Reminder
+
+PRODID = "-//mdnet//mdnet calendar//EN"  # how mdnet knows its own files (writer.py)
+DAY = dt.timedelta(days=1)
+
+
+class NoteUrls:
+    """The URL that opens a note of the vault at ``root`` on this machine.
+
+    The Obsidian vault is the nearest folder, ``root`` or above, holding ``.obsidian/``
+    (the mdnet vault may be a folder inside it); without one, a ``file://`` URL.
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.root = root.resolve()
+        self.obsidian = next(
+            (
+                folder
+                for folder in (self.root, *self.root.parents)
+                if (folder / ".obsidian").is_dir()
+            ),
+            None,
+        )
+
+    def __call__(self, path: str) -> str:
+        if self.obsidian is None:
+            return (self.root / path).as_uri()
+        inside = (self.root / path).relative_to(self.obsidian).as_posix()
+        vault = quote(self.obsidian.name, safe="")
+        return f"obsidian://open?vault={vault}&file={quote(inside, safe='')}"
+
+
+def to_ical(
+    reminders: Iterable[Reminder],
+    *,
+    name: str,
+    today: dt.date,
+    alarm: dt.time | None,
+    url_of: NoteUrls,
+) -> bytes:
+    """The iCalendar file of ``reminders``, in a stable order."""
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", texts.calendar_name(name))
+    calendar.add("x-wr-caldesc", texts.calendar_description())
+    stamp = dt.datetime.combine(today, dt.time(), dt.UTC)
+    for reminder in sorted(reminders, key=lambda r: r.sort_key):
+        calendar.add_component(_event(reminder, stamp, alarm, url_of(reminder.path)))
+    data: bytes = calendar.to_ical()
+    return data
+
+
+def _event(reminder: Reminder, stamp: dt.datetime, alarm: dt.time | None, url: str) -> Event:
+    event = Event()
+    event.add("uid", reminder.uid)
+    event.add("dtstamp", stamp)
+    event.add("dtstart", reminder.first_day)
+    event.add("dtend", reminder.last_day + DAY)
+    event.add("summary", reminder.title)
+    event.add("description", "\n".join([*reminder.lines, texts.open_note(url)]))
+    event.add("url", url)
+    event.add("categories", [texts.category(reminder.kind)])
+    event.add("transp", "TRANSPARENT")
+    if reminder.yearly:
+        born = reminder.first_day
+        if (born.month, born.day) == (2, 29):
+            event.add("rrule", {"freq": "yearly", "bymonth": 2, "bymonthday": -1})
+        else:
+            event.add("rrule", {"freq": "yearly"})
+    if alarm is not None:
+        ring = Alarm()
+        ring.add("action", "DISPLAY")
+        ring.add("description", reminder.title)
+        # from the start of the event's day: the same hour in every time zone and year
+        ring.add("trigger", dt.timedelta(hours=alarm.hour, minutes=alarm.minute))
+        event.add_component(ring)
+    return event
