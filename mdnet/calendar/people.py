@@ -58,7 +58,7 @@ def reach_outs(facts: Facts) -> list[Reminder]:
             day = max(where.due, snooze) if snooze else where.due
             if not today <= day <= horizon:
                 continue  # overdue but past the cap of "Reach out this week", or far off
-        lines = [*texts.who(contact), texts.reach_out_why(where, today)]
+        lines = [*texts.who(contact), texts.reach_out_why(where, today, day)]
         if snooze and snooze > today:
             lines.append(texts.snoozed_until(snooze))
         lines.append(texts.last_interaction(contact, where.last, today, relative=day == today))

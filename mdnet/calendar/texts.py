@@ -71,15 +71,16 @@ def reach_out_title(contact: Contact) -> str:
     return f"Reach out to {contact.name}"
 
 
-def reach_out_why(where: Standing, today: dt.date) -> str:
-    """Why now: days overdue, or the cadence that comes due."""
+def reach_out_why(where: Standing, today: dt.date, on: dt.date) -> str:
+    """Why: days overdue (on ``today``), or the cadence that comes due (on a later day)."""
     assert where.cadence is not None and where.due is not None
     cadence = f"{where.cadence.describe()} cadence, {where.cadence_source}"
     late = where.days_overdue(today)
-    if late:
-        state = "Losing touch" if where.state == LOSING_TOUCH else "Overdue"
-        return f"{state}: {days(late)} overdue ({cadence})."
-    return f"Due on {where.due} ({cadence})."
+    if on > today:
+        return f"Due {'since' if late else 'on'} {where.due} ({cadence})."
+    if where.state == LOSING_TOUCH:
+        return f"Losing touch (past twice the cadence): {days(late)} overdue ({cadence})."
+    return f"{days(late)} overdue ({cadence})."
 
 
 def snoozed_until(until: dt.date) -> str:
