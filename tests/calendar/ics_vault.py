@@ -12,7 +12,7 @@ from mdnet.calendar import render_calendar
 from mdnet.config import load_config
 from mdnet.pipeline import check_vault
 from mdnet.rules.runner import Selection
-from tests.conftest import TODAY, WriteVault
+from tests.conftest import TODAY
 
 Render = Callable[..., bytes]
 

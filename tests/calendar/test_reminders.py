@@ -18,7 +18,7 @@ def test_an_overdue_contact_is_to_reach_out_today_saying_why(render: Render) -> 
     assert day(event) == dt.date(2026, 11, 26) and day(event, "DTEND") == dt.date(2026, 11, 27)
     text = description(event)
     assert "Jane (CTO, Acme)" in text and "Email: jane@acme.example" in text
-    assert "\n57 days overdue (60-day cadence, tier \"close\")." in text
+    assert '\n57 days overdue (60-day cadence, tier "close").' in text
     assert "Last interaction: 2026-08-01 (117 days ago): coffee: talked about Berlin" in text
     assert "Received on 2026-08-01 (117 days ago), not returned yet" in text  # and why
     assert "[[" not in text and "Bob" in text  # links read as plain names
