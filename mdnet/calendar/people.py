@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
+from collections.abc import Callable
 
 from mdnet.calendar import texts
 from mdnet.calendar.reminder import BIRTHDAY, FOLLOW_UP, GIVE_BACK, PROMISE, REACH_OUT, Reminder, on
 from mdnet.model.contact import Contact
-from mdnet.model.giveback import Finder, open_givebacks, open_promises, overdue
+from mdnet.model.giveback import Finder, Pending, open_givebacks, open_promises, overdue
 from mdnet.model.health import FOLLOW_UP as MET_NOT_FOLLOWED
 from mdnet.model.health import Standing
 from mdnet.notes.note import Note
@@ -61,8 +62,11 @@ def reach_outs(facts: Facts) -> list[Reminder]:
         lines = [*texts.who(contact), texts.reach_out_why(where, today, day)]
         if snooze and snooze > today:
             lines.append(texts.snoozed_until(snooze))
-        lines.append(texts.last_interaction(contact, where.last, today, relative=day == today))
-        lines += _pending(facts, contact)
+        pending = _pending(facts, contact)
+        said = tuple(item for _, item in pending)
+        last = texts.last_interaction(contact, where.last, today, day == today, said)
+        lines += [last] if last else []
+        lines += [say(item) for say, item in pending]
         found.append(on(REACH_OUT, contact.note.path, day, texts.reach_out_title(contact), lines))
     return found
 
@@ -72,17 +76,17 @@ def _due_key(where: Standing) -> tuple[dt.date, str]:
     return where.due, where.contact.note.path
 
 
-def _pending(facts: Facts, contact: Contact) -> list[str]:
+def _pending(facts: Facts, contact: Contact) -> list[tuple[Callable[[Pending], str], Pending]]:
     """What was received and not returned, what was promised and not kept: every open
-    one, as the summary's reasons name them."""
-    lines = []
+    one, as the summary's reasons name them, with how to say it."""
+    found: list[tuple[Callable[[Pending], str], Pending]] = []
     for rule, find, say in (
         (G001, open_givebacks, texts.received),
         (G002, open_promises, texts.promised),
     ):
         if facts.reports(rule, contact.note.path):
-            lines += [say(pending) for pending in find(contact, facts.config, facts.today)]
-    return lines
+            found += [(say, pending) for pending in find(contact, facts.config, facts.today)]
+    return found
 
 
 def follow_ups(facts: Facts) -> list[Reminder]:
@@ -129,7 +133,8 @@ def _overdue(facts: Facts, rule: Rule, find: Finder, kind: str) -> list[Reminder
             continue
         lines = [*texts.who(contact), *(say(item) for item in pending)]
         if where.last is not None:
-            lines.append(texts.last_interaction(contact, where.last, facts.today, relative=True))
+            last = texts.last_interaction(contact, where.last, facts.today, True, tuple(pending))
+            lines += [last] if last else []
         found.append(on(kind, contact.note.path, facts.today, title(contact), lines))
     return found
 

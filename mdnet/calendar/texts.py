@@ -87,12 +87,21 @@ def snoozed_until(until: dt.date) -> str:
     return f"Snoozed until {until}."
 
 
-def last_interaction(contact: Contact, last: dt.date, today: dt.date, relative: bool) -> str:
-    """``Last interaction: 2026-05-02 (208 days ago): coffee, talked about Berlin``."""
+def last_interaction(
+    contact: Contact,
+    last: dt.date,
+    today: dt.date,
+    relative: bool,
+    said: tuple[Pending, ...] = (),
+) -> str | None:
+    """``Last interaction: 2026-05-02 (208 days ago): coffee, talked about Berlin``;
+    None when that entry is one of the open ones ``said`` already."""
     when = f"{last} ({days_ago((today - last).days)})" if relative else str(last)
     entries = [entry for entry in contact.past_interactions(today) if entry.date == last]
     if not entries:
         return f"Last contact: {when} (from last_contact)"
+    if any(pending.entry == entries[-1] for pending in said):
+        return None
     phrase = plain(entries[-1].text)
     return f"Last interaction: {when}" + (f": {phrase}" if phrase else "")
 
@@ -198,7 +207,7 @@ def birthday_title(contact: Contact) -> str:
 
 def born(day: dt.date) -> str:
     if (day.month, day.day) == (2, 29):
-        return f"Born {day}: on 28 February in other years than leap years."
+        return f"Born {day}: on 28 February in years without a 29th."
     return f"Born {day}."
 
 

@@ -12,15 +12,15 @@ CLOSE = "---\ntype: contact\ntier: close\ncompany: Acme\nrole: CTO\nemail: jane@
 
 
 def test_an_overdue_contact_is_to_reach_out_today_saying_why(render: Render) -> None:
-    jane = CLOSE + "- 2026-08-01 coffee: talked about Berlin #got an intro to [[Bob]]\n"
+    jane = CLOSE + "- 2026-07-01 email #got an intro to [[Bob]]\n- 2026-08-01 coffee: Berlin\n"
     found = by_title(render({"People/Jane.md": jane}))
     event = found["Reach out to Jane"]
     assert day(event) == dt.date(2026, 11, 26) and day(event, "DTEND") == dt.date(2026, 11, 27)
     text = description(event)
     assert "Jane (CTO, Acme)" in text and "Email: jane@acme.example" in text
     assert '\n57 days overdue (60-day cadence, tier "close").' in text
-    assert "Last interaction: 2026-08-01 (117 days ago): coffee: talked about Berlin" in text
-    assert "Received on 2026-08-01 (117 days ago), not returned yet" in text  # and why
+    assert "Last interaction: 2026-08-01 (117 days ago): coffee: Berlin" in text
+    assert "Received on 2026-07-01 (148 days ago), not returned yet: email #got an intro" in text
     assert "[[" not in text and "Bob" in text  # links read as plain names
 
 
@@ -87,12 +87,19 @@ def test_give_backs_and_promises_are_one_event_per_contact_today(render: Render)
     text = description(give)
     assert "Received on 2026-03-02 (269 days ago), not returned yet: email: his pricing" in text
     assert "Received on 2026-04-02" in text
+    assert "Last interaction: 2026-11-20 (6 days ago): call: #promised a coffee" in text
     promise = description(found["Keep your promise to Tom"])
     assert "Promised on 2026-10-20 (37 days ago), not kept yet: call: #promised the slides" in (
         promise
     )
     assert "Promised on 2026-11-20" not in promise
     assert len(found) == 2  # no cadence: nothing to reach out for
+
+
+def test_the_last_interaction_is_not_said_twice(render: Render) -> None:
+    tom = "---\ntype: contact\ncadence: none\n---\n- 2026-03-02 email: a template #got\n"
+    text = description(by_title(render({"People/Tom.md": tom}))["Give back to Tom"])
+    assert text.count("a template") == 1 and "Last interaction" not in text
 
 
 def test_renewals_of_active_circles_are_on_their_date(render: Render) -> None:
@@ -151,7 +158,7 @@ def test_birthdays_repeat_every_year_and_29_february_on_the_last_day(render: Ren
     rule = rrulestr(leap["RRULE"].to_ical().decode(), dtstart=start)
     after = [d.date() for d in rule.between(dt.datetime(2026, 1, 1), dt.datetime(2029, 1, 1))]
     assert after == [dt.date(2026, 2, 28), dt.date(2027, 2, 28), dt.date(2028, 2, 29)]
-    assert "Born 1992-02-29: on 28 February in other years" in description(leap)
+    assert "Born 1992-02-29: on 28 February in years without" in description(leap)
 
 
 def test_the_rule_selection_and_mdnet_ignore_are_followed(render: Render) -> None:
