@@ -23,6 +23,7 @@ from typing import TextIO
 
 from mdnet.cache.index import STATE_FOLDER
 from mdnet.cache.parser import CachedParser
+from mdnet.calendar import CalendarRefused, render_calendar, write_calendar
 from mdnet.config import CONFIG_NAME, Config, ConfigError, load_config
 from mdnet.model.builder import Builder
 from mdnet.model.memory import paused_gc
@@ -82,6 +83,7 @@ class Watcher:
             self.root, self.config, render(vault, self.config, self.today, self.findings, selection)
         ):
             self.out.write(f"Wrote {self._shown(self.config.summary_path)}.\n")
+        self._write_calendar(vault, self.findings, selection, strict=True)
         self.out.flush()
 
     def update(self, changed: set[str]) -> None:
@@ -104,6 +106,7 @@ class Watcher:
                 if self._write_summary(text):
                     self.out.write(f"Wrote {self._shown(self.config.summary_path)}.\n")
                     self.out.flush()
+            self._write_calendar(vault, findings, selection)
         except Exception as error:  # a bad note, a full disk, a bug: keep watching
             self.builder = Builder(self.root, self.config)  # the next update starts over
             self._warn(f"cannot update: {error or type(error).__name__}")
@@ -231,6 +234,25 @@ class Watcher:
         except SummaryRefused as error:
             self._warn(str(error))
             return False
+
+    def _write_calendar(
+        self, vault: Vault, findings: list[Finding], selection: Selection, strict: bool = False
+    ) -> None:
+        """Rewrite ``calendar.path`` (SPEC §11) when it is set and its bytes changed; a
+        refusal stops the first check (``strict``), later ones only warn."""
+        if not (self.summary and self.config.calendar_path):
+            return
+        data = render_calendar(vault, self.config, self.today, findings, selection)
+        try:
+            changed = write_calendar(self.root, self.config, data)
+        except CalendarRefused as error:
+            if strict:
+                raise
+            self._warn(str(error))
+            return
+        if changed:
+            self.out.write(f"Wrote {self._shown(self.config.calendar_path)}.\n")
+            self.out.flush()
 
     def _line(self, finding: Finding) -> str:
         where = f"{self._shown(finding.path)}:{finding.line}:{finding.column}:"
