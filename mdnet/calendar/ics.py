@@ -66,7 +66,6 @@ def to_ical(
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", texts.calendar_name(name))
     calendar.add("x-wr-caldesc", texts.calendar_description())
     stamp = dt.datetime.combine(today, dt.time(), dt.UTC)

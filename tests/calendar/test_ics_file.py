@@ -129,3 +129,10 @@ def test_the_sample_vault_calendar_shows_every_kind_of_event() -> None:
     }
     assert b"RRULE:FREQ=YEARLY;BYMONTHDAY=-1;BYMONTH=2" in data  # a 29 February birthday
     assert b"BEGIN:VALARM" in data  # the sample's calendar.alarm
+
+
+def test_the_committed_sample_calendar_is_what_mdnet_writes() -> None:
+    path = SAMPLE / "Network Calendar.ics"
+    regenerate = "mdnet calendar --today 2026-11-26 sample_vault"
+    assert path.is_file(), f"{path} is missing: run `{regenerate}`"
+    assert path.read_bytes() == calendar_of(SAMPLE), f"{path} is out of date: run `{regenerate}`"
