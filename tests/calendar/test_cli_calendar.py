@@ -136,3 +136,16 @@ def test_mdnet_init_writes_the_calendar_settings_commented() -> None:
     assert "[calendar]" in DEFAULT_CONFIG and 'alarm = ""' in DEFAULT_CONFIG
     config = parse_config(DEFAULT_CONFIG, "init.toml")
     assert config.calendar_path == "" and config.calendar_alarm is None
+
+
+def test_bad_places_are_one_line_errors_never_a_traceback(vault: Path, tmp_path: Path) -> None:
+    for args, words in (
+        ([str(tmp_path / "nowhere")], "nowhere"),
+        ([str(vault), "-o", str(tmp_path)], "not a plain file"),
+        ([str(vault), "-o", "/proc/mdnet/cal.ics"], "cannot write the calendar"),
+        ([str(vault), "--vault", str(tmp_path / "other")], "two vaults given"),
+    ):
+        result = calendar(*args)
+        assert result.exit_code == 2, (args, result.output)
+        assert result.stderr.startswith("mdnet: error: ") and words in result.stderr, args
+        assert len(result.stderr.splitlines()) == 1 and "Traceback" not in result.output
