@@ -375,10 +375,10 @@ def test_after_a_failed_update_the_next_one_starts_over(
         raise OSError("disk on fire")
 
     with monkeypatch.context() as patch:
-        patch.setattr(watcher.builder, "update", fail)
+        patch.setattr(watcher.live.builder, "update", fail)
         watcher.update({"People/Jane.md"})
     assert "cannot update: disk on fire" in err.getvalue()
-    assert not watcher.builder.vault.notes  # a new model, to be made from all the notes
+    assert not watcher.live.vault.notes  # a new model, to be made from all the notes
     watcher.update({"People/Jane.md"})
     assert "- People/Jane.md:4:1: F007" in out.getvalue()
 
@@ -387,6 +387,7 @@ def test_starting_lists_the_vault_once(
     make_vault: WriteVault, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from mdnet import pipeline
+    from mdnet.live import vault as live_vault
 
     root = make_vault({"People/Jane.md": "---\ntype: contact\n---\n- 2026-11-27 call\n"})
     monkeypatch.chdir(root)
@@ -399,6 +400,7 @@ def test_starting_lists_the_vault_once(
 
     monkeypatch.setattr(pipeline, "list_notes", counted)
     monkeypatch.setattr(watch_module, "list_notes", counted, raising=False)
+    monkeypatch.setattr(live_vault, "list_notes", counted)
     out = io.StringIO()
     watcher = Watcher(
         root,

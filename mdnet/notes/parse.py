@@ -15,7 +15,7 @@ from mdnet.dates import InvalidValue, real_date
 from mdnet.notes.fields import note_kind, read_fields
 from mdnet.notes.markdown import read_body
 from mdnet.notes.note import Note, Problem
-from mdnet.notes.scan import NoteFile, Unreadable, glob_matches, read_note
+from mdnet.notes.scan import NoteFile, Unreadable, check_text, glob_matches, read_note
 
 TITLE_DATE_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?!\d)")
 
@@ -27,6 +27,16 @@ def parse_file(vault: Path, file: NoteFile, config: Config) -> Note:
     except Unreadable as error:
         return Note(file.path, problems=(Problem("F002", 1, str(error)),))
     return parse_note(file.path, text, config)
+
+
+def parse_text(path: str, text: str, config: Config) -> Note:
+    """A note from the text an editor holds for it, unsaved: read as ``parse_file`` reads
+    the file (too large or binary text is an F002)."""
+    try:
+        checked = check_text(text, config)
+    except Unreadable as error:
+        return Note(path, problems=(Problem("F002", 1, str(error)),))
+    return parse_note(path, checked, config)
 
 
 def parse_all(vault: Path, files: list[NoteFile], config: Config) -> list[Note]:

@@ -48,8 +48,9 @@ class NoteFile(NamedTuple):
     mtime_ns: int
 
 
-def list_notes(vault: Path, config: Config) -> list[NoteFile]:
-    """Every note of the vault (SPEC §1), sorted by path.
+def list_notes(vault: Path, config: Config, under: str = "") -> list[NoteFile]:
+    """Every note of the vault (SPEC §1), sorted by path; with ``under``, only those in
+    that vault-relative folder (a folder created or moved into the vault, in watch mode).
 
     Dot-folders, ``vault.exclude`` globs, the templates folders and the summary note
     are left out. Links are followed only inside the vault, and only into a dot-folder:
@@ -66,6 +67,16 @@ def list_notes(vault: Path, config: Config) -> list[NoteFile]:
     notes: list[NoteFile] = []
     # (vault-relative prefix, folder as reached, its real path), depth first in name order
     stack = [("", str(vault), root)]
+    if under:
+        if any(part.startswith(".") for part in under.split("/")) or excluded(
+            under, config, templates
+        ):
+            return []
+        folder = os.path.join(vault, under)
+        real = os.path.realpath(folder)
+        if not real.startswith(root + os.sep):
+            return []  # a link out of the vault is not followed
+        stack = [(under + "/", folder, real)]
     while stack:
         prefix, folder, real = stack.pop()
         if real in seen_folders:
@@ -152,10 +163,7 @@ def read_note(vault: Path, note: NoteFile, config: Config) -> str:
     """The note's text, or Unreadable: too large, binary, not UTF-8 or gone."""
     limit = config.max_file_kb * 1024
     if note.size > limit:
-        raise Unreadable(
-            f"the note is {note.size // 1024} KB, larger than vault.max_file_kb = "
-            f"{config.max_file_kb}; split it or raise the limit"
-        )
+        raise Unreadable(too_large(note.size, config))
     try:
         data = _read_bytes(os.path.join(vault, note.path), note.size, limit + 1)
     except OSError as error:
@@ -163,7 +171,7 @@ def read_note(vault: Path, note: NoteFile, config: Config) -> str:
     if len(data) > limit:
         raise Unreadable(f"the note grew larger than vault.max_file_kb = {config.max_file_kb}")
     if b"\0" in data:
-        raise Unreadable("the note is binary (it holds NUL bytes), not Markdown text")
+        raise Unreadable(BINARY)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -172,6 +180,27 @@ def read_note(vault: Path, note: NoteFile, config: Config) -> str:
             f"the note is not UTF-8 (byte 0x{data[error.start]:02x} on line {line}); "
             "save it as UTF-8"
         ) from None
+
+
+BINARY = "the note is binary (it holds NUL bytes), not Markdown text"
+
+
+def too_large(size: int, config: Config) -> str:
+    """Why a note of ``size`` bytes is not read (F002)."""
+    return (
+        f"the note is {size // 1024} KB, larger than vault.max_file_kb = "
+        f"{config.max_file_kb}; split it or raise the limit"
+    )
+
+
+def check_text(text: str, config: Config) -> str:
+    """``text`` (an editor's unsaved note), or Unreadable as ``read_note`` would say."""
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > config.max_file_kb * 1024:
+        raise Unreadable(too_large(size, config))
+    if "\0" in text:
+        raise Unreadable(BINARY)
+    return text
 
 
 def _read_bytes(path: str, size: int, most: int) -> bytes:

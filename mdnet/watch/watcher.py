@@ -1,41 +1,33 @@
 """Watch mode (SPEC §8): check, write the summary, then keep both up to date.
 
-The same pipeline as ``mdnet check``, kept between updates: one CachedParser remembers
-every note and one model.builder.Builder the model. Each debounced burst of file events
-re-parses the notes the events name and updates the model (``Builder.update``: only
-the contacts those notes touch are made anew, and rules and the summary work out only
-those again); a new note, a folder or the config lists the whole vault again. Then the
-rules run and the findings that appeared (``+``) and disappeared (``-``) are printed.
+A front end over the live vault (``mdnet.live.vault.LiveVault``), which keeps the parser's
+memory of every note and the model between updates: each debounced burst of file events
+names the paths that changed, the live vault reads only those (a folder that appears is
+listed alone) and updates the model, and the findings that appeared (``+``) and
+disappeared (``-``) are printed, then the summary is written if it changed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 import queue
 import signal
 import time
 from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
-from stat import S_ISREG
 from typing import TextIO
 
 from mdnet.cache.index import STATE_FOLDER
-from mdnet.cache.parser import CachedParser
-from mdnet.calendar import CalendarRefused, render_calendar, write_calendar
-from mdnet.config import CONFIG_NAME, Config, ConfigError, load_config
-from mdnet.model.builder import Builder
-from mdnet.model.memory import paused_gc
-from mdnet.model.vault import Vault
-from mdnet.notes.scan import NoteFile, excluded, templates_folders
-from mdnet.pipeline import load_vault
+from mdnet.calendar import CalendarRefused, write_calendar
+from mdnet.config import CONFIG_NAME, Config, ConfigError
+from mdnet.live.vault import LiveVault, Update
+from mdnet.notes.scan import excluded, templates_folders
 from mdnet.report.formats import plural, write_text
 from mdnet.report.paths import display_path
 from mdnet.report.stats import Stats
 from mdnet.rules.finding import Finding
-from mdnet.rules.runner import Selection, run_rules
-from mdnet.summary import SummaryRefused, render, write_summary
+from mdnet.summary import SummaryRefused, write_summary
 from mdnet.watch.events import VaultEvents, lock_vault, start_observer
 
 QUIET = 0.05  # seconds without an event that end a burst (an atomic save, a checkout)
@@ -45,7 +37,8 @@ WAKE = 0.2  # seconds between looks at whether a signal asked to stop
 
 
 class Watcher:
-    """The state between updates: the config, the parser's memory, the findings."""
+    """Translates file events into changes of the live vault, and its answers into
+    printed lines and the summary note."""
 
     def __init__(
         self,
@@ -58,112 +51,77 @@ class Watcher:
         out: TextIO,
         err: TextIO,
     ) -> None:
-        self.root, self.config, self.config_path = root, config, config_path
-        self.today_of, self.today = today, today()
+        self.root, self.today_of = root, today
+        self.live = LiveVault(root, config, today(), config_path)
         self.summary, self.out, self.err = summary, out, err
-        self.parser = CachedParser()
-        self.builder = Builder(root, config)
         self.events = VaultEvents(root, config.summary_path, config_path)
         self._leave_out(config)
-        self.findings: list[Finding] = []
         self.stopping = False
+
+    @property
+    def config(self) -> Config:
+        return self.live.config
 
     def prime(self) -> None:
         """Parse every note and build the model before any thread starts (so that many
         notes can be parsed in forked processes); the first check then starts from it."""
-        load_vault(self.root, self.config, self.parser, self.builder)
+        self.live.load()
 
     def check(self) -> None:
         """The first check: every finding, as ``mdnet check`` prints them, and the summary."""
-        selection = Selection.from_config(self.config)
-        vault, _ = self._updated(set())  # the model prime made, else the vault listed now
-        self.findings = run_rules(vault, self.config, self.today, selection)
-        write_text(self.out, self.findings, self.root, Stats.of(vault), color=False)
-        if self.summary and write_summary(
-            self.root, self.config, render(vault, self.config, self.today, self.findings, selection)
-        ):
+        if not self.live.vault.notes:
+            self.live.load()
+        findings = self.live.findings
+        write_text(self.out, findings, self.root, Stats.of(self.live.vault), color=False)
+        if self.summary and write_summary(self.root, self.config, self.live.summary()):
             self.out.write(f"Wrote {self._shown(self.config.summary_path)}.\n")
-        self._write_calendar(vault, self.findings, selection, strict=True)
+        self._write_calendar(strict=True)
         self.out.flush()
 
-    def update(self, changed: set[str]) -> None:
-        """Re-read what changed and report the difference, then rewrite the summary.
+    def update(self, changed: set[str], today: dt.date | None = None) -> None:
+        """Re-read what changed (on ``today``, when the date moved) and report the
+        difference, then rewrite the summary.
 
         The findings are printed first (they are what one waits for); an error is told,
         never fatal.
         """
         try:
-            if CONFIG_NAME in changed:
-                self._reload_config()
-            selection = Selection.from_config(self.config)
-            with paused_gc():
-                vault, parsed = self._updated(changed)
-                findings = run_rules(vault, self.config, self.today, selection)
-            self._report(changed, parsed, findings)
-            if self.summary:
-                with paused_gc():
-                    text = render(vault, self.config, self.today, findings, selection)
-                if self._write_summary(text):
-                    self.out.write(f"Wrote {self._shown(self.config.summary_path)}.\n")
-                    self.out.flush()
-            self._write_calendar(vault, findings, selection)
+            if today is not None and today != self.live.today:
+                self.live.today = today  # a new day: the rules work everything out again
+            update = self._apply(changed) if changed else self.live.set_today(self.live.today)
+            self._report(changed, update)
+            if self.summary and self._write_summary(self.live.summary()):
+                self.out.write(f"Wrote {self._shown(self.config.summary_path)}.\n")
+                self.out.flush()
+            self._write_calendar()
         except Exception as error:  # a bad note, a full disk, a bug: keep watching
-            self.builder = Builder(self.root, self.config)  # the next update starts over
+            self.live.reset()  # the next update starts over
             self._warn(f"cannot update: {error or type(error).__name__}")
 
-    def _updated(self, changed: set[str]) -> tuple[Vault, list[str]]:
-        """The model once the ``changed`` paths are read again, and the notes parsed."""
-        if not changed and self.builder.vault.notes:
-            return self.builder.vault, []  # a new day: the same notes
-        edits = self._edits(changed)
-        if edits is None:
-            self.parser.forget(changed)
-            vault = load_vault(self.root, self.config, self.parser, self.builder)
-        else:
-            files, gone = edits
-            notes = self.parser.refresh(self.root, files, gone, self.config)
-            vault = self.builder.update(notes, gone)
-        return vault, self.parser.parsed
+    def _apply(self, changed: set[str]) -> Update:
+        try:
+            return self.live.apply(changed)
+        except ConfigError as error:
+            self._warn(f"{error}; still using the previous configuration")
+            return self.live.apply(changed - {CONFIG_NAME})
+        finally:
+            self.events.summary_path = self.config.summary_path
+            self._leave_out(self.config)
 
-    def _edits(self, changed: set[str]) -> tuple[list[NoteFile], list[str]] | None:
-        """The ``changed`` notes as they are on disk now, and those gone; None when the
-        whole vault must be listed again: a path the model does not know as a note (a
-        new note, a folder, the config) or a model to make anew (a new config, an update
-        that failed)."""
-        notes = self.builder.vault.notes
-        if not notes:
-            return None
-        files, gone = [], []
-        for path in sorted(changed):
-            if path not in notes:
-                return None
-            try:
-                stat = os.lstat(self.root / path)
-            except FileNotFoundError:
-                gone.append(path)
-                continue
-            except OSError:
-                return None
-            if not S_ISREG(stat.st_mode):
-                return None  # a note became a link or a folder: as list_notes sees it
-            files.append(NoteFile(path, stat.st_size, stat.st_mtime_ns))
-        return files, gone
-
-    def _report(self, changed: set[str], parsed: list[str], findings: list[Finding]) -> None:
+    def _report(self, changed: set[str], update: Update) -> None:
         """Print the findings that went (-) and came (+), by place, then a status line."""
-        before, after = set(self.findings), set(findings)
-        self.findings = findings
-        changes: list[tuple[str, Finding]] = [("-", f) for f in before - after]
-        changes += [("+", f) for f in after - before]
+        appeared, disappeared = update.appeared, update.disappeared
+        changes: list[tuple[str, Finding]] = [("-", f) for f in disappeared]
+        changes += [("+", f) for f in appeared]
         for sign, finding in sorted(
             changes,
             key=lambda change: (change[1].sort_key[:4], change[0] == "+", change[1].message),
         ):
             self.out.write(f"{sign} {self._line(finding)}\n")
-        what = _what_changed(changed, parsed)
+        what = _what_changed(changed, update.parsed)
         self.out.write(
-            f"[{time.strftime('%H:%M:%S')}] {what}: {len(after - before)} appeared, "
-            f"{len(before - after)} disappeared. {plural(len(findings), 'finding')} in all.\n"
+            f"[{time.strftime('%H:%M:%S')}] {what}: {len(appeared)} appeared, "
+            f"{len(disappeared)} disappeared. {plural(len(update.after), 'finding')} in all.\n"
         )
         self.out.flush()
 
@@ -174,9 +132,8 @@ class Watcher:
             if self.stopping:
                 break
             today = self.today_of()
-            if changed is not None or today != self.today:
-                self.today = today  # a new day: the rules work everything out again
-                self.update(changed or set())
+            if changed is not None or today != self.live.today:
+                self.update(changed or set(), today)
 
     def stop(self, *_: object) -> None:
         """End the loop after the update under way (a signal handler).
@@ -210,18 +167,6 @@ class Watcher:
                 continue
         return None
 
-    def _reload_config(self) -> None:
-        try:
-            config = load_config(self.root, self.config_path)
-            Selection.from_config(config)
-        except ConfigError as error:
-            self._warn(f"{error}; still using the previous configuration")
-            return
-        self.config = config
-        self.builder = Builder(self.root, config)
-        self.events.summary_path = config.summary_path
-        self._leave_out(config)
-
     def _leave_out(self, config: Config) -> None:
         """Events about what the vault's listing leaves out change nothing: dropped."""
         self.events.left_out = partial(
@@ -235,16 +180,13 @@ class Watcher:
             self._warn(str(error))
             return False
 
-    def _write_calendar(
-        self, vault: Vault, findings: list[Finding], selection: Selection, strict: bool = False
-    ) -> None:
+    def _write_calendar(self, strict: bool = False) -> None:
         """Rewrite ``calendar.path`` (SPEC §11) when it is set and its bytes changed; a
         refusal stops the first check (``strict``), later ones only warn."""
         if not (self.summary and self.config.calendar_path):
             return
-        data = render_calendar(vault, self.config, self.today, findings, selection)
         try:
-            changed = write_calendar(self.root, self.config, data)
+            changed = write_calendar(self.root, self.config, self.live.calendar())
         except CalendarRefused as error:
             if strict:
                 raise
@@ -266,7 +208,7 @@ class Watcher:
         self.err.flush()
 
 
-def _what_changed(changed: Iterable[str], parsed: list[str]) -> str:
+def _what_changed(changed: Iterable[str], parsed: Iterable[str]) -> str:
     names = sorted(set(changed) | set(parsed))
     if len(names) == 1:
         return f"{names[0]} changed"
@@ -295,7 +237,7 @@ def watch(watcher: Watcher) -> None:
         if observer is not None:
             observer.stop()
             observer.join(timeout=5)
-        watcher.parser.close()
+        watcher.live.parser.close()
         for sig, handler in previous.items():
             signal.signal(sig, handler)
         if lock is not None:

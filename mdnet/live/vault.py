@@ -1,0 +1,240 @@
+"""One vault kept current in memory, shared by the front ends that stay running.
+
+``mdnet watch``, ``mdnet lsp`` and the server that answers ``mdnet check`` hold a
+``LiveVault``: the parser's memory of every note, the builder's model, the findings. It
+applies changes — paths that changed on disk (file events), or the text an editor holds
+for a note, unsaved — through the incremental builder, and answers questions: the
+findings now, the summary now, a contact's standing. A front end only translates: events
+or protocol messages in, printed lines, written files or responses out.
+
+Only the notes a change names are read: a new note is one ``stat``, a folder that
+appears is listed alone. The vault is listed again only when the config changes, for a
+path the scanner must judge (a symbolic link), or after an update that failed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from stat import S_ISDIR, S_ISLNK, S_ISREG
+
+from mdnet.cache.parser import CachedParser
+from mdnet.calendar import render_calendar
+from mdnet.config import CONFIG_NAME, Config, load_config
+from mdnet.model.builder import Builder
+from mdnet.model.health import Standing, standing
+from mdnet.model.memory import paused_gc
+from mdnet.model.vault import Vault
+from mdnet.notes.note import Note
+from mdnet.notes.parse import parse_text
+from mdnet.notes.scan import NoteFile, excluded, list_notes, templates_folders
+from mdnet.rules.finding import Finding
+from mdnet.rules.runner import Selection, run_rules
+from mdnet.summary import render
+
+
+@dataclass(frozen=True)
+class Update:
+    """What one change did: the findings before and after, and the notes read again."""
+
+    before: tuple[Finding, ...]
+    after: tuple[Finding, ...]
+    parsed: tuple[str, ...]
+
+    @property
+    def appeared(self) -> set[Finding]:
+        return set(self.after) - set(self.before)
+
+    @property
+    def disappeared(self) -> set[Finding]:
+        return set(self.before) - set(self.after)
+
+    def paths(self) -> set[str]:
+        """The notes whose findings changed (``""``: the vault's own)."""
+        return {finding.path for finding in self.appeared | self.disappeared}
+
+
+class LiveVault:
+    """The vault at ``root`` as it is now: on disk, or in an editor where a note is open.
+
+    Every method may be called from any thread (one at a time: a lock guards the model).
+    """
+
+    def __init__(
+        self, root: Path, config: Config, today: dt.date, config_path: Path | None = None
+    ) -> None:
+        self.root, self.config, self.config_path, self.today = root, config, config_path, today
+        self.selection = Selection.from_config(config)
+        self.parser = CachedParser()
+        self.builder = Builder(root, config, live=True)
+        self.unsaved: dict[str, str] = {}  # path → the text an editor holds for it
+        self.findings: list[Finding] = []
+        self.lock = threading.RLock()
+        self._templates = templates_folders(root)
+
+    @property
+    def vault(self) -> Vault:
+        return self.builder.vault
+
+    def load(self) -> Update:
+        """Read every note (through the index) and build the model: the first answer."""
+        with self.lock, paused_gc():
+            files = list_notes(self.root, self.config)
+            notes = self._with_unsaved(self.parser(self.root, files, self.config))
+            self.builder.build(notes)
+            return self._checked(self.parser.parsed)
+
+    def apply(self, changed: Iterable[str]) -> Update:
+        """Take in the paths (vault-relative) that changed on disk.
+
+        The config is read again when ``.mdnet.toml`` is among them (ConfigError, and
+        the previous configuration stays, when it is wrong). A note open in an editor
+        keeps the editor's text.
+        """
+        with self.lock:
+            changed = set(changed)
+            if CONFIG_NAME in changed:
+                self.reload_config()
+                return self.load()
+            if not self.builder.vault.notes:
+                return self.load()
+            edits = self._edits(changed)
+            if edits is None:
+                return self._resync()
+            files, gone = edits
+            with paused_gc():
+                notes = self.parser.refresh(self.root, files, gone, self.config)
+                self._update(self._with_unsaved(notes), gone)
+                return self._checked(self.parser.parsed)
+
+    def edit(self, path: str, text: str | None) -> Update:
+        """An editor's text for the note at ``path``, unsaved (None: the editor closed it,
+        and the file on disk is the truth again)."""
+        with self.lock:
+            if text is None:
+                self.unsaved.pop(path, None)
+                return self.apply({path})
+            if not self.is_note(path):
+                return Update(tuple(self.findings), tuple(self.findings), ())
+            self.unsaved[path] = text
+            if not self.builder.vault.notes:
+                return self.load()
+            with paused_gc():
+                self._update([parse_text(path, text, self.config)], ())
+                return self._checked((path,))
+
+    def is_note(self, path: str) -> bool:
+        """Whether a file at vault-relative ``path`` is a note of the vault (SPEC §1)."""
+        parts = path.split("/")
+        return (
+            path.endswith(".md")
+            and path != self.config.summary_path
+            and not any(part.startswith(".") or part in ("", "..") for part in parts)
+            and not excluded(path, self.config, self._templates)
+        )
+
+    def set_today(self, today: dt.date) -> Update:
+        """Evaluate the same notes on another day (midnight has passed)."""
+        with self.lock:
+            self.today = today
+            return self._checked(())
+
+    def reload_config(self) -> None:
+        """Read the config again; the model is made anew from it (ConfigError, leaving
+        everything as it was, when the new config is wrong)."""
+        with self.lock:
+            config = load_config(self.root, self.config_path)
+            selection = Selection.from_config(config)
+            self.config, self.selection = config, selection
+            self.builder = Builder(self.root, config, live=True)
+            self._templates = templates_folders(self.root)
+
+    def reset(self) -> None:
+        """Forget the model (after an update that failed): the next change reads all."""
+        with self.lock:
+            self.builder = Builder(self.root, self.config, live=True)
+
+    def summary(self) -> str:
+        """The summary note's text now."""
+        with self.lock, paused_gc():
+            return render(self.vault, self.config, self.today, self.findings, self.selection)
+
+    def calendar(self) -> bytes:
+        """The calendar file's bytes now (``mdnet.calendar``)."""
+        with self.lock, paused_gc():
+            return render_calendar(
+                self.vault, self.config, self.today, self.findings, self.selection
+            )
+
+    def standing(self, path: str) -> Standing | None:
+        """Where the contact at ``path`` stands today, or None if it is no contact."""
+        with self.lock:
+            contact = self.vault.contacts.get(path)
+            return None if contact is None else standing(contact, self.config, self.today)
+
+    def _update(self, notes: list[Note], gone: Iterable[str]) -> None:
+        self.builder.update(notes, gone)
+
+    def _checked(self, parsed: Iterable[str]) -> Update:
+        before = tuple(self.findings)
+        with paused_gc():
+            self.findings = run_rules(self.vault, self.config, self.today, self.selection)
+        return Update(before, tuple(self.findings), tuple(parsed))
+
+    def _with_unsaved(self, notes: list[Note]) -> list[Note]:
+        """``notes`` as read from disk, with an editor's text for those open unsaved."""
+        if not self.unsaved:
+            return notes
+        return [
+            parse_text(note.path, self.unsaved[note.path], self.config)
+            if note.path in self.unsaved
+            else note
+            for note in notes
+        ]
+
+    def _resync(self) -> Update:
+        """List the vault and take in what differs from what the parser knows."""
+        with paused_gc():
+            files = list_notes(self.root, self.config)
+            known = self.parser.memory
+            changed = [f for f in files if known.get(f.path, (None, None))[:2] != f[1:]]
+            listed = {f.path for f in files}
+            gone = [path for path in self.vault.notes if path not in listed]
+            notes = self.parser.refresh(self.root, changed, gone, self.config)
+            self._update(self._with_unsaved(notes), gone)
+            return self._checked(self.parser.parsed)
+
+    def _edits(self, changed: set[str]) -> tuple[list[NoteFile], list[str]] | None:
+        """The notes at the ``changed`` paths as they are on disk now, and those gone;
+        a folder is listed alone. None when the whole vault must be listed again."""
+        notes = self.vault.notes
+        files: dict[str, NoteFile] = {}
+        gone: set[str] = set()
+        for path in sorted(changed):
+            try:
+                stat = os.lstat(self.root / path)
+            except FileNotFoundError:  # a note, or a folder of them, deleted or moved out
+                gone.update([path] if path in notes else self._under(path))
+                continue
+            except OSError:
+                return None
+            if S_ISLNK(stat.st_mode):
+                return None  # where a link leads, and whether it is followed: the scanner's
+            if S_ISDIR(stat.st_mode):
+                listed = list_notes(self.root, self.config, under=path)
+                files.update((file.path, file) for file in listed)
+                gone.update(self._under(path) - {file.path for file in listed})
+            elif S_ISREG(stat.st_mode) and self.is_note(path):
+                files[path] = NoteFile(path, stat.st_size, stat.st_mtime_ns)
+            elif path in notes:
+                gone.add(path)  # no longer a note: a file of another kind, or excluded
+        return [files[path] for path in sorted(files)], sorted(gone - files.keys())
+
+    def _under(self, folder: str) -> set[str]:
+        """The notes the model knows in ``folder`` (vault-relative)."""
+        prefix = folder.rstrip("/") + "/"
+        return {path for path in self.vault.notes if path.startswith(prefix)}

@@ -1,0 +1,120 @@
+"""The live vault that watch, lsp and the check server share: changes by path, an editor's
+unsaved text, answers; every answer the one a check from scratch gives."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from mdnet.config import load_config
+from mdnet.live import vault as live_module
+from mdnet.live.vault import LiveVault
+from mdnet.notes.parse import parse_all
+from mdnet.pipeline import check_vault
+from mdnet.rules.runner import Selection
+from tests.conftest import TODAY, WriteVault
+
+JANE = "---\ntype: contact\ntier: close\n---\n- 2026-05-02 call\n"
+
+
+def fresh(root: Path) -> list[tuple[str, str, int, str]]:
+    """The findings of a check from scratch (no cache), as comparable tuples."""
+    config = load_config(root)
+    _, findings = check_vault(root, config, TODAY, Selection.from_config(config), parse_all)
+    return [(f.code, f.path, f.line, f.message) for f in findings]
+
+
+def now(live: LiveVault) -> list[tuple[str, str, int, str]]:
+    return [(f.code, f.path, f.line, f.message) for f in live.findings]
+
+
+@pytest.fixture
+def live(make_vault: WriteVault) -> LiveVault:
+    root = make_vault({"People/Jane.md": JANE, "Daily/2026-11-01.md": "Met [[Bob]].\n"})
+    vault = LiveVault(root, load_config(root), TODAY)
+    vault.load()
+    return vault
+
+
+def test_loading_gives_the_findings_of_a_check(live: LiveVault) -> None:
+    assert now(live) == fresh(live.root)
+    assert ("R001", "People/Jane.md", 5) in [f[:3] for f in now(live)]
+
+
+def test_a_new_note_and_a_folder_are_read_without_listing_the_vault(
+    live: LiveVault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    listed: list[str] = []
+    real = live_module.list_notes
+
+    def counted(root: Path, config: object, under: str = "") -> object:
+        listed.append(under)
+        return real(root, config, under=under)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(live_module, "list_notes", counted)
+    (live.root / "People/Bob.md").write_text("---\ntype: contact\n---\n")
+    update = live.apply({"People/Bob.md"})
+    assert update.parsed == ("People/Bob.md",)
+    (live.root / "Circles/Old").mkdir(parents=True)
+    (live.root / "Circles/Old/Chess.md").write_text("---\ntype: circle\nstatus: active\n---\n")
+    live.apply({"Circles"})
+    assert listed == ["Circles"]  # the folder alone, never the whole vault
+    assert "Circles/Old/Chess.md" in live.vault.circles
+    assert now(live) == fresh(live.root)
+
+
+def test_a_folder_moved_out_takes_its_notes_with_it(live: LiveVault, tmp_path: Path) -> None:
+    shutil.move(live.root / "People", tmp_path / "elsewhere")
+    update = live.apply({"People"})
+    assert "People/Jane.md" not in live.vault.notes
+    assert {f.code for f in update.disappeared} >= {"R001"}
+    assert now(live) == fresh(live.root)
+
+
+def test_an_editors_text_is_the_truth_until_it_is_closed(live: LiveVault) -> None:
+    logged = JANE + "- 2026-11-20 call [[Bob]]\n"
+    update = live.edit("People/Jane.md", logged)
+    assert ("R001", "People/Jane.md") in {(f.code, f.path) for f in update.disappeared}
+    (live.root / "People/Jane.md").write_text(JANE + "\n")  # saved elsewhere, meanwhile
+    live.apply({"People/Jane.md"})
+    assert "R001" not in {f.code for f in live.findings}  # the open buffer still counts
+    update = live.edit("People/Jane.md", None)  # closed without saving
+    assert ("R001", "People/Jane.md") in {(f.code, f.path) for f in update.appeared}
+    assert now(live) == fresh(live.root)
+
+
+def test_an_edit_updates_the_findings_of_other_notes(live: LiveVault) -> None:
+    """Linking a contact in a daily note clears that contact's R001 on the contact's note."""
+    update = live.edit("Daily/2026-11-01.md", "Met [[Bob]] and [[Jane]].\n")
+    assert update.paths() >= {"People/Jane.md"}
+    assert "R001" not in {f.code for f in live.findings if f.path == "People/Jane.md"}
+
+
+def test_unsaved_text_that_is_binary_or_huge_is_an_f002(live: LiveVault) -> None:
+    live.edit("People/Jane.md", "---\ntype: contact\n---\n\0\0")
+    assert ("F002", "People/Jane.md") in {(f.code, f.path) for f in live.findings}
+    live.edit("People/Jane.md", "x" * (live.config.max_file_kb * 1024 + 1))
+    assert any("larger than vault.max_file_kb" in f.message for f in live.findings)
+
+
+def test_only_notes_are_taken_from_an_editor(live: LiveVault) -> None:
+    before = list(live.findings)
+    for path in (".obsidian/x.md", "Network Summary.md", "People/Jane.txt", "../out.md"):
+        assert not live.is_note(path)
+        live.edit(path, "- 2026-11-20 call [[Nobody]]\n")
+    assert live.findings == before
+
+
+def test_a_new_day_and_the_standing_of_a_contact(live: LiveVault) -> None:
+    standing = live.standing("People/Jane.md")
+    assert standing is not None and standing.state == "losing touch"
+    assert live.standing("Daily/2026-11-01.md") is None
+    live.set_today(dt.date(2026, 5, 3))
+    assert "R001" not in {f.code for f in live.findings}
+
+
+def test_the_summary_now(live: LiveVault) -> None:
+    assert "[[Jane]]" in live.summary()
