@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote
 
@@ -46,11 +47,16 @@ class NoteUrls:
         )
 
     def __call__(self, path: str) -> str:
-        if self.obsidian is None:
-            return (self.root / path).as_uri()
-        inside = (self.root / path).relative_to(self.obsidian).as_posix()
-        vault = quote(self.obsidian.name, safe="")
-        return f"obsidian://open?vault={vault}&file={quote(inside, safe='')}"
+        return _url(self.root, self.obsidian, path)
+
+
+@lru_cache(maxsize=32768)  # the same notes on every render in watch mode
+def _url(root: Path, obsidian: Path | None, path: str) -> str:
+    if obsidian is None:
+        return (root / path).as_uri()
+    inside = (root / path).relative_to(obsidian).as_posix()
+    vault = quote(obsidian.name, safe="")
+    return f"obsidian://open?vault={vault}&file={quote(inside, safe='')}"
 
 
 def to_ical(
@@ -61,17 +67,32 @@ def to_ical(
     alarm: dt.time | None,
     url_of: NoteUrls,
 ) -> bytes:
-    """The iCalendar file of ``reminders``, in a stable order."""
+    """The iCalendar file of ``reminders``, in a stable order.
+
+    Each VEVENT is made and serialized by icalendar on its own, and kept (watch mode
+    writes the same thousands of events again after each change); the file is the
+    calendar's own lines around them, exactly what ``Calendar.to_ical`` gives.
+    """
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", texts.calendar_name(name))
     calendar.add("x-wr-caldesc", texts.calendar_description())
+    header: bytes = calendar.to_ical()
+    assert header.endswith(END)
     stamp = dt.datetime.combine(today, dt.time(), dt.UTC)
-    for reminder in sorted(reminders, key=lambda r: r.sort_key):
-        calendar.add_component(_event(reminder, stamp, alarm, url_of(reminder.path)))
-    data: bytes = calendar.to_ical()
+    ordered = sorted(reminders, key=lambda r: r.sort_key)
+    events = [_event_bytes(r, stamp, alarm, url_of(r.path)) for r in ordered]
+    return b"".join([header.removesuffix(END), *events, END])
+
+
+END = b"END:VCALENDAR\r\n"
+
+
+@lru_cache(maxsize=32768)
+def _event_bytes(reminder: Reminder, stamp: dt.datetime, alarm: dt.time | None, url: str) -> bytes:
+    data: bytes = _event(reminder, stamp, alarm, url).to_ical()
     return data
 
 

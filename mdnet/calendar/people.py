@@ -14,10 +14,11 @@ from collections.abc import Callable
 
 from mdnet.calendar import texts
 from mdnet.calendar.reminder import BIRTHDAY, FOLLOW_UP, GIVE_BACK, PROMISE, REACH_OUT, Reminder, on
+from mdnet.config import Config
 from mdnet.model.contact import Contact
 from mdnet.model.giveback import Finder, Pending, open_givebacks, open_promises, overdue
 from mdnet.model.health import FOLLOW_UP as MET_NOT_FOLLOWED
-from mdnet.model.health import Standing
+from mdnet.model.health import Standing, standing
 from mdnet.notes.note import Note
 from mdnet.rules import Rule
 from mdnet.rules import missing_give_back as G001
@@ -59,15 +60,8 @@ def reach_outs(facts: Facts) -> list[Reminder]:
             day = max(where.due, snooze) if snooze else where.due
             if not today <= day <= horizon:
                 continue  # overdue but past the cap of "Reach out this week", or far off
-        lines = [*texts.who(contact), texts.reach_out_why(where, today, day)]
-        if snooze and snooze > today:
-            lines.append(texts.snoozed_until(snooze))
-        pending = _pending(facts, contact)
-        said = tuple(item for _, item in pending)
-        last = texts.last_interaction(contact, where.last, today, day == today, said)
-        lines += [last] if last else []
-        lines += [say(item) for say, item in pending]
-        found.append(on(REACH_OUT, contact.note.path, day, texts.reach_out_title(contact), lines))
+        said = tuple(facts.reports(rule, contact.note.path) for rule in (G001, G002))
+        found.append(contact.kept(_reach_out, facts.config, today, day, said))
     return found
 
 
@@ -76,67 +70,112 @@ def _due_key(where: Standing) -> tuple[dt.date, str]:
     return where.due, where.contact.note.path
 
 
-def _pending(facts: Facts, contact: Contact) -> list[tuple[Callable[[Pending], str], Pending]]:
-    """What was received and not returned, what was promised and not kept: every open
-    one, as the summary's reasons name them, with how to say it."""
-    found: list[tuple[Callable[[Pending], str], Pending]] = []
-    for rule, find, say in (
-        (G001, open_givebacks, texts.received),
-        (G002, open_promises, texts.promised),
-    ):
-        if facts.reports(rule, contact.note.path):
-            found += [(say, pending) for pending in find(contact, facts.config, facts.today)]
-    return found
+# What each contact's reminders say is worked out once per day and kept with the contact
+# (``Contact.kept``): in watch mode, only the contacts a change touched are worded again.
+
+
+def _reach_out(
+    contact: Contact, config: Config, today: dt.date, day: dt.date, said: tuple[bool, bool]
+) -> Reminder:
+    """Reach out to ``contact`` on ``day``; ``said``: whether G001 and G002 report it."""
+    where = standing(contact, config, today)
+    assert where.last is not None
+    lines = [*texts.who(contact), texts.reach_out_why(where, today, day)]
+    snooze = contact.note.fields.get("snooze_until")
+    if snooze and snooze > today:
+        lines.append(texts.snoozed_until(snooze))
+    pending = [
+        (say, item)
+        for reported, find, say in zip(said, FINDERS, SAYINGS, strict=True)
+        if reported
+        for item in find(contact, config, today)
+    ]
+    last = texts.last_interaction(
+        contact, where.last, today, day == today, tuple(item for _, item in pending)
+    )
+    lines += [last] if last else []
+    lines += [say(item) for say, item in pending]  # every open one, as the summary says
+    return on(REACH_OUT, contact.note.path, day, texts.reach_out_title(contact), lines)
+
+
+FINDERS: tuple[Finder, Finder] = (open_givebacks, open_promises)
+SAYINGS: tuple[Callable[[Pending], str], Callable[[Pending], str]] = (
+    texts.received,
+    texts.promised,
+)
 
 
 def follow_ups(facts: Facts) -> list[Reminder]:
     """Today: each contact R003 reports, met lately and not followed up."""
     if not facts.reports(R003):
         return []
-    horizon = facts.config.thresholds.followup_horizon_days
-    found = []
-    for where in facts.standings:
-        path = where.contact.note.path
-        if where.state != MET_NOT_FOLLOWED or where.met is None or not facts.reports(R003, path):
-            continue
-        met, how = where.met
-        at = how if how != "met" else None
-        why = texts.follow_up_why(met, at, facts.today, horizon)
-        lines = [*texts.who(where.contact), why]
-        title = texts.follow_up_title(where.contact)
-        found.append(on(FOLLOW_UP, path, facts.today, title, lines))
-    return found
+    return [
+        where.contact.kept(_follow_up, facts.config, facts.today)
+        for where in facts.standings
+        if where.state == MET_NOT_FOLLOWED
+        and where.met is not None
+        and facts.reports(R003, where.contact.note.path)
+    ]
+
+
+def _follow_up(contact: Contact, config: Config, today: dt.date) -> Reminder:
+    met, how = standing(contact, config, today).met or (today, "met")
+    at = how if how != "met" else None
+    why = texts.follow_up_why(met, at, today, config.thresholds.followup_horizon_days)
+    lines = [*texts.who(contact), why]
+    return on(FOLLOW_UP, contact.note.path, today, texts.follow_up_title(contact), lines)
 
 
 def give_backs(facts: Facts) -> list[Reminder]:
     """Today: one reminder per contact with a ``#got`` that G001 reports."""
-    return _overdue(facts, G001, open_givebacks, GIVE_BACK)
+    return _overdue(facts, G001, _give_back)
 
 
 def promises(facts: Facts) -> list[Reminder]:
     """Today: one reminder per contact with a ``#promised`` that G002 reports."""
-    return _overdue(facts, G002, open_promises, PROMISE)
+    return _overdue(facts, G002, _promise)
 
 
-def _overdue(facts: Facts, rule: Rule, find: Finder, kind: str) -> list[Reminder]:
+def _overdue(
+    facts: Facts, rule: Rule, make: Callable[[Contact, Config, dt.date], Reminder | None]
+) -> list[Reminder]:
     if not facts.reports(rule):
         return []
-    say = texts.received if kind == GIVE_BACK else texts.promised
-    title = texts.give_back_title if kind == GIVE_BACK else texts.promise_title
     found = []
     for where in facts.standings:
-        contact = where.contact
-        if not facts.reports(rule, contact.note.path):
-            continue
-        pending = overdue(contact, facts.config, facts.today, (rule.CODE, rule.NAME), find)
-        if not pending:
-            continue
-        lines = [*texts.who(contact), *(say(item) for item in pending)]
-        if where.last is not None:
-            last = texts.last_interaction(contact, where.last, facts.today, True, tuple(pending))
-            lines += [last] if last else []
-        found.append(on(kind, contact.note.path, facts.today, title(contact), lines))
+        if facts.reports(rule, where.contact.note.path):
+            reminder = where.contact.kept(make, facts.config, facts.today)
+            if reminder is not None:
+                found.append(reminder)
     return found
+
+
+def _give_back(contact: Contact, config: Config, today: dt.date) -> Reminder | None:
+    return _open(contact, config, today, G001, GIVE_BACK)
+
+
+def _promise(contact: Contact, config: Config, today: dt.date) -> Reminder | None:
+    return _open(contact, config, today, G002, PROMISE)
+
+
+def _open(
+    contact: Contact, config: Config, today: dt.date, rule: Rule, kind: str
+) -> Reminder | None:
+    """What ``rule`` (G001 or G002) finds open past its limit, if anything."""
+    find, say, title = (
+        (open_givebacks, texts.received, texts.give_back_title)
+        if kind == GIVE_BACK
+        else (open_promises, texts.promised, texts.promise_title)
+    )
+    pending = overdue(contact, config, today, (rule.CODE, rule.NAME), find)
+    if not pending:
+        return None
+    lines = [*texts.who(contact), *(say(item) for item in pending)]
+    last = contact.last_contact(today)
+    if last is not None:
+        said = texts.last_interaction(contact, last, today, True, tuple(pending))
+        lines += [said] if said else []
+    return on(kind, contact.note.path, today, title(contact), lines)
 
 
 def birthdays(facts: Facts) -> list[Reminder]:
@@ -144,10 +183,12 @@ def birthdays(facts: Facts) -> list[Reminder]:
     found = []
     for where in facts.standings:
         note = where.contact.note
-        born = note.fields.get("birthday")
-        if born is None or opted_out(note):
-            continue
-        lines = [*texts.who(where.contact), texts.born(born)]
-        title = texts.birthday_title(where.contact)
-        found.append(on(BIRTHDAY, note.path, born, title, lines, yearly=True))
+        if "birthday" in note.fields and not opted_out(note):
+            found.append(where.contact.kept(_birthday, facts.config, facts.today))
     return found
+
+
+def _birthday(contact: Contact, config: Config, today: dt.date) -> Reminder:
+    born = contact.note.fields["birthday"]
+    lines = [*texts.who(contact), texts.born(born)]
+    return on(BIRTHDAY, contact.note.path, born, texts.birthday_title(contact), lines, yearly=True)

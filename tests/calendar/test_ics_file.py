@@ -136,3 +136,9 @@ def test_the_committed_sample_calendar_is_what_mdnet_writes() -> None:
     regenerate = "mdnet calendar --today 2026-11-26 sample_vault"
     assert path.is_file(), f"{path} is missing: run `{regenerate}`"
     assert path.read_bytes() == calendar_of(SAMPLE), f"{path} is out of date: run `{regenerate}`"
+
+
+def test_the_file_is_what_icalendar_makes_of_the_whole_calendar(render: Render) -> None:
+    data = render(BUSY)
+    whole = Calendar.from_ical(data)
+    assert whole.to_ical() == data  # events kept apart and joined: the same bytes
