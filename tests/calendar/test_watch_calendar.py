@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.calendar.ics_vault import by_title, day
-from tests.conftest import WriteVault, write_files
+from mdnet.config import load_config
+from mdnet.live.vault import LiveVault
+from tests.calendar.ics_vault import by_title, calendar_of, day
+from tests.conftest import TODAY, WriteVault, write_files
 from tests.test_watch import Watching
 
 JANE = "---\ntype: contact\ntier: close\n---\n- 2026-03-02 call\n"
@@ -21,6 +23,16 @@ WROTE = r"^Wrote Network Calendar\.ics\.$"
 @pytest.fixture
 def vault(make_vault: WriteVault) -> Path:
     return make_vault({".mdnet.toml": CONFIG, "People/Jane.md": JANE})
+
+
+def test_the_live_vault_answers_the_calendar_as_mdnet_calendar_writes_it(vault: Path) -> None:
+    live = LiveVault(vault, load_config(vault), TODAY)
+    live.load()
+    assert live.calendar() == calendar_of(vault)
+    write_files(vault, {"People/Jane.md": JANE + "- 2026-11-20 lunch\n"})
+    live.apply({"People/Jane.md"})
+    assert live.calendar() == calendar_of(vault)
+    assert day(by_title(live.calendar())["Reach out to Jane"]) == dt.date(2027, 1, 19)
 
 
 def test_watch_rewrites_the_calendar_when_a_due_date_changes(vault: Path) -> None:
