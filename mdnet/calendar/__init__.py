@@ -51,7 +51,9 @@ MAKERS = (reach_outs, follow_ups, give_backs, promises, renewals, planned_events
 
 def reminders(facts: Facts) -> list[Reminder]:
     """Every reminder the calendar holds on ``facts.today``, in the file's order."""
-    return sorted((r for make in MAKERS for r in make(facts)), key=lambda r: r.sort_key)
+    found = (r for make in MAKERS for r in make(facts))
+    # a day with no day after it (9999-12-31) cannot end: left out, it is no real date
+    return sorted((r for r in found if r.last_day < dt.date.max), key=lambda r: r.sort_key)
 
 
 def render_calendar(

@@ -14,6 +14,8 @@ The library folds lines at 75 octets and ends them with CRLF.
 from __future__ import annotations
 
 import datetime as dt
+import os
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -55,8 +57,8 @@ def _url(root: Path, obsidian: Path | None, path: str) -> str:
     if obsidian is None:
         return (root / path).as_uri()
     inside = (root / path).relative_to(obsidian).as_posix()
-    vault = quote(obsidian.name, safe="")
-    return f"obsidian://open?vault={vault}&file={quote(inside, safe='')}"
+    vault = quote(os.fsencode(obsidian.name), safe="")  # bytes: a name that is not UTF-8
+    return f"obsidian://open?vault={vault}&file={quote(os.fsencode(inside), safe='')}"
 
 
 def to_ical(
@@ -102,8 +104,8 @@ def _event(reminder: Reminder, stamp: dt.datetime, alarm: dt.time | None, url: s
     event.add("dtstamp", stamp)
     event.add("dtstart", reminder.first_day)
     event.add("dtend", reminder.last_day + DAY)
-    event.add("summary", reminder.title)
-    event.add("description", "\n".join([*reminder.lines, texts.open_note(url)]))
+    event.add("summary", _clean(reminder.title))
+    event.add("description", _clean("\n".join([*reminder.lines, texts.open_note(url)])))
     event.add("url", url)
     event.add("categories", [texts.category(reminder.kind)])
     event.add("transp", "TRANSPARENT")
@@ -116,8 +118,18 @@ def _event(reminder: Reminder, stamp: dt.datetime, alarm: dt.time | None, url: s
     if alarm is not None:
         ring = Alarm()
         ring.add("action", "DISPLAY")
-        ring.add("description", reminder.title)
+        ring.add("description", _clean(reminder.title))
         # from the start of the event's day: the same hour in every time zone and year
         ring.add("trigger", dt.timedelta(hours=alarm.hour, minutes=alarm.minute))
         event.add_component(ring)
     return event
+
+
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # RFC 5545 TEXT allows none but tab
+
+
+def _clean(text: str) -> str:
+    """``text`` as a calendar can show it: no control characters (line breaks stay, as
+    ``\\n``), and valid UTF-8 (a lone surrogate from YAML becomes ``?``)."""
+    text = _CONTROL_RE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return text.encode("utf-8", "replace").decode("utf-8")

@@ -9,6 +9,7 @@ from pathlib import Path
 from icalendar import Calendar
 
 from mdnet.calendar import is_calendar
+from mdnet.calendar.ics import NoteUrls
 from tests.calendar.ics_vault import Render, by_title, calendar_of, description, events
 from tests.conftest import WriteVault, write_files
 
@@ -142,3 +143,22 @@ def test_the_file_is_what_icalendar_makes_of_the_whole_calendar(render: Render) 
     data = render(BUSY)
     whole = Calendar.from_ical(data)
     assert whole.to_ical() == data  # events kept apart and joined: the same bytes
+
+
+def test_odd_text_and_dates_give_a_valid_file(render: Render) -> None:
+    odd = {
+        "People/Bel.md": '---\ntype: contact\nname: "Bel\\a\\x1b[31m"\n'
+        "birthday: 9999-12-31\nmet: 2026-10-15\n---\n",
+        "Events/Far.md": "---\ntype: event\ndate: 9999-12-30\nend: 9999-12-31\nstatus: planned\n---\n",
+    }
+    data = render(odd)
+    assert not re.search(rb"[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f]", data)
+    (event,) = events(data)  # the follow-up; nothing ends after 9999-12-31
+    assert str(event["SUMMARY"]) == "Follow up with Bel[31m"
+
+
+def test_a_file_name_that_is_not_utf8_still_has_a_url(tmp_path: Path) -> None:
+    name = "People/B\udcffl.md"  # how Python reads the name b"B\xffl.md"
+    assert NoteUrls(tmp_path)(name).endswith("/People/B%FFl.md")
+    (tmp_path / ".obsidian").mkdir()
+    assert NoteUrls(tmp_path)(name).endswith("&file=People%2FB%FFl.md")
