@@ -32,7 +32,7 @@ WINDOW_DAYS = 90  # reach-outs coming due this far ahead are in the calendar
 
 def opted_out(note: Note) -> bool:
     """``mdnet-ignore: all``: the note wants no advice at all, so no reminder either."""
-    return "all" in note.ignored
+    return note.silences("all", "all")  # Note.silences reads the list; no rule is "all"
 
 
 def reach_outs(facts: Facts) -> list[Reminder]:
