@@ -83,12 +83,12 @@ class Restored(NamedTuple):
 
 def stamp(config: Config) -> str:
     """The index's stamp (the parser), the whole config and every module of mdnet."""
-    made_by = f"{FORMAT}|{index_stamp(config)}|{config.fingerprint}|{_sources()}"
+    made_by = f"{FORMAT}|{index_stamp(config)}|{config.fingerprint}|{sources_digest()}"
     return hashlib.sha256(made_by.encode()).hexdigest()[:32]
 
 
 @functools.cache  # read once per process: a warm check restores, then may save
-def _sources() -> str:
+def sources_digest() -> str:
     """A digest of every module of mdnet."""
     digest = hashlib.sha256()
     for source in sorted(Path(__file__).parent.parent.rglob("*.py")):
