@@ -32,6 +32,7 @@ def test_the_wheel_ships_the_templates_and_mdnet_new_uses_them(tmp_path: Path) -
             assert shipped == (ROOT / "templates" / name).read_text(encoding="utf-8")
         archive.extractall(tmp_path / "site")
     assert "mdnet/cli/new.py" in names
+    assert "mdnet/calendar/ics.py" in names
     vault = tmp_path / "vault"
     vault.mkdir()
     env = {**os.environ, "PYTHONPATH": str(tmp_path / "site")}

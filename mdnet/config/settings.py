@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from collections.abc import Mapping
@@ -74,6 +75,8 @@ class Config:
     markers: Mapping[str, tuple[str, ...]] = field(
         default_factory=lambda: {marker: () for marker in MARKERS}
     )
+    calendar_path: str = ""  # vault-relative .ics that `watch` keeps current; "" = off
+    calendar_alarm: dt.time | None = None  # a reminder at this time on each event's day
     source: str = ""  # the file it came from, "" for the defaults
     text: str = ""  # that file's text, for the fingerprint
 
