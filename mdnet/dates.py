@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from mdnet.language import _, ngettext
 
 DATE_RE = re.compile(
-    r"(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+    r"([0-9]{4})-([0-9]{2})-([0-9]{2})"
+    r"(?:[ T][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?"
 )
 
 
@@ -100,7 +101,7 @@ WORD_DURATIONS = {
     "yearly": Duration(months=12, text="yearly"),
 }
 NO_DURATION = ("none", "never")
-DURATION_RE = re.compile(r"(\d+)\s*([dwmy])")
+DURATION_RE = re.compile(r"([0-9]+)\s*([dwmy])")
 
 
 def parse_duration(value: object) -> Duration | None:

@@ -1,7 +1,7 @@
 """`pip install .` (non-editable) ships the templates and the compiled catalogs: the wheel
 holds mdnet/templates/ and mdnet/locale/<language>/LC_MESSAGES/mdnet.mo.
 
-The root templates/ folder is their source (setuptools maps it to the package
+The root templates/ folder is their source (setup.py copies it into the wheel as
 ``mdnet.templates``); an installed mdnet finds them inside the package.
 """
 
@@ -34,6 +34,7 @@ def test_the_wheel_ships_the_templates_and_mdnet_new_uses_them(tmp_path: Path) -
         archive.extractall(tmp_path / "site")
     assert "mdnet/cli/new.py" in names
     assert "mdnet/locale/fr/LC_MESSAGES/mdnet.mo" in names  # the French catalog, compiled
+    assert "mdnet/calendar/ics.py" in names
     vault = tmp_path / "vault"
     vault.mkdir()
     env = {**os.environ, "PYTHONPATH": str(tmp_path / "site")}
@@ -50,3 +51,19 @@ def test_the_wheel_ships_the_templates_and_mdnet_new_uses_them(tmp_path: Path) -
         [sys.executable, "-m", "mdnet", "rule", "R001"], cwd=vault, env=french, capture_output=True
     )
     assert "Pourquoi c'est important" in explained.stdout.decode("utf-8")
+
+
+def test_an_editable_install_is_a_plain_path_without_warnings(tmp_path: Path) -> None:
+    """No import hook and no warning about templates/ mapped to a package: the checkout's
+    templates/ is read in place (``packaged_templates``)."""
+    command = [sys.executable, "-m", "pip", "install", "-v", "--no-deps", "-e", str(ROOT)]
+    built = subprocess.run(
+        [*command, "--target", str(tmp_path)], capture_output=True, text=True, cwd=tmp_path
+    )
+    assert built.returncode == 0, built.stderr[-2000:]
+    output = built.stdout + built.stderr
+    assert "Editable install will be performed using .pth file" in output
+    assert "meta path finder" not in output and "InformationOnly" not in output
+    assert "mdnet.templates" not in output
+    (pth,) = tmp_path.glob("__editable__.mdnet-*.pth")
+    assert pth.read_text(encoding="utf-8").strip() == str(ROOT)

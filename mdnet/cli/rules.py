@@ -9,7 +9,8 @@ import click
 from mdnet.cli.options import UsageError, common_options, open_vault, speak, vault_option
 from mdnet.config import Config, load_config
 from mdnet.language import _
-from mdnet.rules import RULES, Rule, find_rule
+from mdnet.rules import Rule, all_rules, find_rule
+from mdnet.rules.plugins import PluginRule
 from mdnet.rules.runner import severity_of
 
 
@@ -44,15 +45,16 @@ def list_rules(vault: Path | None, config_path: Path | None) -> None:
     """List every rule: code, name, default severity and what it checks.
 
     With --config or --vault, the severity the configuration sets is shown beside the
-    default.
+    default. A plugin's rule ends with the package that brings it, in brackets.
 
     Example: mdnet rules
     """
     config = _config(config_path, vault)
-    for rule in RULES:
+    for rule in all_rules():
         summary = documentation(rule).splitlines()[0].split(" — ", 1)[-1]
         severity = _severity(rule, config)
-        click.echo(f"{rule.CODE}  {rule.NAME:<24} {severity:<8} {summary}")
+        source = f"  [{rule.source}]" if isinstance(rule, PluginRule) else ""
+        click.echo(f"{rule.CODE}  {rule.NAME:<24} {severity:<8} {summary}{source}")
 
 
 @click.command("rule")
@@ -68,7 +70,10 @@ def explain_rule(code: str, vault: Path | None, config_path: Path | None) -> Non
     rule = find_rule(code)
     if rule is None:
         raise UsageError(_("no rule {code}; `mdnet rules` lists them").format(code=repr(code)))
-    click.echo(f"{rule.CODE} {rule.NAME} [{_severity(rule, config)}]\n")
+    click.echo(f"{rule.CODE} {rule.NAME} [{_severity(rule, config)}]")
+    if isinstance(rule, PluginRule):
+        click.echo(_("from the plugin {source}").format(source=rule.source))
+    click.echo()
     click.echo(documentation(rule))
     silence = _(
         "To silence it for one note: `mdnet-ignore: [{code}]` in its front matter; "

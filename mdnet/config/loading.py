@@ -105,6 +105,7 @@ class _Reader:
             "confidential",
             "rules",
             "markers",
+            "calendar",
         )
         language = data.pop("language", "")
         try:
@@ -176,6 +177,9 @@ class _Reader:
             {"select": values.strings, "ignore": values.strings, "severity": values.severities},
         )
         markers = self.table(data, "markers", dict.fromkeys(MARKERS, values.strings))
+        calendar = self.table(
+            data, "calendar", {"path": values.calendar_path, "alarm": values.time_of_day}
+        )
         defaults = Config()
         return Config(
             exclude=vault.get("exclude", ()),
@@ -200,6 +204,8 @@ class _Reader:
                 for marker in MARKERS
             },
             language=chosen,
+            calendar_path=calendar.get("path", ""),
+            calendar_alarm=calendar.get("alarm"),
             source=self.source,
             text=self.text,
         )

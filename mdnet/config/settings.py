@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 import unicodedata
@@ -14,7 +15,9 @@ from mdnet.errors import UserError
 
 CONFIG_NAME = ".mdnet.toml"
 TIERS = ("inner", "close", "regular", "acquaintance", "dormant")
-MARKERS = ("gave", "got", "asked", "promised", "done", "noreply")
+MARKERS = ("gave", "got", "asked", "promised", "done", "noreply", "news")
+# spellings a marker has besides its name: `#update` is what `mdnet import --update` writes
+BUILT_IN_SPELLINGS = {"news": ("update",)}
 
 
 class ConfigError(UserError):
@@ -74,6 +77,8 @@ class Config:
         default_factory=lambda: {marker: () for marker in MARKERS}
     )
     language: str = ""  # "en", "fr"; "" = from the environment (SPEC §12)
+    calendar_path: str = ""  # vault-relative .ics that `watch` keeps current; "" = off
+    calendar_alarm: dt.time | None = None  # a reminder at this time on each event's day
     source: str = ""  # the file it came from, "" for the defaults
     text: str = ""  # that file's text, for the fingerprint
 
@@ -88,7 +93,7 @@ class Config:
         if not tag.isascii():  # `#donné` typed as e + a combining accent (macOS) too
             tag = unicodedata.normalize("NFC", tag)
         for marker, aliases in self.markers.items():
-            if tag == marker or tag in aliases:
+            if tag == marker or tag in aliases or tag in BUILT_IN_SPELLINGS.get(marker, ()):
                 return marker
         return None
 

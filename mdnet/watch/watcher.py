@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TextIO
 
 from mdnet.cache.index import STATE_FOLDER
+from mdnet.calendar import CalendarRefused, write_calendar
 from mdnet.config import CONFIG_NAME, Config, ConfigError
 from mdnet.language import _, ngettext
 from mdnet.live.server import CheckServer
@@ -32,7 +33,7 @@ from mdnet.rules.finding import Finding
 from mdnet.summary import SummaryRefused, write_summary
 from mdnet.watch.events import VaultEvents, lock_vault, start_observer
 
-QUIET = 0.05  # seconds without an event that end a burst (an atomic save, a checkout)
+QUIET = 0.025  # seconds without an event that end a burst (an atomic save, a checkout)
 LONGEST_BURST = 2.0  # seconds after which a burst that goes on is handled anyway
 CLOCK_CHECK = 60.0  # seconds between looks at the date when nothing happens
 WAKE = 0.2  # seconds between looks at whether a signal asked to stop
@@ -83,6 +84,7 @@ class Watcher:
             self.out.write(
                 _("Wrote {path}.").format(path=self._shown(self.config.summary_path)) + "\n"
             )
+        self._write_calendar(strict=True)
         self.out.flush()
 
     def update(self, changed: set[str], today: dt.date | None = None) -> None:
@@ -102,6 +104,7 @@ class Watcher:
                     _("Wrote {path}.").format(path=self._shown(self.config.summary_path)) + "\n"
                 )
                 self.out.flush()
+            self._write_calendar()
         except Exception as error:  # a bad note, a full disk, a bug: keep watching
             self.live.reset()  # the next update starts over
             self._warn(_("cannot update: {error}").format(error=error or type(error).__name__))
@@ -215,6 +218,22 @@ class Watcher:
         except SummaryRefused as error:
             self._warn(str(error))
             return False
+
+    def _write_calendar(self, strict: bool = False) -> None:
+        """Rewrite ``calendar.path`` (SPEC §11) when it is set and its bytes changed; a
+        refusal stops the first check (``strict``), later ones only warn."""
+        if not (self.summary and self.config.calendar_path):
+            return
+        try:
+            changed = write_calendar(self.root, self.config, self.live.calendar())
+        except CalendarRefused as error:
+            if strict:
+                raise
+            self._warn(str(error))
+            return
+        if changed:
+            self.out.write(f"Wrote {self._shown(self.config.calendar_path)}.\n")
+            self.out.flush()
 
     def _line(self, finding: Finding) -> str:
         where = f"{self._shown(finding.path)}:{finding.line}:{finding.column}:"
