@@ -227,3 +227,22 @@ def test_plurals_follow_each_language_s_rule() -> None:
     language.use("fr")
     counts = [language.ngettext("{count} error", "{count} errors", n) for n in (0, 1, 2)]
     assert counts == ["{count} erreur", "{count} erreur", "{count} erreurs"]
+
+
+def _calendar(lang: str) -> str:
+    result = CliRunner().invoke(
+        main,
+        ["calendar", str(SAMPLE), "--today", "2026-11-26", "-o", "-"],
+        env={"LANG": lang},
+    )
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_the_calendar_speaks_french_and_keeps_its_events_and_uids() -> None:
+    english, french = _calendar("en_US.UTF-8"), _calendar("fr_FR.UTF-8")
+    uids = [line for line in english.splitlines() if line.startswith("UID:")]
+    assert uids and uids == [line for line in french.splitlines() if line.startswith("UID:")]
+    assert "SUMMARY:Anniversaire de Jane Doe" in french
+    assert "SUMMARY:Jane Doe's birthday" in english
+    assert "Reach out to" not in french and "Reprendre contact avec" in french

@@ -1,7 +1,7 @@
 """Every text the calendar shows, in one place: titles and descriptions read on a phone.
 
-Plain f-strings, each in a small function, so that translating them (SPEC §12) means
-wrapping these and nothing else. Texts are plain, not Markdown: a calendar shows them
+Each in a small function, through the catalogs (SPEC §12), in the summary's language;
+dates stay ISO, as in the notes. Texts are plain, not Markdown: a calendar shows them
 as they are. Relative words ("12 days ago") appear only in events dated today; an event
 on a later day says dates, which stay true until then.
 """
@@ -11,11 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from mdnet.language import N_, _, formats, ngettext
 from mdnet.model.commitment import Circle, Event
 from mdnet.model.contact import Contact, Interaction
 from mdnet.model.giveback import Pending
 from mdnet.model.health import LOSING_TOUCH, Standing
 from mdnet.notes.markdown import LEADING_DATE_RE, TASK_RE
+from mdnet.summary.text import cadence_said, days_ago
 
 _WIKILINK_RE = re.compile(r"!?\[\[([^\[\]|#^]*)(?:[#^][^\[\]|]*)?(?:\|([^\[\]]*))?\]\]")
 _MDLINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -39,12 +41,8 @@ def plain(text: str, limit: int = PHRASE_LIMIT) -> str:
     return text
 
 
-def days_ago(days: int) -> str:
-    return {0: "today", 1: "yesterday"}.get(days, f"{days} days ago")
-
-
 def days(count: int) -> str:
-    return f"{count} day" if count == 1 else f"{count} days"
+    return ngettext("{count} day", "{count} days", count).format(count=count)
 
 
 # -- who -------------------------------------------------------------------------------
@@ -55,36 +53,39 @@ def who(contact: Contact) -> list[str]:
     fields = contact.note.fields
     work = ", ".join(str(fields[key]) for key in ("role", "company") if fields.get(key))
     lines = [f"{contact.name} ({work})" if work else contact.name]
-    lines += [f"Email: {email}" for email in fields.get("email", ())]
-    lines += [f"Phone: {phone}" for phone in fields.get("phone", ())]
+    lines += [_("Email: {email}").format(email=email) for email in fields.get("email", ())]
+    lines += [_("Phone: {phone}").format(phone=phone) for phone in fields.get("phone", ())]
     return lines
 
 
 def open_note(url: str) -> str:
-    return f"Open the note: {url}"
+    return _("Open the note: {url}").format(url=url)
 
 
 # -- reach out -------------------------------------------------------------------------
 
 
 def reach_out_title(contact: Contact) -> str:
-    return f"Reach out to {contact.name}"
+    return _("Reach out to {name}").format(name=contact.name)
 
 
 def reach_out_why(where: Standing, today: dt.date, on: dt.date) -> str:
     """Why: days overdue (on ``today``), or the cadence that comes due (on a later day)."""
     assert where.cadence is not None and where.due is not None
-    cadence = f"{where.cadence.describe()} cadence, {where.cadence_source}"
+    cadence = cadence_said(where)
     late = where.days_overdue(today)
     if on > today:
-        return f"Due {'since' if late else 'on'} {where.due} ({cadence})."
+        due = _("Due since {date} ({cadence}).") if late else _("Due on {date} ({cadence}).")
+        return due.format(date=where.due, cadence=cadence)
     if where.state == LOSING_TOUCH:
-        return f"Losing touch (past twice the cadence): {days(late)} overdue ({cadence})."
-    return f"{days(late)} overdue ({cadence})."
+        return _("Losing touch (past twice the cadence): {days} overdue ({cadence}).").format(
+            days=days(late), cadence=cadence
+        )
+    return _("{days} overdue ({cadence}).").format(days=days(late), cadence=cadence)
 
 
 def snoozed_until(until: dt.date) -> str:
-    return f"Snoozed until {until}."
+    return _("Snoozed until {date}.").format(date=until)
 
 
 def last_interaction(
@@ -99,79 +100,90 @@ def last_interaction(
     when = f"{last} ({days_ago((today - last).days)})" if relative else str(last)
     entries = [entry for entry in contact.past_interactions(today) if entry.date == last]
     if not entries:
-        return f"Last contact: {when} (from last_contact)"
+        return _("Last contact: {when} (from last_contact)").format(when=when)
     if any(pending.entry == entries[-1] for pending in said):
         return None
     phrase = plain(entries[-1].text)
-    return f"Last interaction: {when}" + (f": {phrase}" if phrase else "")
+    if phrase:
+        return _("Last interaction: {when}: {what}").format(when=when, what=phrase)
+    return _("Last interaction: {when}").format(when=when)
 
 
 # -- follow up -------------------------------------------------------------------------
 
 
 def follow_up_title(contact: Contact) -> str:
-    return f"Follow up with {contact.name}"
+    return _("Follow up with {name}").format(name=contact.name)
 
 
 def follow_up_why(met: dt.date, at: str | None, today: dt.date, horizon: int) -> str:
     ago = (today - met).days
-    where = f" at {at}" if at else ""
-    return (
-        f"Met {met}{where} ({days_ago(ago)}), no interaction since; "
-        f"{days(horizon - ago)} left before the {horizon}-day horizon."
-    )
+    met_at = _("Met {date} at {place} ({ago})") if at else _("Met {date} ({ago})")
+    said = met_at.format(date=met, place=at, ago=days_ago(ago))
+    left = _("{met}, no interaction since; {left} left before the {horizon}-day horizon.")
+    return left.format(met=said, left=days(horizon - ago), horizon=horizon)
 
 
 # -- give back, promises ---------------------------------------------------------------
 
 
 def give_back_title(contact: Contact) -> str:
-    return f"Give back to {contact.name}"
+    return _("Give back to {name}").format(name=contact.name)
 
 
 def promise_title(contact: Contact) -> str:
-    return f"Keep your promise to {contact.name}"
+    return _("Keep your promise to {name}").format(name=contact.name)
 
 
 def received(pending: Pending) -> str:
-    return _pending("Received", pending, "not returned yet")
+    return _pending(_("Received on {date} ({ago}), not returned yet"), pending)
 
 
 def promised(pending: Pending) -> str:
-    return _pending("Promised", pending, "not kept yet")
+    return _pending(_("Promised on {date} ({ago}), not kept yet"), pending)
 
 
-def _pending(verb: str, pending: Pending, state: str) -> str:
+def _pending(sentence: str, pending: Pending) -> str:
     entry: Interaction = pending.entry
     phrase = plain(entry.text)
-    said = f": {phrase}" if phrase else ""
-    return f"{verb} on {entry.date} ({days_ago(pending.days)}), {state}{said}"
+    said = sentence.format(date=entry.date, ago=days_ago(pending.days))
+    return _("{item}: {what}").format(item=said, what=phrase) if phrase else said
 
 
 # -- circles and events ----------------------------------------------------------------
 
 
 def renewal_title(circle: Circle) -> str:
-    return f"Renewal: {circle.title}"
+    return _("Renewal: {circle}").format(circle=circle.title)
 
 
 def renewal_why(circle: Circle, renewal: dt.date, today: dt.date) -> list[str]:
     attended, recorded = circle.attendance(today)
-    lines = [f"{circle.title} renews on {renewal}: renew, or leave (status: former)."]
+    lines = [
+        _("{circle} renews on {date}: renew, or leave (status: former).").format(
+            circle=circle.title, date=renewal
+        )
+    ]
     if recorded:
         share = round(attended / recorded * 100)
-        lines.append(f"Attended {attended} of {recorded} meetings ({share} %) in the last year.")
+        lines.append(
+            ngettext(
+                "Attended {attended} of {recorded} meetings ({share} %) in the last year.",
+                "Attended {attended} of {recorded} meetings ({share} %) in the last year.",
+                attended,
+            ).format(attended=attended, recorded=recorded, share=share)
+        )
     else:
-        lines.append("No meetings recorded in the last year.")
+        lines.append(_("No meetings recorded in the last year."))
     return lines
 
 
 def dues(amount: str) -> str:
-    return f"Dues: {amount} a year."
+    return _("Dues: {amount} a year.").format(amount=amount)
 
 
 def hours_a_month(hours: str) -> str:
-    return f"Time: {hours} hours a month."
+    return _("Time: {hours} hours a month.").format(hours=hours)
 
 
 def event_title(event: Event) -> str:
@@ -180,52 +192,55 @@ def event_title(event: Event) -> str:
 
 def purpose(key: str, value: object) -> str:
     """``Why: …``, ``Meet: …``, ``Offer: …``."""
-    label = {"why": "Why", "meet": "Meet", "offer": "Offer"}[key]
-    return f"{label}: {plain(str(value), 300)}"
+    label = {"why": N_("Why: {text}"), "meet": N_("Meet: {text}"), "offer": N_("Offer: {text}")}
+    return _(label[key]).format(text=plain(str(value), 300))
 
 
-QUESTIONS = {"why": "why you go", "meet": "whom you can meet", "offer": "what you can bring"}
+QUESTIONS = {"why": N_("why you go"), "meet": N_("whom you can meet")}
+QUESTIONS["offer"] = N_("what you can bring")
 
 
 def missing_purpose(keys: list[str]) -> str:
     """``Not written yet: what you can bring (offer).``"""
-    asked = ", ".join(f"{QUESTIONS[key]} ({key})" for key in keys)
-    return f"Not written yet: {asked}."
+    asked = ", ".join(f"{_(QUESTIONS[key])} ({key})" for key in keys)
+    return _("Not written yet: {questions}.").format(questions=asked)
 
 
 def event_cost(hours: float, cost: object) -> str:
-    spent = f"{hours:g} hours"
-    return f"Time: {spent}; cost: {cost}." if cost else f"Time: {spent}."
+    spent = _("{hours} hours").format(hours=formats.short_number(hours))
+    if cost:
+        return _("Time: {hours}; cost: {cost}.").format(hours=spent, cost=cost)
+    return _("Time: {hours}.").format(hours=spent)
 
 
 # -- birthdays -------------------------------------------------------------------------
 
 
 def birthday_title(contact: Contact) -> str:
-    return f"{contact.name}'s birthday"
+    return _("{name}'s birthday").format(name=contact.name)
 
 
 def born(day: dt.date) -> str:
     if (day.month, day.day) == (2, 29):
-        return f"Born {day}: on 28 February in years without a 29th."
-    return f"Born {day}."
+        return _("Born {date}: on 28 February in years without a 29th.").format(date=day)
+    return _("Born {date}.").format(date=day)
 
 
 # -- the calendar itself ---------------------------------------------------------------
 
 CATEGORIES = {
-    "reach-out": "Reach out",
-    "follow-up": "Follow up",
-    "give-back": "Give back",
-    "promise": "Promise",
-    "renewal": "Renewal",
-    "event": "Event",
-    "birthday": "Birthday",
+    "reach-out": N_("Reach out"),
+    "follow-up": N_("Follow up"),
+    "give-back": N_("Give back"),
+    "promise": N_("Promise"),
+    "renewal": N_("Renewal"),
+    "event": N_("Event"),
+    "birthday": N_("Birthday"),
 }
 
 
 def category(kind: str) -> str:
-    return CATEGORIES[kind]
+    return _(CATEGORIES[kind])
 
 
 def calendar_name(vault: str) -> str:
@@ -233,4 +248,4 @@ def calendar_name(vault: str) -> str:
 
 
 def calendar_description() -> str:
-    return "Whom to reach out to, what to give back, renewals, events and birthdays, from mdnet."
+    return _("Whom to reach out to, what to give back, renewals, events and birthdays, from mdnet.")

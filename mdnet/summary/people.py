@@ -25,6 +25,7 @@ from mdnet.summary.facts import Facts
 from mdnet.summary.text import (
     Blocks,
     bullets,
+    cadence_said,
     capped,
     code,
     day,
@@ -89,7 +90,7 @@ def _reasons(facts: Facts, standings: list[Standing]) -> list[str]:
             "{days} day overdue ({cadence}); last {last}",
             "{days} days overdue ({cadence}); last {last}",
             overdue,
-        ).format(days=overdue, cadence=_cadence(where), last=_last(contact, where.last, today))
+        ).format(days=overdue, cadence=cadence_said(where), last=_last(contact, where.last, today))
         givebacks = _unless(facts, contact, G001, open_givebacks)
         if givebacks:
             since = day(givebacks[0].entry.date)
@@ -108,20 +109,6 @@ def _reasons(facts: Facts, standings: list[Standing]) -> list[str]:
             ).format(count=count, tag=code("#noreply"))
         items.append(f"{facts.link(contact.note.path)} — {reason}")
     return items
-
-
-def _cadence(where: Standing) -> str:
-    """``60-day cadence, tier "close"``: the cadence and where it came from."""
-    assert where.cadence is not None
-    length, source = where.cadence.describe(), where.cadence_source
-    if source.startswith("tier"):
-        tier = where.contact.note.fields.get("tier", "")
-        return _('{length} cadence, tier "{tier}"').format(length=length, tier=tier)
-    if source.startswith("cadence"):
-        return _("{length} cadence, cadence {cadence}").format(
-            length=length, cadence=where.cadence.text
-        )
-    return _("{length} cadence, default").format(length=length)
 
 
 def _last(contact: Contact, last: dt.date, today: dt.date) -> str:

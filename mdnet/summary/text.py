@@ -15,6 +15,7 @@ from urllib.parse import quote
 
 from mdnet import language
 from mdnet.language import _, formats, ngettext
+from mdnet.model.health import Standing
 from mdnet.model.vault import Vault
 from mdnet.notes.markdown import LEADING_DATE_RE, TASK_RE
 from mdnet.rules import Rule
@@ -160,6 +161,20 @@ def day(date: dt.date) -> str:
     """A date as the summary writes it: ``2026-12-04`` in English, as mdnet always wrote
     it (and as the notes do); as the language writes it in others: ``4 décembre 2026``."""
     return date.isoformat() if language.current() == "en" else formats.long_date(date)
+
+
+def cadence_said(where: Standing) -> str:
+    """``60-day cadence, tier "close"``: the cadence and where it came from."""
+    assert where.cadence is not None
+    length, source = where.cadence.describe(), where.cadence_source
+    if source.startswith("tier"):
+        tier = where.contact.note.fields.get("tier", "")
+        return _('{length} cadence, tier "{tier}"').format(length=length, tier=tier)
+    if source.startswith("cadence"):
+        return _("{length} cadence, cadence {cadence}").format(
+            length=length, cadence=where.cadence.text
+        )
+    return _("{length} cadence, default").format(length=length)
 
 
 def not_selected(rule: Rule) -> str:
