@@ -109,6 +109,15 @@ class Builder:
             self._index_links(notes)
         return self.vault
 
+    def shed_blocks(self) -> None:
+        """Let the notes' blocks go once the model is built (a check does: what they
+        bring is in ``found``); a change that reaches other notes then needs them all
+        read again (``has_blocks``)."""
+        for note in self.vault.notes.values():
+            if note.blocks:
+                note.shed_blocks()
+        self.has_blocks, self.linkers = False, None
+
     def update(self, changed: list[Note], removed: Iterable[str] = ()) -> Vault:
         """The model once the ``changed`` notes are parsed again and ``removed`` ones gone."""
         old = self.vault
