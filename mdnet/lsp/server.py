@@ -1,0 +1,98 @@
+"""The server: LSP messages wired to the session and to the modules that answer them.
+
+Each handler only translates; an exception in one is caught, logged to the editor
+(``window/logMessage``) and answered as an error when it was a request — never fatal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+from typing import Any
+
+from lsprotocol import types
+from pygls.exceptions import JsonRpcException
+from pygls.lsp.server import LanguageServer
+from pygls.uris import to_fs_path
+
+from mdnet import __version__
+from mdnet.lsp import disk
+from mdnet.lsp.session import Session
+
+logger = logging.getLogger(__name__)
+
+
+class MdnetServer(LanguageServer):
+    """pygls' language server with mdnet's session; errors go to the editor's log."""
+
+    session: Session
+
+    def report_server_error(self, error: Exception, source: Any) -> None:
+        if isinstance(error, JsonRpcException):
+            return  # already an error response to the request that caused it
+        self.session.log(f"mdnet: {type(error).__name__}: {error}", types.MessageType.Error)
+
+
+def make_server(today: dt.date | None, config_path: Path | None = None) -> MdnetServer:
+    """The ``mdnet lsp`` server, its features registered."""
+    server = MdnetServer("mdnet", __version__)
+    server.session = session = Session(server, today, config_path)
+
+    @server.feature(types.INITIALIZE)
+    def initialize(params: types.InitializeParams) -> None:
+        session.open(_workspace_folder(params))
+
+    @server.feature(types.INITIALIZED)
+    async def initialized(params: types.InitializedParams) -> None:
+        await session.start()
+        await disk.follow(server, session)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+    def did_open(params: types.DidOpenTextDocumentParams) -> None:
+        _edited(session, params.text_document.uri)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+    def did_change(params: types.DidChangeTextDocumentParams) -> None:
+        _edited(session, params.text_document.uri)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+    def did_close(params: types.DidCloseTextDocumentParams) -> None:
+        path = _note(session, params.text_document.uri)
+        if path is not None:
+            session.changed(path, None)
+
+    @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+    def did_change_watched_files(params: types.DidChangeWatchedFilesParams) -> None:
+        session.changed_on_disk(disk.paths_of(session, [change.uri for change in params.changes]))
+
+    return server
+
+
+def _workspace_folder(params: types.InitializeParams) -> Path:
+    """The folder the editor opened: the first workspace folder, else the root."""
+    uris = [folder.uri for folder in params.workspace_folders or ()]
+    uris.append(params.root_uri or "")
+    for uri in uris:
+        path = to_fs_path(uri) if uri else None
+        if path:
+            return Path(path)
+    if params.root_path:
+        return Path(params.root_path)
+    return Path.cwd()
+
+
+def _note(session: Session, uri: str) -> str | None:
+    """The vault-relative path of a note of the vault at ``uri``; None for anything else
+    (a document outside the vault, not a note): ignored quietly."""
+    if session.documents is None or session.live is None:
+        return None
+    path = session.documents.path_of(uri)
+    return path if path is not None and session.live.is_note(path) else None
+
+
+def _edited(session: Session, uri: str) -> None:
+    path = _note(session, uri)
+    if path is not None:
+        document = session.server.workspace.get_text_document(uri)
+        session.changed(path, document.source)
