@@ -17,7 +17,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from mdnet import __version__
-from mdnet.lsp import disk
+from mdnet.lsp import disk, navigation
 from mdnet.lsp.session import Session
 
 logger = logging.getLogger(__name__)
@@ -65,6 +65,26 @@ def make_server(today: dt.date | None, config_path: Path | None = None) -> Mdnet
     @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     def did_change_watched_files(params: types.DidChangeWatchedFilesParams) -> None:
         session.changed_on_disk(disk.paths_of(session, [change.uri for change in params.changes]))
+
+    @server.feature(types.TEXT_DOCUMENT_DEFINITION)
+    def definition(params: types.DefinitionParams) -> list[types.Location]:
+        return navigation.definition(session, params.text_document.uri, params.position)
+
+    @server.feature(types.TEXT_DOCUMENT_REFERENCES)
+    def references(params: types.ReferenceParams) -> list[types.Location]:
+        declaration = params.context.include_declaration
+        return navigation.references(
+            session, params.text_document.uri, params.position, declaration
+        )
+
+    @server.feature(types.TEXT_DOCUMENT_PREPARE_RENAME)
+    def prepare_rename(params: types.PrepareRenameParams) -> types.PrepareRenameResult | None:
+        return navigation.prepare_rename(session, params.text_document.uri, params.position)
+
+    @server.feature(types.TEXT_DOCUMENT_RENAME, types.RenameOptions(prepare_provider=True))
+    def rename(params: types.RenameParams) -> types.WorkspaceEdit | None:
+        uri, position = params.text_document.uri, params.position
+        return navigation.rename(session, uri, position, params.new_name)
 
     return server
 

@@ -109,3 +109,18 @@ def type_text(client: LanguageClient, address: str, text: str, version: int = 2)
 def codes(client: LanguageClient, address: str) -> list[tuple[str, int]]:
     """The (code, 1-based line) of the diagnostics last published for ``address``."""
     return [(str(d.code), d.range.start.line + 1) for d in client.diagnostics.get(address, [])]
+
+
+def applied(text: str, edits: list[types.TextEdit]) -> str:
+    """``text`` with ``edits`` applied (ranges in characters: the tests' text is ASCII)."""
+    lines = text.splitlines(keepends=True)
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line))
+
+    def offset(position: types.Position) -> int:
+        return starts[position.line] + position.character
+
+    for edit in sorted(edits, key=lambda e: offset(e.range.start), reverse=True):
+        text = text[: offset(edit.range.start)] + edit.new_text + text[offset(edit.range.end) :]
+    return text
