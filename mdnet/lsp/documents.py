@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import unquote
 
 from lsprotocol import types
 from pygls.uris import from_fs_path, to_fs_path
-from pygls.workspace import PositionCodec, Workspace
+from pygls.workspace import PositionCodec, TextDocument, Workspace
 
 
 class Documents:
@@ -47,17 +48,19 @@ class Documents:
         assert uri is not None
         return str(uri)
 
-    def is_open(self, path: str) -> bool:
-        return self.uri_of(path) in self.workspace.text_documents
+    def open_document(self, path: str) -> TextDocument | None:
+        """The editor's document for the note at ``path``, when it is open."""
+        # pygls keeps documents by their URI unquoted
+        return self.workspace.text_documents.get(unquote(self.uri_of(path)))
 
     def version(self, path: str) -> int | None:
-        document = self.workspace.text_documents.get(self.uri_of(path))
+        document = self.open_document(path)
         return None if document is None else document.version
 
     def text(self, path: str) -> str | None:
         """The note's text: the editor's when it is open, else the file's (None when it
         cannot be read as UTF-8)."""
-        document = self.workspace.text_documents.get(self.uri_of(path))
+        document = self.open_document(path)
         if document is not None:
             return str(document.source)
         try:

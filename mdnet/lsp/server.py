@@ -17,7 +17,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from mdnet import __version__
-from mdnet.lsp import disk, navigation
+from mdnet.lsp import completion, disk, navigation
 from mdnet.lsp.session import Session
 
 logger = logging.getLogger(__name__)
@@ -65,6 +65,13 @@ def make_server(today: dt.date | None, config_path: Path | None = None) -> Mdnet
     @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     def did_change_watched_files(params: types.DidChangeWatchedFilesParams) -> None:
         session.changed_on_disk(disk.paths_of(session, [change.uri for change in params.changes]))
+
+    @server.feature(
+        types.TEXT_DOCUMENT_COMPLETION,
+        types.CompletionOptions(trigger_characters=completion.TRIGGERS),
+    )
+    def complete(params: types.CompletionParams) -> types.CompletionList | None:
+        return completion.complete(session, params.text_document.uri, params.position)
 
     @server.feature(types.TEXT_DOCUMENT_DEFINITION)
     def definition(params: types.DefinitionParams) -> list[types.Location]:
