@@ -51,7 +51,10 @@ class Documents:
     def open_document(self, path: str) -> TextDocument | None:
         """The editor's document for the note at ``path``, when it is open."""
         # pygls keeps documents by their URI unquoted
-        return self.workspace.text_documents.get(unquote(self.uri_of(path)))
+        document: TextDocument | None = self.workspace.text_documents.get(
+            unquote(self.uri_of(path))
+        )
+        return document
 
     def version(self, path: str) -> int | None:
         document = self.open_document(path)
