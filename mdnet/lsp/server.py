@@ -17,7 +17,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from mdnet import __version__
-from mdnet.lsp import completion, disk, navigation
+from mdnet.lsp import completion, disk, hover, navigation
 from mdnet.lsp.session import Session
 
 logger = logging.getLogger(__name__)
@@ -72,6 +72,10 @@ def make_server(today: dt.date | None, config_path: Path | None = None) -> Mdnet
     )
     def complete(params: types.CompletionParams) -> types.CompletionList | None:
         return completion.complete(session, params.text_document.uri, params.position)
+
+    @server.feature(types.TEXT_DOCUMENT_HOVER)
+    def on_hover(params: types.HoverParams) -> types.Hover | None:
+        return hover.hover(session, params.text_document.uri, params.position)
 
     @server.feature(types.TEXT_DOCUMENT_DEFINITION)
     def definition(params: types.DefinitionParams) -> list[types.Location]:
