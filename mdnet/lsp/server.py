@@ -17,7 +17,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from mdnet import __version__
-from mdnet.lsp import completion, disk, hover, navigation
+from mdnet.lsp import actions, completion, disk, hover, navigation
 from mdnet.lsp.session import Session
 
 logger = logging.getLogger(__name__)
@@ -96,6 +96,14 @@ def make_server(today: dt.date | None, config_path: Path | None = None) -> Mdnet
     def rename(params: types.RenameParams) -> types.WorkspaceEdit | None:
         uri, position = params.text_document.uri, params.position
         return navigation.rename(session, uri, position, params.new_name)
+
+    @server.feature(
+        types.TEXT_DOCUMENT_CODE_ACTION,
+        types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]),
+    )
+    def code_action(params: types.CodeActionParams) -> list[types.CodeAction]:
+        uri, diagnostics = params.text_document.uri, params.context.diagnostics
+        return actions.code_actions(session, uri, list(diagnostics))
 
     return server
 
