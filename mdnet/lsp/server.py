@@ -6,6 +6,7 @@ Each handler only translates; an exception in one is caught, logged to the edito
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import logging
 from pathlib import Path
@@ -17,7 +18,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from mdnet import __version__
-from mdnet.lsp import actions, completion, disk, hover, navigation
+from mdnet.lsp import actions, completion, disk, hover, navigation, summary
 from mdnet.lsp.session import Session
 
 logger = logging.getLogger(__name__)
@@ -61,6 +62,15 @@ def make_server(today: dt.date | None, config_path: Path | None = None) -> Mdnet
         path = _note(session, params.text_document.uri)
         if path is not None:
             session.changed(path, None)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
+    def did_save(params: types.DidSaveTextDocumentParams) -> None:
+        if _note(session, params.text_document.uri) is not None:
+            session.then(lambda: summary.on_save(session))
+
+    @server.command(summary.COMMAND)
+    async def write_summary() -> dict[str, object]:
+        return await asyncio.to_thread(summary.write, session)
 
     @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     def did_change_watched_files(params: types.DidChangeWatchedFilesParams) -> None:
