@@ -15,6 +15,7 @@ from typing import Any
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
 from pygls.uris import to_fs_path
 
 from mdnet import __version__
@@ -24,20 +25,33 @@ from mdnet.lsp.session import Session
 logger = logging.getLogger(__name__)
 
 
+class MdnetProtocol(LanguageServerProtocol):
+    """pygls' protocol, answering a request whose parameters do not fit its method with
+    an error response (pygls only logs it, and the client would wait for ever)."""
+
+    def structure_message(self, data: dict[str, Any]) -> Any:
+        try:
+            return super().structure_message(data)
+        except JsonRpcException as error:
+            if isinstance(data, dict) and "id" in data and "method" in data:
+                message = f"{error.message or 'Invalid params'}: {data['method']!r}"
+                self._send_response(data["id"], error=types.ResponseError(error.code, message))
+            raise
+
+
 class MdnetServer(LanguageServer):
     """pygls' language server with mdnet's session; errors go to the editor's log."""
 
     session: Session
 
     def report_server_error(self, error: Exception, source: Any) -> None:
-        if isinstance(error, JsonRpcException):
-            return  # already an error response to the request that caused it
-        self.session.log(f"mdnet: {type(error).__name__}: {error}", types.MessageType.Error)
+        cause = error.__cause__ or error
+        self.session.log(f"mdnet: {type(cause).__name__}: {cause}", types.MessageType.Warning)
 
 
 def make_server(today: dt.date | None, config_path: Path | None = None) -> MdnetServer:
     """The ``mdnet lsp`` server, its features registered."""
-    server = MdnetServer("mdnet", __version__)
+    server = MdnetServer("mdnet", __version__, protocol_cls=MdnetProtocol)
     server.session = session = Session(server, today, config_path)
 
     @server.feature(types.INITIALIZE)

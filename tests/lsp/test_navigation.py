@@ -130,3 +130,5 @@ async def test_rename_is_refused_for_plain_notes_and_taken_titles(make_vault: Wr
                 await client.text_document_rename_async(
                     types.RenameParams(**(at(daily, 0, 8)), new_name=taken)
                 )
+        # an exception in a handler is an error response, and a line in the editor's log
+        assert any("RequestFailed" in m.message for m in client.log_messages)
