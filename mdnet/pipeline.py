@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from mdnet.cache import snapshot
@@ -39,20 +40,23 @@ def check_vault(
     selection: Selection,
     parse: Parser | None = None,
     builder: Builder | None = None,
+    later: list[Callable[[], None]] | None = None,
 ) -> tuple[Vault, list[Finding]]:
     """The vault at ``root`` and its findings on ``today`` from the ``selection``'s rules.
 
     Notes are parsed by ``parse``; by default through the index (``cache.parser.CachedParser``),
     which parses only the notes that changed since the last run. With the index, and
     no ``builder`` of the caller's (watch mode keeps its own), the model starts from
-    the last check's snapshot (``mdnet.cache.snapshot``).
+    the last check's snapshot (``mdnet.cache.snapshot``). Writing the snapshot again is
+    added to ``later`` when given (the command line does it once the answer is out),
+    else done before returning.
     """
     owned = CachedParser() if parse is None else None
     parser = owned or parse
     assert parser is not None
     try:
         if builder is None and isinstance(parser, CachedParser) and parser.use_index:
-            return _check_from_snapshot(root, config, today, selection, parser)
+            return _check_from_snapshot(root, config, today, selection, parser, later)
         vault = load_vault(root, config, parser, builder)
         return vault, run_rules(vault, config, today, selection)
     finally:
@@ -61,7 +65,12 @@ def check_vault(
 
 
 def _check_from_snapshot(
-    root: Path, config: Config, today: dt.date, selection: Selection, parser: CachedParser
+    root: Path,
+    config: Config,
+    today: dt.date,
+    selection: Selection,
+    parser: CachedParser,
+    later: list[Callable[[], None]] | None,
 ) -> tuple[Vault, list[Finding]]:
     """``check_vault`` from the snapshot, brought up to date; written again once it drifted
     far from the vault (not after a cold run: that one stays as quick as it can be)."""
@@ -85,7 +94,11 @@ def _check_from_snapshot(
             drifted = drifted or builder.rebuilt
     findings = run_rules(vault, config, today, selection)
     if drifted:
-        snapshot.save(root, config, builder, files, today, listed_at)
+        save = partial(snapshot.save, root, config, builder, files, today, listed_at)
+        if later is None:
+            save()
+        else:
+            later.append(save)
     return vault, findings
 
 

@@ -292,3 +292,94 @@ def test_a_contact_the_model_replaces_is_freed_at_once() -> None:
         assert old() is None
     finally:
         gc.enable()
+
+
+# Where a note may be renamed to: another title, another folder with the same title, a
+# title an alias of another note holds.
+RENAMES = {
+    "People/Bob.md": ["People/Robert.md", "Archive/Bob.md", "People/Annie.md"],
+    "Events/Meetup.md": ["Events/Meetup 2026.md"],
+    "Projects/Project X.md": ["Project X.md"],
+    "Daily/2026-11-20.md": ["Daily/2026-11-21.md"],
+}
+steps = st.lists(
+    st.one_of(
+        st.sampled_from(
+            [("edit", path, index) for path in PATHS for index in range(len(VERSIONS[path]))]
+        ),
+        st.sampled_from(
+            [("rename", path, to) for path, targets in RENAMES.items() for to in targets]
+        ),
+    ),
+    min_size=1,
+    max_size=10,
+)
+
+
+def placed(choice: dict[str, int], where: dict[str, str]) -> dict[str, Note]:
+    """The notes of ``choice``, each at the path it was renamed to (``where``)."""
+    notes = {}
+    for path in PATHS:
+        text = VERSIONS[path][choice[path]]
+        if text is not None:
+            at = where[path]
+            notes[at] = parse_note(at, textwrap.dedent(text).lstrip("\n"), CONFIG)
+    return notes
+
+
+@settings(max_examples=200, deadline=None)
+@given(steps, st.booleans())
+def test_creations_deletions_renames_and_kind_changes_agree_with_a_build_from_scratch(
+    actions: list[tuple[str, str, object]], live: bool
+) -> None:
+    """Any series of edits, creations, deletions, renames, alias and kind changes, in any
+    order: the model, findings and summary of ``update`` are those of a build from scratch
+    (whether the links were indexed at the start, as watch and the editor do, or later)."""
+    choice, where = dict.fromkeys(PATHS, 0), {path: path for path in PATHS}
+    builder = Builder(ROOT, CONFIG, live=live)
+    vault = builder.build(sorted(placed(choice, where).values(), key=lambda n: n.path))
+    outcome(vault)
+    for action, path, argument in actions:
+        before = set(placed(choice, where))
+        if action == "edit":
+            assert isinstance(argument, int)
+            choice[path] = argument
+        elif argument not in {where[p] for p in PATHS if p != path}:
+            where[path] = str(argument)
+        now = placed(choice, where)
+        changed = [note for at, note in now.items() if at in (where[path],)]
+        vault = builder.update(changed, sorted(before - set(now)))
+        fresh = build(ROOT, sorted(now.values(), key=lambda note: note.path), CONFIG)
+        assert vault == fresh
+        assert list(vault.notes) == list(fresh.notes)
+        assert list(vault.contacts) == list(fresh.contacts)
+        for worked_out in ("shared_titles", "confidential", "ignoring", "with_problems"):
+            assert getattr(vault, worked_out) == getattr(fresh, worked_out)
+        assert [c.met_at_events for c in vault.contacts.values()] == [
+            c.met_at_events for c in fresh.contacts.values()
+        ]
+        assert builder.resolver.by_name == fresh_names(now)
+        assert outcome(vault) == outcome(fresh)
+
+
+def fresh_names(notes: dict[str, Note]) -> dict[str, str]:
+    from mdnet.model.links import Resolver
+
+    return Resolver(sorted(notes.values(), key=lambda note: note.path)).by_name
+
+
+def test_a_new_contact_reads_again_only_the_notes_that_link_its_names() -> None:
+    notes = parsed(dict.fromkeys(PATHS, 0))
+    builder = Builder(ROOT, CONFIG, live=True)
+    builder.build(sorted(notes.values(), key=lambda note: note.path))
+    read: list[str] = []
+    real = builder.finder.found_in
+
+    def counted(notes: list[Note], *rest: object) -> object:
+        read.extend(note.path for note in notes)
+        return real(notes, *rest)  # type: ignore[arg-type]
+
+    builder.finder.found_in = counted  # type: ignore[method-assign]
+    nobody = parse_note("People/Nobody.md", "---\ntype: contact\n---\n", CONFIG)
+    builder.update([nobody])
+    assert sorted(read) == ["Daily/2026-11-20.md", "People/Nobody.md"]  # [[Nobody]] is there

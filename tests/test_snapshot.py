@@ -273,3 +273,21 @@ def test_a_note_written_while_a_check_ran_is_read_again_next_time(
     check(vault)
     monkeypatch.setattr(snapshot, "save", real_save)
     assert check(vault) == check(vault, use_index=False)
+
+
+def test_mdnet_check_writes_the_snapshot_once_its_answer_is_out(vault: Path) -> None:
+    """The program leaves the snapshot to a process of its own: the answer is complete,
+    the program has ended, and the snapshot appears (nobody waited for it)."""
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "mdnet", "check", str(vault), "--today", "2026-11-26"]
+    subprocess.run(command, capture_output=True, check=False, timeout=60)  # cold: none
+    assert written(vault) == 0
+    second = subprocess.run(command, capture_output=True, text=True, check=False, timeout=60)
+    assert second.stdout.rstrip().endswith("in 3 notes.")
+    deadline = time.monotonic() + 20
+    while not written(vault) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert written(vault)
+    assert check(vault) == check(vault, use_index=False)

@@ -33,9 +33,10 @@ from typing import Any, BinaryIO, NamedTuple
 from mdnet.cache.index import STATE_FOLDER, make_state_folder
 from mdnet.cache.index import stamp as index_stamp
 from mdnet.config import Config
-from mdnet.model.builder import Builder, Found
+from mdnet.model.builder import Builder
 from mdnet.model.commitment import Circle, Event
 from mdnet.model.contact import Contact
+from mdnet.model.found import Found
 from mdnet.model.vault import Vault
 from mdnet.notes.files import write_atomic
 from mdnet.notes.note import Note
@@ -53,7 +54,7 @@ MODEL_CLASSES = {
     "mdnet.model.contact": {"Interaction", "Contact"},
     "mdnet.model.commitment": {"Circle", "Event", "MeetingRecord"},
     "mdnet.model.vault": {"Dangling"},
-    "mdnet.model.builder": {"Found"},
+    "mdnet.model.found": {"Found"},
     "mdnet.model.giveback": {"Pending"},
     "mdnet.summary.glance": {"Tally"},
     "mdnet.dates": {"Duration"},
@@ -82,12 +83,12 @@ class Restored(NamedTuple):
 
 def stamp(config: Config) -> str:
     """The index's stamp (the parser), the whole config and every module of mdnet."""
-    made_by = f"{FORMAT}|{index_stamp(config)}|{config.fingerprint}|{_sources()}"
+    made_by = f"{FORMAT}|{index_stamp(config)}|{config.fingerprint}|{sources_digest()}"
     return hashlib.sha256(made_by.encode()).hexdigest()[:32]
 
 
 @functools.cache  # read once per process: a warm check restores, then may save
-def _sources() -> str:
+def sources_digest() -> str:
     """A digest of every module of mdnet."""
     digest = hashlib.sha256()
     for source in sorted(Path(__file__).parent.parent.rglob("*.py")):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -13,7 +14,7 @@ from mdnet.cli.options import common_options, finish, open_vault
 from mdnet.cli.progress import vault_parser
 from mdnet.config import Config
 from mdnet.edits.fix import apply_fixes
-from mdnet.model.vault import Vault
+from mdnet.live.client import ask_server
 from mdnet.notes.scan import VAULT_MARKERS
 from mdnet.pipeline import Parser, check_vault
 from mdnet.report.formats import FORMATS, write_github, write_json, write_statistics, write_text
@@ -75,16 +76,17 @@ def check(
     fixed = None
     parse = vault_parser(use_index=not no_cache)
     selection = Selection.from_config(config, _split(select), _split(ignore))
-    vault, findings = _check(vault_path, config, today, selection, only, parse)
+    served = not (fix or no_cache)  # a running watch or lsp may answer
+    later: list[Callable[[], None]] = []  # what may wait until the answer is out
+    stats, findings = _check(vault_path, config, today, selection, only, parse, served, later)
     if fix:
         fixed = apply_fixes(vault_path, findings, config)
         for finding, reason in fixed.failed:
             click.echo(f"mdnet: cannot fix {finding.path}:{finding.line}: {reason}", err=True)
         if fixed.notes:  # check again: what is shown is what the notes now say
-            vault, findings = _check(vault_path, config, today, selection, only, parse)
+            stats, findings = _check(vault_path, config, today, selection, only, parse)
     output_format = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") else "text")
     out = sys.stdout
-    stats = Stats.of(vault)
     if output_format == "json":
         write_json(out, findings, vault_path, stats, today=today, statistics=statistics)
     elif output_format == "github":
@@ -97,7 +99,7 @@ def check(
     if fixed is not None and not quiet:
         click.echo(fixed.summary(), err=True)
     failing = {"error", "warning"} if strict else {"error"}
-    finish(0 if exit_zero or not any(f.severity in failing for f in findings) else 1)
+    finish(0 if exit_zero or not any(f.severity in failing for f in findings) else 1, later)
 
 
 def _check(
@@ -107,12 +109,19 @@ def _check(
     selection: Selection,
     only: set[str] | None,
     parse: Parser,
-) -> tuple[Vault, list[Finding]]:
-    """The whole vault's findings, or only those in the notes at ``only``."""
-    vault, findings = check_vault(vault_path, config, today, selection, parse)
+    served: bool = False,
+    later: list[Callable[[], None]] | None = None,
+) -> tuple[Stats, list[Finding]]:
+    """The counts and the whole vault's findings, or only those in the notes at ``only``;
+    with ``served``, from a running watch or lsp when one answers."""
+    answer = ask_server(vault_path, config, today, selection) if served else None
+    if answer is None:
+        vault, findings = check_vault(vault_path, config, today, selection, parse, later=later)
+        answer = findings, Stats.of(vault)
+    findings, stats = answer
     if only is not None:
         findings = [finding for finding in findings if finding.path in only]
-    return vault, findings
+    return stats, findings
 
 
 def _vault_start(paths: tuple[Path, ...], files: list[Path]) -> Path:

@@ -71,7 +71,7 @@ class LiveVault:
         self.root, self.config, self.config_path, self.today = root, config, config_path, today
         self.selection = Selection.from_config(config)
         self.parser = CachedParser()
-        self.builder = Builder(root, config)
+        self.builder = Builder(root, config, live=True)
         self.unsaved: dict[str, str] = {}  # path → the text an editor holds for it
         self.findings: list[Finding] = []
         self.lock = threading.RLock()
@@ -85,7 +85,7 @@ class LiveVault:
         """Read every note (through the index) and build the model: the first answer."""
         with self.lock, paused_gc():
             files = list_notes(self.root, self.config)
-            notes = self._with_unsaved(self.parser(self.root, files, self.config))
+            notes = self._with_unsaved(self.parser(self.root, files, self.config), every=True)
             self.builder.build(notes)
             return self._checked(self.parser.parsed)
 
@@ -151,13 +151,13 @@ class LiveVault:
             config = load_config(self.root, self.config_path)
             selection = Selection.from_config(config)
             self.config, self.selection = config, selection
-            self.builder = Builder(self.root, config)
+            self.builder = Builder(self.root, config, live=True)
             self._templates = templates_folders(self.root)
 
     def reset(self) -> None:
         """Forget the model (after an update that failed): the next change reads all."""
         with self.lock:
-            self.builder = Builder(self.root, self.config)
+            self.builder = Builder(self.root, self.config, live=True)
 
     def summary(self) -> str:
         """The summary note's text now."""
@@ -193,16 +193,16 @@ class LiveVault:
             self.findings = run_rules(self.vault, self.config, self.today, self.selection)
         return Update(before, tuple(self.findings), tuple(parsed))
 
-    def _with_unsaved(self, notes: list[Note]) -> list[Note]:
-        """``notes`` as read from disk, with an editor's text for those open unsaved."""
+    def _with_unsaved(self, notes: list[Note], every: bool = False) -> list[Note]:
+        """``notes`` as read from disk, with an editor's text for those open unsaved;
+        with ``every``, the notes open in an editor but not on disk too."""
         if not self.unsaved:
             return notes
-        return [
-            parse_text(note.path, self.unsaved[note.path], self.config)
-            if note.path in self.unsaved
-            else note
-            for note in notes
-        ]
+        read = {note.path: note for note in notes}
+        for path, text in self.unsaved.items():
+            if every or path in read:
+                read[path] = parse_text(path, text, self.config)
+        return [read[path] for path in sorted(read)]
 
     def _resync(self) -> Update:
         """List the vault and take in what differs from what the parser knows."""
@@ -211,7 +211,7 @@ class LiveVault:
             known = self.parser.memory
             changed = [f for f in files if known.get(f.path, (None, None))[:2] != f[1:]]
             listed = {f.path for f in files}
-            gone = [path for path in self.vault.notes if path not in listed]
+            gone = [p for p in self.vault.notes if p not in listed and p not in self.unsaved]
             notes = self.parser.refresh(self.root, changed, gone, self.config)
             self._update(self._with_unsaved(notes), gone)
             return self._checked(self.parser.parsed)
@@ -222,7 +222,7 @@ class LiveVault:
         notes = self.vault.notes
         files: dict[str, NoteFile] = {}
         gone: set[str] = set()
-        for path in sorted(changed):
+        for path in sorted(changed - self.unsaved.keys()):  # the editor's text wins
             try:
                 stat = os.lstat(self.root / path)
             except FileNotFoundError:  # a note, or a folder of them, deleted or moved out
@@ -240,7 +240,8 @@ class LiveVault:
                 files[path] = NoteFile(path, stat.st_size, stat.st_mtime_ns)
             elif path in notes:
                 gone.add(path)  # no longer a note: a file of another kind, or excluded
-        return [files[path] for path in sorted(files)], sorted(gone - files.keys())
+        gone -= files.keys() | self.unsaved.keys()
+        return [files[path] for path in sorted(files)], sorted(gone)
 
     def _under(self, folder: str) -> set[str]:
         """The notes the model knows in ``folder`` (vault-relative)."""

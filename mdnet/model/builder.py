@@ -1,26 +1,32 @@
-"""Build the Vault model from parsed notes: resolve links, gather the timelines.
+"""Build the Vault model from parsed notes, then keep it up to date as notes change.
 
-SPEC §3: dated list items in a contact note are interactions with that contact (links
-in them are mentions); a dated item elsewhere is an interaction with every contact it
-links; a dated note records one with each contact linked in its body, except in dated
-items, plans, code, quotes and embeds; dated items tagged #attended or #missed in a
-circle note are its meeting records.
+What each note brings (its interactions, dangling links, meeting records) is read by
+``found.Finder``; the builder resolves links (``links.Resolver``), gathers every
+contact's timeline, and assembles the circles and events (``timelines``).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 from operator import attrgetter
 from pathlib import Path
-from typing import NamedTuple
+from typing import TypeVar
 
 from mdnet.config import Config
-from mdnet.model.commitment import Circle, Event, MeetingRecord
-from mdnet.model.contact import Contact, Interaction
-from mdnet.model.links import Resolver
+from mdnet.model.commitment import Circle, Event
+from mdnet.model.contact import Contact
+from mdnet.model.found import Finder, Found, linked_names
+from mdnet.model.links import Resolver, names_of
+from mdnet.model.timelines import (
+    Met,
+    attended,
+    event_of,
+    in_date_order,
+    met_at,
+    same,
+    set_met_at_events,
+)
 from mdnet.model.vault import Dangling, Vault
-from mdnet.notes.markdown import LEADING_DATE_RE, Block, Link
 from mdnet.notes.note import Note
 
 
@@ -29,34 +35,34 @@ def build(root: Path, notes: list[Note], config: Config) -> Vault:
     return Builder(root, config).build(notes)
 
 
-class Found(NamedTuple):
-    """What one note brings to the model besides itself."""
-
-    entries: list[Interaction]  # with any contacts
-    dangling: tuple[Dangling, ...]
-    meetings: tuple[MeetingRecord, ...]  # when the note is a circle's
-
-
 class Builder:
     """Builds the model from every note, then keeps it up to date as notes change.
 
-    ``update`` (watch mode, a check from ``mdnet.cache.snapshot``) rebuilds only the contacts,
-    circles and events that the changed notes touch: every other Contact object carries
-    over, and with it what was worked out about it (``Contact.kept``). A change in what
-    links resolve to (a note added, removed or renamed; a kind or aliases changed) or in
-    what other notes read of a note (``confidential``) builds everything again, and keeps
-    the Contact objects that come out the same. Either way the Vault is the one
-    ``build`` makes from the same notes.
+    ``update`` (watch mode, the editor, a check from ``mdnet.cache.snapshot``) reads again
+    only the notes that changed and the notes whose links they concern: a note that
+    appears, goes, or changes its kind or aliases re-resolves only the links to the names
+    it gains or loses (the notes that link each name are kept in ``linkers``). Only the
+    contacts, circles and events those notes touch are made anew; every other Contact
+    object carries over, and with it what was worked out about it (``Contact.kept``).
+    Either way the Vault is the one ``build`` makes from the same notes.
+
+    ``live`` builders (watch, lsp) index the links when they build; others index them
+    when a change first needs it.
     """
 
-    def __init__(self, root: Path, config: Config) -> None:
-        self.root, self.config = root, config
+    def __init__(self, root: Path, config: Config, live: bool = False) -> None:
+        self.root, self.config, self.live = root, config, live
         self.vault = Vault(root, {}, {}, {}, {}, [])
         self.resolver = Resolver([])
+        self.finder = Finder(config)
         self.found: dict[str, Found] = {}  # only for the notes that bring something
-        self.markers_of: dict[tuple[str, ...], frozenset[str]] = {}  # by tags: few differ
+        self.linkers: dict[str, set[str]] | None = None  # name → the notes that link it
         self.rebuilt = False  # whether the model was last built from all the notes
-        self.has_blocks = True  # the notes have their blocks (not so in mdnet.cache.snapshot's)
+        self.has_blocks = True  # the notes have their blocks (not so in a snapshot's)
+
+    @property
+    def markers_of(self) -> dict[tuple[str, ...], frozenset[str]]:
+        return self.finder.markers_of
 
     @classmethod
     def restored(
@@ -67,11 +73,12 @@ class Builder:
         names: dict[str, str],
         markers_of: dict[tuple[str, ...], frozenset[str]],
     ) -> Builder:
-        """The builder of ``vault`` as ``mdnet.cache.snapshot`` saved it: what each note brings
-        and what links resolve to. Its notes lack their blocks: it can be updated, but
-        changes that need everything built again need all the notes (``reshapes``)."""
+        """The builder of ``vault`` as ``mdnet.cache.snapshot`` saved it: what each note
+        brings and what links resolve to. Its notes lack their blocks: it can be updated,
+        but changes that reach other notes need all the notes (``reshapes``)."""
         builder = cls(vault.root, config)
-        builder.vault, builder.found, builder.markers_of = vault, found, markers_of
+        builder.vault, builder.found = vault, found
+        builder.finder.markers_of = markers_of
         builder.resolver.by_name = names
         builder.has_blocks = False
         return builder
@@ -80,179 +87,194 @@ class Builder:
         """The model of a vault from all its notes (sorted by path)."""
         self.resolver, self.rebuilt, self.has_blocks = Resolver(notes), True, True
         contacts = {n.path: Contact(n) for n in notes if n.kind == "contact"}
-        self.found = self._found_in(notes, contacts)
+        self.found = self.finder.found_in(notes, self.resolver.resolve, contacts)
         for found in self.found.values():
             for entry in found.entries:
                 contacts[entry.contact].entries.append(entry)
-        events = {n.path: self._event(n, contacts) for n in notes if n.kind == "event"}
-        attended = _attended(events)
+        resolver = self.resolver
+        events = {n.path: event_of(n, resolver, contacts) for n in notes if n.kind == "event"}
+        met = attended(events)
         before = self.vault.contacts
         for path, person in contacts.items():
-            person.entries.sort(key=_in_date_order)
-            if path in attended or "met_at" in person.note.fields:  # else none: most
-                self._met_at_events(person, events, attended)
-            if path in before and _same(before[path], person):
+            person.entries.sort(key=in_date_order)
+            if path in met or "met_at" in person.note.fields:  # else none: most
+                set_met_at_events(person, events, met, resolver)
+            if path in before and same(before[path], person):
                 contacts[path] = before[path]  # and what was worked out about them
                 before[path].note = person.note  # the same but for blocks (a snapshot's)
         circles = {n.path: self._circle(n) for n in notes if n.kind == "circle"}
         by_path = {note.path: note for note in notes}
         self.vault = Vault(self.root, by_path, contacts, circles, events, self._dangling(by_path))
+        self.linkers = None
+        if self.live:
+            self._index_links(notes)
         return self.vault
 
     def update(self, changed: list[Note], removed: Iterable[str] = ()) -> Vault:
         """The model once the ``changed`` notes are parsed again and ``removed`` ones gone."""
         old = self.vault
         gone = set(removed) & old.notes.keys()
-        if self.reshapes(changed, gone):
-            if not self.has_blocks:
-                raise ValueError("a model restored without its notes' blocks cannot be rebuilt")
-            notes = {**old.notes, **{note.path: note for note in changed}}
-            return self.build(sorted((n for p, n in notes.items() if p not in gone), key=_path))
+        reshaping = [n for n in changed if reshapes(old.notes.get(n.path), n)]
+        if (reshaping or gone) and not self.has_blocks:
+            raise ValueError("a model restored without its notes' blocks cannot be reshaped")
         notes = {**old.notes, **{note.path: note for note in changed}}
+        for path in gone:
+            del notes[path]
+        if len(notes) != len(old.notes) - len(gone):  # new notes: in path order again
+            notes = dict(sorted(notes.items()))
         self.rebuilt = False
-        contacts, events = dict(old.contacts), dict(old.events)
-        touched: set[str] = set()  # the contacts to rebuild
-        before = [self.found.pop(note.path) for note in changed if note.path in self.found]
-        after = self._found_in(changed, contacts)
+        refind = {note.path for note in changed}
+        if reshaping or gone:
+            refind |= self._moved_links(old, reshaping, gone)
+        self._relink(old, [notes[p] for p in refind if p in notes], gone)
+        contacts, circles, events = _of_kinds(old, reshaping, gone)
+        touched: set[str] = set()  # the contacts to make anew
+        for path in refind | gone:
+            found = self.found.pop(path, None)
+            if found is not None:
+                touched.update(entry.contact for entry in found.entries)
+        refound = [notes[path] for path in sorted(refind) if path in notes]
+        after = self.finder.found_in(refound, self.resolver.resolve, contacts)
         self.found.update(after)
-        for found in [*before, *after.values()]:
+        for found in after.values():
             touched.update(entry.contact for entry in found.entries)
-        for note in changed:
+        for path in gone | {n.path for n in reshaping}:
+            if path in old.events:  # an event that went, or is no event any more
+                touched.update(old.events[path].attendees)
+        for note in refound:
             if note.kind == "contact":
                 touched.add(note.path)
             elif note.kind == "event":
-                events[note.path] = self._event(note, contacts)
-                touched.update(old.events[note.path].attendees, events[note.path].attendees)
-                touched.update(self._met_at(note.path, old.contacts))
-        paths = {note.path for note in changed}
-        attended = _attended(events)
-        for path in touched:
-            person = contacts[path] = Contact(notes[path])
-            person.entries += [e for e in old.contacts[path].entries if e.path not in paths]
-            for source in paths & self.found.keys():
-                person.entries += [e for e in self.found[source].entries if e.contact == path]
-            person.entries.sort(key=_in_date_order)
-            self._met_at_events(person, events, attended)
-        circles = dict(old.circles)
-        circles.update((n.path, self._circle(n)) for n in changed if n.kind == "circle")
+                events[note.path] = event_of(note, self.resolver, contacts)
+                earlier = old.events.get(note.path)
+                touched.update(earlier.attendees if earlier else (), events[note.path].attendees)
+                touched.update(met_at(note.path, contacts, self.resolver))
+            elif note.kind == "circle":
+                circles[note.path] = self._circle(note)
+        met = attended(events)
+        for path in touched & contacts.keys():
+            self._remake(path, notes, contacts, events, met, refind | gone, old)
+        if reshaping or gone:  # new ones came last: in path order, as build makes them
+            contacts, circles, events = _sorted(contacts), _sorted(circles), _sorted(events)
         self.vault = Vault(self.root, notes, contacts, circles, events, self._dangling(notes))
-        _carry(old, self.vault, changed)
+        _carry(old, self.vault, changed, gone, structural=bool(reshaping or gone))
         return self.vault
 
     def reshapes(self, changed: list[Note], removed: Iterable[str] = ()) -> bool:
-        """Whether ``update`` must build everything again for these changes."""
+        """Whether ``update`` reads notes other than the changed ones (which a builder
+        restored without its notes' blocks cannot)."""
         notes = self.vault.notes
         return any(path in notes for path in removed) or any(
-            _reshapes(notes.get(note.path), note) for note in changed
+            reshapes(notes.get(note.path), note) for note in changed
         )
 
-    def _found_in(self, notes: list[Note], contacts: dict[str, Contact]) -> dict[str, Found]:
-        """The interactions, dangling links and meeting records written in each note, by
-        path, for the notes that have any (one loop for all: 30,000 notes)."""
-        found_in: dict[str, Found] = {}
-        resolve = self.resolver.resolve
-        new = tuple.__new__  # an Interaction without the call to its __new__ (94,000 of them)
-        for note in notes:
-            path_of_note = note.path
-            is_contact = note.kind == "contact"
-            is_circle = note.kind == "circle"
-            entries: list[Interaction] = []
-            dangling: tuple[Dangling, ...] = ()  # few notes have any: no list for each
-            meetings: tuple[MeetingRecord, ...] = ()
-            for block in note.blocks:
-                line, text, is_item, task, date, time, channel, tags, links, _ = block
-                targets = [(link, resolve(link, path_of_note)) for link in links] if links else []
-                if date is not None and targets and None in [path for _, path in targets]:
-                    dangling += tuple(
-                        Dangling(path_of_note, link.line, link.target, link.relative)
-                        for link, path in targets
-                        if path is None and not LEADING_DATE_RE.fullmatch(link.target)
-                    )
-                if date is not None and NEWS in tags:
-                    found = []  # what `mdnet import --update` logs: news, not contact made
-                elif not is_contact:
-                    found = _entries_of(note, block, targets, contacts) if targets else []
-                elif date is not None and is_item:
-                    found = [(path_of_note, line, date)]  # a dated item of a contact's note
-                else:
-                    found = []
-                if found:
-                    markers = self.markers_of.get(tags)
-                    if markers is None:
-                        markers = frozenset(filter(None, map(self.config.marker_for, tags)))
-                        self.markers_of[tags] = markers
-                    linked = (
-                        tuple([path for _, path in targets if path is not None]) if links else ()
-                    )
-                    rest = (markers, channel, task, time, linked)
-                    for contact_path, at, when in found:
-                        entry = (contact_path, when, path_of_note, at, text, *rest)
-                        entries.append(new(Interaction, entry))
-                if is_circle and date is not None and ("attended" in tags or "missed" in tags):
-                    meetings += (MeetingRecord(date, "attended" in tags, line),)
-            if entries or dangling or meetings:
-                found_in[path_of_note] = Found(entries, dangling, meetings)
-        return found_in
+    def _moved_links(self, old: Vault, reshaping: list[Note], gone: set[str]) -> set[str]:
+        """The notes that link a name which now resolves elsewhere (or to a note of
+        another kind)."""
+        before = [old.notes[n.path] for n in reshaping if n.path in old.notes]
+        before += [old.notes[path] for path in gone]
+        moved = self.resolver.reclaim(old.notes.values(), before, reshaping)
+        for note in reshaping:
+            prior = old.notes.get(note.path)
+            if prior is not None and prior.kind != note.kind:
+                for _, name in names_of(note):
+                    if self.resolver.by_name.get(name) == note.path:
+                        moved.add(name)  # links to it may now be interactions, or not
+        linkers = self._index_links(old.notes.values())
+        return {source for name in moved for source in linkers.get(name, ())} - gone
+
+    def _index_links(self, notes: Iterable[Note]) -> dict[str, set[str]]:
+        """``linkers``, made from ``notes`` (and the Resolver's claims) unless made."""
+        if self.linkers is None:
+            self.linkers = {}
+            for note in notes:
+                for name in linked_names(note):
+                    self.linkers.setdefault(name, set()).add(note.path)
+            self.resolver.claim_all(notes)
+        return self.linkers
+
+    def _relink(self, old: Vault, refound: list[Note], gone: set[str]) -> None:
+        """Keep ``linkers`` true for the notes read again and those gone."""
+        linkers = self.linkers
+        if linkers is None:
+            return
+        for path in gone | {note.path for note in refound}:
+            if path in old.notes:
+                for name in linked_names(old.notes[path]):
+                    linkers.get(name, set()).discard(path)
+        for note in refound:
+            for name in linked_names(note):
+                linkers.setdefault(name, set()).add(note.path)
+
+    def _remake(
+        self,
+        path: str,
+        notes: dict[str, Note],
+        contacts: dict[str, Contact],
+        events: dict[str, Event],
+        met: dict[str, list[Met]],
+        refind: set[str],
+        old: Vault,
+    ) -> None:
+        """Make the contact at ``path`` anew: its entries from the notes not read again,
+        then from those read again (kept as it was when it comes out the same)."""
+        person = Contact(notes[path])
+        earlier = old.contacts.get(path)
+        if earlier is not None:
+            person.entries += [e for e in earlier.entries if e.path not in refind]
+        for source in refind & self.found.keys():
+            person.entries += [e for e in self.found[source].entries if e.contact == path]
+        person.entries.sort(key=in_date_order)
+        set_met_at_events(person, events, met, self.resolver)
+        contacts[path] = earlier if earlier is not None and same(earlier, person) else person
 
     def _circle(self, note: Note) -> Circle:
         found = self.found.get(note.path)
         return Circle(note, list(found.meetings) if found else [])
-
-    def _event(self, note: Note, contacts: dict[str, Contact]) -> Event:
-        """The event with its attendees: listed in ``attendees`` or linked in the body."""
-        resolve = self.resolver.resolve
-        found = [resolve(Link(name, 0), note.path) for name in note.fields.get("attendees", ())]
-        found += [resolve(link, note.path) for block in note.blocks for link in block.links]
-        return Event(note, [path for path in dict.fromkeys(found) if path in contacts])
-
-    def _met_at_events(
-        self, person: Contact, events: dict[str, Event], attended: dict[str, list[Met]]
-    ) -> None:
-        """The events attended, then the ``met_at`` event, with their dates."""
-        person.met_at_events = list(attended.get(person.note.path, ()))
-        place = self._place(person.note)
-        event_date = events[place].date if place in events else None
-        if place is not None and event_date is not None:
-            person.met_at_events.append((event_date, events[place].title))
-
-    def _place(self, note: Note) -> str | None:
-        """The path of the note a contact's ``met_at`` names."""
-        met_at = note.fields.get("met_at")
-        return self.resolver.resolve(Link(met_at, 0), note.path) if met_at else None
-
-    def _met_at(self, event: str, contacts: dict[str, Contact]) -> list[str]:
-        """The contacts whose ``met_at`` is this event."""
-        return [
-            path
-            for path, person in contacts.items()
-            if "met_at" in person.note.fields and self._place(person.note) == event
-        ]
 
     def _dangling(self, notes: dict[str, Note]) -> list[Dangling]:
         found = self.found
         return [link for path in notes if path in found for link in found[path].dangling]
 
 
-Met = tuple[dt.date, str]  # when and where a contact was met
+def _of_kinds(
+    old: Vault, reshaping: list[Note], gone: set[str]
+) -> tuple[dict[str, Contact], dict[str, Circle], dict[str, Event]]:
+    """The old contacts, circles and events, less those gone or of another kind now,
+    with a new contact for each note that became one (circles and events read again
+    are made by the caller)."""
+    contacts, circles, events = dict(old.contacts), dict(old.circles), dict(old.events)
+    for note in reshaping:
+        prior = old.notes.get(note.path)
+        if prior is not None and prior.kind != note.kind:
+            gone = gone | {note.path}
+        if (note.kind == "contact" and note.path not in contacts) or note.path in gone:
+            contacts[note.path] = Contact(note)
+    for path in gone:
+        circles.pop(path, None)
+        events.pop(path, None)
+        if path in contacts and not any(n.path == path and n.kind == "contact" for n in reshaping):
+            del contacts[path]
+    return contacts, circles, events
 
 
-def _attended(events: dict[str, Event]) -> dict[str, list[Met]]:
-    """Contact path → the dated events marked attended that list them, in path order."""
-    attended: dict[str, list[Met]] = {}
-    for event in events.values():
-        if event.status == "attended" and event.date is not None:
-            for path in event.attendees:
-                attended.setdefault(path, []).append((event.date, event.title))
-    return attended
+T = TypeVar("T")
 
 
-def _carry(old: Vault, new: Vault, changed: list[Note]) -> None:
+def _sorted(by_path: dict[str, T]) -> dict[str, T]:
+    return dict(sorted(by_path.items()))
+
+
+def _carry(old: Vault, new: Vault, changed: list[Note], gone: set[str], structural: bool) -> None:
     """Give ``new`` what ``old`` worked out about all its notes, as ``new`` would work it
-    out (30,000 notes looked at for a few): titles and ``confidential`` flags are the
-    same (else everything is built again); ``mdnet-ignore`` and problems are updated."""
-    new.shared_titles = old.shared_titles
-    new.confidential = old.confidential
-    paths = {note.path for note in changed}
+    out (30,000 notes looked at for a few)."""
+    paths = {note.path for note in changed} | gone
+    if not structural:
+        new.shared_titles = old.shared_titles  # the same titles
+    confidential = {p for p in old.confidential if p not in paths}
+    new.confidential = frozenset(
+        confidential | {n.path for n in changed if n.fields.get("confidential")}
+    )
     new.ignoring = {p: n for p, n in old.ignoring.items() if p not in paths} | {
         n.path: n for n in changed if "mdnet-ignore" in n.fields
     }
@@ -260,59 +282,14 @@ def _carry(old: Vault, new: Vault, changed: list[Note]) -> None:
     new.with_problems = sorted(kept + [n for n in changed if n.problems], key=_path)
 
 
-def _same(before: Contact, after: Contact) -> bool:
-    """The same note and the same entries (made from the same notes, mostly the same
-    objects: quick to compare)."""
-    return (
-        (before.note is after.note or _alike(before.note, after.note))
-        and before.entries == after.entries
-        and before.met_at_events == after.met_at_events
-    )
-
-
-def _alike(one: Note, other: Note) -> bool:
-    """The same note but maybe for its blocks, which a snapshot's notes lack and nothing
-    worked out about a contact reads (what they bring is in the entries)."""
-    return (one.path, one.kind, one.fields, one.lines, one.problems, one.date) == (
-        other.path,
-        other.kind,
-        other.fields,
-        other.lines,
-        other.problems,
-        other.date,
-    )
-
-
-def _reshapes(before: Note | None, after: Note) -> bool:
+def reshapes(before: Note | None, after: Note) -> bool:
     """Whether a note's change reaches past what it brings itself: a new note, another
-    kind or aliases (what links resolve to), ``confidential`` (what G004 reads)."""
+    kind or aliases (what links resolve to)."""
     return (
         before is None
         or before.kind != after.kind
-        or any(before.fields.get(key) != after.fields.get(key) for key in OUTWARD_FIELDS)
+        or before.fields.get("aliases") != after.fields.get("aliases")
     )
 
 
-OUTWARD_FIELDS = ("aliases", "confidential")
-NEWS = "update"  # the tag of a dated entry that is news about a contact, not contact
 _path = attrgetter("path")
-_in_date_order = attrgetter("date", "path", "line")
-
-
-def _entries_of(
-    note: Note, block: Block, targets: list[tuple[Link, str | None]], contacts: dict[str, Contact]
-) -> list[tuple[str, int, dt.date]]:
-    """(contact path, line, date) of each interaction that ``block``, with links to
-    ``targets``, records in a note that is not a contact's (``Builder._found_in`` reads
-    those)."""
-    if block.date is not None:
-        date, links = block.date, targets
-    elif note.date is not None and not block.excluded:
-        date, links = note.date, [(link, path) for link, path in targets if not link.embed]
-    else:
-        return []
-    found: dict[str, tuple[str, int, dt.date]] = {}
-    for link, path in links:
-        if path in contacts and path not in found:
-            found[path] = (path, (block.line if block.date is not None else link.line), date)
-    return list(found.values())

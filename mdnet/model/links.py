@@ -1,12 +1,43 @@
-"""Where a link points: Obsidian's resolution of wikilinks and Markdown links to notes."""
+"""Where a link points: Obsidian's resolution of wikilinks and Markdown links to notes.
+
+A note is known by its names: its vault-relative path without ``.md``, its title, its
+aliases (any case). A name several notes claim goes to the first by path, a title or path
+before an alias. The ``Resolver`` keeps, besides what each name resolves to, who claims
+it (made when first needed), so that a note that appears, goes, or changes its aliases
+re-resolves only the names it gains or loses (``reclaim``).
+"""
 
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from mdnet.notes.markdown import Link
 from mdnet.notes.note import Note
+
+TITLE, ALIAS = 0, 1  # what a name is of a note: a title or path wins over an alias
+
+
+def names_of(note: Note) -> Iterator[tuple[int, str]]:
+    """(TITLE or ALIAS, name in lower case) of each name that links may use for ``note``."""
+    stem = note.path.removesuffix(".md")
+    yield TITLE, stem.lower()
+    yield TITLE, stem.rsplit("/", 1)[-1].lower()
+    for alias in note.fields.get("aliases", ()):
+        yield ALIAS, alias.lower()
+
+
+def link_keys(link: Link, from_path: str) -> tuple[str, ...]:
+    """The names ``link`` may resolve through (a Markdown link: its path, then its title)."""
+    if not link.relative:
+        return (_title_key(link.target),)
+    folder = posixpath.dirname(from_path)
+    joined = posixpath.normpath(posixpath.join(folder, link.target)).removesuffix(".md")
+    return (joined.lower(), _title_key(link.target))
+
+
+def _title_key(target: str) -> str:
+    return target.strip().removesuffix(".md").lstrip("/").lower()
 
 
 class Resolver:
@@ -27,6 +58,7 @@ class Resolver:
         for alias, path in by_alias.items():
             self.by_name.setdefault(alias, path)
         self.wikilinks: dict[str, str | None] = {}  # target as written → path
+        self.claims: dict[str, set[tuple[int, str]]] | None = None  # made by ``reclaim``
 
     def resolve(self, link: Link, from_path: str) -> str | None:
         """The path of the note ``link`` points to, or None."""
@@ -35,14 +67,54 @@ class Resolver:
             try:
                 return self.wikilinks[target]
             except KeyError:
-                found = self.wikilinks[target] = self._by_title(target)
+                found = self.wikilinks[target] = self.by_name.get(_title_key(target))
                 return found
-        folder = posixpath.dirname(from_path)
-        joined = posixpath.normpath(posixpath.join(folder, target)).removesuffix(".md")
-        return self.by_name.get(joined.lower()) or self._by_title(target)
+        joined, title = link_keys(link, from_path)
+        return self.by_name.get(joined) or self.by_name.get(title)
 
-    def _by_title(self, target: str) -> str | None:
-        return self.by_name.get(target.strip().removesuffix(".md").lstrip("/").lower())
+    def claim_all(self, notes: Iterable[Note]) -> dict[str, set[tuple[int, str]]]:
+        """Who claims each name (``notes``: every note the resolver was made from), made
+        once, then kept by ``reclaim``."""
+        if self.claims is None:
+            self.claims = {}
+            for note in notes:
+                for kind, name in names_of(note):
+                    self.claims.setdefault(name, set()).add((kind, note.path))
+        return self.claims
+
+    def reclaim(
+        self, notes: Iterable[Note], before: Iterable[Note], after: Iterable[Note]
+    ) -> set[str]:
+        """Take in that the notes ``before`` became the notes ``after`` (a note that went
+        is only before, a new one only after); ``notes`` is every note before the change.
+        Returns the names that now resolve elsewhere (or nowhere, or somewhere new)."""
+        claims = self.claim_all(notes)
+        touched: set[str] = set()
+        for note in before:
+            for kind, name in names_of(note):
+                claimants = claims.get(name)
+                if claimants is not None:
+                    claimants.discard((kind, note.path))
+                touched.add(name)
+        for note in after:
+            for kind, name in names_of(note):
+                claims.setdefault(name, set()).add((kind, note.path))
+                touched.add(name)
+        moved = set()
+        for name in touched:
+            claimants = claims.get(name)
+            winner = min(claimants)[1] if claimants else None
+            if not claimants:
+                claims.pop(name, None)
+            if self.by_name.get(name) != winner:
+                moved.add(name)
+                if winner is None:
+                    del self.by_name[name]
+                else:
+                    self.by_name[name] = winner
+        if moved:
+            self.wikilinks.clear()
+        return moved
 
 
 # the front matter fields whose values are links to notes (SPEC §2), by kind

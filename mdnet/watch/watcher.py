@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import queue
 import signal
+import threading
 import time
 from collections.abc import Callable, Iterable
 from functools import partial
@@ -20,6 +21,7 @@ from typing import TextIO
 
 from mdnet.cache.index import STATE_FOLDER
 from mdnet.config import CONFIG_NAME, Config, ConfigError
+from mdnet.live.server import CheckServer
 from mdnet.live.vault import LiveVault, Update
 from mdnet.notes.scan import excluded, templates_folders
 from mdnet.report.formats import plural, write_text
@@ -33,6 +35,7 @@ QUIET = 0.05  # seconds without an event that end a burst (an atomic save, a che
 LONGEST_BURST = 2.0  # seconds after which a burst that goes on is handled anyway
 CLOCK_CHECK = 60.0  # seconds between looks at the date when nothing happens
 WAKE = 0.2  # seconds between looks at whether a signal asked to stop
+SETTLE = 0.01  # seconds for the events of a save just made to arrive
 
 
 class Watcher:
@@ -56,6 +59,8 @@ class Watcher:
         self.events = VaultEvents(root, config.summary_path, config_path)
         self._leave_out(config)
         self.stopping = False
+        self.pending: set[str] = set()  # paths changed, not yet handled
+        self.handling = threading.RLock()  # one update at a time: the loop's or the server's
 
     @property
     def config(self) -> Config:
@@ -125,12 +130,22 @@ class Watcher:
     def run(self) -> None:
         """Wait for changes and handle each burst once, until ``stop``."""
         while not self.stopping:
-            changed = self._next_burst()
+            self._next_burst()
             if self.stopping:
                 break
-            today = self.today_of()
-            if changed is not None or today != self.live.today:
-                self.update(changed or set(), today)
+            with self.handling:
+                changed, today = self._take_pending(), self.today_of()
+                if changed or today != self.live.today:
+                    self.update(changed, today)
+
+    def sync(self) -> None:
+        """Take in the changes not handled yet: what the check server does before it
+        answers (events of a save just made arrive within a few milliseconds)."""
+        time.sleep(SETTLE)
+        with self.handling:
+            changed = self._take_pending()
+            if changed:
+                self.update(changed)
 
     def stop(self, *_: object) -> None:
         """End the loop after the update under way (a signal handler).
@@ -140,29 +155,40 @@ class Watcher:
         """
         self.stopping = True
 
-    def _next_burst(self) -> set[str] | None:
-        """The paths changed in the next burst of events; None when the wait timed out."""
-        first = self._next_event(CLOCK_CHECK)
-        if first is None:
-            return None
-        changed = set(first)
+    def _next_burst(self) -> None:
+        """Gather the paths of the next burst of events into ``pending``; return when
+        it ends (or nothing came before the next look at the clock)."""
+        if not self._next_event(CLOCK_CHECK):
+            return
         deadline = time.monotonic() + LONGEST_BURST
         while time.monotonic() < deadline and not self.stopping:
-            more = self._next_event(QUIET)
-            if more is None:
+            if not self._next_event(QUIET):
                 break
-            changed |= more
-        return changed
 
-    def _next_event(self, timeout: float) -> set[str] | None:
-        """The next event's paths, or None after ``timeout`` or when stopping."""
+    def _next_event(self, timeout: float) -> bool:
+        """Wait for the next event and add its paths to ``pending``; False after
+        ``timeout`` or when stopping."""
         deadline = time.monotonic() + timeout
         while not self.stopping and (left := deadline - time.monotonic()) > 0:
             try:
-                return self.events.queue.get(timeout=min(left, WAKE))
+                paths = self.events.queue.get(timeout=min(left, WAKE))
             except queue.Empty:
                 continue
-        return None
+            with self.handling:
+                self.pending |= paths
+            return True
+        return False
+
+    def _take_pending(self) -> set[str]:
+        """The paths changed and not yet handled (the queue's too), now handled."""
+        with self.handling:
+            while True:
+                try:
+                    self.pending |= self.events.queue.get_nowait()
+                except queue.Empty:
+                    break
+            changed, self.pending = self.pending, set()
+            return changed
 
     def _leave_out(self, config: Config) -> None:
         """Events about what the vault's listing leaves out change nothing: dropped."""
@@ -205,16 +231,21 @@ def watch(watcher: Watcher) -> None:
     lock = lock_vault(watcher.root / STATE_FOLDER)
     previous = {sig: signal.signal(sig, watcher.stop) for sig in (signal.SIGINT, signal.SIGTERM)}
     observer = None
+    server = None
     try:
         watcher.prime()
         if watcher.stopping:
             return
         observer = start_observer(watcher.events, watcher.err)
         watcher.check()
+        server = CheckServer(watcher.live, watcher.sync)
+        server.start()
         watcher.err.write(f"Watching {watcher.root} for changes; Ctrl-C to stop.\n")
         watcher.err.flush()
         watcher.run()
     finally:
+        if server is not None:
+            server.stop()
         if observer is not None:
             observer.stop()
             observer.join(timeout=5)

@@ -52,9 +52,15 @@ DOMAINS = ("software", "finance", "design", "health", "education", "energy")
 START = dt.date(1972, 1, 1)
 
 
-def contact_names() -> list[str]:
-    """10,000 unique names."""
-    return [f"{first} {last}" for first in FIRST[:100] for last in LAST[:100]]
+def contact_names(count: int = 10_000) -> list[str]:
+    """``count`` unique names: the first 10,000 as first and last names, then with a
+    middle initial (the 30,000-note vault is the same whatever the scale code)."""
+    names = [f"{first} {last}" for first in FIRST[:100] for last in LAST[:100]]
+    for initial in "ABCDEFGHJKLMNPRSTVW":
+        if len(names) >= count:
+            break
+        names += [f"{first} {initial}. {last}" for first in FIRST[:100] for last in LAST[:100]]
+    return names[:count]
 
 
 def _sentence(rng: random.Random, words: int) -> str:
@@ -73,7 +79,7 @@ def _date(rng: random.Random, low: dt.date, high: dt.date) -> dt.date:
 def contact_note(rng: random.Random, name: str, names: list[str], prose: list[str]) -> str:
     """A contact: front matter and a log of 0–12 entries with markers and links."""
     tier = rng.choice(TIERS)
-    first, last = name.split()
+    first, last = name.split()[0], "".join(name.split()[1:]).replace(".", "")
     lines = [
         "---",
         "type: contact",
@@ -173,7 +179,7 @@ def generate(root: Path, seed: int = 26, scale: float = 1.0) -> int:
     """
     rng = random.Random(seed)
     prose = _paragraphs(rng, 400)
-    names = contact_names()[: max(1, round(10_000 * scale))]
+    names = contact_names(max(1, round(10_000 * scale)))
     (root / ".obsidian").mkdir(parents=True, exist_ok=True)
     count = 0
     for name in names:

@@ -1,0 +1,49 @@
+"""``mdnet check`` answered by a running ``mdnet watch`` or ``mdnet lsp``, when one is up.
+
+The server already holds the current model: its answer is the check's, for the same
+code, configuration, day and rules. When no server is up, none answers in time, the
+connection breaks or the server declines, the check does its own work (``pipeline``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from mdnet.cache.index import STATE_FOLDER
+from mdnet.config import Config
+from mdnet.live.protocol import SOCKET_NAME, Request, code_stamp, connect, read_answer
+from mdnet.report.stats import Stats
+from mdnet.rules.finding import Finding
+from mdnet.rules.runner import Selection
+
+CONNECT_TIMEOUT = 0.2  # seconds: a server that does not accept by then is not up
+ANSWER_TIMEOUT = 3.0  # seconds of silence after which the server is taken for gone
+LARGEST_ANSWER = 1 << 30  # bytes
+
+
+def ask_server(
+    root: Path, config: Config, today: dt.date, selection: Selection
+) -> tuple[list[Finding], Stats] | None:
+    """The findings and counts a running server gives for this check, or None."""
+    path = root / STATE_FOLDER / SOCKET_NAME
+    if not path.exists():  # most checks: no server, one stat
+        return None
+    rules = tuple(rule.CODE for rule in selection.rules())
+    request = Request(code_stamp(), config.fingerprint, today, rules)
+    try:
+        with connect(path, CONNECT_TIMEOUT) as server:
+            server.sendall(request.encode())
+            server.settimeout(ANSWER_TIMEOUT)
+            pieces, size = [], 0
+            while piece := server.recv(1 << 20):
+                pieces.append(piece)
+                size += len(piece)
+                if piece.endswith(b"\n") or size > LARGEST_ANSWER:
+                    break
+        line = b"".join(pieces)
+        if not line.endswith(b"\n"):
+            return None  # cut short: the server went away mid-answer
+        return read_answer(line)
+    except (OSError, ValueError, TypeError, KeyError):
+        return None

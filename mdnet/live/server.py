@@ -1,0 +1,157 @@
+"""The server that answers ``mdnet check`` from a running ``mdnet watch`` or ``mdnet lsp``.
+
+It listens on a Unix socket in the vault's ``.mdnet/`` (readable and writable by the
+user only, and it answers only processes of the same user), on a thread of its own.
+Before it answers, the front end takes in the changes it has not handled yet (``sync``),
+so that the answer is what a check of its own would find now.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import struct
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from mdnet.cache.index import STATE_FOLDER, make_state_folder
+from mdnet.live.protocol import (
+    LARGEST_REQUEST,
+    SOCKET_NAME,
+    Request,
+    address,
+    answer,
+    code_stamp,
+    connect,
+    decline,
+)
+from mdnet.live.vault import LiveVault
+from mdnet.report.stats import Stats
+
+READ_TIMEOUT = 2.0  # seconds a client has to send its request
+WAKE = 0.2  # seconds between looks at whether to stop
+
+
+class CheckServer:
+    """Answers checks of the vault that ``live`` holds; ``sync`` takes in pending changes."""
+
+    def __init__(self, live: LiveVault, sync: Callable[[], None]) -> None:
+        self.live, self.sync = live, sync
+        self.path = live.root / STATE_FOLDER / SOCKET_NAME
+        self.listener: socket.socket | None = None
+        self.thread: threading.Thread | None = None
+        self.stopping = False
+
+    def start(self) -> bool:
+        """Listen, on a thread; False when no socket can be had here (the check then
+        always does its own work)."""
+        try:
+            make_state_folder(self.path.parent)
+            self.listener = _listen(self.path)
+        except OSError:
+            return False
+        if self.listener is None:
+            return False
+        self.thread = threading.Thread(target=self._serve, name="mdnet-check-server", daemon=True)
+        self.thread.start()
+        return True
+
+    def stop(self) -> None:
+        self.stopping = True
+        if self.thread is not None:
+            self.thread.join(timeout=5)
+        if self.listener is not None:
+            self.listener.close()
+            with contextlib.suppress(OSError):
+                self.path.unlink()
+
+    def _serve(self) -> None:
+        assert self.listener is not None
+        self.listener.settimeout(WAKE)
+        while not self.stopping:
+            try:
+                connection, _ = self.listener.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            with connection, contextlib.suppress(OSError):
+                self._answer(connection)
+
+    def _answer(self, connection: socket.socket) -> None:
+        if not _same_user(connection):
+            return
+        connection.settimeout(READ_TIMEOUT)
+        try:
+            request = Request.decode(_read_line(connection))
+        except (ValueError, TypeError):
+            connection.sendall(decline("not a request"))
+            return
+        connection.sendall(self.reply(request))
+
+    def reply(self, request: Request) -> bytes:
+        """The answer to ``request``: the findings now, or why not."""
+        if request.code != code_stamp():
+            return decline("another version of mdnet")
+        self.sync()
+        live = self.live
+        with live.lock:
+            if request.config != live.config.fingerprint:
+                return decline("another configuration")
+            if request.today != live.today:
+                return decline("another day")
+            running = {rule.CODE for rule in live.selection.rules()}
+            wanted = set(request.rules)
+            if not wanted <= running:
+                return decline("rules the server does not run")
+            findings = live.findings
+            if wanted != running:
+                findings = [finding for finding in findings if finding.code in wanted]
+            return answer(findings, Stats.of(live.vault))
+
+
+def _listen(path: Path) -> socket.socket | None:
+    """A listening socket at ``path``, unless another server answers there."""
+    if path.exists():
+        try:
+            connect(path, 0.2).close()
+            return None  # someone serves this vault already
+        except OSError:
+            path.unlink(missing_ok=True)  # left by a server that was killed
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    mask = os.umask(0o077)  # the socket is the user's only, from its first moment
+    try:
+        with address(path) as where:
+            listener.bind(where)
+        os.chmod(path, 0o600)
+        listener.listen(8)
+    except OSError:
+        listener.close()
+        raise
+    finally:
+        os.umask(mask)
+    return listener
+
+
+def _same_user(connection: socket.socket) -> bool:
+    """Whether the process at the other end is this user's (where the system says)."""
+    option = getattr(socket, "SO_PEERCRED", None)
+    if option is None:
+        return True  # the socket's mode alone keeps others out
+    credentials = connection.getsockopt(socket.SOL_SOCKET, option, struct.calcsize("3i"))
+    _, uid, _ = struct.unpack("3i", credentials)
+    return bool(uid == os.getuid())
+
+
+def _read_line(connection: socket.socket) -> bytes:
+    data = b""
+    while b"\n" not in data:
+        piece = connection.recv(4096)
+        if not piece:
+            break
+        data += piece
+        if len(data) > LARGEST_REQUEST:
+            raise ValueError("request too long")
+    return data.split(b"\n", 1)[0]

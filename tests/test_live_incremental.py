@@ -1,0 +1,125 @@
+"""The live vault (what watch and the editor hold) after any series of changes on disk —
+edits, creations, deletions, renames, folders moved in and out — or in an editor, gives
+the findings and the summary of a check from scratch."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import textwrap
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mdnet.config import load_config
+from mdnet.live.vault import LiveVault
+from mdnet.notes.parse import parse_all
+from mdnet.pipeline import check_vault
+from mdnet.rules.runner import Selection
+from mdnet.summary import render
+from tests.conftest import TODAY
+from tests.test_incremental import PATHS, RENAMES, VERSIONS
+
+CONFIG_TEXT = '[thresholds]\nmax_unanswered = 2\n[confidential]\nterms = ["Falcon"]\n'
+
+actions = st.lists(
+    st.one_of(
+        st.tuples(
+            st.just("write"),
+            st.sampled_from(PATHS),
+            st.integers(min_value=0, max_value=5),
+        ),
+        st.tuples(
+            st.just("rename"),
+            st.sampled_from(sorted(RENAMES)),
+            st.integers(min_value=0, max_value=2),
+        ),
+        st.tuples(st.just("folder out"), st.sampled_from(["People", "Daily"]), st.just(0)),
+        st.tuples(st.just("unsaved"), st.sampled_from(PATHS), st.integers(0, 5)),
+        st.tuples(st.just("close"), st.sampled_from(PATHS), st.just(0)),
+    ),
+    min_size=1,
+    max_size=8,
+)
+
+
+def text_of(path: str, index: int) -> str | None:
+    versions = VERSIONS[path]
+    text = versions[index % len(versions)]
+    return None if text is None else textwrap.dedent(text).lstrip("\n")
+
+
+def from_scratch(root: Path, live: LiveVault) -> tuple[object, ...]:
+    """What a check from scratch finds, with the editor's unsaved texts saved first."""
+    copy = Path(tempfile.mkdtemp()) / "vault"
+    shutil.copytree(root, copy, ignore=shutil.ignore_patterns(".mdnet"))
+    for path, text in live.unsaved.items():
+        (copy / path).parent.mkdir(parents=True, exist_ok=True)
+        (copy / path).write_text(text)
+    config = load_config(copy)
+    vault, findings = check_vault(copy, config, TODAY, Selection.from_config(config), parse_all)
+    shutil.rmtree(copy.parent)
+    return _seen(findings), render(vault, config, TODAY, findings)
+
+
+def _seen(findings: object) -> list[tuple[object, ...]]:
+    return [(f.code, f.path, f.line, f.message) for f in findings]  # type: ignore[attr-defined]
+
+
+@settings(max_examples=60, deadline=None)
+@given(actions)
+def test_any_changes_on_disk_or_in_an_editor_agree_with_a_check_from_scratch(
+    steps: list[tuple[str, str, int]],
+) -> None:
+    root = Path(tempfile.mkdtemp()) / "vault"
+    try:
+        root.mkdir()
+        (root / ".mdnet.toml").write_text(CONFIG_TEXT)
+        for path in PATHS:
+            text = text_of(path, 0)
+            if text is not None:
+                (root / path).parent.mkdir(parents=True, exist_ok=True)
+                (root / path).write_text(text)
+        live = LiveVault(root, load_config(root), TODAY)
+        live.load()
+        for action, path, index in steps:
+            changed = _act(root, live, action, path, index)
+            if changed:
+                live.apply(changed)
+            assert (_seen(live.findings), live.summary()) == from_scratch(root, live)
+    finally:
+        shutil.rmtree(root.parent)
+
+
+def _act(root: Path, live: LiveVault, action: str, path: str, index: int) -> set[str]:
+    """Do ``action``; the paths a watcher would be told of (none for an editor's)."""
+    file = root / path
+    if action == "write":
+        text = text_of(path, index)
+        if text is None:
+            file.unlink(missing_ok=True)
+        else:
+            file.parent.mkdir(parents=True, exist_ok=True)
+            file.write_text(text)
+        return {path}
+    if action == "rename":
+        target = RENAMES[path][index % len(RENAMES[path])]
+        if not file.exists() or (root / target).exists() or target in live.unsaved:
+            return set()
+        (root / target).parent.mkdir(parents=True, exist_ok=True)
+        file.rename(root / target)
+        return {path, target}
+    if action == "folder out":
+        if (root / path).exists() and not any(p.startswith(path) for p in live.unsaved):
+            shutil.move(root / path, root.parent / f"out-{path}")
+            return {path}
+        return set()
+    if action == "unsaved":
+        text = text_of(path, index)
+        if text is not None:
+            live.edit(path, text)
+        return set()
+    if path in live.unsaved:  # closed without saving
+        live.edit(path, None)
+    return set()
