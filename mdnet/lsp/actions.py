@@ -46,15 +46,15 @@ def code_actions(
         if diagnostic.source != "mdnet" or not isinstance(diagnostic.code, str):
             continue
         line = diagnostic.range.start.line + 1
-        with live.lock:
-            found = [
-                f
-                for f in live.findings
-                if f.path == path and f.code == diagnostic.code and f.line == line
-            ]
-        for finding in found:
-            offers = _offers(live, documents, finding)
-            actions += [_with(action, diagnostic) for action in offers]
+        with live.lock:  # one model throughout, not one being updated
+            for finding in live.findings:
+                if (
+                    finding.path == path
+                    and finding.code == diagnostic.code
+                    and finding.line == line
+                ):
+                    offers = _offers(live, documents, finding)
+                    actions += [_with(action, diagnostic) for action in offers]
     return actions
 
 

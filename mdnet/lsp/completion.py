@@ -14,6 +14,7 @@ from mdnet.config import MARKERS
 from mdnet.live.vault import LiveVault
 from mdnet.lsp.documents import split_lines
 from mdnet.lsp.session import Session
+from mdnet.model.vault import Vault
 from mdnet.notes.fields import (
     BY_KIND,
     CIRCLE_STATUSES,
@@ -153,8 +154,13 @@ def _values(live: LiveVault, kind: str, key: str) -> tuple[str, ...]:
 def _links(live: LiveVault, typed: str, span: types.Range, closed: bool) -> types.CompletionList:
     """Titles and aliases containing what is typed: contacts first, with company and
     role; a title several notes share is written as its path."""
-    wanted = typed.strip().lower()
-    vault = live.vault
+    with live.lock:  # one model throughout, not one being updated
+        return _matching_links(live.vault, typed.strip().lower(), span, closed)
+
+
+def _matching_links(
+    vault: Vault, wanted: str, span: types.Range, closed: bool
+) -> types.CompletionList:
     items: list[types.CompletionItem] = []
     for path, note in vault.notes.items():
         title = note.title

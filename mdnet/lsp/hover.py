@@ -22,10 +22,11 @@ def hover(session: Session, uri: str, position: types.Position) -> types.Hover |
     live = session.live
     if where is None or where.target is None or live is None:
         return None
-    standing = live.standing(where.target)
-    if standing is None:
-        return None
-    text = describe(live, standing)
+    with live.lock:  # one model throughout, not one being updated
+        standing = live.standing(where.target)
+        if standing is None:
+            return None
+        text = describe(live, standing)
     span = None
     if where.link is not None:
         assert session.documents is not None

@@ -21,6 +21,7 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 
 from mdnet.config import CONFIG_NAME, Config, ConfigError, load_config
+from mdnet.errors import UserError
 from mdnet.live.vault import LiveVault
 from mdnet.lsp.diagnostics import by_path, of_findings
 from mdnet.lsp.documents import Documents
@@ -55,7 +56,11 @@ class Session:
     def open(self, folder: Path) -> None:
         """Find the vault from the workspace folder (SPEC §1) and read its config; a bad
         config is told, and the defaults are used until it is put right."""
-        root = find_vault(folder)
+        try:
+            root = find_vault(folder)
+        except UserError as error:  # no such folder: nothing to serve, nothing to crash
+            self.log(f"mdnet: {error}; no vault to check", types.MessageType.Error)
+            return
         try:
             config = load_config(root, self.config_path)
         except ConfigError as error:

@@ -56,9 +56,11 @@ def started(client: LanguageClient) -> bool:
 
 @contextlib.asynccontextmanager
 async def serving(
-    root: Path, watch_files: bool = True, *options: str
+    root: Path,
+    watch_files: bool = True,
+    ready: Callable[[LanguageClient], bool] = started,
 ) -> AsyncIterator[LanguageClient]:
-    """A server on the vault at ``root``, once it has published the whole vault."""
+    """A server on the vault at ``root``, once ``ready`` (it published the whole vault)."""
     client = make_test_lsp_client()
     client.registrations = []  # type: ignore[attr-defined]
 
@@ -66,7 +68,7 @@ async def serving(
     def register(params: types.RegistrationParams) -> None:
         client.registrations.extend(params.registrations)  # type: ignore[attr-defined]
 
-    await client.start_io(*COMMAND, *options)
+    await client.start_io(*COMMAND)
     folder = uri(root, "").rstrip("/")
     await client.initialize_session(
         types.InitializeParams(
@@ -76,7 +78,7 @@ async def serving(
         )
     )
     try:
-        await wait_until(lambda: started(client))
+        await wait_until(lambda: ready(client))
         yield client
     finally:
         await client.shutdown_session()

@@ -112,3 +112,15 @@ async def test_a_binary_or_huge_note_is_an_f002_and_broken_yaml_an_f001(
         type_text(client, jane, JANE, version=5)
         await wait_until(lambda: codes(client, jane) == [("R001", 5)])
         await still_answers(client, root)
+
+
+async def test_a_workspace_folder_that_does_not_exist_is_told_not_fatal(tmp_path: Path) -> None:
+    def told(client) -> bool:  # type: ignore[no-untyped-def]
+        return any("no vault to check" in m.message for m in client.log_messages)
+
+    async with serving(tmp_path / "gone", ready=told) as client:
+        address = open_note(client, tmp_path, "gone/x.md", "- 2026-11-40 [[Nobody]]\n")
+        found = await client.text_document_hover_async(
+            types.HoverParams(types.TextDocumentIdentifier(address), types.Position(0, 15))
+        )
+        assert found is None and not client.diagnostics
