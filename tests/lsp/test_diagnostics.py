@@ -102,3 +102,14 @@ async def test_the_vaults_own_findings_go_on_its_config_file(make_vault: WriteVa
     ).resolve()
     async with serving(root) as client:
         assert codes(client, uri(root, ".mdnet.toml")) == [("C003", 1)]
+
+
+async def test_without_a_config_file_the_vaults_own_findings_go_to_the_log(
+    make_vault: WriteVault,
+) -> None:
+    taker = "---\ntype: contact\n---\n- 2026-11-01 call #got\n- 2026-11-02 call #got\n- 2026-11-03 call #got\n"
+    root = make_vault({"People/Ann.md": taker}).resolve()
+    async with serving(root) as client:
+        logged = [m.message for m in client.log_messages if "G003" in m.message]
+        assert logged and logged[0].startswith("mdnet: G003 give-take-imbalance [warning]")
+        assert all(not path.endswith(".mdnet.toml") for path in client.diagnostics)
