@@ -123,7 +123,7 @@ def prepare_rename(
     return types.PrepareRenamePlaceholder(range=span, placeholder=title)
 
 
-def rename(
+def rename_note(
     session: Session, uri: str, position: types.Position, new_name: str
 ) -> types.WorkspaceEdit | None:
     """Rename the contact, circle or event under the cursor: its file and every link to

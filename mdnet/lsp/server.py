@@ -117,9 +117,9 @@ def make_server(today: dt.date | None, config_path: Path | None = None) -> Mdnet
         return navigation.prepare_rename(session, params.text_document.uri, params.position)
 
     @server.feature(types.TEXT_DOCUMENT_RENAME, types.RenameOptions(prepare_provider=True))
-    def rename(params: types.RenameParams) -> types.WorkspaceEdit | None:
+    def on_rename(params: types.RenameParams) -> types.WorkspaceEdit | None:
         uri, position = params.text_document.uri, params.position
-        return navigation.rename(session, uri, position, params.new_name)
+        return navigation.rename_note(session, uri, position, params.new_name)
 
     @server.feature(
         types.TEXT_DOCUMENT_CODE_ACTION,
