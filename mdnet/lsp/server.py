@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import logging
 from pathlib import Path
 from typing import Any
 
@@ -21,8 +20,6 @@ from pygls.uris import to_fs_path
 from mdnet import __version__
 from mdnet.lsp import actions, completion, disk, hover, navigation, summary
 from mdnet.lsp.session import Session
-
-logger = logging.getLogger(__name__)
 
 
 class MdnetProtocol(LanguageServerProtocol):

@@ -13,6 +13,7 @@ import asyncio
 import contextlib
 import datetime as dt
 import logging
+import threading
 import traceback
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -49,6 +50,8 @@ class Session:
         self.wake: asyncio.Event | None = None
         self.ready = False
         self._task: asyncio.Task[None] | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._loop_thread = 0
 
     def today(self) -> dt.date:
         return self.fixed_today or dt.date.today()
@@ -74,6 +77,7 @@ class Session:
         if self.live is None:
             return
         self.wake = asyncio.Event()
+        self._loop, self._loop_thread = asyncio.get_running_loop(), threading.get_ident()
         await asyncio.to_thread(self.live.load)
         self.ready = True
         self.publish(self._all_paths())
@@ -97,7 +101,12 @@ class Session:
         self._poke()
 
     def log(self, message: str, kind: types.MessageType = types.MessageType.Info) -> None:
-        """A line in the editor's log of this server (``window/logMessage``)."""
+        """A line in the editor's log of this server (``window/logMessage``); from the
+        worker thread, it is sent by the event loop's thread, as every message is."""
+        loop = self._loop
+        if loop is not None and threading.get_ident() != self._loop_thread:
+            loop.call_soon_threadsafe(self.log, message, kind)
+            return
         try:
             self.server.window_log_message(types.LogMessageParams(kind, message))
         except Exception:  # no client to tell (shutting down): the log file only

@@ -113,3 +113,26 @@ async def test_without_a_config_file_the_vaults_own_findings_go_to_the_log(
         logged = [m.message for m in client.log_messages if "G003" in m.message]
         assert logged and logged[0].startswith("mdnet: G003 give-take-imbalance [warning]")
         assert all(not path.endswith(".mdnet.toml") for path in client.diagnostics)
+
+
+async def test_a_changed_config_is_taken_in_and_a_broken_one_told(make_vault: WriteVault) -> None:
+    root = make_vault({".mdnet.toml": "", "People/Jane.md": JANE}).resolve()
+    jane = uri(root, "People/Jane.md")
+
+    def config_changed() -> None:
+        client.workspace_did_change_watched_files(
+            types.DidChangeWatchedFilesParams(
+                [types.FileEvent(uri(root, ".mdnet.toml"), types.FileChangeType.Changed)]
+            )
+        )
+
+    async with serving(root) as client:
+        (root / ".mdnet.toml").write_text('[cadence]\nclose = "365d"\n')
+        config_changed()
+        await wait_until(lambda: codes(client, jane) == [])
+        (root / ".mdnet.toml").write_text("[cadence\n")
+        config_changed()
+        await wait_until(
+            lambda: any("previous configuration" in m.message for m in client.log_messages)
+        )
+        assert codes(client, jane) == []
