@@ -65,13 +65,13 @@ def complete(session: Session, uri: str, position: types.Position) -> types.Comp
     def replacing(start: int) -> types.Range:
         return documents.span(lines, line, start, character)
 
-    closing = _front_matter_end(lines)
-    if closing is not None and 0 < line < closing:
-        return _front_matter(live, path, lines[1:closing], before, replacing)
-    opened = OPEN_LINK_RE.search(before)
+    opened = OPEN_LINK_RE.search(before)  # in the body or the front matter (`met_at:`)
     if opened is not None:
         closed = lines[line][character:].startswith("]]")
         return _links(live, opened.group(1), replacing(opened.start(1)), closed)
+    closing = _front_matter_end(lines)
+    if closing is not None and 0 < line < closing:
+        return _front_matter(live, path, lines[1:closing], before, replacing)
     dated = DATED_ITEM_RE.match(before)
     if dated is not None:
         word = WORD_RE.search(before[dated.end() :])

@@ -49,6 +49,10 @@ async def test_links_offer_titles_and_aliases_contacts_first(make_vault: WriteVa
     assert isinstance(edit, types.TextEdit)
     assert edit.new_text == "Jane Doe]]"
     assert (edit.range.start.character, edit.range.end.character) == (13, 16)
+    in_front = await completions(
+        make_vault, "People/Jane Doe.md", '---\nmet_at: "[[Janet\n---\n', 1, 16
+    )
+    assert [i.label for i in in_front] == ["Janet Club"]
     aliases = await completions(make_vault, "Daily/2026-11-26.md", "- [[jd]]", 0, 6)
     assert [(i.label, i.detail, i.text_edit.new_text) for i in aliases] == [  # type: ignore[union-attr]
         ("JD", "alias of Jane Doe — Acme · CTO", "JD")
