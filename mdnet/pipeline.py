@@ -18,11 +18,12 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from mdnet.cache import snapshot
+from mdnet.cache import results, snapshot
 from mdnet.cache.parser import CachedParser
 from mdnet.config import Config
 from mdnet.model.builder import Builder
 from mdnet.model.memory import paused_gc
+from mdnet.model.stats import Stats
 from mdnet.model.vault import Vault
 from mdnet.notes.note import Note
 from mdnet.notes.parse import parse_all
@@ -64,6 +65,35 @@ def check_vault(
             owned.close()
 
 
+def check_answer(
+    root: Path,
+    config: Config,
+    today: dt.date,
+    selection: Selection,
+    parse: CachedParser,
+    later: list[Callable[[], None]],
+) -> tuple[Stats, list[Finding]]:
+    """What ``mdnet check`` reports: the counts and findings of ``check_vault`` — or, when
+    no note changed since the last check with the same config, day and rules, its answer
+    again (``cache.results``), without the model. What the caches keep of this run is
+    added to ``later``."""
+    if not parse.use_index:
+        vault, findings = check_vault(root, config, today, selection, parse)
+        return Stats.of(vault), findings
+    listed_at = time.time_ns()
+    files = list_notes(root, config)
+    answer_key = results.key(config, today, selection)
+    kept = results.restore(root, answer_key, files)
+    if kept is not None:
+        return kept
+    vault, findings = _check_from_snapshot(
+        root, config, today, selection, parse, later, (files, listed_at)
+    )
+    stats = Stats.of(vault)
+    later.append(partial(results.save, root, answer_key, files, listed_at, stats, findings))
+    return stats, findings
+
+
 def _check_from_snapshot(
     root: Path,
     config: Config,
@@ -71,12 +101,15 @@ def _check_from_snapshot(
     selection: Selection,
     parser: CachedParser,
     later: list[Callable[[], None]] | None,
+    listed: tuple[list[NoteFile], int] | None = None,
 ) -> tuple[Vault, list[Finding]]:
     """``check_vault`` from the snapshot, brought up to date; written again once it drifted
     far from the vault (not after a cold run: that one stays as quick as it can be)."""
     with paused_gc():
-        listed_at = time.time_ns()
-        files = list_notes(root, config)
+        if listed is None:
+            listed_at = time.time_ns()
+            listed = list_notes(root, config), listed_at
+        files, listed_at = listed
         restored = snapshot.restore(root, config)
         if restored is None:
             builder = Builder(root, config)

@@ -60,7 +60,7 @@ def test_a_running_watch_answers_as_the_check_would(
     vault: Path, watching: Watching, monkeypatch: pytest.MonkeyPatch, options: tuple[str, ...]
 ) -> None:
     own = run_check(vault, "--no-cache", *options)
-    monkeypatch.setattr(check_command, "check_vault", cannot_check)
+    monkeypatch.setattr(check_command, "check_answer", cannot_check)
     assert run_check(vault, *options) == own
     assert own[0] == 1  # an F003 error: the exit code comes through too
 
@@ -69,7 +69,7 @@ def test_a_change_just_saved_is_in_the_answer(
     vault: Path, watching: Watching, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (vault / "People/New.md").write_text(contact("Ghost"))
-    monkeypatch.setattr(check_command, "check_vault", cannot_check)
+    monkeypatch.setattr(check_command, "check_answer", cannot_check)
     _, output = run_check(vault)
     assert "People/New.md:4:1: F005" in output
 
@@ -137,7 +137,7 @@ def test_a_served_json_answer_is_the_checks(
     vault: Path, watching: Watching, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     own = json.loads(run_check(vault, "--no-cache", "--format", "json")[1])
-    monkeypatch.setattr(check_command, "check_vault", cannot_check)
+    monkeypatch.setattr(check_command, "check_answer", cannot_check)
     served = json.loads(run_check(vault, "--format", "json")[1])
     assert served == own
     assert os.environ.get("MDNET_TODAY") is None  # the day came from --today alone

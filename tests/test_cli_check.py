@@ -125,9 +125,9 @@ def test_colour_only_on_a_terminal_and_never_with_no_color(
     import io
 
     from mdnet.config import load_config
+    from mdnet.model.stats import Stats
     from mdnet.pipeline import load_vault
     from mdnet.report.formats import write_text
-    from mdnet.report.stats import Stats
     from mdnet.rules.runner import Selection, run_rules
 
     config = load_config(vault)

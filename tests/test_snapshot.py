@@ -284,6 +284,8 @@ def test_mdnet_check_writes_the_snapshot_once_its_answer_is_out(vault: Path) -> 
     command = [sys.executable, "-m", "mdnet", "check", str(vault), "--today", "2026-11-26"]
     subprocess.run(command, capture_output=True, check=False, timeout=60)  # cold: none
     assert written(vault) == 0
+    with open(vault / "People/Bob.md", "a") as note:  # not the last answer again
+        note.write("- 2026-11-20 call\n")
     second = subprocess.run(command, capture_output=True, text=True, check=False, timeout=60)
     assert second.stdout.rstrip().endswith("in 3 notes.")
     deadline = time.monotonic() + 20

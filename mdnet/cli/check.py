@@ -10,15 +10,16 @@ from pathlib import Path
 
 import click
 
+from mdnet.cache.parser import CachedParser
 from mdnet.cli.options import common_options, finish, open_vault
 from mdnet.cli.progress import vault_parser
 from mdnet.config import Config
 from mdnet.edits.fix import apply_fixes
 from mdnet.live.client import ask_server
+from mdnet.model.stats import Stats
 from mdnet.notes.scan import VAULT_MARKERS
-from mdnet.pipeline import Parser, check_vault
+from mdnet.pipeline import check_answer
 from mdnet.report.formats import FORMATS, write_github, write_json, write_statistics, write_text
-from mdnet.report.stats import Stats
 from mdnet.rules.finding import Finding
 from mdnet.rules.runner import Selection
 
@@ -78,13 +79,13 @@ def check(
     selection = Selection.from_config(config, _split(select), _split(ignore))
     served = not (fix or no_cache)  # a running watch or lsp may answer
     later: list[Callable[[], None]] = []  # what may wait until the answer is out
-    stats, findings = _check(vault_path, config, today, selection, only, parse, served, later)
+    stats, findings = _check(vault_path, config, today, selection, only, parse, later, served)
     if fix:
         fixed = apply_fixes(vault_path, findings, config)
         for finding, reason in fixed.failed:
             click.echo(f"mdnet: cannot fix {finding.path}:{finding.line}: {reason}", err=True)
         if fixed.notes:  # check again: what is shown is what the notes now say
-            stats, findings = _check(vault_path, config, today, selection, only, parse)
+            stats, findings = _check(vault_path, config, today, selection, only, parse, later)
     output_format = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") else "text")
     out = sys.stdout
     if output_format == "json":
@@ -108,17 +109,17 @@ def _check(
     today: dt.date,
     selection: Selection,
     only: set[str] | None,
-    parse: Parser,
+    parse: CachedParser,
+    later: list[Callable[[], None]],
     served: bool = False,
-    later: list[Callable[[], None]] | None = None,
 ) -> tuple[Stats, list[Finding]]:
     """The counts and the whole vault's findings, or only those in the notes at ``only``;
     with ``served``, from a running watch or lsp when one answers."""
     answer = ask_server(vault_path, config, today, selection) if served else None
     if answer is None:
-        vault, findings = check_vault(vault_path, config, today, selection, parse, later=later)
-        answer = findings, Stats.of(vault)
-    findings, stats = answer
+        stats, findings = check_answer(vault_path, config, today, selection, parse, later)
+    else:
+        findings, stats = answer
     if only is not None:
         findings = [finding for finding in findings if finding.path in only]
     return stats, findings

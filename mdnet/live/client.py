@@ -13,7 +13,7 @@ from pathlib import Path
 from mdnet.cache.index import STATE_FOLDER
 from mdnet.config import Config
 from mdnet.live.protocol import SOCKET_NAME, Request, code_stamp, connect, read_answer
-from mdnet.report.stats import Stats
+from mdnet.model.stats import Stats
 from mdnet.rules.finding import Finding
 from mdnet.rules.runner import Selection
 

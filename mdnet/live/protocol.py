@@ -20,7 +20,7 @@ from typing import Any
 
 from mdnet import __version__
 from mdnet.cache.snapshot import sources_digest
-from mdnet.report.stats import Stats
+from mdnet.model.stats import Stats
 from mdnet.rules.finding import Finding
 
 SOCKET_NAME = "check.sock"  # in the vault's .mdnet/

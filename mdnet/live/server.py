@@ -28,7 +28,7 @@ from mdnet.live.protocol import (
     decline,
 )
 from mdnet.live.vault import LiveVault
-from mdnet.report.stats import Stats
+from mdnet.model.stats import Stats
 
 READ_TIMEOUT = 2.0  # seconds a client has to send its request
 WAKE = 0.2  # seconds between looks at whether to stop

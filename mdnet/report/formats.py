@@ -11,8 +11,8 @@ from typing import TextIO
 
 import click
 
+from mdnet.model.stats import Stats
 from mdnet.report.paths import display_path
-from mdnet.report.stats import Stats
 from mdnet.rules.finding import Finding
 
 FORMATS = ("text", "json", "github")

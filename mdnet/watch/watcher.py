@@ -23,10 +23,10 @@ from mdnet.cache.index import STATE_FOLDER
 from mdnet.config import CONFIG_NAME, Config, ConfigError
 from mdnet.live.server import CheckServer
 from mdnet.live.vault import LiveVault, Update
+from mdnet.model.stats import Stats
 from mdnet.notes.scan import excluded, templates_folders
 from mdnet.report.formats import plural, write_text
 from mdnet.report.paths import display_path
-from mdnet.report.stats import Stats
 from mdnet.rules.finding import Finding
 from mdnet.summary import SummaryRefused, write_summary
 from mdnet.watch.events import VaultEvents, lock_vault, start_observer

@@ -1,4 +1,4 @@
-"""What a report counts: the notes, contacts, circles, events and interactions checked."""
+"""What a check counts: the notes, contacts, circles, events and interactions in the vault."""
 
 from __future__ import annotations
 
