@@ -21,12 +21,13 @@ from pathlib import Path
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 
+from mdnet.cache import results
 from mdnet.config import CONFIG_NAME, Config, ConfigError, load_config
 from mdnet.errors import UserError
 from mdnet.live.vault import LiveVault
 from mdnet.lsp.diagnostics import by_path, of_findings
 from mdnet.lsp.documents import Documents
-from mdnet.notes.scan import find_vault
+from mdnet.notes.scan import find_vault, list_notes
 from mdnet.rules.finding import Finding
 
 CLOCK_CHECK = 60.0  # seconds between looks at the date when nothing happens
@@ -52,6 +53,7 @@ class Session:
         self._task: asyncio.Task[None] | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._loop_thread = 0
+        self._vault_logged: list[Finding] = []  # the vault's own findings last logged
 
     def today(self) -> dt.date:
         return self.fixed_today or dt.date.today()
@@ -78,6 +80,10 @@ class Session:
             return
         self.wake = asyncio.Event()
         self._loop, self._loop_thread = asyncio.get_running_loop(), threading.get_ident()
+        last = await asyncio.to_thread(self._last_answer)
+        if last is not None and not self.edits:  # shown while the vault loads
+            self.publish({finding.path for finding in last}, last)
+            self.log(f"mdnet: {len(last)} findings of the last check, while the vault loads")
         await asyncio.to_thread(self.live.load)
         self.ready = True
         self.publish(self._all_paths())
@@ -162,11 +168,22 @@ class Session:
         published = {self.documents.path_of(uri) for uri in self.published}
         return {f.path for f in self.live.findings} | {p for p in published if p is not None}
 
-    def publish(self, paths: Iterable[str]) -> None:
-        """Publish the diagnostics of ``paths`` where they differ from what was published."""
+    def _last_answer(self) -> list[Finding] | None:
+        """The last ``check``'s findings, when no note changed since (``cache.results``):
+        the whole vault's diagnostics at once, before its model is read."""
+        live = self.live
+        assert live is not None
+        files = list_notes(live.root, live.config)
+        answer_key = results.key(live.config, live.today, live.selection)
+        kept = results.restore(live.root, answer_key, files)
+        return None if kept is None else kept[1]
+
+    def publish(self, paths: Iterable[str], findings: list[Finding] | None = None) -> None:
+        """Publish the diagnostics of ``paths`` where they differ from what was published
+        (from the live vault's findings, or the ``findings`` given)."""
         live, documents = self.live, self.documents
         assert live is not None and documents is not None
-        grouped = by_path(live.findings)
+        grouped = by_path(live.findings if findings is None else findings)
         for path in sorted(paths):
             if path == "":
                 self._publish_vault(grouped.get("", []))
@@ -198,5 +215,9 @@ class Session:
             if self.published.get(uri, []) != diagnostics:
                 self._send(uri, diagnostics)
             return
-        for finding in findings:
-            self.log(f"mdnet: {finding.code} {finding.rule} [{finding.severity}] {finding.message}")
+        if findings != self._vault_logged:
+            self._vault_logged = findings
+            for finding in findings:
+                self.log(
+                    f"mdnet: {finding.code} {finding.rule} [{finding.severity}] {finding.message}"
+                )

@@ -50,6 +50,7 @@ class Editor:
         self.arrived = asyncio.Event()
         self.started = asyncio.Event()
         self.versions: dict[str, int] = {}
+        self.shown = 0.0  # when the whole vault's diagnostics were in
 
         @self.client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
         def published(params: types.PublishDiagnosticsParams) -> None:
@@ -58,14 +59,19 @@ class Editor:
 
         @self.client.feature(types.WINDOW_LOG_MESSAGE)
         def logged(params: types.LogMessageParams) -> None:
+            # the last check's answer, published while the vault loads, or the live one
+            if "findings of the last check" in params.message:
+                self.shown = self.shown or time.perf_counter()
             if "findings in" in params.message:
+                self.shown = self.shown or time.perf_counter()
                 self.started.set()
 
     def uri(self, path: str) -> str:
         return str(from_fs_path(str(self.root / path)))
 
-    async def start(self) -> float:
-        """Start the server; seconds until the whole vault's diagnostics are in."""
+    async def start(self) -> tuple[float, float]:
+        """Start the server; seconds until the whole vault's diagnostics are in, and
+        until the server's model of the vault is ready."""
         began = time.perf_counter()
         await self.client.start_io(*SERVER)
         folder = self.uri("").rstrip("/")
@@ -78,7 +84,7 @@ class Editor:
         )
         self.client.initialized(types.InitializedParams())
         await asyncio.wait_for(self.started.wait(), TIMEOUT)
-        return time.perf_counter() - began
+        return self.shown - began, time.perf_counter() - began
 
     def codes(self, path: str) -> list[str]:
         return [str(d.code) for d in self.diagnostics.get(self.uri(path), [])]
@@ -117,7 +123,7 @@ class Editor:
         await self.client.stop()
 
 
-async def latencies(root: Path, runs: int) -> tuple[float, dict[str, list[float]]]:
+async def latencies(root: Path, runs: int) -> tuple[tuple[float, float], dict[str, list[float]]]:
     editor = Editor(root)
     start = await editor.start()
     stale = sorted(
@@ -184,7 +190,8 @@ def main() -> None:
         if not (folder / DAILY).exists():  # at a small scale, the daily notes end earlier
             (folder / DAILY).parent.mkdir(parents=True, exist_ok=True)
             (folder / DAILY).write_text("A quiet day.\n", encoding="utf-8")
-        best(check(folder), 2)  # the index and the model's snapshot written
+        time.sleep(2.1)  # notes written within 2 s are not trusted by their size and time
+        best(check(folder), 3)  # the index, the model's snapshot and the answer kept
         warm = best(check(folder), args.runs)[0]
         start, figures = asyncio.run(latencies(folder, args.runs))
         starts = [start]
@@ -192,7 +199,8 @@ def main() -> None:
             starts.append(asyncio.run(latencies(folder, 1))[0])
         print(
             f"warm check {warm:.2f} s; server start to the whole vault's diagnostics "
-            f"{min(starts):.2f} s (target ≤ {warm + 0.5:.2f} s)"
+            f"{min(shown for shown, _ in starts):.2f} s (target ≤ {warm + 0.5:.2f} s), "
+            f"to the live model {min(ready for _, ready in starts):.2f} s"
         )
         for label, seconds in figures.items():
             print(

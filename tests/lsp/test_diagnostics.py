@@ -3,6 +3,9 @@ closed and changed on disk, across notes (SPEC §10)."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from lsprotocol import types
@@ -136,3 +139,23 @@ async def test_a_changed_config_is_taken_in_and_a_broken_one_told(make_vault: Wr
             lambda: any("previous configuration" in m.message for m in client.log_messages)
         )
         assert codes(client, jane) == []
+
+
+async def test_the_last_checks_answer_is_shown_while_the_vault_loads(
+    make_vault: WriteVault,
+) -> None:
+    """When no note changed since the last ``mdnet check`` (its answer kept in
+    ``.mdnet/``), its findings are published first, then the live vault's."""
+    root = vault(make_vault)
+    for note in root.rglob("*.md"):
+        os.utime(note, ns=(1_700_000_000_000_000_000,) * 2)  # not written just now
+    command = [sys.executable, "-m", "mdnet", "check", str(root), "--today", "2026-11-26"]
+    subprocess.run(command, capture_output=True, check=False)  # kept after it answered
+    await wait_until(lambda: (root / ".mdnet/results.pickle").exists())
+    async with serving(root) as client:
+        logged = [m.message for m in client.log_messages]
+        quick = [n for n, m in enumerate(logged) if "2 findings of the last check" in m]
+        loaded = [n for n, m in enumerate(logged) if "findings in" in m]
+        assert quick and loaded and quick[0] < loaded[0]
+        assert codes(client, uri(root, "People/Jane.md")) == [("R001", 6)]
+        assert codes(client, uri(root, "Daily/2026-11-01.md")) == [("F005", 2)]
