@@ -26,7 +26,7 @@ from mdnet.model.memory import paused_gc
 from mdnet.model.stats import Stats
 from mdnet.model.vault import Vault
 from mdnet.notes.note import Note
-from mdnet.notes.parse import parse_all
+from mdnet.notes.parse import parse_all, parse_text
 from mdnet.notes.scan import NoteFile, list_notes
 from mdnet.rules.finding import Finding
 from mdnet.rules.runner import Selection, run_rules
@@ -143,3 +143,19 @@ def load_vault(
     with paused_gc():
         files = list_notes(root, config)
         return (builder or Builder(root, config)).build(parse(root, files, config))
+
+
+class WithText:
+    """A parser that reads one note's text from the caller (an editor's buffer on
+    stdin, ``check --stdin-filename PATH -``) and every other note as ``parse`` does;
+    the note is in the vault even when no file is at its path yet."""
+
+    def __init__(self, parse: Parser, path: str, text: str) -> None:
+        self.parse, self.path, self.text = parse, path, text
+
+    def __call__(self, root: Path, files: list[NoteFile], config: Config) -> list[Note]:
+        others = [file for file in files if file.path != self.path]
+        notes = self.parse(root, others, config)
+        given = parse_text(self.path, self.text, config)
+        at = next((n for n, file in enumerate(files) if file.path == self.path), len(notes))
+        return [*notes[:at], given, *notes[at:]]  # in the order the files are listed

@@ -45,9 +45,9 @@ def load(vault: Path) -> Vault:
 
 
 def snapshot(vault: Path) -> dict[str, bytes]:
-    """Every file of the vault (dot-folders included) and its bytes."""
+    """Every file of the vault (dot-folders included, not mdnet's cache) and its bytes."""
     return {
         path.relative_to(vault).as_posix(): path.read_bytes()
         for path in sorted(vault.rglob("*"))
-        if path.is_file()
+        if path.is_file() and not path.relative_to(vault).as_posix().startswith(".mdnet/")
     }

@@ -230,12 +230,31 @@ def test_rules_read_the_config_once(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert len(reads) == 1
 
 
-def test_commands_that_read_the_vault_take_today_and_config() -> None:
-    for name, command in main.commands.items():
-        if name in ("init", "import"):
-            continue  # init writes the config; import's subcommands take them
-        options = {option for param in command.params for option in param.opts}
-        assert {"--today", "--config"} <= options, name
+def test_every_command_takes_vault_and_those_reading_it_config() -> None:
+    for name in main.list_commands(click.Context(main)):
+        command = main.get_command(click.Context(main), name)
+        assert command is not None
+        commands = command.commands.values() if isinstance(command, click.Group) else [command]
+        for one in commands:
+            options = {option for param in one.params for option in param.opts}
+            assert "--vault" in options, name
+            assert name == "init" or "--config" in options, name
+
+
+def test_today_only_where_the_date_matters_with_help_saying_what_it_does() -> None:
+    dated: dict[str, str] = {}  # each command's help for --today
+    for name in main.list_commands(click.Context(main)):
+        command = main.get_command(click.Context(main), name)
+        assert command is not None
+        commands = command.commands.values() if isinstance(command, click.Group) else [command]
+        for one in commands:
+            for param in one.params:
+                if "--today" in param.opts:
+                    assert isinstance(param, click.Option) and param.help
+                    dated[name] = param.help
+    assert set(dated) == {"check", "summary", "watch", "new", "import"}
+    assert len(set(dated.values())) == len(dated)  # each says what the date does there
+    assert "{{date}}" in dated["new"] and "--update" in dated["import"]
 
 
 def test_what_the_user_can_put_right_is_told_in_one_line_by_one_handler(

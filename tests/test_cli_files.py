@@ -78,8 +78,7 @@ def test_statistics_count_findings_per_rule_most_frequent_first(repo: Path) -> N
     )
     code, out = run("check", ".", "--select", "F", "--statistics")
     assert code == 1
-    assert out.splitlines()[-3:] == [
-        "Found 1 error, 2 warnings, 0 infos in 3 notes.",
+    assert out.splitlines() == [  # the counts only, as ruff prints them
         "    2\tF008\toutdated-last-contact",
         "    1\tF003\tinvalid-date",
     ]

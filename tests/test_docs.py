@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import fields
+from pathlib import Path
 from types import ModuleType
 
 import pytest
@@ -72,3 +73,31 @@ def test_mdnet_rule_prints_the_docs(rule: ModuleType) -> None:
 def test_r003_documents_the_linkedin_connection_exception() -> None:
     result = CliRunner().invoke(main, ["rule", "R003"])
     assert "source: linkedin" in result.output
+
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+def test_every_front_matter_field_mdnet_reads_is_in_the_readme() -> None:
+    from mdnet.notes.fields import BY_KIND, COMMON
+
+    fields_section = README.read_text("utf-8").split("### Fields", 1)[1].split("\n## ", 1)[0]
+    keys = {"type", "tier", *COMMON, *(key for kind in BY_KIND.values() for key in kind)}
+    missing = sorted(key for key in keys if f"`{key}`" not in fields_section)
+    assert missing == []
+
+
+def test_every_configuration_key_is_in_the_readme() -> None:
+    import tomllib
+
+    from mdnet.edits.init_vault import DEFAULT_CONFIG
+
+    section = README.read_text("utf-8").split("## Configuration", 1)[1].split("\n## ", 1)[0]
+    config = tomllib.loads(DEFAULT_CONFIG)
+    missing = []
+    for table, keys in config.items():
+        rows = [line for line in section.splitlines() if f"`[{table}] " in line]
+        for key in keys if isinstance(keys, dict) else {}:
+            if not any(re.search(rf"[ `]{re.escape(key)}`", row) for row in rows):
+                missing.append(f"{table}.{key}")
+    assert missing == []

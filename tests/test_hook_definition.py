@@ -17,12 +17,15 @@ def test_the_hook_runs_mdnet_check_on_markdown_serially() -> None:
     assert hook["require_serial"] is True
 
 
-def test_the_readme_snippets_name_the_hook() -> None:
+def test_the_readme_snippet_works_as_pasted_and_names_the_hook() -> None:
+    """A `repo: local` hook: no placeholder to fill in (`OWNER`), no tag to guess."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme.split("## Use it in pre-commit", 1)[1].split("\n## ", 1)[0]
-    snippets = [yaml.safe_load(block) for block in re.findall(r"```yaml\n(.*?)```", section, re.S)]
+    (snippet,) = [yaml.safe_load(b) for b in re.findall(r"```yaml\n(.*?)```", section, re.S)]
     (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-    remote, local = (snippet["repos"][0]["hooks"][0] for snippet in snippets)
-    assert remote["id"] == local["id"] == hook["id"]
-    for key in ("entry", "types", "require_serial"):
+    (repo,) = snippet["repos"]
+    assert repo["repo"] == "local" and "OWNER" not in readme
+    (local,) = repo["hooks"]
+    assert local["language"] == "system"  # mdnet as installed
+    for key in ("id", "name", "entry", "types", "require_serial"):
         assert local[key] == hook[key]

@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
+from mdnet.cli import main
 from mdnet.config import Config
 from mdnet.importers.person import NO_YEAR, Person, note_text, one_line
 from mdnet.model.health import FOLLOW_UP, PASSIVE, standing
 from mdnet.model.vault import Vault
 from mdnet.notes.files import safe_title
 from mdnet.notes.parse import parse_note
-from tests.conftest import TODAY
+from tests.conftest import TODAY, write_files
 
 
 @pytest.mark.parametrize(
@@ -147,3 +150,28 @@ def test_an_update_entry_is_news_not_an_interaction(load: Callable[..., Vault]) 
     )
     ana = vault.contacts["People/Ana.md"]
     assert [entry.date for entry in ana.interactions] == [dt.date(2026, 10, 1)]
+
+
+def test_import_and_new_follow_the_same_template(tmp_path: Path) -> None:
+    """The vault's Templates/mdnet/contact.md shapes the notes of both commands."""
+    template = (
+        "---\ntype: contact\ntier: close  # my default\nmet: {{date}}\nsource: card\n"
+        "tags:\n  - network\n---\n# {{title}}\n\n## Log\n\n## Ideas\n"
+    )
+    vault = write_files(tmp_path / "v", {"Templates/mdnet/contact.md": template, "a.md": "x\n"})
+    card = tmp_path / "c.vcf"
+    card.write_text("BEGIN:VCARD\nVERSION:3.0\nFN:Ida Moss\nNOTE:From Lyon\nEND:VCARD\n")
+    runner = CliRunner()
+    imported = runner.invoke(main, ["import", "vcard", str(card), "--vault", str(vault)])
+    made = runner.invoke(main, ["new", "contact", "Zoe Park", str(vault), "--today", "2026-11-26"])
+    assert imported.exit_code == made.exit_code == 0, imported.output + made.output
+    ida = (vault / "People/Ida Moss.md").read_text(encoding="utf-8")
+    zoe = (vault / "People/Zoe Park.md").read_text(encoding="utf-8")
+    assert ida == (
+        "---\ntype: contact\nname: Ida Moss\ntier: close  # my default\nmet:\n"
+        "source: import\ntags:\n  - network\n---\n# Ida Moss\n\n> From Lyon\n\n## Log\n\n## Ideas\n"
+    )
+    assert zoe == (
+        "---\ntype: contact\ntier: close  # my default\nmet: 2026-11-26\nsource: card\n"
+        "tags:\n  - network\n---\n# Zoe Park\n\n## Log\n\n## Ideas\n"
+    )

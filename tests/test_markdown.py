@@ -87,3 +87,12 @@ def test_code_quotes_and_items_are_excluded_for_dated_notes() -> None:
     assert counted == ["A", "Done", "Item"]
     assert "Code" not in [link.target for b in found for link in b.links]
     assert "Fenced" not in [link.target for b in found for link in b.links]
+
+
+def test_an_escaped_pipe_ends_the_target_as_obsidian_writes_it_in_tables() -> None:
+    """`[[Bob Martin\\|Bob]]`: the target is `Bob Martin`, wherever the link stands."""
+    (row,) = blocks("| 10:00 | [[Bob Martin\\|Bob]] | [[Ann#Work\\|A]] |\n")
+    assert [link.target for link in row.links] == ["Bob Martin", "Ann"]
+    (item,) = blocks("- [[2026-10-02\\|Friday]] call with [[Bob Martin\\|Bob]]\n")
+    assert item.date == dt.date(2026, 10, 2)
+    assert [link.target for link in item.links] == ["Bob Martin"]

@@ -105,11 +105,27 @@ def test_new_refuses_a_title_or_alias_that_exists_and_never_overwrites(vault: Pa
     assert (vault / "People/Ann.md").read_text() == "kept"
 
 
-def test_new_makes_titles_safe(vault: Path) -> None:
-    code, out = run("new", "event", "../Conf: 2026/Paris?", "--today", "2026-12-05")
-    assert code == 0 and out == f"Events{os.sep}Conf 2026 Paris.md\n"
+def test_new_makes_titles_safe_and_says_which_title_it_wrote(vault: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["new", "event", "../Conf: 2026/Paris?", "--today", "2026-12-05"]
+    )
+    assert result.exit_code == 0 and result.stdout == f"Events{os.sep}Conf 2026 Paris.md\n"
+    assert result.stderr == (
+        'mdnet: warning: "../Conf: 2026/Paris?" cannot be a note title as written; '
+        'the note is titled "Conf 2026 Paris"\n'
+    )
     assert "date: 2026-12-05\n" in (vault / "Events/Conf 2026 Paris.md").read_text()
-    assert sorted(p.name for p in vault.iterdir()) == [".mdnet", "Events"]  # .mdnet: the index
+    assert sorted(p.name for p in vault.iterdir()) == ["Events"]  # no index: it had no notes
+    result = CliRunner().invoke(main, ["new", "contact", "AC/DC Fan"])
+    assert result.stdout == f"People{os.sep}AC DC Fan.md\n"
+    assert 'the note is titled "AC DC Fan"' in result.stderr
+
+
+@pytest.mark.parametrize("title", ["", "   ", "/", "..."])
+def test_new_with_no_usable_title_is_a_usage_error(vault: Path, title: str) -> None:
+    result = CliRunner().invoke(main, ["new", "contact", title])
+    assert result.exit_code == 2 and result.stderr.startswith("mdnet: error: ")
+    assert not (vault / "People").exists()
 
 
 def test_new_uses_the_kinds_folder_and_the_vaults_own_templates(vault: Path) -> None:
@@ -174,5 +190,12 @@ def test_the_written_config_is_valid_and_lists_every_default() -> None:
     assert dataclasses.replace(config, source="", text="") == Config()
     for table in ("vault", "summary", "me", "kinds", "cadence", "thresholds", "budget"):
         assert f"\n[{table}]" in DEFAULT_CONFIG
-    for key in ("followup_days", "renewal_days", "max_circles", "reach_out", "exclude"):
+    for key in (
+        "followup_days",
+        "renewal_days",
+        "max_circles",
+        "reach_out",
+        "max_items",
+        "exclude",
+    ):
         assert f"\n{key} = " in DEFAULT_CONFIG

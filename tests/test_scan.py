@@ -106,7 +106,7 @@ def test_a_vault_that_cannot_be_listed_is_a_vault_error(
         return real_scandir(path)
 
     monkeypatch.setattr(os, "scandir", refuse)
-    with pytest.raises(VaultError, match="cannot read the folder: Permission denied"):
+    with pytest.raises(VaultError, match="cannot read the folder: permission denied"):
         paths(vault)
 
 

@@ -110,7 +110,7 @@ def test_reach_out_is_limited_by_summary_reach_out(make_vault: WriteVault) -> No
     reach = section(summary_of(root), "## Reach out this week")
     assert "[[Cara Losing]]" in reach
     assert "[[Bob Overdue]]" not in reach and "### Overdue" not in reach
-    assert "2 more contacts overdue (summary.reach_out = 1)" in reach
+    assert "and 2 more — `mdnet check --select R001` (summary.reach_out = 1)" in reach
 
 
 def test_reach_out_leaves_out_contacts_that_silence_r001(make_vault: WriteVault) -> None:
@@ -203,7 +203,7 @@ def test_without_a_purpose(text: str) -> None:
 
 def test_data_problems_with_file_and_line(text: str) -> None:
     problems = section(text, "## Data problems")
-    assert "1 error in 1 note" in problems
+    assert "1 error and 0 warnings in 1 note" in problems
     assert "| [[People/Broken.md]] | 3 | F001 invalid-front-matter | invalid YAML" in problems
 
 
@@ -213,7 +213,7 @@ def test_an_empty_vault_says_so_in_every_section(make_vault: WriteVault) -> None
     assert "```" not in text  # no chart of nothing
     assert "Nobody is overdue" in text and "No birthdays in the next 7 days." in text
     assert "No `#gave` or `#got` entries from Dec 2025 to Nov 2026." in text
-    assert "No active circles" in text and "No errors" in text
+    assert "No active circles" in text and "No data problems" in text
 
 
 def test_a_shared_title_links_by_path(make_vault: WriteVault) -> None:

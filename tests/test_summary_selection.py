@@ -90,7 +90,7 @@ def test_a_circle_silencing_c004_and_c006_is_not_flagged(make_vault: WriteVault)
 def test_data_problems_follow_the_selection_too(make_vault: WriteVault) -> None:
     assert "People/Broken.md" in section(_summary(make_vault, 'select = ["F"]'), "## Data problems")
     problems = section(_summary(make_vault, 'ignore = ["F001"]'), "## Data problems")
-    assert "No errors" in problems
+    assert "No data problems" in problems
 
 
 def test_the_summary_command_reads_the_selection_from_the_config(tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ import importlib.util
 import io
 import pickle
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sized
 from pathlib import Path
 from typing import Any
 
@@ -185,6 +185,12 @@ class Index:
             with contextlib.suppress(sqlite3.Error):
                 self.connection.close()
             self.connection = None
+
+
+def keeps_state(vault: Path, files: Sized) -> bool:
+    """Whether mdnet keeps its state in ``vault``: it has notes (``files``), or a
+    ``.mdnet/`` already. A folder with no notes is no vault: nothing is created in it."""
+    return len(files) > 0 or (vault / STATE_FOLDER).is_dir()
 
 
 def make_state_folder(folder: Path) -> None:

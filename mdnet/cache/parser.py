@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from mdnet.cache.index import Index, dump, from_row, load, stamp
+from mdnet.cache.index import Index, dump, from_row, keeps_state, load, stamp
 from mdnet.config import Config
 from mdnet.notes.note import Note
 from mdnet.notes.parse import parse_file
@@ -40,6 +40,7 @@ class CachedParser:
         self.progress = progress
         self.memory: dict[str, tuple[int, int, Note]] = {}
         self.stamp = ""
+        self.keeping = False  # whether the index may be made (the vault has notes)
         self.index: Index | None = None
         self.rows_read = False
         self.parsed: list[str] = []
@@ -47,7 +48,7 @@ class CachedParser:
 
     def __call__(self, vault: Path, files: list[NoteFile], config: Config) -> list[Note]:
         cached: dict[str, tuple[int, int, bytes]] = {}
-        self._open(vault, config)
+        self._open(vault, config, keeps_state(vault, files))
         if not self.rows_read and self.index is not None:  # once: then they are in memory
             cached, self.rows_read = self.index.rows(), True
         listed = {file.path for file in files}
@@ -96,15 +97,16 @@ class CachedParser:
         self.parsed = [file.path for file in files]
         return [note for note, _ in parsed]
 
-    def _open(self, vault: Path, config: Config) -> None:
+    def _open(self, vault: Path, config: Config, keep: bool = True) -> None:
         """Open the index for ``config`` unless it is open: on the first call, or when
-        the config or mdnet changed (what was remembered is forgotten)."""
+        the config or mdnet changed (what was remembered is forgotten). Not ``keep``:
+        no index is made (a folder with no notes is no vault to write into)."""
         current = stamp(config)
-        if current == self.stamp:
+        if current == self.stamp and (self.keeping or not keep):
             return
         self.close()
-        self.memory, self.stamp, self.rows_read = {}, current, False
-        self.index = Index.open(vault, current) if self.use_index else None
+        self.memory, self.stamp, self.rows_read, self.keeping = {}, current, False, keep
+        self.index = Index.open(vault, current) if self.use_index and keep else None
 
     def _reuse(self, file: NoteFile, cached: dict[str, tuple[int, int, bytes]]) -> Note | None:
         """The note parsed before, if the file's size and time are the same."""

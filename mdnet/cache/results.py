@@ -16,7 +16,7 @@ import stat
 from pathlib import Path
 from typing import Any
 
-from mdnet.cache.index import STATE_FOLDER, make_state_folder
+from mdnet.cache.index import STATE_FOLDER, keeps_state, make_state_folder
 from mdnet.cache.snapshot import stamp as snapshot_stamp
 from mdnet.config import Config
 from mdnet.model.stats import Stats
@@ -75,7 +75,7 @@ def save(
     """Keep the answer, unless a note was written too recently to be trusted by its
     size and time (it may change again within its time's tick)."""
     fresh_before = listed_at - RACY_NS
-    if any(file.mtime_ns >= fresh_before for file in files):
+    if not keeps_state(root, files) or any(file.mtime_ns >= fresh_before for file in files):
         return
     rows = [(*finding[:8], tuple(finding.fix) if finding.fix else None) for finding in findings]
     state = (answer_key, listing(files), tuple(stats.__dict__.values()), rows)

@@ -30,7 +30,7 @@ from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple
 
-from mdnet.cache.index import STATE_FOLDER, make_state_folder
+from mdnet.cache.index import STATE_FOLDER, keeps_state, make_state_folder
 from mdnet.cache.index import stamp as index_stamp
 from mdnet.config import Config
 from mdnet.model.builder import Builder
@@ -134,6 +134,8 @@ def save(
         _kept_by_name(vault, config, today),
     )
     folder = root / STATE_FOLDER
+    if not keeps_state(root, files):
+        return
     try:
         make_state_folder(folder)
         write_atomic(folder / NAME, _Pickler.dumper(state))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import os
 import sys
+from collections.abc import Sequence
 from typing import Any
 
 import click
@@ -13,7 +14,7 @@ from mdnet import __version__
 from mdnet.cli.check import check
 from mdnet.cli.options import Program, UsageError
 from mdnet.cli.rules import explain_rule, list_rules
-from mdnet.errors import UserError
+from mdnet.errors import UserError, describe
 
 # commands imported when used, so that `mdnet check` (and `mdnet --help`, which shows
 # the short help written here: a test keeps it the command's own) does not load vCard,
@@ -66,20 +67,39 @@ class _Commands(click.Group):
         return super().get_command(ctx, cmd_name)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        """As click lists commands, without importing those not used yet."""
-        names = self.list_commands(ctx)
-        limit = formatter.width - 6 - max(len(name) for name in names)
+        """As click lists commands, each one's first line whole (wrapped, never cut with
+        "..."), without importing those not used yet."""
         rows = []
-        for name in names:
+        for name in self.list_commands(ctx):
             if name in LAZY_COMMANDS and name not in self.commands:
-                short = click.Command(name, help=LAZY_COMMANDS[name][2]).get_short_help_str(limit)
+                short = LAZY_COMMANDS[name][2]
             else:
                 command = self.get_command(ctx, name)
                 assert command is not None
-                short = command.get_short_help_str(limit)
+                short = one_line_help(command)
             rows.append((name, short))
         with formatter.section("Commands"):
             formatter.write_dl(rows)
+
+    def main(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, standalone_mode: bool = True, **options: Any
+    ) -> Any:
+        """As click runs a program, but every error is one ``mdnet: error: ...`` line
+        (usage errors included), and Ctrl-C exits with status 130, saying nothing."""
+        if not standalone_mode:
+            return super().main(args, standalone_mode=False, **options)
+        try:
+            returned = super().main(args, standalone_mode=False, **options)
+        except click.exceptions.UsageError as error:  # click's own: a wrong option, value
+            hint = f" (`{error.ctx.command_path} --help` shows the usage)" if error.ctx else ""
+            click.echo(f"mdnet: error: {error.format_message()}{hint}", err=True)
+            sys.exit(2)
+        except click.ClickException as error:
+            error.show()
+            sys.exit(error.exit_code)
+        except (click.exceptions.Abort, KeyboardInterrupt):
+            sys.exit(130)  # as a shell reports SIGINT; no "Aborted!"
+        sys.exit(returned if isinstance(returned, int) else 0)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -96,7 +116,7 @@ class _Commands(click.Group):
             if os.environ.get("MDNET_DEBUG"):
                 raise
             where = f"{error.filename}: " if error.filename else ""
-            raise UsageError(f"{where}{error.strerror or error}") from error
+            raise UsageError(f"{where}{describe(error)}") from error
         except Exception as error:
             if os.environ.get("MDNET_DEBUG"):
                 raise
@@ -107,7 +127,7 @@ class _Commands(click.Group):
 
 
 @click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="mdnet")
+@click.version_option(__version__, "-V", "--version", prog_name="mdnet")
 def main() -> None:
     """mdnet keeps a professional network healthy from plain Markdown notes.
 
@@ -118,6 +138,12 @@ def main() -> None:
 main.add_command(check)
 main.add_command(list_rules)
 main.add_command(explain_rule)
+
+
+def one_line_help(command: click.Command) -> str:
+    """A command's short help, or the first paragraph of its help, on one line."""
+    written = command.short_help or (command.help or "").split("\n\n")[0]
+    return " ".join(written.split())
 
 
 def run() -> None:

@@ -1,4 +1,4 @@
-"""`mdnet check`: lint the vault."""
+"""`mdnet check`: lint the vault, or each vault of the paths given."""
 
 from __future__ import annotations
 
@@ -6,22 +6,39 @@ import datetime as dt
 import os
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import click
 
 from mdnet.cache.parser import CachedParser
-from mdnet.cli.options import common_options, finish, open_vault
+from mdnet.cli.options import (
+    UsageError,
+    common_options,
+    finish,
+    load_vault_config,
+    today_option,
+    vault_option,
+)
 from mdnet.cli.progress import vault_parser
+from mdnet.cli.targets import Target, stdin_target, targets
 from mdnet.config import Config
-from mdnet.edits.fix import apply_fixes
+from mdnet.edits.fix import FixReport, apply_fixes
 from mdnet.live.client import ask_server
 from mdnet.model.stats import Stats
-from mdnet.notes.scan import VAULT_MARKERS
-from mdnet.pipeline import check_answer
-from mdnet.report.formats import FORMATS, write_github, write_json, write_statistics, write_text
+from mdnet.pipeline import Parser, WithText, check_answer, check_vault
+from mdnet.report.formats import (
+    FORMATS,
+    closing_line,
+    write_github,
+    write_json,
+    write_statistics,
+    write_text,
+)
 from mdnet.rules.finding import Finding
 from mdnet.rules.runner import Selection
+
+STDIN = Path("-")
 
 
 def _split(values: tuple[str, ...]) -> list[str]:
@@ -46,9 +63,17 @@ def _split(values: tuple[str, ...]) -> list[str]:
 @click.option("--strict", is_flag=True, help="Warnings fail too (exit 1).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are errors.")
 @click.option("--fix", is_flag=True, help="Apply safe fixes (F008), changing only those values.")
-@click.option("--statistics", is_flag=True, help="Count findings per rule.")
+@click.option("--statistics", is_flag=True, help="Print only the count of findings per rule.")
 @click.option("--quiet", "-q", is_flag=True, help="Only the findings, no closing line.")
 @click.option("--no-cache", is_flag=True, help="Ignore the index in .mdnet/: parse every note.")
+@click.option(
+    "--stdin-filename",
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="PATH",
+    help="With `-`: check the note's text read from stdin as if it were at PATH.",
+)
+@today_option("The date to check against: what is stale, overdue or in the future.")
+@vault_option("The vault to check (as a folder given as PATH).")
 @common_options
 def check(
     paths: tuple[Path, ...],
@@ -61,46 +86,114 @@ def check(
     statistics: bool,
     quiet: bool,
     no_cache: bool,
+    stdin_filename: Path | None,
     today: dt.date,
+    vault: Path | None,
     config_path: Path | None,
 ) -> None:
     """Check the vault for what the network needs.
 
-    With folders (or nothing: the current directory), the whole vault. With files, as
-    pre-commit passes them, the whole vault is read but only their findings are shown.
+    With folders (or nothing: the current directory), the whole vault: each folder in
+    its own vault, with its own configuration. With files, as pre-commit passes them,
+    the whole vault is read but only their findings are shown. With `-` and
+    --stdin-filename, the note's text comes from stdin (as editors pass it).
 
     Example: mdnet check --select R,G --today 2026-11-26 ~/Notes
     """
-    files = [path for path in paths if path.is_file()]
-    vault_path, config = open_vault(_vault_start(paths, files), config_path)
-    only = {_vault_relative(vault_path, path) for path in files} - {""} if files else None
-    fixed = None
-    parse = vault_parser(use_index=not no_cache)
-    selection = Selection.from_config(config, _split(select), _split(ignore))
-    served = not (fix or no_cache)  # a running watch or lsp may answer
-    later: list[Callable[[], None]] = []  # what may wait until the answer is out
-    stats, findings = _check(vault_path, config, today, selection, only, parse, later, served)
-    if fix:
-        fixed = apply_fixes(vault_path, findings, config)
-        for finding, reason in fixed.failed:
-            click.echo(f"mdnet: cannot fix {finding.path}:{finding.line}: {reason}", err=True)
-        if fixed.notes:  # check again: what is shown is what the notes now say
-            stats, findings = _check(vault_path, config, today, selection, only, parse, later)
+    if STDIN in paths or stdin_filename is not None:
+        text = _stdin_text(paths, stdin_filename, fix)
+        assert stdin_filename is not None
+        target, path = stdin_target(stdin_filename, vault, Path.cwd())
+        parse = WithText(vault_parser(not no_cache), path, text)
+        run = Run(config_path, today, select, ignore, fix=False, served=False)
+        checked = [run.check(target, parse)]
+    else:  # each vault has its own index: one parser each
+        run = Run(config_path, today, select, ignore, fix, served=not (fix or no_cache))
+        checked = [
+            run.check(target, vault_parser(not no_cache))
+            for target in targets(paths, vault, Path.cwd())
+        ]
+    for target, counts, _, _ in checked:
+        if not counts.notes:  # ruff's "No Python files found": a wrong path, likely
+            for given in target.given:
+                click.echo(f"mdnet: warning: {given}: no notes found (no *.md file)", err=True)
+    findings = [finding for _, _, found, _ in checked for finding in found]
+    fixes = [report for *_, report in checked if report is not None]
+    not_applied = sum(report.unwritten for report in fixes)  # an error: exit 1
     output_format = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") else "text")
-    out = sys.stdout
-    if output_format == "json":
-        write_json(out, findings, vault_path, stats, today=today, statistics=statistics)
-    elif output_format == "github":
-        write_github(out, findings, vault_path)
-    else:
-        color = out.isatty() and "NO_COLOR" not in os.environ
-        write_text(out, findings, vault_path, stats, color=color, quiet=quiet)
-    if statistics and output_format != "json":
-        write_statistics(out, findings)
-    if fixed is not None and not quiet:
-        click.echo(fixed.summary(), err=True)
+    _report(checked, output_format, today, statistics, quiet, not_applied)
+    if fixes and not quiet:
+        click.echo(FixReport.merged(fixes).summary(), err=True)
     failing = {"error", "warning"} if strict else {"error"}
-    finish(0 if exit_zero or not any(f.severity in failing for f in findings) else 1, later)
+    failed = not_applied or any(finding.severity in failing for finding in findings)
+    finish(0 if exit_zero or not failed else 1, run.later)
+
+
+Checked = tuple[Target, Stats, list[Finding], FixReport | None]
+
+
+def _report(
+    checked: list[Checked],
+    output_format: str,
+    today: dt.date,
+    statistics: bool,
+    quiet: bool,
+    not_applied: int,
+) -> None:
+    """The findings of every vault checked, in one report on stdout."""
+    out = sys.stdout
+    findings = [finding for _, _, found, _ in checked for finding in found]
+    stats = Stats.total(counts for _, counts, _, _ in checked)
+    if output_format == "json":
+        found_in = [(target.root, found) for target, _, found, _ in checked]
+        write_json(out, found_in, stats, today=today, statistics=statistics)
+        return
+    if statistics:
+        write_statistics(out, findings)  # the counts only, as ruff prints them
+        return
+    color = out.isatty() and "NO_COLOR" not in os.environ
+    for target, _, found, _ in checked:
+        if output_format == "github":
+            write_github(out, found, target.root)
+        else:
+            write_text(out, found, target.root, color=color)
+    if output_format == "text" and not quiet:
+        closing = closing_line(findings, stats.notes)
+        if not_applied:
+            closing = f"{closing[:-1]}; {_fixes(not_applied)} not applied."
+        out.write(closing + "\n")
+
+
+@dataclass
+class Run:
+    """What every vault of one ``mdnet check`` is checked with."""
+
+    config_path: Path | None
+    today: dt.date
+    select: tuple[str, ...]
+    ignore: tuple[str, ...]
+    fix: bool
+    served: bool  # a running watch or lsp may answer
+    later: list[Callable[[], None]] = field(default_factory=list)  # after the answer
+
+    def check(self, target: Target, parse: Parser) -> Checked:
+        """Check one vault, with its own configuration; fix it if asked."""
+        config = load_vault_config(target.root, self.config_path)
+        selection = Selection.from_config(config, _split(self.select), _split(self.ignore))
+        today, only = self.today, target.only
+        answer = _check(target.root, config, today, selection, only, parse, self.later, self.served)
+        if not self.fix:
+            return target, *answer, None
+        fixed = apply_fixes(target.root, answer[1], config)
+        for finding, reason in fixed.failed:  # left as it was: the finding stays
+            where = f"{finding.path}:{finding.line}"
+            click.echo(f"mdnet: warning: cannot fix {where}: {reason}", err=True)
+        for finding, reason in fixed.failed_writes:
+            where = f"{finding.path}:{finding.line}"
+            click.echo(f"mdnet: error: cannot fix {where}: {reason}", err=True)
+        if fixed.notes:  # check again: what is shown is what the notes now say
+            answer = _check(target.root, config, today, selection, only, parse, self.later)
+        return target, *answer, fixed
 
 
 def _check(
@@ -109,45 +202,36 @@ def _check(
     today: dt.date,
     selection: Selection,
     only: set[str] | None,
-    parse: CachedParser,
+    parse: Parser,
     later: list[Callable[[], None]],
     served: bool = False,
 ) -> tuple[Stats, list[Finding]]:
     """The counts and the whole vault's findings, or only those in the notes at ``only``;
-    with ``served``, from a running watch or lsp when one answers."""
+    with ``served``, from a running watch or lsp when one answers; else through the
+    caches (``pipeline.check_answer``), unless the parser reads a note from stdin."""
     answer = ask_server(vault_path, config, today, selection) if served else None
-    if answer is None:
+    if answer is not None:
+        findings, stats = answer
+    elif isinstance(parse, CachedParser):
         stats, findings = check_answer(vault_path, config, today, selection, parse, later)
     else:
-        findings, stats = answer
+        vault, findings = check_vault(vault_path, config, today, selection, parse)
+        stats = Stats.of(vault)
     if only is not None:
         findings = [finding for finding in findings if finding.path in only]
     return stats, findings
 
 
-def _vault_start(paths: tuple[Path, ...], files: list[Path]) -> Path:
-    """Where to look for the vault: the first folder given, else the first file, else here.
-
-    Given only files (as pre-commit passes them, from the repository's root), a vault
-    marked by ``.mdnet.toml`` or ``.obsidian/`` above one of them wins; with no marker,
-    the current folder is the vault when it holds the files.
-    """
-    folders = [path for path in paths if not path.is_file()]
-    if folders or not files:
-        return folders[0] if folders else Path.cwd()
-    for file in files:
-        if any(_is_marked(folder) for folder in file.resolve().parents):
-            return file
-    here = Path.cwd().resolve()
-    return here if all(file.resolve().is_relative_to(here) for file in files) else files[0]
+def _fixes(count: int) -> str:
+    return f"{count} fix{'es' * (count != 1)}"
 
 
-def _is_marked(folder: Path) -> bool:
-    return any((folder / marker).exists() for marker in VAULT_MARKERS)
-
-
-def _vault_relative(vault: Path, path: Path) -> str:
-    try:
-        return path.resolve().relative_to(vault).as_posix()
-    except ValueError:
-        return ""
+def _stdin_text(paths: tuple[Path, ...], stdin_filename: Path | None, fix: bool) -> str:
+    """The note's text on stdin, when the command line asks for it as it should."""
+    if stdin_filename is None:
+        raise UsageError("`-` reads a note from stdin: give --stdin-filename PATH too")
+    if any(path != STDIN for path in paths):
+        raise UsageError("with --stdin-filename, give `-` alone: one note is read from stdin")
+    if fix:
+        raise UsageError("--fix cannot write a note read from stdin")
+    return sys.stdin.read()

@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 import click
 
-from mdnet.cli.options import common_options, open_vault
+from mdnet.cli.options import common_options, open_vault, today_option, vault_option
 from mdnet.cli.progress import vault_parser
 from mdnet.importers import SOURCES, ImportPlan, plan_file
 from mdnet.importers.writing import Outcome, carry_out, log_entry
@@ -37,6 +37,7 @@ def import_contacts() -> None:
 def import_options(function: F) -> F:
     """FILE, --vault, --dry-run, --update, and the options every command takes."""
     function = common_options(function)
+    function = today_option("The date of the entries --update logs.")(function)
     function = click.option(
         "--update",
         is_flag=True,
@@ -45,13 +46,7 @@ def import_options(function: F) -> F:
     function = click.option(
         "--dry-run", is_flag=True, help="Write nothing; show what would be created."
     )(function)
-    function = click.option(
-        "--vault",
-        "vault_path",
-        type=click.Path(path_type=Path, file_okay=False),
-        default=Path("."),
-        help="The vault to import into (default: the current folder's).",
-    )(function)
+    function = vault_option("The vault to import into.")(function)
     return click.argument("file", type=click.Path(path_type=Path, dir_okay=False))(function)
 
 
@@ -85,17 +80,17 @@ def vcard(**options: Any) -> None:
 def run_import(
     kind: str,
     file: Path,
-    vault_path: Path,
+    vault: Path | None,
     dry_run: bool,
     update: bool,
     today: dt.date,
     config_path: Path | None,
 ) -> None:
     """Plan the import, show it, and unless ``dry_run`` carry it out."""
-    root, config = open_vault(vault_path, config_path)
+    root, config = open_vault(vault or Path.cwd(), config_path)
     source = SOURCES[kind]
-    vault = load_vault(root, config, vault_parser(use_index=not dry_run))  # writes nothing
-    plan = plan_file(vault, config, source, file)
+    network = load_vault(root, config, vault_parser(use_index=not dry_run))  # writes nothing
+    plan = plan_file(network, config, source, file, today)
     outcome = Outcome() if dry_run else carry_out(plan, root, today, source.label, update)
     echo_plan(plan, outcome, dry_run, update, today, source.label)
     click.echo(closing_line(file, plan, outcome, dry_run, update))

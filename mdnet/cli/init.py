@@ -6,14 +6,16 @@ from pathlib import Path
 
 import click
 
-from mdnet.cli.options import UsageError
+from mdnet.cli.options import UsageError, vault_option
 from mdnet.edits.init_vault import NEXT_STEPS, init_vault
+from mdnet.errors import describe
 from mdnet.notes.scan import TEMPLATES_FOLDER
 
 
 @click.command("init")
-@click.argument("vault", type=click.Path(path_type=Path), default=".")
-def init(vault: Path) -> None:
+@click.argument("folder", type=click.Path(path_type=Path), required=False, metavar="[VAULT]")
+@vault_option("The folder to start the vault in (as VAULT).")
+def init(folder: Path | None, vault: Path | None) -> None:
     """Start a vault: write .mdnet.toml (every default, commented) and the templates.
 
     Files that exist are left untouched. The templates go to Templates/mdnet/, where
@@ -21,12 +23,15 @@ def init(vault: Path) -> None:
 
     Example: mdnet init ~/Notes
     """
+    if folder is not None and vault is not None and folder.resolve() != vault.resolve():
+        raise UsageError(f"two folders given: {folder} and --vault {vault}; give one")
+    vault = folder or vault or Path(".")
     if vault.exists() and not vault.is_dir():
         raise UsageError(f"{vault}: not a folder")
     try:
         written = init_vault(vault)
     except OSError as error:
-        raise UsageError(f"{vault}: {error.strerror or error}") from None
+        raise UsageError(f"{vault}: {describe(error)}") from None
     for relative, created in written:
         shown = (vault / relative).as_posix() if vault != Path(".") else relative
         click.echo(f"Created {shown}" if created else f"Skipped {shown} (it exists)")

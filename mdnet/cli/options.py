@@ -10,10 +10,11 @@ from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
 import click
+from click.core import ParameterSource
 
 from mdnet.config import Config, load_config
 from mdnet.dates import InvalidValue, parse_date
-from mdnet.notes.scan import find_vault
+from mdnet.notes.scan import find_vault, list_notes
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -35,22 +36,40 @@ def _today(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.
         return dt.date.today()
     try:
         today = parse_date(value)
+        if not TODAY_RANGE[0] <= today <= TODAY_RANGE[1]:
+            raise InvalidValue(f"{today} is not between {TODAY_RANGE[0]} and {TODAY_RANGE[1]}")
     except InvalidValue as error:
+        if ctx.get_parameter_source("today") == ParameterSource.ENVIRONMENT:
+            raise UsageError(f"MDNET_TODAY: {error}") from None  # not the option: the variable
         raise click.BadParameter(str(error)) from None
-    if not TODAY_RANGE[0] <= today <= TODAY_RANGE[1]:
-        raise click.BadParameter(f"{today} is not between {TODAY_RANGE[0]} and {TODAY_RANGE[1]}")
     return today
 
 
-def common_options(function: F) -> F:
-    """``--today`` (or MDNET_TODAY) and ``--config``, shared by every command."""
-    function = click.option(
+def today_option(what: str) -> Callable[[F], F]:
+    """``--today`` (or MDNET_TODAY), on the commands where the date matters; ``what``
+    says what it changes there."""
+    return click.option(
         "--today",
         envvar="MDNET_TODAY",
         callback=_today,
         metavar="YYYY-MM-DD",
-        help="The date to check against (default: the real date; env MDNET_TODAY).",
-    )(function)
+        help=f"{what} Default: the real date (env MDNET_TODAY).",
+    )
+
+
+def vault_option(what: str = "The vault (or a folder in it).") -> Callable[[F], F]:
+    """``--vault DIR``, which every command takes (``what`` says which vault)."""
+    return click.option(
+        "--vault",
+        "vault",
+        type=click.Path(path_type=Path, file_okay=False),
+        metavar="DIR",
+        help=f"{what} Default: the current folder's.",
+    )
+
+
+def common_options(function: F) -> F:
+    """``--config``, shared by every command."""
     function = click.option(
         "--config",
         "config_path",
@@ -60,10 +79,30 @@ def common_options(function: F) -> F:
     return function
 
 
+def one_vault(positional: Path | None, option: Path | None) -> Path:
+    """The vault a command works on: its positional folder or ``--vault`` (not both,
+    unless they agree), else the current folder."""
+    if positional is not None and option is not None and positional.resolve() != option.resolve():
+        raise UsageError(f"two vaults given: {positional} and --vault {option}; give one")
+    return positional or option or Path.cwd()
+
+
 def open_vault(start: Path, config_path: Path | None) -> tuple[Path, Config]:
     """The vault folder for ``start`` and its validated configuration."""
     vault = find_vault(start)
-    return vault, load_config(vault, config_path)
+    return vault, load_vault_config(vault, config_path)
+
+
+def load_vault_config(vault: Path, config_path: Path | None) -> Config:
+    """The vault's configuration (``--config`` when given)."""
+    return load_config(vault, config_path)
+
+
+def require_notes(vault: Path, config: Config, given: Path) -> None:
+    """Refuse (exit 2) a folder with no notes: no vault to summarize or watch, and
+    nothing is written into it."""
+    if not list_notes(vault, config):
+        raise UsageError(f"{given}: no notes found (no *.md file): not a vault")
 
 
 class Program:

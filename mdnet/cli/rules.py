@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import click
 
-from mdnet.cli.options import UsageError, common_options
+from mdnet.cli.options import UsageError, common_options, open_vault, vault_option
 from mdnet.config import Config, load_config
 from mdnet.rules import RULES, Rule, find_rule
 from mdnet.rules.runner import severity_of
 
 
-def _config(config_path: Path | None) -> Config | None:
-    """The configuration ``--config`` names, read once; None without it."""
-    return None if config_path is None else load_config(config_path.parent, config_path)
+def _config(config_path: Path | None, vault: Path | None) -> Config | None:
+    """The configuration ``--config`` names, or the ``--vault``'s, read once; None
+    without either."""
+    if config_path is not None:
+        return load_config(config_path.parent, config_path)
+    return None if vault is None else open_vault(vault, None)[1]
 
 
 def _severity(rule: Rule, config: Config | None) -> str:
@@ -27,15 +29,17 @@ def _severity(rule: Rule, config: Config | None) -> str:
 
 
 @click.command("rules")
+@vault_option("The vault whose configuration sets the severities shown.")
 @common_options
-def list_rules(today: dt.date, config_path: Path | None) -> None:
+def list_rules(vault: Path | None, config_path: Path | None) -> None:
     """List every rule: code, name, default severity and what it checks.
 
-    With --config, the severity the configuration sets is shown beside the default.
+    With --config or --vault, the severity the configuration sets is shown beside the
+    default.
 
     Example: mdnet rules
     """
-    config = _config(config_path)
+    config = _config(config_path, vault)
     for rule in RULES:
         summary = (rule.__doc__ or "").splitlines()[0].split(" — ", 1)[-1]
         severity = _severity(rule, config)
@@ -44,8 +48,9 @@ def list_rules(today: dt.date, config_path: Path | None) -> None:
 
 @click.command("rule")
 @click.argument("code")
+@vault_option("The vault whose configuration sets the severity shown.")
 @common_options
-def explain_rule(code: str, today: dt.date, config_path: Path | None) -> None:
+def explain_rule(code: str, vault: Path | None, config_path: Path | None) -> None:
     """Explain one rule: why it matters, when it fires, how to fix or silence it.
 
     Example: mdnet rule R001   (or: mdnet rule stale-contact)
@@ -53,7 +58,7 @@ def explain_rule(code: str, today: dt.date, config_path: Path | None) -> None:
     rule = find_rule(code)
     if rule is None:
         raise UsageError(f"no rule {code!r}; `mdnet rules` lists them")
-    click.echo(f"{rule.CODE} {rule.NAME} [{_severity(rule, _config(config_path))}]\n")
+    click.echo(f"{rule.CODE} {rule.NAME} [{_severity(rule, _config(config_path, vault))}]\n")
     click.echo((rule.__doc__ or "").strip())
     click.echo(
         f"\nTo silence it for one note: `mdnet-ignore: [{rule.CODE}]` in its front matter; "

@@ -3,23 +3,37 @@
 from __future__ import annotations
 
 import datetime as dt
+import signal
 import sys
 from pathlib import Path
 
 import click
 from click.core import ParameterSource
 
-from mdnet.cli.options import common_options, open_vault
+from mdnet.cli.options import (
+    common_options,
+    one_vault,
+    open_vault,
+    require_notes,
+    today_option,
+    vault_option,
+)
 from mdnet.rules.runner import Selection
 from mdnet.watch.watcher import Watcher, watch
 
 
 @click.command("watch")
-@click.argument("vault", required=False, type=click.Path(path_type=Path))
+@click.argument("folder", required=False, type=click.Path(path_type=Path), metavar="[VAULT]")
 @click.option("--no-summary", is_flag=True, help="Only report the findings; write no summary.")
+@today_option("Hold the date (no new day at midnight): what is stale or overdue.")
+@vault_option("The vault to watch (as VAULT).")
 @common_options
 def watch_vault(
-    vault: Path | None, no_summary: bool, today: dt.date, config_path: Path | None
+    folder: Path | None,
+    no_summary: bool,
+    today: dt.date,
+    vault: Path | None,
+    config_path: Path | None,
 ) -> None:
     """Check the vault and write its summary, then keep both up to date as notes change.
 
@@ -29,7 +43,9 @@ def watch_vault(
 
     Example: mdnet watch ~/Notes
     """
-    vault_path, config = open_vault(vault or Path.cwd(), config_path)
+    given = one_vault(folder, vault)
+    vault_path, config = open_vault(given, config_path)
+    require_notes(vault_path, config, given)
     fixed = click.get_current_context().get_parameter_source("today") != ParameterSource.DEFAULT
     watcher = Watcher(
         vault_path,
@@ -42,3 +58,5 @@ def watch_vault(
     )
     Selection.from_config(config)
     watch(watcher)
+    if watcher.stopped_by == signal.SIGINT:
+        sys.exit(130)  # Ctrl-C, as a shell reports it

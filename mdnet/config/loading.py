@@ -22,8 +22,10 @@ from mdnet.config.settings import (
     ConfigError,
     Thresholds,
     key_line,
+    top_level_line,
 )
 from mdnet.dates import InvalidValue
+from mdnet.errors import describe
 
 
 def load_config(vault: Path, explicit: Path | None = None) -> Config:
@@ -33,7 +35,9 @@ def load_config(vault: Path, explicit: Path | None = None) -> Config:
         return Config()
     try:
         text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read the configuration: {describe(error)}") from None
+    except UnicodeDecodeError as error:
         raise ConfigError(f"{path}: cannot read the configuration: {error}") from None
     return parse_config(text, str(path))
 
@@ -89,14 +93,27 @@ class _Reader:
             "rules",
             "markers",
         )
-        for name in data:
-            if name not in known_tables:
+        for name, value in data.items():
+            if name in known_tables:
+                continue
+            if isinstance(value, dict):
                 raise self.fail(name, None, f"unknown table (known: {', '.join(known_tables)})")
+            line = top_level_line(self.text, name)  # a key above every table, not a table
+            raise ConfigError(
+                f"{self.source}:{line}: {name}: unknown key (known tables: "
+                f"{', '.join(known_tables)})"
+            )
         vault = self.table(
             data, "vault", {"exclude": values.strings, "max_file_kb": lambda v: values.whole(v, 1)}
         )
         summary = self.table(
-            data, "summary", {"path": values.summary_path, "reach_out": values.whole}
+            data,
+            "summary",
+            {
+                "path": values.summary_path,
+                "reach_out": values.whole,
+                "max_items": lambda v: values.whole(v, 1),
+            },
         )
         me = self.table(data, "me", {"domain": values.string})
         kinds = self.table(
@@ -143,6 +160,7 @@ class _Reader:
             max_file_kb=vault.get("max_file_kb", defaults.max_file_kb),
             summary_path=summary.get("path", defaults.summary_path),
             reach_out=summary.get("reach_out", defaults.reach_out),
+            max_items=summary.get("max_items", defaults.max_items),
             my_domain=me.get("domain", ""),
             kinds={**defaults.kinds, **kinds},
             cadence={**defaults.cadence, **cadence},

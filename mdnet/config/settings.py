@@ -48,6 +48,7 @@ class Config:
     max_file_kb: int = 1024
     summary_path: str = "Network Summary.md"
     reach_out: int = 10
+    max_items: int = 15  # the cap of every other list of the summary
     my_domain: str = ""
     kinds: Mapping[str, tuple[str, ...]] = field(
         default_factory=lambda: {"contact": (), "circle": (), "event": ()}
@@ -102,6 +103,17 @@ class Config:
         selection changed does not make every note be parsed again."""
         kinds = sorted(self.kinds.items())
         return hashlib.sha256(repr((self.max_file_kb, kinds, self.tiers)).encode()).hexdigest()[:16]
+
+
+def top_level_line(text: str, key: str) -> int:
+    """The line of ``key`` written above every table (1 when it cannot be found)."""
+    key_re = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*(?:=|\.)")
+    for number, line in enumerate(text.splitlines(), 1):
+        if re.match(r"^\s*\[", line):
+            break
+        if key_re.match(line):
+            return number
+    return 1
 
 
 def key_line(text: str, table: str, key: str | None) -> int:

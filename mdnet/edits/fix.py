@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mdnet.config import Config
+from mdnet.errors import describe
 from mdnet.notes.files import write_atomic
 from mdnet.notes.parse import normalized
 from mdnet.notes.scan import NoteFile, Unreadable, read_note
@@ -41,14 +42,35 @@ class FixReport:
 
     fixed: list[Finding] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-    failed: list[tuple[Finding, str]] = field(default_factory=list)
+    failed: list[tuple[Finding, str]] = field(default_factory=list)  # not safe to apply
+    failed_writes: list[tuple[Finding, str]] = field(default_factory=list)  # an error
+
+    @property
+    def unwritten(self) -> int:
+        """How many fixes could not be written (a read-only note, a full disk)."""
+        return len(self.failed_writes)
+
+    @classmethod
+    def merged(cls, reports: Iterable[FixReport]) -> FixReport:
+        """What several vaults' fixes did, together."""
+        merged = cls()
+        for report in reports:
+            merged.fixed += report.fixed
+            merged.notes += report.notes
+            merged.failed += report.failed
+            merged.failed_writes += report.failed_writes
+        return merged
 
     def summary(self) -> str:
         """``Fixed 2 findings (F008) in 2 notes.``"""
         codes = ", ".join(sorted({finding.code for finding in self.fixed}))
         findings = f"{len(self.fixed)} finding{'s' * (len(self.fixed) != 1)}"
         notes = f"{len(self.notes)} note{'s' * (len(self.notes) != 1)}"
-        return f"Fixed {findings} ({codes}) in {notes}." if self.fixed else "Nothing to fix."
+        said = f"Fixed {findings} ({codes}) in {notes}." if self.fixed else "Nothing to fix."
+        if self.failed_writes:
+            failed = self.unwritten
+            said = f"{said[:-1]}; {failed} fix{'es' * (failed != 1)} not applied."
+        return said
 
 
 def apply_fixes(vault: Path, findings: Iterable[Finding], config: Config) -> FixReport:
@@ -65,16 +87,16 @@ def apply_fixes(vault: Path, findings: Iterable[Finding], config: Config) -> Fix
             stat = target.stat()
             text = read_note(vault, NoteFile(path, stat.st_size, stat.st_mtime_ns), config)
             fixed = fix_text(text, fixes)
-        except (OSError, Unreadable, CannotFix) as error:
-            report.failed += [(finding, str(error)) for finding in fixable]
+        except (OSError, Unreadable, CannotFix) as error:  # gone, or not safe: left alone
+            reason = describe(error) if isinstance(error, OSError) else str(error)
+            report.failed += [(finding, reason) for finding in fixable]
             continue
         if fixed != text:
             try:
                 write_atomic(target, fixed)
             except OSError as error:  # a read-only note or vault, a full disk
-                report.failed += [
-                    (f, f"cannot write it: {error.strerror or error}") for f in fixable
-                ]
+                reason = f"cannot write it: {describe(error)}"
+                report.failed_writes += [(finding, reason) for finding in fixable]
                 continue
             report.notes.append(path)
         report.fixed += fixable

@@ -23,6 +23,7 @@ max_file_kb = 1024              # larger notes are reported (F002), not read
 [summary]
 path = "Network Summary.md"     # the note `mdnet summary` writes (and nothing else)
 reach_out = 10                  # how many contacts "Reach out this week" lists
+max_items = 15                  # the cap of every other list of the summary
 
 [me]
 domain = ""                     # your own field, e.g. "data": C007 warns when every circle is in it

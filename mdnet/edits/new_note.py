@@ -12,7 +12,7 @@ from pathlib import Path
 
 from mdnet.config import Config
 from mdnet.edits.placeholders import fill
-from mdnet.errors import UserError
+from mdnet.errors import UserError, describe
 from mdnet.model.links import Resolver
 from mdnet.model.vault import Vault
 from mdnet.notes.files import OutsideVault, inside_vault, kind_folder, safe_title, write_new
@@ -41,7 +41,8 @@ def template_text(vault: Path, kind: str) -> str:
             try:
                 return path.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError) as error:
-                raise CannotCreate(f"{path}: cannot read the template: {error}") from None
+                said = describe(error) if isinstance(error, OSError) else str(error)
+                raise CannotCreate(f"{path}: cannot read the template: {said}") from None
     raise CannotCreate(f"no template for {kind!r} in {vault / TEMPLATES_FOLDER} nor in mdnet")
 
 
@@ -58,7 +59,9 @@ def new_note(
     The title is made safe for a file name; a title (or alias) already in the vault,
     or a file already at the path, is refused: nothing is ever overwritten.
     """
-    safe = safe_title(title)
+    safe = safe_title(title, fallback="")
+    if not safe:
+        raise CannotCreate(f"{title!r} holds no character a note title can have")
     existing = taken_by(vault, safe)
     if existing is not None:
         raise CannotCreate(f"{existing} already has the title or alias {safe!r}")

@@ -8,11 +8,13 @@ complete, and a dry run stops there.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from mdnet.config import Config
+from mdnet.errors import describe
 from mdnet.importers.linkedin import read_connections
 from mdnet.importers.matching import ImportPlan, plan_import
 from mdnet.importers.person import Person, Skipped, UnreadableExport
@@ -37,7 +39,9 @@ SOURCES = {
 }
 
 
-def plan_file(vault: Vault, config: Config, source: Source, path: Path) -> ImportPlan:
+def plan_file(
+    vault: Vault, config: Config, source: Source, path: Path, today: dt.date | None = None
+) -> ImportPlan:
     """Read the export at ``path`` and plan its import into ``vault``.
 
     Raises UnreadableExport (a usage error) when the file cannot be read or holds
@@ -49,12 +53,12 @@ def plan_file(vault: Vault, config: Config, source: Source, path: Path) -> Impor
             raise UnreadableExport(f"{path}: larger than {MAX_EXPORT_MB} MB; not an export")
         data = path.read_bytes()
     except OSError as error:
-        raise UnreadableExport(f"{path}: {error.strerror or error}") from None
+        raise UnreadableExport(f"{path}: {describe(error)}") from None
     try:
         people, skipped, warnings = source.read(data)
     except UnreadableExport as error:
         raise UnreadableExport(f"{path}: {error}") from None
-    plan = plan_import(vault, config, people)
+    plan = plan_import(vault, config, people, today)
     plan.skipped[:0] = skipped
     plan.warnings += warnings
     return plan

@@ -9,11 +9,15 @@ never rewritten; where the export shows a new company or role, the plan says so.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from mdnet.config import Config
-from mdnet.importers.person import Person, Skipped, note_text, position
+from mdnet.edits.new_note import CannotCreate, template_text
+from mdnet.importers.person import Person, Skipped, front_matter, note_text, position, quoted
+from mdnet.importers.template_note import templated_note
 from mdnet.model.contact import Contact
 from mdnet.model.identity import identities, linkedin_key
 from mdnet.model.links import Resolver
@@ -72,14 +76,17 @@ def update_phrase(person: Person) -> str:
     return f"now {person.position}"
 
 
-def plan_import(vault: Vault, config: Config, people: list[Person]) -> ImportPlan:
-    """Decide, for each person, whether to create a note or match an existing one.
+def plan_import(
+    vault: Vault, config: Config, people: list[Person], today: dt.date | None = None
+) -> ImportPlan:
+    """Decide, for each person, whether to create a note or match an existing one;
+    new notes follow the contact template (``{{date}}`` is ``today``).
 
     Raises OutsideVault when the contacts folder would lie outside the vault.
     """
     folder = kind_folder(config.kinds, "contact")
     inside_vault(vault.root, folder)
-    directory = Directory(vault)
+    directory = Directory(vault, today)
     plan = ImportPlan(folder)
     for person in people:
         found = directory.find(person)
@@ -99,8 +106,10 @@ def plan_import(vault: Vault, config: Config, people: list[Person]) -> ImportPla
 class Directory:
     """The vault's contacts (and this import's new ones) by LinkedIn URL, e-mail, name."""
 
-    def __init__(self, vault: Vault) -> None:
+    def __init__(self, vault: Vault, today: dt.date | None = None) -> None:
         self.root = vault.root
+        self.template = contact_template(vault.root)
+        self.now = dt.datetime.combine(today or dt.date.today(), dt.time())  # for {{date}}
         self.owners: dict[tuple[str, str], str] = {}
         self.linkedin: dict[str, str] = {}  # contact path → its LinkedIn key
         # what links resolve to (titles, paths, aliases): a new note must not take one
@@ -145,8 +154,17 @@ class Directory:
                 continue
             if inside_vault(self.root, path).exists():
                 continue
-            return NewContact(person, path, name, note_text(person, name), namesake)
+            return NewContact(person, path, name, self.note(person, name, title), namesake)
         raise AssertionError("unreachable")  # pragma: no cover
+
+    def note(self, person: Person, name: str, title: str) -> str:
+        """The new note: from the contact template (as `mdnet new` makes one), else plain."""
+        if self.template is not None:
+            front, body = front_matter(person, name), quoted(person.note)
+            text = templated_note(self.template, title, front, body, self.now)
+            if text is not None:
+                return text
+        return note_text(person, name)
 
     def add(self, new: NewContact) -> None:
         """Count a planned note as known, so that a repeated row matches it."""
@@ -180,3 +198,11 @@ def _known(vault: Vault, person: Person, path: str, by: str) -> Known:
     entry = f"#update {key(update_phrase(person))}"
     logged = any(entry in key(block.text) for block in contact.note.blocks)
     return Known(person, path, by, was, logged)
+
+
+def contact_template(root: Path) -> str | None:
+    """The contact template `mdnet new` uses, if it can be read."""
+    try:
+        return template_text(root, "contact")
+    except CannotCreate:
+        return None

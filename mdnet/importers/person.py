@@ -86,7 +86,14 @@ def position(role: str, company: str) -> str:
 
 
 def note_text(person: Person, name: str | None = None) -> str:
-    """The contact note for ``person`` (``name`` overrides theirs, for a namesake)."""
+    """The contact note for ``person`` (``name`` overrides theirs, for a namesake),
+    without a template: its front matter, the address book's note, an empty log."""
+    lines = ["---", *front_matter(person, name).values(), "---", "", *quoted(person.note)]
+    return "\n".join([*lines, "## Log", "", LOG_HELP, ""])
+
+
+def front_matter(person: Person, name: str | None = None) -> dict[str, str]:
+    """The YAML line of each field the export fills, by key (``type`` first)."""
     values: dict[str, Any] = {"type": "contact", "name": one_line(name or person.name)}
     values["company"] = one_line(person.company)
     values["role"] = one_line(person.role)
@@ -96,16 +103,15 @@ def note_text(person: Person, name: str | None = None) -> str:
     values["birthday"] = person.birthday
     values["met"] = person.met
     values["source"] = person.source
-    lines = ["---"]
+    lines = {}
     for key, value in values.items():
         if value in ("", None, []):
             continue
-        line = yaml_line(key, value)
+        line = yaml_line(key, value).rstrip("\n")
         if key == "birthday" and person.birthday and person.birthday.year == NO_YEAR:
-            line = line.rstrip("\n") + "  # year unknown: only the day and month are kept\n"
-        lines.append(line.rstrip("\n"))
-    lines += ["---", "", *quoted(person.note), "## Log", "", LOG_HELP, ""]
-    return "\n".join(lines)
+            line += "  # year unknown: only the day and month are kept"
+        lines[key] = line
+    return lines
 
 
 class _Dumper(yaml.SafeDumper):

@@ -39,8 +39,9 @@ def read_vcards(data: bytes) -> tuple[list[Person], list[Skipped], list[str]]:
     cards = list(split_cards(decode(data)))
     if not cards:
         raise UnreadableExport("no vCard found (a card starts with BEGIN:VCARD)")
-    for number, (line, lines) in enumerate(cards, start=1):
+    for number, (line, lines, problems) in enumerate(cards, start=1):
         where = f"card {number} (line {line})"
+        warnings += [f"{where}: {problem}" for problem in problems]
         try:
             card = vobject.readOne("\r\n".join(lines) + "\r\n")
         except Exception as error:  # vobject raises many kinds on bad input

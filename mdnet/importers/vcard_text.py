@@ -12,17 +12,28 @@ from __future__ import annotations
 import quopri
 import re
 from collections.abc import Iterator
+from typing import NamedTuple
 
 KEPT = frozenset(
     {"VERSION", "FN", "N", "ORG", "TITLE", "ROLE", "EMAIL", "TEL", "URL", "BDAY", "NOTE"}
     | {"X-ABLABEL", "X-SOCIALPROFILE"}  # Apple's labels of itemN. groups; social profiles
 )
 LINE_BREAK_RE = re.compile(r"\r*\n|\r")
+BROKEN_ESCAPE_RE = re.compile(r"=(?![0-9A-Fa-f]{2})")  # `=ZZ`: no hex after `=`
 PROPERTY_RE = re.compile(r"(?:[A-Za-z0-9-]+\.)?([A-Za-z0-9-]+)[;:]")
 
 
-def split_cards(text: str) -> Iterator[tuple[int, list[str]]]:
-    """(first line number, logical lines) of each card, reduced to the kept properties."""
+class Card(NamedTuple):
+    """A card cut out of the file: its first line, its logical lines (the kept
+    properties, QP decoded) and what could not be decoded in them."""
+
+    line: int
+    lines: list[str]
+    problems: list[str]
+
+
+def split_cards(text: str) -> Iterator[Card]:
+    """Each card of the file, reduced to the kept properties."""
     card: list[str] | None = None
     start = depth = 0
     physical = LINE_BREAK_RE.split(text)
@@ -36,16 +47,21 @@ def split_cards(text: str) -> Iterator[tuple[int, list[str]]]:
         if upper == "END:VCARD" and depth:
             depth -= 1
             if depth == 0 and card is not None:
-                yield start, ["BEGIN:VCARD", *_kept(card), "END:VCARD"]
+                yield _card(start, card)
                 card = None
             continue
         if card is not None and depth == 1:
             card.append(line)
     if card is not None:  # a last card without END:VCARD: take what is there
-        yield start, ["BEGIN:VCARD", *_kept(card), "END:VCARD"]
+        yield _card(start, card)
 
 
-def _kept(lines: list[str]) -> list[str]:
+def _card(start: int, lines: list[str]) -> Card:
+    problems: list[str] = []
+    return Card(start, ["BEGIN:VCARD", *_kept(lines, problems), "END:VCARD"], problems)
+
+
+def _kept(lines: list[str], problems: list[str]) -> list[str]:
     """Unfold the card's lines and keep only the properties mdnet uses, QP decoded."""
     logical: list[str] = []
     in_binary = False
@@ -67,7 +83,7 @@ def _kept(lines: list[str]) -> list[str]:
     for line in logical:
         match = PROPERTY_RE.match(line)
         if match and match.group(1).upper() in KEPT and not _is_binary(line):
-            kept.append(_decode_quoted_printable(line))
+            kept.append(_decode_quoted_printable(line, problems))
     return kept
 
 
@@ -84,8 +100,12 @@ def _is_binary(line: str) -> bool:
     return any(p in ("BASE64", "ENCODING=BASE64", "ENCODING=B") for p in parameters)
 
 
-def _decode_quoted_printable(line: str) -> str:
-    """A quoted-printable property as plain text (charset as declared, else UTF-8)."""
+def _decode_quoted_printable(line: str, problems: list[str]) -> str:
+    """A quoted-printable property as plain text (charset as declared, else UTF-8).
+
+    What cannot be decoded is said in ``problems``, never written as U+FFFD: a broken
+    escape (``=ZZ``) stays as written, bytes that are not text in the charset are left
+    out."""
     head, _, value = line.partition(":")
     parameters = head.split(";")
     if not any("QUOTED-PRINTABLE" in p.upper() for p in parameters):
@@ -98,10 +118,19 @@ def _decode_quoted_printable(line: str) -> str:
             charset = setting.strip('"') or charset
         elif "QUOTED-PRINTABLE" not in parameter.upper():
             kept.append(parameter)
+    field = head.split(";")[0].split(".")[-1].upper()
+    if BROKEN_ESCAPE_RE.search(value):
+        problems.append(f"{field}: a broken quoted-printable escape is kept as written")
     raw = quopri.decodestring(value.encode("utf-8", errors="replace"))
-    try:
-        text = raw.decode(charset, errors="replace")
-    except (LookupError, ValueError):  # an unknown or nonsensical charset
-        text = raw.decode("utf-8", errors="replace")
+    text = ""
+    for encoding in (charset, "utf-8"):  # UTF-8 when the charset is none Python knows
+        try:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError:
+            text = raw.decode(encoding, errors="ignore")
+            problems.append(f"{field}: bytes that are not {encoding.upper()} text are left out")
+        except (LookupError, ValueError):
+            continue
+        break
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
     return ";".join(kept) + ":" + text

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mdnet.errors import describe
 from mdnet.importers.matching import ImportPlan, Known, update_phrase
 from mdnet.importers.person import Skipped
 from mdnet.notes.files import OutsideVault, inside_vault, write_atomic, write_new
@@ -44,8 +45,11 @@ def carry_out(plan: ImportPlan, root: Path, today: dt.date, label: str, update: 
         except FileExistsError:
             reason = f"cannot write the note: {new.path} appeared meanwhile; not replaced"
             outcome.failed.append(Skipped(new.person.where, reason))
-        except (OSError, OutsideVault) as error:
+        except OutsideVault as error:
             reason = f"cannot write the note: {new.path}: {error}"
+            outcome.failed.append(Skipped(new.person.where, reason))
+        except OSError as error:
+            reason = f"cannot write the note: {new.path}: {describe(error)}"
             outcome.failed.append(Skipped(new.person.where, reason))
         else:
             outcome.created.append(new.path)
@@ -54,7 +58,8 @@ def carry_out(plan: ImportPlan, root: Path, today: dt.date, label: str, update: 
             try:
                 append_entry(inside_vault(root, known.path), log_entry(known, today, label))
             except (OSError, OutsideVault, UnicodeDecodeError) as error:
-                reason = f"cannot log the change: {known.path}: {error}"
+                said = describe(error) if isinstance(error, OSError) else str(error)
+                reason = f"cannot log the change: {known.path}: {said}"
                 outcome.failed.append(Skipped(known.person.where, reason))
             else:
                 outcome.logged.append(known.path)

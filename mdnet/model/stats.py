@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import astuple, dataclass
 
 from mdnet.model.vault import Vault
 
@@ -14,6 +15,16 @@ class Stats:
     circles: int
     events: int
     interactions: int
+
+    @classmethod
+    def total(cls, each: Iterable[Stats]) -> Stats:
+        """The counts of several vaults, added up."""
+        counts = [astuple(stats) for stats in each]
+        return (
+            cls(*(sum(column) for column in zip(*counts, strict=True)))
+            if counts
+            else cls(0, 0, 0, 0, 0)
+        )
 
     @classmethod
     def of(cls, vault: Vault) -> Stats:

@@ -42,15 +42,25 @@ def write_atomic(path: Path, content: Content) -> None:
     ``content`` is text (written in UTF-8), bytes, or a function that writes it to the
     file it is given (``mdnet.cache.snapshot``: no copy of it in memory).
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    mode = path.stat().st_mode & 0o777 if path.exists() else _default_mode()
-    temporary = _write_temporary(path, content, mode)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        mode = path.stat().st_mode & 0o777 if path.exists() else _default_mode()
+        temporary = _write_temporary(path, content, mode)
+    except OSError as error:
+        raise _about(path, error) from None
     try:
         os.replace(temporary, path)
-    except BaseException:
+    except BaseException as error:
         Path(temporary).unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise _about(path, error) from None
         raise
     _fsync_folder(path.parent)
+
+
+def _about(path: Path, error: OSError) -> OSError:
+    """``error`` about ``path``, not about the temporary file that was written."""
+    return OSError(error.errno, error.strerror, str(path)) if error.errno else error
 
 
 def write_new(path: Path, text: str) -> None:
@@ -62,8 +72,11 @@ def write_new(path: Path, text: str) -> None:
     hard links are not supported (some network and FAT drives), the file is opened
     with O_CREAT|O_EXCL, which refuses the same way but is written in place.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = _write_temporary(path, text, _default_mode())
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = _write_temporary(path, text, _default_mode())
+    except OSError as error:
+        raise _about(path, error) from None
     try:
         os.link(temporary, path)
     except FileExistsError:
@@ -126,7 +139,8 @@ def _fsync_folder(folder: Path) -> None:
         os.close(descriptor)
 
 
-FORBIDDEN_RE = re.compile(r'[\\/:*?"<>|#^\[\]\x00-\x1f\x7f\u202a-\u202e\u2066-\u2069]')
+# ... and U+FFFD, the mark of text that could not be decoded: never part of a title
+FORBIDDEN_RE = re.compile(r'[\\/:*?"<>|#^\[\]\x00-\x1f\x7f\u202a-\u202e\u2066-\u2069\ufffd]')
 WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL"} | {
     f"{device}{n}" for device in ("COM", "LPT") for n in range(1, 10)
 }

@@ -25,7 +25,12 @@ _MD: MarkdownIt | None = None  # made when first needed: most notes never need i
 
 # patterns start with a literal, so that the regex engine looks for it quickly (speed):
 # an embed's `!` before a wikilink, a tag's character before its `#`, are looked at after
-WIKILINK_RE = re.compile(r"\[\[([^\[\]|#^]*)(?:[#^][^\[\]|]*)?(?:\|[^\[\]]*)?\]\]")
+# Inside a table Obsidian escapes an alias's pipe (`[[Bob Martin\|Bob]]`): the target
+# ends before `\|` as before `|` (a backslash is no character of a title)
+WIKILINK_RE = re.compile(
+    r"\[\[([^\[\]|#^\\]*(?:\\(?!\|)[^\[\]|#^\\]*)*)"
+    r"(?:[#^][^\[\]|\\]*(?:\\(?!\|)[^\[\]|\\]*)*)?(?:\\?\|[^\[\]]*)?\]\]"
+)
 # no brackets in the label, no brackets or parentheses in the target: each attempt stops
 # at the next `[`, so that `[a](` repeated 100,000 times is not a quadratic search
 MDLINK_RE = re.compile(r"(!?)\[[^\[\]]*\]\(\s*(<[^<>\n]*>|[^()\[\]\s]+)(?:\s+\"[^\"]*\")?\s*\)")
@@ -34,7 +39,7 @@ BACKTICKS_RE = re.compile(r"`+")
 NOT_NEWLINE_RE = re.compile(r"[^\n]")
 TASK_RE = re.compile(r"\[([ xX])\]\s+")
 LEADING_DATE_RE = re.compile(
-    r"(?:\[\[(\d{4})-(\d{2})-(\d{2})(?:\|[^\]]*)?\]\]|(\d{4})-(\d{2})-(\d{2}))"
+    r"(?:\[\[(\d{4})-(\d{2})-(\d{2})(?:\\?\|[^\]]*)?\]\]|(\d{4})-(\d{2})-(\d{2}))"
     r"(?:[ T]((?:[01]?\d|2[0-3]):[0-5]\d))?(?![\d-])"
 )
 CHANNEL_RE = re.compile(r"\s*(?:[-–—:,]\s*)?([^\W\d_][\w-]*)(?=:|\s|$)")

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from mdnet.config import CONFIG_NAME, Config
-from mdnet.errors import UserError
+from mdnet.errors import UserError, describe
 
 TEMPLATES_FOLDER = "Templates/mdnet"
 # a note written this recently may be written again within its modification time's tick:
@@ -87,7 +87,7 @@ def list_notes(vault: Path, config: Config, under: str = "") -> list[NoteFile]:
                 entries = sorted(listing, key=lambda entry: entry.name)
         except OSError as error:
             if not prefix:  # the vault itself cannot be listed: nothing can be checked
-                raise VaultError(f"{vault}: cannot read the folder: {error.strerror}") from None
+                raise VaultError(f"{vault}: cannot read the folder: {describe(error)}") from None
             continue
         subfolders = []
         for entry in entries:
@@ -167,7 +167,7 @@ def read_note(vault: Path, note: NoteFile, config: Config) -> str:
     try:
         data = _read_bytes(os.path.join(vault, note.path), note.size, limit + 1)
     except OSError as error:
-        raise Unreadable(f"cannot read the note: {error.strerror or error}") from None
+        raise Unreadable(f"cannot read the note: {describe(error)}") from None
     if len(data) > limit:
         raise Unreadable(f"the note grew larger than vault.max_file_kb = {config.max_file_kb}")
     if b"\0" in data:

@@ -35,15 +35,18 @@ def write_text(
     out: TextIO,
     findings: Sequence[Finding],
     vault: Path,
-    stats: Stats,
+    stats: Stats | None = None,
     *,
     color: bool,
     quiet: bool = False,
     cwd: Path | None = None,
 ) -> None:
+    """One line per finding (``path:line:column:``, or ``vault:`` for vault-level ones),
+    then the closing line unless ``quiet`` or without ``stats``."""
     cwd = cwd or Path.cwd()
     for finding in findings:
-        where = f"{display_path(vault, finding.path, cwd)}:{finding.line}:{finding.column}:"
+        where = display_path(vault, finding.path, cwd)
+        where += f":{finding.line}:{finding.column}:" if finding.line else ":"
         code = f"{finding.code} {finding.rule}"
         level = f"[{finding.severity}]"
         if color:
@@ -51,25 +54,29 @@ def write_text(
             code = click.style(code, fg=COLORS[finding.severity], bold=True)
             level = click.style(level, fg=COLORS[finding.severity])
         out.write(f"{where} {code} {level} {finding.message}\n")
-    if not quiet:
+    if not quiet and stats is not None:
         out.write(closing_line(findings, stats.notes) + "\n")
 
 
 def write_json(
     out: TextIO,
-    findings: Sequence[Finding],
-    vault: Path,
+    checked: Sequence[tuple[Path, Sequence[Finding]]],
     stats: Stats,
     *,
     today: dt.date,
     statistics: bool = False,
     cwd: Path | None = None,
 ) -> None:
-    """One JSON object (SPEC §6); with ``statistics``, the counts per rule inside it."""
+    """One JSON object (SPEC §6) for the findings of each vault ``checked`` (``vault``
+    is the first; ``vaults`` lists them all when there are several); with
+    ``statistics``, the counts per rule inside it."""
     cwd = cwd or Path.cwd()
+    vaults = [display_path(vault, "", cwd) for vault, _ in checked]
+    findings = [finding for _, found in checked for finding in found]
     document: dict[str, object] = {
         "version": 1,
-        "vault": display_path(vault, "", cwd),
+        "vault": vaults[0] if vaults else "",
+        **({"vaults": vaults} if len(vaults) > 1 else {}),
         "today": today.isoformat(),
         "findings": [
             {
@@ -82,7 +89,8 @@ def write_json(
                 "message": f.message,
                 "subject": f.subject,
             }
-            for f in findings
+            for vault, found in checked
+            for f in found
         ],
         "stats": stats.__dict__,
     }

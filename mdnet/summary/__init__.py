@@ -29,8 +29,9 @@ from mdnet.rules.finding import Finding
 from mdnet.rules.runner import Selection
 from mdnet.summary.circles import commitments, without_purpose
 from mdnet.summary.facts import Facts, gather
+from mdnet.summary.giving import give_back
 from mdnet.summary.glance import at_a_glance
-from mdnet.summary.people import follow_up, give_back, reach_out
+from mdnet.summary.people import follow_up, reach_out
 from mdnet.summary.problems import data_problems
 from mdnet.summary.text import code, plural
 from mdnet.summary.writer import SummaryRefused, is_summary, summary_file, write_summary

@@ -29,7 +29,7 @@ from mdnet.rules import over_committed_time as C001
 from mdnet.rules import renewal_due as C006
 from mdnet.rules import too_many_circles as C003
 from mdnet.summary.facts import Facts
-from mdnet.summary.text import Blocks, bullets, not_selected, plural, table
+from mdnet.summary.text import Blocks, bullets, capped, more, not_selected, plural, table
 
 
 def commitments(facts: Facts) -> Blocks:
@@ -49,10 +49,12 @@ def commitments(facts: Facts) -> Blocks:
                 _renewal(facts, circle),
                 _purpose(facts, circle),
             ]
-            for circle in circles
+            for circle in circles[: facts.config.max_items]
         ]
         header = ["Circle", "Dues a year", "Hours a month", "Attendance", "Renewal", "Purpose"]
         blocks.append(table(header, rows))
+        if len(circles) > len(rows):
+            blocks.append(more(len(circles) - len(rows), C003.CODE))
     else:
         blocks.append("No active circles (status member, active or board).")
     blocks.append(bullets(_totals(facts, circles)))
@@ -62,11 +64,14 @@ def commitments(facts: Facts) -> Blocks:
         if is_coming(event, facts.today)
     ]
     if coming:
+        coming.sort(key=lambda item: (item[0], item[1]))  # the soonest first
+        limit = facts.config.max_items
         listed = ", ".join(
             f"{facts.link(path)} ({date}, {number(event.hours)} h)"
-            for date, path, event in sorted(coming, key=lambda item: (item[0], item[1]))
+            for date, path, event in coming[:limit]
         )
-        blocks.append(f"Events in the next 30 days: {listed}.")
+        listed += f", {more(len(coming) - limit)}" if len(coming) > limit else "."
+        blocks.append(f"Events in the next 30 days: {listed}")
     return blocks
 
 
@@ -165,7 +170,7 @@ def without_purpose(facts: Facts) -> Blocks:
         blocks += [
             "Write down why you go, whom you can meet there and what you can bring "
             "(the fields why, meet and offer):",
-            bullets(items),
+            *capped(items, facts.config.max_items, C005.CODE),
         ]
     else:
         blocks.append("Every active or prospect circle and planned event says why, meet and offer.")

@@ -1,4 +1,4 @@
-"""The sections about people: reach out this week, give back, follow up.
+"""The sections about people: reach out this week, follow up (give back: ``giving``).
 
 Each follows its rule (R001, G001/G002, R003) through the same functions
 (``health.standing``, ``giveback.open_givebacks``/``open_promises``), and leaves out
@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 
-from mdnet.config import Config
 from mdnet.dates import add_months
 from mdnet.model.contact import Contact
 from mdnet.model.giveback import Finder, Pending, open_givebacks, open_promises
@@ -25,12 +24,13 @@ from mdnet.summary.facts import Facts
 from mdnet.summary.text import (
     Blocks,
     bullets,
+    capped,
     code,
     days_ago,
     entry_phrase,
+    more,
     not_selected,
     plural,
-    wikilink,
 )
 
 BIRTHDAY_DAYS = 7
@@ -58,14 +58,14 @@ def reach_out(facts: Facts) -> Blocks:
     if overdue:
         blocks += ["### Overdue (past the cadence)", bullets(_reasons(facts, overdue))]
     if len(due) > len(shown):
-        blocks.append(
-            f"{plural(len(due) - len(shown), 'more contact')} overdue "
-            f"(summary.reach_out = {facts.config.reach_out}); "
-            f"{code('mdnet check --select R001')} lists them all."
-        )
+        hidden = more(len(due) - len(shown), R001.CODE)
+        blocks.append(f"{hidden} (summary.reach_out = {facts.config.reach_out})")
     blocks.append("### Birthdays in the next 7 days")
     birthdays = _birthdays(facts)
-    blocks.append(bullets(birthdays) if birthdays else "No birthdays in the next 7 days.")
+    if birthdays:
+        blocks += capped(birthdays, facts.config.max_items)
+    else:
+        blocks.append("No birthdays in the next 7 days.")
     return blocks
 
 
@@ -143,83 +143,6 @@ def next_birthday(born: dt.date, today: dt.date) -> dt.date:
     raise AssertionError("unreachable: next year's birthday is after today")
 
 
-def give_back(facts: Facts) -> Blocks:
-    """Open ``#got`` and open ``#promised``, oldest first."""
-    return [
-        "## Give back",
-        "### Received, not yet returned",
-        *_open_section(
-            facts,
-            G001,
-            f"Nothing to return: every {code('#got')} has a {code('#gave')} after it.",
-        ),
-        "### Promised, not yet kept",
-        *_open_section(facts, G002, f"No open {code('#promised')}."),
-    ]
-
-
-# what each section lists: the open entries, the word for them, what to do
-OPEN: dict[str, tuple[Finder, str, str]] = {
-    G001.CODE: (open_givebacks, "got", "give back"),
-    G002.CODE: (open_promises, "promised", "keep it"),
-}
-
-
-def _open_section(facts: Facts, rule: Rule, empty: str) -> Blocks:
-    """The open entries of every contact, as ``rule`` (G001 or G002) would report them."""
-    if not facts.reports(rule):
-        return [not_selected(rule)]
-    shared = facts.link.shared
-    pending = [
-        item
-        for where in facts.standings
-        if facts.reports(rule, where.contact.note.path)
-        for item in where.contact.kept(ITEMS[rule.CODE], facts.config, facts.today, shared)
-    ]
-    if not pending:
-        return [empty]
-    return [bullets([text for *_, text in sorted(pending)])]  # the oldest first
-
-
-Item = tuple[dt.date, str, str, int, str]  # entry date, contact, entry path and line; text
-
-
-def _open_got(
-    contact: Contact, config: Config, today: dt.date, shared: frozenset[str]
-) -> list[Item]:
-    return _items(contact, config, today, G001.CODE, shared)
-
-
-def _open_promised(
-    contact: Contact, config: Config, today: dt.date, shared: frozenset[str]
-) -> list[Item]:
-    return _items(contact, config, today, G002.CODE, shared)
-
-
-ITEMS = {G001.CODE: _open_got, G002.CODE: _open_promised}  # one kept answer each
-
-
-def _items(
-    contact: Contact, config: Config, today: dt.date, rule_code: str, shared: frozenset[str]
-) -> list[Item]:
-    """What rule ``rule_code`` finds open with ``contact``, as list items keyed by age."""
-    find, verb, todo = OPEN[rule_code]
-    items = []
-    for pending in find(contact, config, today):
-        entry = pending.entry
-        text = f"{wikilink(contact.note.path, shared)} — {verb} on {entry.date} "
-        text += f"({days_ago(pending.days)})"
-        phrase = entry_phrase(entry.text)
-        if phrase:
-            text += f": {phrase}"
-        if entry.path != contact.note.path:
-            text += f" (in {wikilink(entry.path, shared)})"
-        if pending.overdue:
-            text += f"; over {pending.limit} days: {todo}"
-        items.append((entry.date, contact.note.path, entry.path, entry.line, text))
-    return items
-
-
 def follow_up(facts: Facts) -> Blocks:
     """People met lately with no interaction since, the longest ago first."""
     horizon = facts.config.thresholds.followup_horizon_days
@@ -245,16 +168,22 @@ def follow_up(facts: Facts) -> Blocks:
             f"({days_ago(days)}), no interaction since; {horizon - days} days left "
             f"before the {horizon}-day horizon"
         )
-    blocks.append(bullets(items) if items else "Nobody met lately is waiting for a follow-up.")
+    if items:  # the longest ago first: the fewest days left
+        blocks += capped(items, facts.config.max_items, R003.CODE)
+    else:
+        blocks.append("Nobody met lately is waiting for a follow-up.")
     new = [
         s
         for s in facts.standings
         if s.state == NEW and s.met is not None and facts.reports(R003, s.contact.note.path)
     ]
     if new:
-        names = ", ".join(facts.link(s.contact.note.path) for s in sorted(new, key=_met_key))
+        limit = facts.config.max_items
+        met = sorted(new, key=_met_key)
+        names = ", ".join(facts.link(s.contact.note.path) for s in met[:limit])
+        names += f", {more(len(met) - limit)}" if len(met) > limit else "."
         days = facts.config.thresholds.followup_days
-        blocks.append(f"Met in the last {days} days, to follow up soon: {names}.")
+        blocks.append(f"Met in the last {days} days, to follow up soon: {names}")
     return blocks
 
 

@@ -1,19 +1,22 @@
-"""Data problems: the error findings, each with its file and line."""
+"""Data problems: every F finding (errors first), each with its file and line."""
 
 from __future__ import annotations
 
 from mdnet.summary.facts import Facts
-from mdnet.summary.text import Blocks, code, escape, plural, table
+from mdnet.summary.text import Blocks, code, escape, more, plural, table
 
-MOST = 50  # a longer list belongs to `mdnet check`, not to a weekly note
+LEVELS = ("error", "warning", "info")
 
 
 def data_problems(facts: Facts) -> Blocks:
-    """A table of the findings whose severity is error, in ``check``'s order."""
-    errors = [finding for finding in facts.findings if finding.severity == "error"]
+    """A table of the data rules' findings (F001–F008): errors first, then in ``check``'s
+    order; at most ``summary.max_items`` rows, then how many more."""
+    found = [finding for finding in facts.findings if finding.code.startswith("F")]
+    found.sort(key=lambda finding: LEVELS.index(finding.severity))  # stable: check's order
     blocks = ["## Data problems"]
-    if not errors:
-        return [*blocks, "No errors: every note could be read."]
+    if not found:
+        return [*blocks, "No data problems: every note could be read and every value used."]
+    shown = found[: facts.config.max_items]
     rows = [
         [
             facts.link.file(finding.path) if finding.path else "(the vault)",
@@ -21,14 +24,15 @@ def data_problems(facts: Facts) -> Blocks:
             f"{finding.code} {finding.rule}",
             escape(finding.message),
         ]
-        for finding in errors[:MOST]
+        for finding in shown
     ]
-    notes = len({finding.path for finding in errors})
+    errors = sum(finding.severity == "error" for finding in found)
+    notes = len({finding.path for finding in found})
     blocks += [
-        f"{plural(len(errors), 'error')} in {plural(notes, 'note')}; "
-        f"{code('mdnet check')} shows them with the warnings.",
+        f"{plural(errors, 'error')} and {plural(len(found) - errors, 'warning')} "
+        f"in {plural(notes, 'note')}; {code('mdnet check --select F')} shows them all.",
         table(["File", "Line", "Rule", "Problem"], rows),
     ]
-    if len(errors) > MOST:
-        blocks.append(f"And {len(errors) - MOST} more.")
+    if len(found) > len(shown):
+        blocks.append(more(len(found) - len(shown), "F"))
     return blocks

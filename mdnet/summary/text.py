@@ -24,7 +24,10 @@ _SPECIAL_RE = re.compile(r"([\\`*_\[\]<>#|$~])")
 # Bare URLs, www. addresses and e-mails become links on GitHub (markdownlint MD034).
 # A pipe ends one: inside a code span it would still split a table cell.
 _AUTOLINK_RE = re.compile(r"(?:https?://|www\.)[^\s|`]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_WIKILINK_RE = re.compile(r"!?\[\[([^\[\]|#^]*)(?:[#^][^\[\]|]*)?(?:\|([^\[\]]*))?\]\]")
+_WIKILINK_RE = re.compile(  # as notes.markdown's, the label kept: `[[Bob Martin\|Bob]]` too
+    r"!?\[\[([^\[\]|#^\\]*(?:\\(?!\|)[^\[\]|#^\\]*)*)"
+    r"(?:[#^][^\[\]|\\]*(?:\\(?!\|)[^\[\]|\\]*)*)?(?:\\?\|([^\[\]]*))?\]\]"
+)
 _MDLINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _UNSAFE_TITLE_RE = re.compile(r"[\[\]|#^`]")
 
@@ -114,6 +117,20 @@ def wikilink(path: str, shared: frozenset[str]) -> str:
 def bullets(items: list[str]) -> str:
     """A list block, one ``- `` item per line."""
     return "\n".join(f"- {item}" for item in items)
+
+
+def more(hidden: int, select: str = "") -> str:
+    """What follows a capped list: ``and 12 more — `mdnet check --select G001```."""
+    said = f"and {hidden} more"
+    return f"{said} — {code(f'mdnet check --select {select}')}" if select else f"{said}."
+
+
+def capped(items: list[str], limit: int, select: str = "") -> Blocks:
+    """A list of at most ``limit`` items (the most urgent first), then how many more and
+    the ``mdnet check --select`` that shows them all."""
+    if len(items) <= limit:
+        return [bullets(items)]
+    return [bullets(items[:limit]), more(len(items) - limit, select)]
 
 
 def table(header: list[str], rows: list[list[str]]) -> str:

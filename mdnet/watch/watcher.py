@@ -59,6 +59,7 @@ class Watcher:
         self.events = VaultEvents(root, config.summary_path, config_path)
         self._leave_out(config)
         self.stopping = False
+        self.stopped_by: object = None  # the signal that stopped it
         self.pending: set[str] = set()  # paths changed, not yet handled
         self.handling = threading.RLock()  # one update at a time: the loop's or the server's
 
@@ -147,13 +148,15 @@ class Watcher:
             if changed:
                 self.update(changed)
 
-    def stop(self, *_: object) -> None:
-        """End the loop after the update under way (a signal handler).
+    def stop(self, signum: object = None, *_: object) -> None:
+        """End the loop after the update under way (a signal handler; ``signum`` is
+        the signal, which the command line's exit status tells: 130 for Ctrl-C).
 
         It only sets a flag: a handler that took a lock (``Queue.put``) could deadlock
         with the main thread it interrupts, which may hold that very lock.
         """
         self.stopping = True
+        self.stopped_by = signum
 
     def _next_burst(self) -> None:
         """Gather the paths of the next burst of events into ``pending``; return when

@@ -101,18 +101,26 @@ def test_a_summary_that_cannot_be_written(tmp_path: Path) -> None:
 
 
 def test_a_read_only_vault(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Renaming into the vault is denied (a read-only mount): summary and --fix say so,
-    check still checks, and nothing is left behind."""
+    """Renaming into the vault is denied (a read-only mount): summary and --fix say so
+    in words (no errno, no temporary file's name), a fix not written fails the check
+    (exit 1) and the closing line counts it, and nothing is left behind."""
     vault = write_files(tmp_path / "vault", {"People/Jane.md": NOTE})
 
     def denied(source: str, target: str) -> None:
-        raise PermissionError(13, "Permission denied", str(target))
+        raise PermissionError(13, "Permission denied", str(source))  # as the system says it
 
     monkeypatch.setattr(os, "replace", denied)
-    assert_usage_error(run("summary", str(vault)), "Permission denied")
+    summary = run("summary", str(vault))
+    assert_usage_error(summary, "cannot write the summary Network Summary.md: permission denied")
     fixed = run("check", "--fix", "--select", "F008", str(vault))
-    assert fixed.exit_code == 0 and "Traceback" not in fixed.stderr  # F008 is a warning
-    assert "cannot fix People/Jane.md:3: cannot write it: Permission denied" in fixed.stderr
+    assert fixed.exit_code == 1 and "Traceback" not in fixed.stderr  # F008 alone would pass
+    assert "mdnet: error: cannot fix People/Jane.md:3: cannot write it: permission denied" in (
+        fixed.stderr
+    )
+    assert fixed.stdout.endswith("in 1 note; 1 fix not applied.\n")
+    assert fixed.stderr.endswith("Nothing to fix; 1 fix not applied.\n")
+    for said in (summary.stderr, fixed.stderr):
+        assert ".tmp" not in said and "Errno" not in said
     assert (vault / "People/Jane.md").read_text() == NOTE
     leftovers = [p.name for p in vault.rglob("*") if p.name.endswith(".tmp")]
     assert leftovers == []
@@ -140,4 +148,4 @@ def test_a_full_disk_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.Monkey
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(sys.modules["mdnet.cli.summary"], "render", full)
-    assert_usage_error(run("summary", str(vault)), "No space left on device")
+    assert_usage_error(run("summary", str(vault)), "mdnet: error: no space left on the disk")

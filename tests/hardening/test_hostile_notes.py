@@ -422,7 +422,7 @@ def test_a_note_that_vanishes_or_cannot_be_opened(
         ("F002", "Gone.md", 1),
         ("F008", "People/Jane.md", 3),
     ]
-    assert "Permission denied" in findings[0].message
+    assert "cannot read the note: permission denied" in findings[0].message
 
 
 def test_a_segfault_would_show_here(tmp_path: Path) -> None:
