@@ -8,19 +8,21 @@ from pathlib import Path
 import click
 from click.core import ParameterSource
 
-from mdnet.cli.options import common_options
+from mdnet.cli.options import common_options, today_option, vault_option
 
 
 @click.command("lsp")
 @click.option(
     "--stdio", is_flag=True, help="Speak over stdin and stdout (the only way; the default)."
 )
+@today_option("Hold the date (no new day at midnight): what is stale or overdue.")
+@vault_option("The vault to serve, whatever folder the editor opens.")
 @common_options
-def lsp(stdio: bool, today: dt.date, config_path: Path | None) -> None:
+def lsp(stdio: bool, today: dt.date, vault: Path | None, config_path: Path | None) -> None:
     """Run the language server, so that any LSP editor shows mdnet's advice as you type.
 
-    The editor starts it; the vault is found from the folder the editor opened. The
-    date follows the clock unless --today (or MDNET_TODAY) fixes it.
+    The editor starts it; the vault is found from the folder the editor opened (or
+    --vault). The date follows the clock unless --today (or MDNET_TODAY) fixes it.
 
     Example: mdnet lsp
     """
@@ -28,4 +30,4 @@ def lsp(stdio: bool, today: dt.date, config_path: Path | None) -> None:
 
     source = click.get_current_context().get_parameter_source("today")
     fixed = today if source != ParameterSource.DEFAULT else None
-    make_server(fixed, config_path).start_io()
+    make_server(fixed, config_path, vault).start_io()

@@ -46,14 +46,17 @@ class MdnetServer(LanguageServer):
         self.session.log(f"mdnet: {type(cause).__name__}: {cause}", types.MessageType.Warning)
 
 
-def make_server(today: dt.date | None, config_path: Path | None = None) -> MdnetServer:
-    """The ``mdnet lsp`` server, its features registered."""
+def make_server(
+    today: dt.date | None, config_path: Path | None = None, vault: Path | None = None
+) -> MdnetServer:
+    """The ``mdnet lsp`` server, its features registered; ``vault`` (a folder in it)
+    rather than the folder the editor opens."""
     server = MdnetServer("mdnet", __version__, protocol_cls=MdnetProtocol)
     server.session = session = Session(server, today, config_path)
 
     @server.feature(types.INITIALIZE)
     def initialize(params: types.InitializeParams) -> None:
-        session.open(_workspace_folder(params))
+        session.open(vault or _workspace_folder(params))
 
     @server.feature(types.INITIALIZED)
     async def initialized(params: types.InitializedParams) -> None:

@@ -59,6 +59,7 @@ async def serving(
     root: Path,
     watch_files: bool = True,
     ready: Callable[[LanguageClient], bool] = started,
+    options: tuple[str, ...] = (),
 ) -> AsyncIterator[LanguageClient]:
     """A server on the vault at ``root``, once ``ready`` (it published the whole vault)."""
     client = make_test_lsp_client()
@@ -68,7 +69,7 @@ async def serving(
     def register(params: types.RegistrationParams) -> None:
         client.registrations.extend(params.registrations)  # type: ignore[attr-defined]
 
-    await client.start_io(*COMMAND)
+    await client.start_io(*COMMAND, *options)
     folder = uri(root, "").rstrip("/")
     await client.initialize_session(
         types.InitializeParams(

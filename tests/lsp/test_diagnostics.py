@@ -159,3 +159,12 @@ async def test_the_last_checks_answer_is_shown_while_the_vault_loads(
         assert quick and loaded and quick[0] < loaded[0]
         assert codes(client, uri(root, "People/Jane.md")) == [("R001", 6)]
         assert codes(client, uri(root, "Daily/2026-11-01.md")) == [("F005", 2)]
+
+
+async def test_vault_names_the_vault_whatever_folder_the_editor_opens(
+    make_vault: WriteVault, tmp_path: Path
+) -> None:
+    root = vault(make_vault)
+    (tmp_path / "elsewhere").mkdir()
+    async with serving(tmp_path / "elsewhere", options=("--vault", str(root / "People"))) as client:
+        assert codes(client, uri(root, "People/Jane.md")) == [("R001", 6)]
