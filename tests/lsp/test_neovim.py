@@ -68,3 +68,8 @@ def test_neovim_shows_the_diagnostics_and_follows_unsaved_edits(
     ]
     assert [d["code"] for d in seen["daily"]] == ["F005"]
     assert seen["cleared"] is True and seen["contact_after"] == []
+
+
+def test_the_readme_shows_the_setup_this_test_runs() -> None:
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    assert (HERE / "init.lua").read_text(encoding="utf-8") in readme
