@@ -15,7 +15,7 @@ from mdnet.cli.options import common_options, today_option, vault_option
 @click.option(
     "--stdio", is_flag=True, help="Speak over stdin and stdout (the only way; the default)."
 )
-@today_option("Hold the date (no new day at midnight): what is stale or overdue.")
+@today_option("Hold the date of the advice shown in the editor (no new day at midnight).")
 @vault_option("The vault to serve, whatever folder the editor opens.")
 @common_options
 def lsp(stdio: bool, today: dt.date, vault: Path | None, config_path: Path | None) -> None:
