@@ -14,7 +14,8 @@ import reprlib
 from dataclasses import dataclass
 
 DATE_RE = re.compile(
-    r"(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+    r"([0-9]{4})-([0-9]{2})-([0-9]{2})"
+    r"(?:[ T][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?"
 )
 
 
@@ -94,7 +95,7 @@ WORD_DURATIONS = {
     "yearly": Duration(months=12, text="yearly"),
 }
 NO_DURATION = ("none", "never")
-DURATION_RE = re.compile(r"(\d+)\s*([dwmy])")
+DURATION_RE = re.compile(r"([0-9]+)\s*([dwmy])")
 
 
 def parse_duration(value: object) -> Duration | None:

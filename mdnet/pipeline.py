@@ -135,6 +135,33 @@ def _check_from_snapshot(
     return vault, findings
 
 
+def recheck(
+    root: Path,
+    config: Config,
+    today: dt.date,
+    selection: Selection,
+    parser: CachedParser,
+    builder: Builder,
+    paths: list[str],
+) -> tuple[Vault, list[Finding]]:
+    """The findings once the notes at ``paths`` changed (``--fix`` wrote them): only
+    those are read again, into the model that ``builder`` made (``check_vault``'s)."""
+    files, gone = [], []
+    for path in paths:
+        try:
+            found = (root / path).stat()
+        except OSError:
+            gone.append(path)
+            continue
+        files.append(NoteFile(path, found.st_size, found.st_mtime_ns))
+    notes = parser.refresh(root, files, gone, config)
+    if builder.reshapes(notes, gone):  # built again from all the notes, with their blocks
+        vault = builder.build(parser(root, list_notes(root, config), config))
+    else:
+        vault = builder.update(notes, gone)
+    return vault, run_rules(vault, config, today, selection)
+
+
 def load_vault(
     root: Path, config: Config, parse: Parser = parse_all, builder: Builder | None = None
 ) -> Vault:

@@ -70,9 +70,9 @@ def test_mdnet_rule_prints_the_docs(rule: ModuleType) -> None:
         assert (rule.__doc__ or "").strip().splitlines()[0] in result.output
 
 
-def test_r003_documents_the_linkedin_connection_exception() -> None:
+def test_r003_documents_that_a_connection_is_not_a_meeting() -> None:
     result = CliRunner().invoke(main, ["rule", "R003"])
-    assert "source: linkedin" in result.output
+    assert "`connected:` date" in result.output and "source: linkedin" in result.output
 
 
 README = Path(__file__).resolve().parents[1] / "README.md"

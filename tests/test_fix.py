@@ -138,3 +138,37 @@ def test_a_note_changed_since_the_check_is_left_alone(tmp_path: Path) -> None:
     report = apply_fixes(vault, findings, config)
     assert report.fixed == [] and report.notes == [] and len(report.failed) == 1
     assert (vault / "People/Ann.md").read_text() == "---\ntype: contact\n---\n- 2026-02-01 call\n"
+
+
+def test_fix_reads_the_vault_once_and_only_the_fixed_notes_again(
+    here: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import mdnet.pipeline
+    from mdnet.cache.parser import CachedParser
+
+    notes = {
+        "People/Ann.md": "---\ntype: contact\nlast_contact: 2026-01-01\n---\n- 2026-02-01 call\n",
+        "People/Bob.md": "---\ntype: contact\n---\n- 2026-03-01 call\n",
+        "Daily/2026-02-01.md": "- 2026-02-01 lunch [[Ann]]\n",
+    }
+    write_files(here / "vault", notes)
+    listed: list[int] = []
+    reparsed: list[list[str]] = []
+    real_list, real_refresh = mdnet.pipeline.list_notes, CachedParser.refresh
+
+    def counted_list(*args: object) -> object:
+        listed.append(1)
+        return real_list(*args)  # type: ignore[arg-type]
+
+    def counted_refresh(self: CachedParser, vault: Path, files: list, *rest: object) -> object:
+        reparsed.append([file.path for file in files])
+        return real_refresh(self, vault, files, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(mdnet.pipeline, "list_notes", counted_list)
+    monkeypatch.setattr(CachedParser, "refresh", counted_refresh)
+    code, out, err = run("check", "vault", "--fix")
+    assert code == 0 and err == "Fixed 1 finding (F008) in 1 note.\n" and "F008" not in out
+    assert len(listed) == 1 and reparsed == [["People/Ann.md"]]
+    assert "last_contact: 2026-02-01\n" in (here / "vault/People/Ann.md").read_text()
+    # what the model says after the fix is what a new check of the notes says
+    assert run("check", "vault")[1] == out

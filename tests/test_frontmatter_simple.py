@@ -1,4 +1,4 @@
-"""The front matter read without YAML (``_simple_mapping``) is what the YAML loader
+"""The front matter read without YAML (``simple_mapping``) is what the YAML loader
 reads, value for value and type for type, or it is left to the loader."""
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mdnet.notes.frontmatter import _load_with_yaml, _simple_mapping, split_front_matter
+from mdnet.notes.frontmatter import _load_with_yaml, split_front_matter
+from mdnet.notes.simple_yaml import simple_mapping
 
 EXAMPLES = settings(
     max_examples=int(os.environ.get("MDNET_EXAMPLES", 300)),
@@ -31,7 +32,7 @@ def typed(value: Any) -> Any:
 
 def assert_same_as_yaml(text: str) -> bool:
     """Whether the simple reading took ``text``; if so, it agrees with YAML's."""
-    simple = _simple_mapping(text, 2)
+    simple = simple_mapping(text, 2)
     if simple is None:
         return False
     values, lines, error = _load_with_yaml(text, 2)
@@ -94,7 +95,7 @@ def test_simple_front_matter_reads_as_yaml_does(text: str) -> None:
     ],
 )
 def test_anything_else_is_left_to_yaml(text: str) -> None:
-    assert _simple_mapping(text, 2) is None
+    assert simple_mapping(text, 2) is None
 
 
 VALUE_CHARACTERS = "aZ09 -_.,:/@+'()#[]!&*?|>%`\"{}~=\t<é٣"

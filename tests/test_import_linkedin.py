@@ -33,7 +33,9 @@ def test_the_header_row_is_found_after_the_bom_and_the_notes_paragraph() -> None
     assert skipped[0].reason == "no name" and not warnings
     [jane] = people
     assert (jane.name, jane.company, jane.role) == ("Jane Doe", "Acme", "Head of Sales, EMEA")
-    assert jane.emails == () and jane.met == dt.date(2024, 3, 14) and jane.source == "linkedin"
+    assert (
+        jane.emails == () and jane.connected == dt.date(2024, 3, 14) and jane.source == "linkedin"
+    )
     assert jane.linkedin == "https://www.linkedin.com/in/janedoe"
 
 
@@ -42,7 +44,7 @@ def test_older_exports_without_url_and_columns_in_any_order() -> None:
     data = connections_csv([["li@example.com", "Wei", "Li", "3-Feb-21", "Foo", "Dev"]], header)
     [li], _, _ = read_connections(data)
     assert (li.name, li.emails, li.linkedin) == ("Li Wei", ("li@example.com",), "")
-    assert li.met == dt.date(2021, 2, 3)
+    assert li.connected == dt.date(2021, 2, 3)
 
 
 @pytest.mark.parametrize(
@@ -64,9 +66,9 @@ def test_connected_on_dates(text: str, date: dt.date | None) -> None:
 
 def test_a_bad_date_is_a_warning_and_the_person_is_still_imported() -> None:
     people, _, warnings = read_connections(connections_csv([[*JANE, "soon"]]))
-    assert people[0].met is None
+    assert people[0].connected is None
     assert warnings == [
-        "line 5: \"Connected On\" 'soon' is not a date; Jane Doe is imported without `met`"
+        "line 5: \"Connected On\" 'soon' is not a date; Jane Doe is imported without `connected`"
     ]
 
 
@@ -102,12 +104,15 @@ def test_import_writes_contact_notes_in_the_contacts_folder(
     ]
     jane = (vault / "Contacts/Jane Doe.md").read_text(encoding="utf-8")
     # the packaged contact template, as `mdnet new contact` writes it, with the export's values
-    assert jane.startswith("---\ntype: contact\nname: Jane Doe\naliases: []\ncompany: Acme\n")
+    assert jane.startswith(
+        "---\ntype: contact\nname: Jane Doe\nconnected: 2024-03-14\naliases: []\ncompany: Acme\n"
+    )
     for line in (
         "role: Head of Sales, EMEA\n",
         "linkedin: https://www.linkedin.com/in/janedoe\n",
         "tier: regular # inner, close, regular",
-        "met: 2024-03-14\n",  # not the template's {{date}}: not the day of the import
+        "connected: 2024-03-14\n",  # LinkedIn's "Connected On": not a meeting
+        "met:\n",  # not the template's {{date}}: not the day of the import
         "source: linkedin\n",
         "---\n# Jane Doe\n\n## Who\n",
         "\n## Log\n",

@@ -12,13 +12,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mdnet.cli import main
-from mdnet.config import Config
+from mdnet.config import Config, load_config
 from mdnet.importers.person import NO_YEAR, Person, note_text, one_line
 from mdnet.model.health import FOLLOW_UP, PASSIVE, standing
 from mdnet.model.vault import Vault
 from mdnet.notes.files import safe_title
 from mdnet.notes.parse import parse_note
-from tests.conftest import TODAY, write_files
+from mdnet.pipeline import load_vault
+from tests.conftest import TODAY, Lint, WriteVault, write_files
 
 
 @pytest.mark.parametrize(
@@ -175,3 +176,43 @@ def test_import_and_new_follow_the_same_template(tmp_path: Path) -> None:
         "---\ntype: contact\ntier: close  # my default\nmet: 2026-11-26\nsource: card\n"
         "tags:\n  - network\n---\n# Zoe Park\n\n## Log\n\n## Ideas\n"
     )
+
+
+def test_a_connected_date_is_not_a_meeting(load: Callable[..., Vault]) -> None:
+    """What the import writes is plain data: ``connected`` is when, ``met`` a meeting."""
+    notes = {
+        "People/Ana.md": "---\ntype: contact\nconnected: 2026-11-01\n---\n",
+        "People/Bo.md": "---\ntype: contact\nconnected: 2025-01-01\nmet: 2026-11-01\n---\n",
+        # a note that an earlier import wrote (`met` was the "Connected On" date)
+        "People/Cy.md": "---\ntype: contact\nsource: linkedin\nmet: 2026-11-01\n---\n",
+    }
+    vault = load(notes)
+    states = {p: standing(c, Config(), TODAY) for p, c in vault.contacts.items()}
+    assert states["People/Ana.md"].state == PASSIVE
+    assert states["People/Ana.md"].met == (dt.date(2026, 11, 1), "connected")  # R002's order
+    assert states["People/Bo.md"].state == FOLLOW_UP  # really met, and connected before
+    assert vault.contacts["People/Bo.md"].connected() == dt.date(2025, 1, 1)
+    assert states["People/Cy.md"].state == PASSIVE
+    assert vault.contacts["People/Cy.md"].connected() == dt.date(2026, 11, 1)
+
+
+def test_a_bad_connected_date_is_f003(lint: Lint) -> None:
+    found = lint({"People/Ana.md": "---\ntype: contact\nconnected: 2026-13-40\n---\n"}, "F003")
+    assert [(f.code, f.line) for f in found] == [("F003", 3)]
+
+
+@pytest.mark.parametrize("tag", ["#update", "#news", "#Nouvelle"])
+def test_news_is_a_marker_any_spelling_of_which_is_not_contact(
+    make_vault: WriteVault, tag: str
+) -> None:
+    root = make_vault(
+        {
+            ".mdnet.toml": '[markers]\nnews = ["nouvelle"]\n',
+            "People/Ana.md": f"---\ntype: contact\n---\n- 2026-11-20 {tag} now CTO\n"
+            "- 2026-10-01 call: her plans\n",
+            "2026-11-21.md": f"- 2026-11-21 {tag} [[Ana]] moved to Berlin\n",
+        }
+    )
+    vault = load_vault(root, load_config(root))
+    ana = vault.contacts["People/Ana.md"]
+    assert [entry.date for entry in ana.interactions] == [dt.date(2026, 10, 1)]

@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from mdnet.cache import index
-from mdnet.cache import parser as parsing
+from mdnet.cache import workers as parsing
 from mdnet.cache.index import INDEX_NAME, STATE_FOLDER
 from mdnet.cache.parser import CachedParser
 from mdnet.cli import main

@@ -1,6 +1,6 @@
 """`pip install .` (non-editable) ships the templates: the wheel holds mdnet/templates/.
 
-The root templates/ folder is their source (setuptools maps it to the package
+The root templates/ folder is their source (setup.py copies it into the wheel as
 ``mdnet.templates``); an installed mdnet finds them inside the package.
 """
 
@@ -32,6 +32,7 @@ def test_the_wheel_ships_the_templates_and_mdnet_new_uses_them(tmp_path: Path) -
             assert shipped == (ROOT / "templates" / name).read_text(encoding="utf-8")
         archive.extractall(tmp_path / "site")
     assert "mdnet/cli/new.py" in names
+    assert "mdnet/calendar/ics.py" in names
     vault = tmp_path / "vault"
     vault.mkdir()
     env = {**os.environ, "PYTHONPATH": str(tmp_path / "site")}
@@ -43,3 +44,19 @@ def test_the_wheel_ships_the_templates_and_mdnet_new_uses_them(tmp_path: Path) -
     assert where.stdout.decode().strip() == str(tmp_path / "site" / "mdnet" / "templates")
     text = (vault / "People" / "Jane Doe.md").read_text(encoding="utf-8")
     assert "met: 2026-11-26" in text and "# Jane Doe" in text
+
+
+def test_an_editable_install_is_a_plain_path_without_warnings(tmp_path: Path) -> None:
+    """No import hook and no warning about templates/ mapped to a package: the checkout's
+    templates/ is read in place (``packaged_templates``)."""
+    command = [sys.executable, "-m", "pip", "install", "-v", "--no-deps", "-e", str(ROOT)]
+    built = subprocess.run(
+        [*command, "--target", str(tmp_path)], capture_output=True, text=True, cwd=tmp_path
+    )
+    assert built.returncode == 0, built.stderr[-2000:]
+    output = built.stdout + built.stderr
+    assert "Editable install will be performed using .pth file" in output
+    assert "meta path finder" not in output and "InformationOnly" not in output
+    assert "mdnet.templates" not in output
+    (pth,) = tmp_path.glob("__editable__.mdnet-*.pth")
+    assert pth.read_text(encoding="utf-8").strip() == str(ROOT)

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from mdnet.cache import parser as parsing
+from mdnet.cache import workers as parsing
+from mdnet.cache.rows import load
 from mdnet.config import Config, load_config
 from mdnet.notes.note import Note
 from mdnet.notes.parse import parse_all
@@ -32,7 +33,7 @@ def test_every_note_is_parsed_once_in_order_with_its_row(root: Path) -> None:
     progress: list[tuple[int, int]] = []
     parsed = parsing.parse_notes(root, files, config, lambda *done: progress.append(done))
     assert [note for note, _ in parsed] == parse_all(root, files, config)
-    assert all(parsing.load(row) == note for note, row in parsed)
+    assert all(load(row) == note for note, row in parsed)
     assert progress[-1] == (60, 60)
 
 
@@ -41,7 +42,7 @@ def test_without_rows_no_pickle_is_made_here(root: Path) -> None:
     files = list_notes(root, config)
     parsed = parsing.parse_notes(root, files, config, keep_rows=False)
     assert [note for note, _ in parsed] == parse_all(root, files, config)
-    assert all(row == b"" or parsing.load(row) == note for note, row in parsed)
+    assert all(row == b"" or load(row) == note for note, row in parsed)
 
 
 def test_chunks_of_a_worker_that_dies_are_parsed_here(

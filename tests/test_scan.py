@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from mdnet.config import Config, load_config
-from mdnet.notes.scan import NoteFile, Unreadable, VaultError, find_vault, list_notes, read_note
+from mdnet.notes.reading import Unreadable, read_note
+from mdnet.notes.scan import NoteFile, VaultError, find_vault, list_notes
 from tests.conftest import write_files
 
 

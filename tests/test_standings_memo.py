@@ -43,5 +43,23 @@ def test_another_day_or_config_is_worked_out_anew(load: Callable[..., Vault]) ->
     assert health.standings(vault, config, TODAY)["People/Ann.md"].state == health.LOSING_TOUCH
     early = health.standings(vault, config, dt.date(2026, 1, 5))
     assert early["People/Ann.md"].state == health.ACTIVE
-    assert health.standings(vault, config, TODAY) is health.standings(vault, config, TODAY)
-    assert health.standings(vault, Config(), TODAY) is not health.standings(vault, config, TODAY)
+    assert health.standings(vault, config, TODAY) == health.standings(vault, config, TODAY)
+
+
+def test_standings_asked_again_are_not_worked_out_again(
+    load: Callable[..., Vault], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    vault = load(NOTES)
+    config = Config()
+    calls: list[str] = []
+    original = health._work_out
+
+    def counted(contact, config, today):  # type: ignore[no-untyped-def]
+        calls.append(contact.note.path)
+        return original(contact, config, today)
+
+    monkeypatch.setattr(health, "_work_out", counted)
+    first = health.standings(vault, config, TODAY)
+    assert health.standings(vault, config, TODAY) == first and len(calls) == len(NOTES)
+    health.standings(vault, Config(), TODAY)  # another config: worked out anew
+    assert len(calls) == 2 * len(NOTES)

@@ -447,3 +447,26 @@ def test_events_about_excluded_notes_and_templates_are_dropped(make_vault: Write
     assert events.queue.get_nowait() == {"Old.md"}  # out of the archive: a new note
     events.on_any_event(FileModifiedEvent(str(root / "People/Jane.md")))
     assert events.queue.get_nowait() == {"People/Jane.md"}
+
+
+def test_an_edit_through_a_link_into_a_dot_folder(make_vault: WriteVault) -> None:
+    """The scanner lists a note reached through a link into a dot-folder under the link's
+    path; its edits come from inotify under the dot-folder's, and must not be dropped."""
+    root = make_vault({".private/Jane.md": contact("Nobody"), ".team/Ann.md": contact("Nobody")})
+    (root / "People").mkdir()
+    (root / "People/Jane.md").symlink_to("../.private/Jane.md")
+    (root / "Team").symlink_to(".team")
+    running = Watching(root)
+    try:
+        running.wait_for(r"^Watching ")
+        (root / ".private/Jane.md").write_text(contact("Ghost"))
+        lines = running.update()
+        assert lines[1].startswith("+ People/Jane.md:4:1: F005") and "[[Ghost]]" in lines[1]
+        (root / ".team/Ann.md").write_text(contact("Ghost2"))
+        lines = running.update()
+        assert lines[1].startswith("+ Team/Ann.md:4:1: F005") and "[[Ghost2]]" in lines[1]
+        (root / ".git").mkdir()
+        (root / ".git/Jane.md").write_text(contact("Git"))  # no link reaches it
+        assert [line for line in running.quiet_for(1.0) if not line.startswith("Wrote ")] == []
+    finally:
+        assert running.stop() == 0

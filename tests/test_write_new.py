@@ -41,7 +41,7 @@ def _created_meanwhile(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
 
     def mkstemp(*args: Any, **options: Any) -> Any:
         folder, prefix = Path(options.get("dir", ".")), options.get("prefix", "")
-        if prefix == f".{name}.":
+        if prefix == f".{name}.mdnet-":
             (folder / name).write_text(THEIRS)
         return real(*args, **options)
 

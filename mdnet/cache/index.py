@@ -9,7 +9,7 @@ rebuilt or done without, silently, and the results are the same — only slower.
 
 SQLite runs in WAL mode with a busy timeout, so that ``mdnet check`` from a pre-commit
 hook and a running ``mdnet watch`` read and write it at the same time without blocking
-or corrupting each other. Only known classes are unpickled: an index cannot run code.
+or corrupting each other. A row is a Note as ``mdnet.cache.rows`` pickles it.
 """
 
 from __future__ import annotations
@@ -17,18 +17,14 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import importlib.util
-import io
-import pickle
 import sqlite3
 from collections.abc import Iterable, Iterator, Sized
 from pathlib import Path
-from typing import Any
 
 from mdnet import __version__
+from mdnet.cache.rows import dump, from_row, load
 from mdnet.config import Config
 from mdnet.notes.files import write_atomic
-from mdnet.notes.markdown import Block, Link
-from mdnet.notes.note import Note, Problem
 
 STATE_FOLDER = ".mdnet"
 INDEX_NAME = "index.sqlite"
@@ -36,10 +32,10 @@ SCHEMA = 2  # the format of a row: tuples since 2
 BUSY_TIMEOUT_MS = 3000
 # the parser's code, read (not imported: a warm run needs neither YAML nor markdown-it):
 # every module of the reading stage, the dates and the config (the default kinds and tiers)
-PARSER_CODE = ("notes", "dates.py", "config")
+PARSER_CODE = ("notes", "dates.py", "config", "cache/rows.py")
 PARSER_LIBRARIES = ("markdown_it", "yaml", "frontmatter")  # their __init__ has the version
-SAFE_MODULES = frozenset({"mdnet.notes.note", "mdnet.notes.markdown", "mdnet.dates"})
-SAFE_BUILTINS = frozenset({("datetime", "date"), ("builtins", "frozenset"), ("builtins", "set")})
+
+__all__ = ["Index", "dump", "from_row", "load", "make_state_folder", "stamp"]
 
 Row = tuple[str, int, int, bytes]  # path, size, mtime_ns, the Note as ``dump`` pickles it
 
@@ -63,71 +59,6 @@ def stamp(config: Config) -> str:
             digest.update(file.read_bytes())
     digest.update(config.parsing_fingerprint.encode())
     return digest.hexdigest()[:32]
-
-
-class _SafeUnpickler(pickle.Unpickler):
-    """Builds only the classes a Note is made of (an index file cannot run code)."""
-
-    known: dict[tuple[str, str], Any] = {}  # noqa: RUF012 - a cache shared on purpose
-
-    def find_class(self, module: str, name: str) -> Any:
-        try:
-            return self.known[module, name]
-        except KeyError:
-            pass
-        found = super().find_class(module, name)
-        if not isinstance(found, type) or (
-            module not in SAFE_MODULES and (module, name) not in SAFE_BUILTINS
-        ):
-            raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the index")
-        self.known[module, name] = found
-        return found
-
-
-def dump(note: Note) -> bytes:
-    """A note as the index keeps it: a pickle of plain tuples (its blocks, links and
-    problems are named tuples, pickled without their classes), quick to load."""
-    blocks = tuple(
-        (*block[:8], tuple(map(tuple, block.links)), block.excluded) for block in note.blocks
-    )
-    problems = tuple(map(tuple, note.problems))
-    row = (note.path, note.kind, note.fields, note.lines, blocks, problems, note.date)
-    return pickle.dumps(row, protocol=pickle.HIGHEST_PROTOCOL)
-
-
-def load(blob: bytes) -> Note:
-    """A note from its pickle (``dump``), allowing no classes but the field values'."""
-    return from_row(_SafeUnpickler(io.BytesIO(blob)).load())
-
-
-def from_row(row: tuple[Any, ...]) -> Note:
-    """The Note a row made by ``dump`` holds (tuple.__new__ makes each named tuple)."""
-    path, kind, fields, lines, blocks, problems, date = row
-    new = tuple.__new__
-    note = object.__new__(Note)
-    # for speed: the attributes in one dict, as a frozen dataclass's __init__ would set
-    # them one by one through object.__setattr__ (half of the time of a Note)
-    object.__setattr__(
-        note,
-        "__dict__",
-        {
-            "path": path,
-            "kind": kind,
-            "fields": fields,
-            "lines": lines,
-            "blocks": tuple(
-                [
-                    new(Block, (*b[:8], tuple([new(Link, link) for link in b[8]]), b[9]))
-                    if b[8]
-                    else new(Block, b)  # no links: the row is the block's own tuple
-                    for b in blocks
-                ]
-            ),
-            "problems": tuple([new(Problem, problem) for problem in problems]) if problems else (),
-            "date": date,
-        },
-    )
-    return note
 
 
 class Index:

@@ -41,6 +41,7 @@ from mdnet.model.vault import Vault
 from mdnet.notes.files import write_atomic
 from mdnet.notes.note import Note
 from mdnet.notes.scan import RACY_NS, NoteFile
+from mdnet.rules import plugins_stamp
 
 NAME = "model.pickle"
 FORMAT = 1
@@ -82,8 +83,11 @@ class Restored(NamedTuple):
 
 
 def stamp(config: Config) -> str:
-    """The index's stamp (the parser), the whole config and every module of mdnet."""
-    made_by = f"{FORMAT}|{index_stamp(config)}|{config.fingerprint}|{sources_digest()}"
+    """The index's stamp (the parser), the whole config, every module of mdnet and the
+    rule plugins installed (their findings are kept with the contacts)."""
+    made_by = (
+        f"{FORMAT}|{index_stamp(config)}|{config.fingerprint}|{sources_digest()}|{plugins_stamp()}"
+    )
     return hashlib.sha256(made_by.encode()).hexdigest()[:32]
 
 
@@ -192,7 +196,8 @@ def _kept_by_name(vault: Vault, config: Config, today: dt.date) -> Kept:
     kept: Kept = {}
     for path, contact in vault.contacts.items():
         for work_out, (made_for, day, more, value) in contact.memo.items():
-            if made_for is config and day == today:
+            # only mdnet's own functions are looked up again (a plugin's are not saved)
+            if made_for is config and day == today and work_out.__module__.startswith("mdnet."):
                 name = f"{work_out.__module__}:{work_out.__qualname__}"
                 kept.setdefault(name, {}).setdefault((day, *more), {})[path] = value
     return kept

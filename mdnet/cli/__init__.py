@@ -40,6 +40,11 @@ LAZY_COMMANDS = {
         "import_contacts",
         "Create contact notes from LinkedIn's connections export or a vCard file.",
     ),
+    "calendar": (
+        "mdnet.cli.calendar",
+        "write_calendar_file",
+        "Write what to do as an iCalendar file (calendar.path, or -o FILE).",
+    ),
     "watch": (
         "mdnet.cli.watch",
         "watch_vault",

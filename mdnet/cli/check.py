@@ -25,8 +25,9 @@ from mdnet.cli.targets import Target, stdin_target, targets
 from mdnet.config import Config
 from mdnet.edits.fix import FixReport, apply_fixes
 from mdnet.live.client import ask_server
+from mdnet.model.builder import Builder
 from mdnet.model.stats import Stats
-from mdnet.pipeline import Parser, WithText, check_answer, check_vault
+from mdnet.pipeline import Parser, WithText, check_answer, check_vault, recheck
 from mdnet.report.formats import (
     FORMATS,
     closing_line,
@@ -181,9 +182,14 @@ class Run:
         config = load_vault_config(target.root, self.config_path)
         selection = Selection.from_config(config, _split(self.select), _split(self.ignore))
         today, only = self.today, target.only
-        answer = _check(target.root, config, today, selection, only, parse, self.later, self.served)
         if not self.fix:
+            answer = _check(
+                target.root, config, today, selection, only, parse, self.later, self.served
+            )
             return target, *answer, None
+        builder = Builder(target.root, config)  # kept, to apply the fixes to its model
+        vault, found = check_vault(target.root, config, today, selection, parse, builder)
+        answer = Stats.of(vault), _only(found, only)
         fixed = apply_fixes(target.root, answer[1], config)
         for finding, reason in fixed.failed:  # left as it was: the finding stays
             where = f"{finding.path}:{finding.line}"
@@ -191,8 +197,11 @@ class Run:
         for finding, reason in fixed.failed_writes:
             where = f"{finding.path}:{finding.line}"
             click.echo(f"mdnet: error: cannot fix {where}: {reason}", err=True)
-        if fixed.notes:  # check again: what is shown is what the notes now say
-            answer = _check(target.root, config, today, selection, only, parse, self.later)
+        if fixed.notes and isinstance(parse, CachedParser):  # what the notes now say:
+            vault, found = recheck(  # only the fixed ones are read again
+                target.root, config, today, selection, parse, builder, fixed.notes
+            )
+            answer = Stats.of(vault), _only(found, only)
         return target, *answer, fixed
 
 
@@ -217,9 +226,11 @@ def _check(
     else:
         vault, findings = check_vault(vault_path, config, today, selection, parse)
         stats = Stats.of(vault)
-    if only is not None:
-        findings = [finding for finding in findings if finding.path in only]
-    return stats, findings
+    return stats, _only(findings, only)
+
+
+def _only(findings: list[Finding], only: set[str] | None) -> list[Finding]:
+    return findings if only is None else [f for f in findings if f.path in only]
 
 
 def _fixes(count: int) -> str:

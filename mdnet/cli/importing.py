@@ -55,8 +55,9 @@ def import_options(function: F) -> F:
 def linkedin(**options: Any) -> None:
     """Import LinkedIn's Connections.csv (Settings › Data privacy › Get a copy of your data).
 
-    Writes name, company, role, email, linkedin, met (the "Connected On" date) and
-    source: linkedin. Connections stay passive (R002) until you log an exchange.
+    Writes name, company, role, email, linkedin, connected (the "Connected On" date: not
+    a meeting) and source: linkedin. Connections stay passive (R002) until you log an
+    exchange.
 
     Example: mdnet import linkedin --today 2026-11-26 Connections.csv
     """

@@ -8,7 +8,8 @@ import click
 
 from mdnet.cli.options import UsageError, common_options, open_vault, vault_option
 from mdnet.config import Config, load_config
-from mdnet.rules import RULES, Rule, find_rule
+from mdnet.rules import Rule, all_rules, find_rule
+from mdnet.rules.plugins import PluginRule
 from mdnet.rules.runner import severity_of
 
 
@@ -35,15 +36,16 @@ def list_rules(vault: Path | None, config_path: Path | None) -> None:
     """List every rule: code, name, default severity and what it checks.
 
     With --config or --vault, the severity the configuration sets is shown beside the
-    default.
+    default. A plugin's rule ends with the package that brings it, in brackets.
 
     Example: mdnet rules
     """
     config = _config(config_path, vault)
-    for rule in RULES:
-        summary = (rule.__doc__ or "").splitlines()[0].split(" — ", 1)[-1]
+    for rule in all_rules():
+        summary = (rule.__doc__ or "").strip().splitlines()[0].split(" — ", 1)[-1]
         severity = _severity(rule, config)
-        click.echo(f"{rule.CODE}  {rule.NAME:<24} {severity:<8} {summary}")
+        source = f"  [{rule.source}]" if isinstance(rule, PluginRule) else ""
+        click.echo(f"{rule.CODE}  {rule.NAME:<24} {severity:<8} {summary}{source}")
 
 
 @click.command("rule")
@@ -58,7 +60,10 @@ def explain_rule(code: str, vault: Path | None, config_path: Path | None) -> Non
     rule = find_rule(code)
     if rule is None:
         raise UsageError(f"no rule {code!r}; `mdnet rules` lists them")
-    click.echo(f"{rule.CODE} {rule.NAME} [{_severity(rule, _config(config_path, vault))}]\n")
+    click.echo(f"{rule.CODE} {rule.NAME} [{_severity(rule, _config(config_path, vault))}]")
+    if isinstance(rule, PluginRule):
+        click.echo(f"from the plugin {rule.source}")
+    click.echo()
     click.echo((rule.__doc__ or "").strip())
     click.echo(
         f"\nTo silence it for one note: `mdnet-ignore: [{rule.CODE}]` in its front matter; "

@@ -24,7 +24,11 @@ from mdnet.watch.watcher import Watcher, watch
 
 @click.command("watch")
 @click.argument("folder", required=False, type=click.Path(path_type=Path), metavar="[VAULT]")
-@click.option("--no-summary", is_flag=True, help="Only report the findings; write no summary.")
+@click.option(
+    "--no-summary",
+    is_flag=True,
+    help="Only report the findings; write neither the summary nor the calendar.",
+)
 @today_option("Hold the date (no new day at midnight): what is stale or overdue.")
 @vault_option("The vault to watch (as VAULT).")
 @common_options
@@ -38,8 +42,9 @@ def watch_vault(
     """Check the vault and write its summary, then keep both up to date as notes change.
 
     Each change (a save, a rename, a delete, a `git checkout`) prints the findings
-    that appeared (+) and disappeared (-). The date is looked at again after midnight,
-    unless --today fixes it. Ctrl-C stops it.
+    that appeared (+) and disappeared (-). With calendar.path set in .mdnet.toml, the
+    calendar file (`mdnet calendar`) is kept current too. The date is looked at again
+    after midnight, unless --today fixes it. Ctrl-C stops it.
 
     Example: mdnet watch ~/Notes
     """

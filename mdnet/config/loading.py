@@ -92,6 +92,7 @@ class _Reader:
             "confidential",
             "rules",
             "markers",
+            "calendar",
         )
         for name, value in data.items():
             if name in known_tables:
@@ -154,6 +155,9 @@ class _Reader:
             {"select": values.strings, "ignore": values.strings, "severity": values.severities},
         )
         markers = self.table(data, "markers", dict.fromkeys(MARKERS, values.strings))
+        calendar = self.table(
+            data, "calendar", {"path": values.calendar_path, "alarm": values.time_of_day}
+        )
         defaults = Config()
         return Config(
             exclude=vault.get("exclude", ()),
@@ -174,6 +178,8 @@ class _Reader:
                 marker: tuple(alias.lower().lstrip("#") for alias in markers.get(marker, ()))
                 for marker in MARKERS
             },
+            calendar_path=calendar.get("path", ""),
+            calendar_alarm=calendar.get("alarm"),
             source=self.source,
             text=self.text,
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from collections.abc import Mapping
@@ -13,7 +14,9 @@ from mdnet.errors import UserError
 
 CONFIG_NAME = ".mdnet.toml"
 TIERS = ("inner", "close", "regular", "acquaintance", "dormant")
-MARKERS = ("gave", "got", "asked", "promised", "done", "noreply")
+MARKERS = ("gave", "got", "asked", "promised", "done", "noreply", "news")
+# spellings a marker has besides its name: `#update` is what `mdnet import --update` writes
+BUILT_IN_SPELLINGS = {"news": ("update",)}
 
 
 class ConfigError(UserError):
@@ -72,6 +75,8 @@ class Config:
     markers: Mapping[str, tuple[str, ...]] = field(
         default_factory=lambda: {marker: () for marker in MARKERS}
     )
+    calendar_path: str = ""  # vault-relative .ics that `watch` keeps current; "" = off
+    calendar_alarm: dt.time | None = None  # a reminder at this time on each event's day
     source: str = ""  # the file it came from, "" for the defaults
     text: str = ""  # that file's text, for the fingerprint
 
@@ -84,7 +89,7 @@ class Config:
         """The marker a tag stands for (`#Gave`, or a configured alias), if any."""
         tag = tag.lower()
         for marker, aliases in self.markers.items():
-            if tag == marker or tag in aliases:
+            if tag == marker or tag in aliases or tag in BUILT_IN_SPELLINGS.get(marker, ()):
                 return marker
         return None
 

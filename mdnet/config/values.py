@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import posixpath
+import re
 
 from mdnet.dates import Duration, InvalidValue, parse_duration
 
@@ -65,3 +67,28 @@ def severities(value: object) -> dict[str, str]:
         if level not in SEVERITIES:
             raise InvalidValue(f"severity of {rule} must be one of {', '.join(SEVERITIES)}")
     return dict(value)
+
+
+def calendar_path(value: object) -> str:
+    """``""`` (no calendar) or a vault-relative path ending in ``.ics``."""
+    path = string(value).replace("\\", "/")
+    if not path:
+        return ""
+    normal = posixpath.normpath(path)
+    if not normal.endswith(".ics") or normal.startswith(("/", "../")) or normal == "..":
+        raise InvalidValue('expected a vault-relative path ending in .ics, or ""')
+    return normal
+
+
+_TIME_RE = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
+
+
+def time_of_day(value: object) -> dt.time | None:
+    """``""`` (none) or a time of day written ``HH:MM`` (24-hour clock)."""
+    text = string(value).strip()
+    if not text:
+        return None
+    match = _TIME_RE.fullmatch(text)
+    if match is None:
+        raise InvalidValue('expected a time of day such as "08:30", or ""')
+    return dt.time(int(match.group(1)), int(match.group(2)))

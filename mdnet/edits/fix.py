@@ -20,7 +20,8 @@ from mdnet.config import Config
 from mdnet.errors import describe
 from mdnet.notes.files import write_atomic
 from mdnet.notes.parse import normalized
-from mdnet.notes.scan import NoteFile, Unreadable, read_note
+from mdnet.notes.reading import Unreadable, read_note
+from mdnet.notes.scan import NoteFile
 from mdnet.rules.finding import Finding, Fix
 
 NEWLINE_RE = re.compile(r"\r\n|\r|\n")  # the line breaks the parser counts lines by

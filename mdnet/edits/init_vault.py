@@ -72,6 +72,12 @@ asked = []
 promised = []
 done = []
 noreply = []
+news = []                       # news, not contact made; #update is always news
+
+[calendar]                      # `mdnet calendar`: what to do, as an iCalendar file
+path = ""                       # e.g. "Network Calendar.ics" (in the vault): `mdnet watch`
+                                # keeps it current; "" = off (`mdnet calendar -o FILE` still works)
+alarm = ""                      # e.g. "08:30": a reminder at that time on each event's day
 """
 
 NEXT_STEPS = """\

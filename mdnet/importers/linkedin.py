@@ -105,13 +105,13 @@ def _person(
     name = " ".join(part for part in (cell("first"), cell("last")) if part)
     if not name:
         return Skipped(where, "no name")
-    met = None
+    connected = None
     if cell("connected"):
-        met = parse_connected_on(cell("connected"))
-        if met is None:
+        connected = parse_connected_on(cell("connected"))
+        if connected is None:
             warnings.append(
                 f'{where}: "Connected On" {cell("connected")!r} is not a date; '
-                f"{name} is imported without `met`"
+                f"{name} is imported without `connected`"
             )
     url = cell("url")
     if url and not re.match(r"[a-z]+://", url, re.IGNORECASE):
@@ -124,7 +124,7 @@ def _person(
         role=cell("position"),
         emails=(email,) if email else (),
         linkedin=url,
-        met=met,
+        connected=connected,
         source=SOURCE,
     )
 

@@ -45,6 +45,7 @@ class Person:
     linkedin: str = ""
     birthday: dt.date | None = None
     met: dt.date | None = None
+    connected: dt.date | None = None  # LinkedIn's "Connected On": not a meeting
     source: str = ""
     note: str = ""
 
@@ -102,6 +103,7 @@ def front_matter(person: Person, name: str | None = None) -> dict[str, str]:
     values["linkedin"] = one_line(person.linkedin)
     values["birthday"] = person.birthday
     values["met"] = person.met
+    values["connected"] = person.connected
     values["source"] = person.source
     lines = {}
     for key, value in values.items():

@@ -23,6 +23,7 @@ from pathlib import Path
 from stat import S_ISDIR, S_ISLNK, S_ISREG
 
 from mdnet.cache.parser import CachedParser
+from mdnet.calendar import render_calendar
 from mdnet.config import CONFIG_NAME, Config, load_config
 from mdnet.model.builder import Builder
 from mdnet.model.health import Standing, standing
@@ -163,6 +164,13 @@ class LiveVault:
         """The summary note's text now."""
         with self.lock, paused_gc():
             return render(self.vault, self.config, self.today, self.findings, self.selection)
+
+    def calendar(self) -> bytes:
+        """The calendar file's bytes now (``mdnet.calendar``)."""
+        with self.lock, paused_gc():
+            return render_calendar(
+                self.vault, self.config, self.today, self.findings, self.selection
+            )
 
     def standing(self, path: str) -> Standing | None:
         """Where the contact at ``path`` stands today, or None if it is no contact."""

@@ -35,7 +35,6 @@ class Interaction(NamedTuple):
     markers: frozenset[str] = frozenset()
     channel: str | None = None
     task: str | None = None
-    time: str | None = None
     links: tuple[str, ...] = ()  # paths of the notes the entry links (mentions included)
 
     @property
@@ -43,7 +42,7 @@ class Interaction(NamedTuple):
         return self.task == " "
 
 
-IN_FILE_ORDER = attrgetter("path", "line", "contact")  # the order of Vault.interactions()
+IN_FILE_ORDER = attrgetter("path", "line", "contact")  # entries in the order of the notes
 
 
 T = TypeVar("T")
@@ -123,11 +122,28 @@ class Contact:
         return latest
 
     def met(self) -> tuple[dt.date, str] | None:
-        """When and how first met: ``met``, the ``met_at`` event, or an attended event."""
+        """When and how first met: ``met``, the ``met_at`` event, or an attended event.
+
+        ``connected`` (a LinkedIn connection accepted) is not a meeting: see ``connected``.
+        """
         candidates = list(self.met_at_events)
-        if "met" in self.note.fields:
+        if "met" in self.note.fields and not self._met_is_connected:
             candidates.append((self.note.fields["met"], "met"))
         return min(candidates, default=None)
+
+    def connected(self) -> dt.date | None:
+        """When connected without meeting (``connected:``, LinkedIn's "Connected On")."""
+        fields = self.note.fields
+        if "connected" in fields:
+            return fields["connected"]  # type: ignore[no-any-return]
+        return fields.get("met") if self._met_is_connected else None
+
+    @property
+    def _met_is_connected(self) -> bool:
+        """A note that an earlier ``mdnet import linkedin`` wrote, before ``connected:``:
+        its ``met`` is the "Connected On" date (``source: linkedin``, no ``connected``)."""
+        fields = self.note.fields
+        return "connected" not in fields and str(fields.get("source", "")).lower() == "linkedin"
 
     def cadence(self, config: Config) -> tuple[Duration | None, str]:
         """The cadence and where it came from: the contact's own, its tier's, the default."""

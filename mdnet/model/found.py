@@ -22,7 +22,7 @@ from mdnet.model.vault import Dangling
 from mdnet.notes.markdown import LEADING_DATE_RE, Block, Link
 from mdnet.notes.note import Note
 
-NEWS = "update"  # the tag of a dated entry that is news about a contact, not contact
+NEWS = "news"  # the marker of a dated entry that is news about a contact, not contact
 Resolve = Callable[[Link, str], "str | None"]
 
 
@@ -57,7 +57,7 @@ class Finder:
             dangling: tuple[Dangling, ...] = ()  # few notes have any: no list for each
             meetings: tuple[MeetingRecord, ...] = ()
             for block in note.blocks:
-                line, text, is_item, task, date, time, channel, tags, links, _ = block
+                line, text, is_item, task, date, _time, channel, tags, links, _ = block
                 targets = [(link, resolve(link, path_of_note)) for link in links] if links else []
                 if date is not None and targets and None in [path for _, path in targets]:
                     dangling += tuple(
@@ -65,8 +65,8 @@ class Finder:
                         for link, path in targets
                         if path is None and not LEADING_DATE_RE.fullmatch(link.target)
                     )
-                if date is not None and NEWS in tags:
-                    found = []  # what `mdnet import --update` logs: news, not contact made
+                if date is not None and tags and NEWS in self._markers(tags):
+                    found = []  # `#news` (`#update`, as the import logs it): not contact made
                 elif not is_contact:
                     found = _entries_of(note, block, targets, contacts) if targets else []
                 elif date is not None and is_item:
@@ -74,14 +74,11 @@ class Finder:
                 else:
                     found = []
                 if found:
-                    markers = self.markers_of.get(tags)
-                    if markers is None:
-                        markers = frozenset(filter(None, map(self.config.marker_for, tags)))
-                        self.markers_of[tags] = markers
+                    markers = self._markers(tags)
                     linked = (
                         tuple([path for _, path in targets if path is not None]) if links else ()
                     )
-                    rest = (markers, channel, task, time, linked)
+                    rest = (markers, channel, task, linked)
                     for contact_path, at, when in found:
                         entry = (contact_path, when, path_of_note, at, text, *rest)
                         entries.append(new(Interaction, entry))
@@ -90,6 +87,14 @@ class Finder:
             if entries or dangling or meetings:
                 found_in[path_of_note] = Found(entries, dangling, meetings)
         return found_in
+
+    def _markers(self, tags: tuple[str, ...]) -> frozenset[str]:
+        """The markers that an entry's tags stand for (kept: a vault has few tag sets)."""
+        markers = self.markers_of.get(tags)
+        if markers is None:
+            markers = frozenset(filter(None, map(self.config.marker_for, tags)))
+            self.markers_of[tags] = markers
+        return markers
 
 
 def linked_names(note: Note) -> set[str]:

@@ -51,13 +51,9 @@ def is_snoozed(contact: Contact, today: dt.date) -> bool:
 
 
 def standings(vault: Vault, config: Config, today: dt.date) -> dict[str, Standing]:
-    """Every contact's standing on ``today`` by path (the summary's sections ask for it
-    again and again)."""
-    key = ("standings", id(config), today)
-    if key not in vault.memo:  # the memo keeps ``config`` alive: its id stays its own
-        found = {path: standing(contact, config, today) for path, contact in vault.contacts.items()}
-        vault.memo[key] = (config, found)
-    return vault.memo[key][1]  # type: ignore[no-any-return]
+    """Every contact's standing on ``today`` by path, each worked out once for ``config``
+    and ``today`` and kept with the contact (``standing``)."""
+    return {path: standing(contact, config, today) for path, contact in vault.contacts.items()}
 
 
 def standing(contact: Contact, config: Config, today: dt.date) -> Standing:
@@ -89,16 +85,16 @@ def _where(contact: Contact, config: Config, today: dt.date) -> Standing:
             state = SNOOZED
         return Standing(contact, state, last, cadence, source, due, met)
     thresholds = config.thresholds
-    meeting = met
-    if str(contact.note.fields.get("source", "")).lower() == "linkedin":
-        # a LinkedIn connection date is not a meeting: imported connections stay
-        # passive until something is logged (SPEC §4), unless met at an event
-        meeting = min(contact.met_at_events, default=None)
-    if meeting is not None:
-        days = (today - meeting[0]).days
+    if met is not None:
+        days = (today - met[0]).days
         if days <= thresholds.followup_days:  # met lately, or to be met (a future date)
-            return Standing(contact, NEW, None, cadence, source, None, meeting)
+            return Standing(contact, NEW, None, cadence, source, None, met)
         if days <= thresholds.followup_horizon_days:
             state = SNOOZED if snoozed else FOLLOW_UP
-            return Standing(contact, state, None, cadence, source, None, meeting)
+            return Standing(contact, state, None, cadence, source, None, met)
+    # a connection (`connected:`, LinkedIn's) is not a meeting: passive until something is
+    # logged (SPEC §4), its date only ranks it among the passive (R002)
+    connected = contact.connected()
+    if met is None and connected is not None:
+        met = (connected, "connected")
     return Standing(contact, PASSIVE, None, cadence, source, None, met)

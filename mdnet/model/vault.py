@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Hashable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any
 
 from mdnet.model.commitment import Circle, Event
-from mdnet.model.contact import IN_FILE_ORDER, Contact, Interaction
+from mdnet.model.contact import Contact
 from mdnet.notes.note import Note
 
 
@@ -44,20 +42,6 @@ class Vault:
     circles: dict[str, Circle]
     events: dict[str, Event]
     dangling: list[Dangling]
-    # what is worked out from the model once and asked for by several rules (see
-    # health.standings), keyed by what it depends on; never part of the model itself
-    memo: dict[Hashable, Any] = field(default_factory=dict, repr=False, compare=False)
-
-    def interactions(self) -> list[Interaction]:
-        """Every entry of every contact (plans included), in path and line order."""
-        return list(self._interactions)
-
-    @cached_property
-    def _interactions(self) -> list[Interaction]:
-        return sorted(
-            (entry for contact in self.contacts.values() for entry in contact.entries),
-            key=IN_FILE_ORDER,
-        )
 
     @cached_property
     def shared_titles(self) -> frozenset[str]:

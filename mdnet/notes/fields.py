@@ -185,6 +185,7 @@ BY_KIND: dict[str, dict[str, Callable[[object], Any]]] = {
         "birthday": parse_date,
         "cadence": parse_duration,
         "met": parse_date,
+        "connected": parse_date,  # connected (LinkedIn) without meeting
         "met_at": wikilink,
         "last_contact": parse_date,
         "source": text,

@@ -5,20 +5,29 @@ through ``write_atomic``: a temporary file in the same folder, flushed to disk, 
 renamed over the target, so that a crash leaves the old file or the new one, never
 half of either. A new file that must never replace one (``new``, ``init``, ``import``)
 goes through ``write_new``: the same temporary file, linked to its name only if that
-name is free, in one step that no other program can slip between.
+name is free, in one step that no other program can slip between. A temporary file
+that a killed write left behind is removed by the next run (``remove_stale_temporaries``).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+import stat
 import tempfile
+import time
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import BinaryIO
 
 from mdnet.errors import UserError
+
+TEMPORARY_MARK = "mdnet-"
+# `.Jane.md.mdnet-k3j4h5g6.tmp`: mkstemp's eight characters (and before the mark, none)
+TEMPORARY_RE = re.compile(r"\.(?P<name>.+)\.(?P<mark>mdnet-)?[a-z0-9_]{8}\.tmp")
+STALE_AFTER_S = 60  # older than this, a temporary file is no write under way
 
 
 class OutsideVault(ValueError, UserError):
@@ -90,7 +99,8 @@ def write_new(path: Path, text: str) -> None:
 
 def _write_temporary(path: Path, content: Content, mode: int) -> str:
     """A hidden temporary file beside ``path`` holding ``content``, on disk, with ``mode``."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    prefix = f".{path.name}.{TEMPORARY_MARK}"  # TEMPORARY_RE: the next run may remove it
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as out:
             if callable(content):
@@ -104,6 +114,27 @@ def _write_temporary(path: Path, content: Content, mode: int) -> str:
         Path(temporary).unlink(missing_ok=True)
         raise
     return temporary
+
+
+def remove_stale_temporaries(folder: str, names: Iterable[str]) -> None:
+    """Remove, among the hidden files ``names`` of ``folder``, the temporaries that a
+    killed write of mdnet left (``TEMPORARY_RE``) more than ``STALE_AFTER_S`` ago.
+
+    Only mdnet's: marked ``mdnet-``, or named as before the mark (``.<name>.XXXXXXXX.tmp``)
+    beside a ``<name>``; only files; a fresh one may be another mdnet's write under way.
+    """
+    now = time.time()
+    for name in names:
+        found = TEMPORARY_RE.fullmatch(name)
+        if found is None:
+            continue
+        path = os.path.join(folder, name)
+        with contextlib.suppress(OSError):  # gone already, or a read-only folder
+            if not found["mark"] and not os.path.lexists(os.path.join(folder, found["name"])):
+                continue
+            status = os.lstat(path)
+            if stat.S_ISREG(status.st_mode) and now - status.st_mtime > STALE_AFTER_S:
+                os.unlink(path)
 
 
 def _create_exclusive(path: Path, text: str) -> None:

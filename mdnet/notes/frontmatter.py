@@ -11,7 +11,6 @@ multiply a mapping past MAX_MERGED_KEYS are F001, never a crash or a blow-up.
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,6 +21,8 @@ from frontmatter.default_handlers import YAMLHandler
 from yaml.composer import Composer, ComposerError
 from yaml.constructor import ConstructorError
 
+from mdnet.notes.simple_yaml import simple_mapping
+
 _HANDLER = YAMLHandler()
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_DEPTH = 100  # levels of nesting; real front matter uses two or three
@@ -29,15 +30,6 @@ MAX_MERGED_KEYS = 1000  # keys a mapping may get from merge keys
 MAP_TAG = "tag:yaml.org,2002:map"
 MERGE_TAG = "tag:yaml.org,2002:merge"
 YAML_ONLY_BREAKS_RE = re.compile("[\r\x85\u2028\u2029]")  # line breaks to YAML, not editors
-# the front matter most notes have, read without YAML (see ``_simple_mapping``): lines
-# of `key: value` or `key: [value, value]`, values of letters, digits and a few signs
-SIMPLE_LINE_RE = re.compile(r"([A-Za-z_][\w-]*):(?: +(.*))?")
-# starting with none of YAML's indicators (`-` only before another character)
-SIMPLE_VALUE_RE = re.compile(r"(?:[\w./+]|-(?=[^ ]))(?:[\w .,@/+'()-]|:(?! |$))*")
-SIMPLE_ITEM_RE = re.compile(r"(?:[\w./+]|-(?=[^ ]))[\w .@/+'()-]*")
-SIMPLE_INT_RE = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
-SIMPLE_DATE_RE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
-STR_TAG = "tag:yaml.org,2002:str"
 
 
 class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
@@ -142,7 +134,7 @@ def _load_mapping(
 ) -> tuple[dict[str, Any], dict[str, int], tuple[int, str] | None]:
     if not yaml_text.strip():
         return {}, {}, None  # `---\n---`: empty front matter is no front matter
-    simple = _simple_mapping(yaml_text, first_line)
+    simple = simple_mapping(yaml_text, first_line)
     if simple is not None:
         return simple[0], simple[1], None
     return _load_with_yaml(yaml_text, first_line)
@@ -172,6 +164,13 @@ def _load_with_yaml(
             scalar = isinstance(key_node, yaml.ScalarNode)
             if not scalar or key_node.tag not in loader.yaml_constructors:
                 loader.construct_object(key_node, deep=True)  # `? [!!python/...]`: F001
+            if not scalar:  # `? [a, b]`: a list or a mapping is no key to PyYAML either
+                raise ConstructorError(
+                    "while constructing a mapping",
+                    node.start_mark,
+                    "found unhashable key",
+                    key_node.start_mark,
+                )
             if scalar:
                 # keys as written: `on:` and `2026-01-01:` stay strings, not True or a date;
                 # a repeated key keeps its last value, as in PyYAML
@@ -197,72 +196,3 @@ def _load_with_yaml(
     finally:
         loader.dispose()
     return values, lines, None
-
-
-def _simple_mapping(
-    yaml_text: str, first_line: int
-) -> tuple[dict[str, Any], dict[str, int]] | None:
-    """What the YAML loader gives for front matter of only ``key: value`` and
-    ``key: [value, value]`` lines of plain words, dates and whole numbers; None for
-    anything else, which the loader reads.
-
-    For speed: the loader took a fifth of a note's parsing, most of it calling back
-    into Python for every scalar. Each value is resolved by PyYAML's own table of
-    implicit types; a type other than text, null, true/false, a whole number or a
-    date (all the loader would build the same way) is left to the loader.
-    """
-    values: dict[str, Any] = {}
-    lines: dict[str, int] = {}
-    for number, line in enumerate(yaml_text.split("\n")):
-        if not line:
-            continue
-        match = SIMPLE_LINE_RE.fullmatch(line)
-        if match is None:
-            return None
-        key, written = match.group(1), (match.group(2) or "").rstrip(" ")
-        if written.startswith("[") and written.endswith("]"):
-            inside = written[1:-1].strip(" ")
-            items = [item.strip(" ") for item in inside.split(",")] if inside else []
-            if not all(SIMPLE_ITEM_RE.fullmatch(item) for item in items):
-                return None
-            value: Any = [_plain_scalar(item) for item in items]
-            if _DECLINED in value:
-                return None
-        elif written and not SIMPLE_VALUE_RE.fullmatch(written):
-            return None
-        else:
-            value = _plain_scalar(written)
-            if value is _DECLINED:
-                return None
-        values[key] = value  # a repeated key keeps its last value, as in the loader
-        lines[key] = first_line + number
-    return values, lines
-
-
-_DECLINED = object()
-
-
-def _plain_scalar(written: str) -> object:
-    """A plain scalar's value as the loader builds it, or _DECLINED."""
-    tag = STR_TAG
-    resolvers = _Loader.yaml_implicit_resolvers
-    for candidate, pattern in [*resolvers.get(written[:1], ()), *resolvers.get(None, ())]:
-        if pattern.match(written):
-            tag = candidate
-            break
-    if tag == STR_TAG:
-        return written
-    kind = tag.rpartition(":")[2]
-    if kind == "null":
-        return None
-    if kind == "bool":
-        return _Loader.bool_values[written.lower()]
-    if kind == "int" and SIMPLE_INT_RE.fullmatch(written) and len(written) < 100:
-        return int(written)  # longer: perhaps too long for Python, which the loader reports
-    date = SIMPLE_DATE_RE.fullmatch(written) if kind == "timestamp" else None
-    if date is None:
-        return _DECLINED  # a float, an octal or sexagesimal number, a time...
-    try:
-        return dt.date(*map(int, date.groups()))
-    except ValueError:  # 2026-13-40 looks like a date to YAML but is none (see _timestamp)
-        return written

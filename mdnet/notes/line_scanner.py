@@ -12,27 +12,28 @@ items...) it returns None and markdown-it, the reference, reads the note instead
 
 from __future__ import annotations
 
-import re
-
-Event = tuple[str, int, str]  # ("item" | "quote" | "close" | "text", line, text content)
-
-MARKER_RE = re.compile(r"(?:[-*+]|(\d{1,9})[.)])(?: +|$)")
-HEADING_RE = re.compile(r"#{1,6}(?: |$)")
-FENCE_RE = re.compile(r"`{3,}|~{3,}")
-RULE_LIKE_RE = re.compile(r"[-*_= ]+")  # thematic breaks, setext underlines: declined
-# the first character of a line that is plain text whatever its context
-PLAIN_START = frozenset(
-    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ!\"$%&'(),./:;?@[\\]^{|}"
+from mdnet.notes.line_kinds import (
+    FENCE_RE,
+    HEADING_RE,
+    MARKER_RE,
+    PLAIN_START,
+    Declined,
+    heading_text,
+    line_kind,
 )
 
+# markdown-it's nesting limit (commonmark's 20 dropped all that follows a list ten deep):
+# a list and its item take two levels, so markdown-it reads lists 31 deep; deeper, the
+# scanner declines too, so that the same note is read the same way whichever reads it.
+# (Higher costs time: markdown-it reads `- - - ...` again at each level.)
+MAX_NESTING = 64
+MAX_ITEM_DEPTH = (MAX_NESTING - 2) // 2
+
+Event = tuple[str, int, str]  # ("item" | "quote" | "close" | "text", line, text content)
 
 # characters the scanner leaves to markdown-it: tabs, CR and NUL, and those that
 # Python's str.strip() trims but markdown-it keeps (or treats as line breaks)
 DECLINED_CHARACTERS = "\t\r\0\x0b\x0c\x1c\x1d\x1e\x1f\x85\u2028\u2029"
-
-
-class Declined(Exception):
-    """The body uses Markdown the line scanner does not read exactly."""
 
 
 def scan_lines(body: str) -> list[Event] | None:
@@ -43,27 +44,6 @@ def scan_lines(body: str) -> list[Event] | None:
         return _Scanner(body).run()
     except Declined:
         return None
-
-
-def _kind(text: str) -> str:
-    """What a line's text (from its first non-space character) starts."""
-    first = text[0]
-    if first in PLAIN_START:
-        return "text"
-    if first == "<" or RULE_LIKE_RE.fullmatch(text):
-        raise Declined
-    if first == "#":
-        return "heading" if HEADING_RE.match(text) else "text"
-    if first == ">":
-        return "quote"
-    if first in "`~":
-        fence = FENCE_RE.match(text)
-        if fence and not (first == "`" and "`" in text[fence.end() :]):
-            return "fence"
-        return "text"
-    if MARKER_RE.match(text):
-        return "marker"
-    return "text"
 
 
 class _Scanner:
@@ -101,12 +81,12 @@ class _Scanner:
                 if first == "#":
                     self.end_paragraph()
                     self.close_items(0)
-                    self.events.append(("text", number, _heading(line)))
+                    self.events.append(("text", number, heading_text(line)))
                     continue
                 if first in "-*+" and line[1:2] == " " and line[2:3] not in ("", " "):
                     self.end_paragraph()  # a bullet interrupts a paragraph
                     self.close_items(0)
-                    if line[2] not in PLAIN_START and _kind(line[2:]) != "text":
+                    if line[2] not in PLAIN_START and line_kind(line[2:]) != "text":
                         raise Declined  # `- # title`, `- - x`, `- > x`, `- ```` in an item
                     self.items.append(2)
                     self.events.append(("item", 0, ""))
@@ -138,7 +118,7 @@ class _Scanner:
             if indent - self.paragraph_indent >= 4:
                 self.paragraph.append(line[min(indent, self.paragraph_indent) :])
                 return
-            kind = _kind(text)
+            kind = line_kind(text)
             if kind == "text" or (
                 kind == "marker" and depth == len(self.items) and not self.interrupts(text)
             ):
@@ -146,7 +126,7 @@ class _Scanner:
                 return
             self.end_paragraph()
         else:
-            kind = _kind(text)
+            kind = line_kind(text)
         self.close_items(depth)
         if indent - base >= 4:
             raise Declined  # indented code
@@ -157,7 +137,7 @@ class _Scanner:
         if kind == "text":
             self.start_paragraph(number, text)
         elif kind == "heading":
-            self.events.append(("text", number, _heading(text)))
+            self.events.append(("text", number, heading_text(text)))
         elif kind == "fence":
             fence = FENCE_RE.match(text)
             assert fence is not None
@@ -178,8 +158,8 @@ class _Scanner:
             spaces = width - len(marker.group(0).rstrip(" "))
             if indent != base or not rest.strip(" ") or spaces > 4:
                 raise Declined  # oddly indented, empty, or content indented as code
-            if _kind(rest) != "text":
-                raise Declined  # `- # title`, `- - x`, `- > x`, `- ```` in an item
+            if line_kind(rest) != "text" or len(self.items) >= MAX_ITEM_DEPTH:
+                raise Declined  # `- # title`, `- - x`, `- > x`, `- ```` in an item; too deep
             self.items.append(indent + width)
             self.events.append(("item", 0, ""))
             self.start_paragraph(number, rest)
@@ -237,7 +217,7 @@ class _Scanner:
         if self.quote_empty:
             self.end_quote()
             return True
-        if indent < 4 and _kind(text) != "text":
+        if indent < 4 and line_kind(text) != "text":
             self.end_paragraph()
             self.end_quote()  # a heading, fence or list item ends the quote
             return True
@@ -252,10 +232,10 @@ class _Scanner:
         if not stripped:
             self.end_paragraph()
         elif self.paragraph is not None:
-            if _kind(stripped) != "text":
+            if line_kind(stripped) != "text":
                 raise Declined
             self.paragraph.append(content)
-        elif len(content) - len(stripped) >= 4 or _kind(stripped) != "text":
+        elif len(content) - len(stripped) >= 4 or line_kind(stripped) != "text":
             raise Declined  # code, a list, a heading or a fence in a quote
         else:
             self.start_paragraph(number, stripped)
@@ -263,13 +243,3 @@ class _Scanner:
     def end_quote(self) -> None:
         self.quote = False
         self.events.append(("close", 0, ""))
-
-
-def _heading(text: str) -> str:
-    """A heading's content, as markdown-it cuts it (closing ``#``s only after a space)."""
-    level = len(text) - len(text.lstrip("#"))
-    content = text[level:].rstrip(" ")
-    cut = content.rstrip("#")
-    if len(cut) < len(content) and cut[-1:] == " ":
-        content = cut
-    return content.strip()

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import unquote
 
 from mdnet.dates import InvalidValue, real_date
-from mdnet.notes.line_scanner import Event, scan_lines
+from mdnet.notes.line_scanner import MAX_NESTING, Event, scan_lines
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -39,8 +39,8 @@ BACKTICKS_RE = re.compile(r"`+")
 NOT_NEWLINE_RE = re.compile(r"[^\n]")
 TASK_RE = re.compile(r"\[([ xX])\]\s+")
 LEADING_DATE_RE = re.compile(
-    r"(?:\[\[(\d{4})-(\d{2})-(\d{2})(?:\\?\|[^\]]*)?\]\]|(\d{4})-(\d{2})-(\d{2}))"
-    r"(?:[ T]((?:[01]?\d|2[0-3]):[0-5]\d))?(?![\d-])"
+    r"(?:\[\[([0-9]{4})-([0-9]{2})-([0-9]{2})(?:\\?\|[^\]]*)?\]\]|([0-9]{4})-([0-9]{2})-([0-9]{2}))"
+    r"(?:[ T]((?:[01]?[0-9]|2[0-3]):[0-5][0-9]))?(?![0-9-])"
 )
 CHANNEL_RE = re.compile(r"\s*(?:[-–—:,]\s*)?([^\W\d_][\w-]*)(?=:|\s|$)")
 SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
@@ -136,7 +136,8 @@ def markdown_structure(body: str) -> list[Event]:
     if _MD is None:
         from markdown_it import MarkdownIt
 
-        _MD = MarkdownIt("commonmark").disable("inline")
+        # commonmark's nesting limit, 20, dropped all that follows a list ten deep
+        _MD = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).disable("inline")
     events: list[Event] = []
     for token in _MD.parse(body):
         if token.type in _EVENTS:

@@ -2,7 +2,7 @@
 
 Parsing is pure — text in, Note out — so that its result can be cached in the index
 and recomputed for only the notes that changed. ``parse_file`` is the one way from a
-file on disk to a Note (through ``scan.read_note``, the only reader of notes).
+file on disk to a Note (through ``reading.read_note``, the only reader of notes).
 """
 
 from __future__ import annotations
@@ -15,9 +15,10 @@ from mdnet.dates import InvalidValue, real_date
 from mdnet.notes.fields import note_kind, read_fields
 from mdnet.notes.markdown import read_body
 from mdnet.notes.note import Note, Problem
-from mdnet.notes.scan import NoteFile, Unreadable, check_text, glob_matches, read_note
+from mdnet.notes.reading import Unreadable, check_text, read_note
+from mdnet.notes.scan import NoteFile, glob_matches
 
-TITLE_DATE_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?!\d)")
+TITLE_DATE_RE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})(?![0-9])")
 
 
 def parse_file(vault: Path, file: NoteFile, config: Config) -> Note:

@@ -1,4 +1,4 @@
-"""Find the vault and read its notes: the only place that reads notes from disk."""
+"""Find the vault and list its notes (their text is read by ``notes.reading``)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,10 @@ from typing import NamedTuple
 
 from mdnet.config import CONFIG_NAME, Config
 from mdnet.errors import UserError, describe
+from mdnet.notes.files import remove_stale_temporaries
 
 TEMPLATES_FOLDER = "Templates/mdnet"
+STATE_FOLDER = ".mdnet"  # mdnet's own (the cache), where the scanner lists no note
 # a note written this recently may be written again within its modification time's tick:
 # what was read of it is not trusted by its size and time (the index, the snapshot)
 RACY_NS = 2_000_000_000
@@ -57,7 +59,7 @@ def list_notes(vault: Path, config: Config, under: str = "") -> list[NoteFile]:
     each note is listed once, under its own path, and a link cannot bring back a note
     that is excluded.
     Only links are resolved (one ``stat`` per note otherwise): a vault of 30,000 notes
-    is listed in a tenth of a second.
+    is listed in a tenth of a second. mdnet's stale temporary files are removed on the way.
     """
     if not vault.is_dir():
         raise VaultError(f"{vault}: not a folder")
@@ -90,9 +92,12 @@ def list_notes(vault: Path, config: Config, under: str = "") -> list[NoteFile]:
                 raise VaultError(f"{vault}: cannot read the folder: {describe(error)}") from None
             continue
         subfolders = []
+        temporaries = []
         for entry in entries:
             name = entry.name
             if name.startswith("."):
+                if name.endswith(".tmp"):
+                    temporaries.append(name)
                 continue
             path = prefix + name
             try:
@@ -101,7 +106,7 @@ def list_notes(vault: Path, config: Config, under: str = "") -> list[NoteFile]:
                     entry_real = os.path.realpath(entry.path)
                     if entry_real != root and not entry_real.startswith(root + os.sep):
                         continue  # a link out of the vault is not followed
-                    if not _in_dot_folder(entry_real, root):
+                    if not in_dot_folder(entry_real, root):
                         continue  # listed under its own path, or excluded
                 if entry.is_dir():
                     if not excluded(path, config, templates):
@@ -116,12 +121,25 @@ def list_notes(vault: Path, config: Config, under: str = "") -> list[NoteFile]:
                     notes.append(NoteFile(path, stat.st_size, stat.st_mtime_ns))
             except OSError:
                 continue  # vanished or a dangling link
+        if temporaries:  # what a killed write left (``files.remove_stale_temporaries``)
+            remove_stale_temporaries(folder, temporaries)
         stack.extend(reversed(subfolders))
+    _remove_stale_state(vault)
     notes.sort()  # by path: paths are unique
     return notes
 
 
-def _in_dot_folder(real: str, root: str) -> bool:
+def _remove_stale_state(vault: Path) -> None:
+    """The temporaries that a killed write left in mdnet's own ``.mdnet/`` folder."""
+    try:
+        with os.scandir(vault / STATE_FOLDER) as listing:
+            names = [entry.name for entry in listing if entry.name.endswith(".tmp")]
+    except OSError:
+        return
+    remove_stale_temporaries(str(vault / STATE_FOLDER), names)
+
+
+def in_dot_folder(real: str, root: str) -> bool:
     """Whether the vault file or folder at ``real`` is in a dot-folder, which is not listed.
 
     Only then is a link to it followed: a link to anything else would list notes again
@@ -153,75 +171,6 @@ def _obsidian_templates(vault: Path) -> list[str]:
     except (OSError, ValueError, KeyError, TypeError):
         return []
     return [folder.strip("/")] if isinstance(folder, str) and folder.strip("/") else []
-
-
-class Unreadable(Exception):
-    """A note that cannot be read as text (F002); the message says why."""
-
-
-def read_note(vault: Path, note: NoteFile, config: Config) -> str:
-    """The note's text, or Unreadable: too large, binary, not UTF-8 or gone."""
-    limit = config.max_file_kb * 1024
-    if note.size > limit:
-        raise Unreadable(too_large(note.size, config))
-    try:
-        data = _read_bytes(os.path.join(vault, note.path), note.size, limit + 1)
-    except OSError as error:
-        raise Unreadable(f"cannot read the note: {describe(error)}") from None
-    if len(data) > limit:
-        raise Unreadable(f"the note grew larger than vault.max_file_kb = {config.max_file_kb}")
-    if b"\0" in data:
-        raise Unreadable(BINARY)
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        raise Unreadable(
-            f"the note is not UTF-8 (byte 0x{data[error.start]:02x} on line {line}); "
-            "save it as UTF-8"
-        ) from None
-
-
-BINARY = "the note is binary (it holds NUL bytes), not Markdown text"
-
-
-def too_large(size: int, config: Config) -> str:
-    """Why a note of ``size`` bytes is not read (F002)."""
-    return (
-        f"the note is {size // 1024} KB, larger than vault.max_file_kb = "
-        f"{config.max_file_kb}; split it or raise the limit"
-    )
-
-
-def check_text(text: str, config: Config) -> str:
-    """``text`` (an editor's unsaved note), or Unreadable as ``read_note`` would say."""
-    size = len(text.encode("utf-8", "surrogatepass"))
-    if size > config.max_file_kb * 1024:
-        raise Unreadable(too_large(size, config))
-    if "\0" in text:
-        raise Unreadable(BINARY)
-    return text
-
-
-def _read_bytes(path: str, size: int, most: int) -> bytes:
-    """The file's bytes, at most ``most`` of them; ``size`` is what the scan found.
-
-    A plain descriptor and one read of the size found (plus one byte, to see that it
-    grew): ``open()`` and a read of ``most`` bytes took five more system calls and a
-    large allocation per note. Only a note that changed size takes more reads.
-    """
-    descriptor = os.open(path, os.O_RDONLY)
-    try:
-        data = os.read(descriptor, min(size, most - 1) + 1)
-        if len(data) == size:
-            return data  # as scanned: the read stopped at its end
-        pieces, length = [data], len(data)
-        while length < most and (piece := os.read(descriptor, min(most - length, 1 << 20))):
-            pieces.append(piece)
-            length += len(piece)
-        return b"".join(pieces)
-    finally:
-        os.close(descriptor)
 
 
 def glob_matches(path: str, glob: str) -> bool:

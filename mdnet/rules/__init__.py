@@ -2,11 +2,14 @@
 
 Each module's docstring is its user documentation (``mdnet rule CODE``); it defines
 ``CODE``, ``NAME``, ``SEVERITY`` and ``check(vault, config, today)`` yielding Hits.
+``RULES`` are mdnet's own; ``all_rules()`` adds those of the installed plugins
+(``rules.plugins``), and everything that selects, runs or lists rules asks it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable
 from typing import Protocol, TypeGuard
 
@@ -107,15 +110,35 @@ def _registry() -> list[Rule]:
     return data + relationships + commitments
 
 
-RULES: list[Rule] = _registry()
-# the rules about one contact at a time, by code
-ABOUT_ONE: dict[str, RuleAboutOne] = {rule.CODE: rule for rule in RULES if is_about_one(rule)}
+RULES: list[Rule] = _registry()  # mdnet's own
+
+
+@functools.cache  # the plugins are looked up once, when first asked for
+def all_rules() -> tuple[Rule, ...]:
+    """mdnet's rules, then those of the installed plugins (``rules.plugins``)."""
+    from mdnet.rules.plugins import load_plugins
+
+    return (*RULES, *load_plugins(RULES))
+
+
+@functools.cache
+def about_one() -> dict[str, RuleAboutOne]:
+    """The rules about one contact at a time, by code."""
+    return {rule.CODE: rule for rule in all_rules() if is_about_one(rule)}
+
+
+def plugins_stamp() -> str:
+    """The identity of the plugins' rules (packages, versions, sources): "" for none."""
+    from mdnet.rules.plugins import PluginRule, fingerprint
+
+    plugins = [rule for rule in all_rules() if isinstance(rule, PluginRule)]
+    return fingerprint(plugins) if plugins else ""
 
 
 def find_rule(code_or_name: str) -> Rule | None:
     """The rule with this code or name, any case."""
     wanted = code_or_name.strip().lower()
-    return next((r for r in RULES if wanted in (r.CODE.lower(), r.NAME)), None)
+    return next((r for r in all_rules() if wanted in (r.CODE.lower(), r.NAME)), None)
 
 
 def matches(rule: Rule, selector: str) -> bool:
@@ -129,4 +152,4 @@ def matches(rule: Rule, selector: str) -> bool:
 
 
 def is_selector(selector: str) -> bool:
-    return any(matches(rule, selector) for rule in RULES)
+    return any(matches(rule, selector) for rule in all_rules())

@@ -67,7 +67,7 @@ def check(vault: Vault, config: Config, today: dt.date) -> Iterator[Hit]:
         for entry in contact.kept(_suspect, config, today, vault.confidential):
             entries.setdefault((entry.path, entry.date, entry.text), []).append(entry)
     for same in entries.values():
-        same.sort(key=IN_FILE_ORDER)  # as vault.interactions() lists them
+        same.sort(key=IN_FILE_ORDER)  # in the order of the notes, whatever the contact
         recipients = {entry.contact for entry in same}
         terms = [term for term, pattern in patterns if pattern.search(same[0].text)]
         secret = [

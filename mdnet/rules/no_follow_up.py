@@ -10,9 +10,11 @@ is the earliest of the contact's `met:` date, the date of the event its `met_at:
 links, and the date of an attended event (`status: attended`) that lists it among
 its `attendees` or links it in its body. Before `followup_days` there is still time;
 after the horizon the contact counts as passive (R002) instead. A LinkedIn
-connection (`source: linkedin`, as `mdnet import linkedin` writes) was connected on
-its `met:` date, not met: it is passive until a `met_at:` or an attended event says
-you really met, so that an import is one R002, not hundreds of R003.
+connection's `connected:` date (as `mdnet import linkedin` writes it) is not a
+meeting: it is passive until a `met:`, a `met_at:` or an attended event says you
+really met, so that an import is one R002, not hundreds of R003. (A note that an
+earlier import wrote, with `source: linkedin` and no `connected:`, has its
+connection date in `met:`, and is read so.)
 
 How to fix it: write to them (recall where you met, share something useful) and log
 it as a dated entry in their note: `- 2026-11-20 email: sent the article we discussed`.

@@ -13,7 +13,7 @@ from mdnet.model.contact import Contact
 from mdnet.model.memory import paused_gc
 from mdnet.model.vault import Vault
 from mdnet.notes.note import Note
-from mdnet.rules import ABOUT_ONE, RULES, Rule, is_about_one, is_selector, matches
+from mdnet.rules import Rule, about_one, all_rules, is_about_one, is_selector, matches
 from mdnet.rules.finding import Finding, Hit
 
 
@@ -40,7 +40,7 @@ class Selection:
     def rules(self) -> list[Rule]:
         return [
             rule
-            for rule in RULES
+            for rule in all_rules()
             if any(matches(rule, s) for s in self.select)
             and not any(matches(rule, s) for s in self.ignore)
         ]
@@ -82,8 +82,9 @@ def _findings_about(
     contact: Contact, config: Config, today: dt.date, rules: tuple[tuple[str, str], ...]
 ) -> list[Finding]:
     found = []
+    by_code = about_one()
     for code, severity in rules:
-        rule = ABOUT_ONE[code]
+        rule = by_code[code]
         hits = rule.about(contact, config, today)
         if hits:  # most contacts: nothing
             found += _findings(rule, severity, hits)

@@ -34,6 +34,7 @@ from watchdog.observers.polling import PollingObserver
 from mdnet.cache.index import make_state_folder
 from mdnet.config import CONFIG_NAME
 from mdnet.errors import UserError
+from mdnet.notes.hidden_links import links_into_dot_folders
 
 EVENTS = [
     FileCreatedEvent,
@@ -76,19 +77,34 @@ class VaultEvents(FileSystemEventHandler):
         # what the vault's listing leaves out (excluded notes, templates): set by watch
         self.left_out: Callable[[str], bool] = lambda path: False
         self.queue: queue.Queue[set[str]] = queue.Queue()
+        self.links = links_into_dot_folders(root)  # notes listed under a link's path
 
     def on_any_event(self, event: FileSystemEvent) -> None:
         paths = set()
         for path in (event.src_path, event.dest_path):
             relative = self._relative(os.fsdecode(path)) if path else None
-            if (
-                relative is not None
-                and is_relevant(relative, self.summary_path, event.is_directory)
-                and (relative == CONFIG_NAME or not self.left_out(relative))
-            ):
-                paths.add(relative)
+            if path and event.event_type in ("created", "moved") and os.path.islink(path):
+                self.links = links_into_dot_folders(Path(self.root))  # a new link
+            for listed in self._as_listed(relative):
+                if is_relevant(listed, self.summary_path, event.is_directory) and (
+                    listed == CONFIG_NAME or not self.left_out(listed)
+                ):
+                    paths.add(listed)
         if paths:
             self.queue.put(paths)
+
+    def _as_listed(self, relative: str | None) -> list[str]:
+        """``relative`` as the vault lists it: under a link's path if a link reaches it."""
+        if relative is None:
+            return []
+        if relative == CONFIG_NAME or not any(part[:1] == "." for part in relative.split("/")):
+            return [relative]
+        return [
+            link + relative[len(target) :]
+            for target, links in self.links.items()
+            if relative == target or relative.startswith(target + "/")
+            for link in links
+        ]
 
     def _relative(self, path: str) -> str | None:
         if self.config_file and os.path.realpath(path) == self.config_file:

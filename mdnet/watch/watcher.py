@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TextIO
 
 from mdnet.cache.index import STATE_FOLDER
+from mdnet.calendar import CalendarRefused, write_calendar
 from mdnet.config import CONFIG_NAME, Config, ConfigError
 from mdnet.live.server import CheckServer
 from mdnet.live.vault import LiveVault, Update
@@ -80,6 +81,7 @@ class Watcher:
         write_text(self.out, findings, self.root, Stats.of(self.live.vault), color=False)
         if self.summary and write_summary(self.root, self.config, self.live.summary()):
             self.out.write(f"Wrote {self._shown(self.config.summary_path)}.\n")
+        self._write_calendar(strict=True)
         self.out.flush()
 
     def update(self, changed: set[str], today: dt.date | None = None) -> None:
@@ -97,6 +99,7 @@ class Watcher:
             if self.summary and self._write_summary(self.live.summary()):
                 self.out.write(f"Wrote {self._shown(self.config.summary_path)}.\n")
                 self.out.flush()
+            self._write_calendar()
         except Exception as error:  # a bad note, a full disk, a bug: keep watching
             self.live.reset()  # the next update starts over
             self._warn(f"cannot update: {error or type(error).__name__}")
@@ -205,6 +208,22 @@ class Watcher:
         except SummaryRefused as error:
             self._warn(str(error))
             return False
+
+    def _write_calendar(self, strict: bool = False) -> None:
+        """Rewrite ``calendar.path`` (SPEC §11) when it is set and its bytes changed; a
+        refusal stops the first check (``strict``), later ones only warn."""
+        if not (self.summary and self.config.calendar_path):
+            return
+        try:
+            changed = write_calendar(self.root, self.config, self.live.calendar())
+        except CalendarRefused as error:
+            if strict:
+                raise
+            self._warn(str(error))
+            return
+        if changed:
+            self.out.write(f"Wrote {self._shown(self.config.calendar_path)}.\n")
+            self.out.flush()
 
     def _line(self, finding: Finding) -> str:
         where = f"{self._shown(finding.path)}:{finding.line}:{finding.column}:"

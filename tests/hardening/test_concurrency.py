@@ -119,7 +119,7 @@ def test_parse_workers_end_on_sigterm_even_under_watch(tmp_path: Path) -> None:
     at start, and the worker kept the vault's watch lock)."""
     script = (
         "import signal\n"
-        "from mdnet.cache.parser import _start_worker\n"
+        "from mdnet.cache.workers import _start_worker\n"
         "signal.signal(signal.SIGTERM, lambda *args: None)\n"
         "_start_worker()\n"
         "assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL\n"

@@ -218,19 +218,26 @@ def test_empty_and_comment_only_front_matter_are_no_front_matter(lint: Lint) -> 
 
 
 def test_keys_that_are_not_strings() -> None:
-    """`1:`, `on:`, dates, `null:`, `~:` are read as written; complex keys are skipped;
-    a repeated key keeps its last value, at its last line (as PyYAML reads it)."""
+    """`1:`, `on:`, dates, `null:`, `~:` are read as written; a repeated key keeps its
+    last value, at its last line (as PyYAML reads it)."""
     text = (
         "---\ntype: contact\n1: one\non: yes\n2026-01-01: d\nnull: n\n~: t\n1.5: f\n"
-        "? [a, b]\n: complex\n? {k: v}\n: map\n[flow]: block\n"
         "name: first\nname: Jane\n---\n"
     )
     note = parse_note("People/Jane.md", text, Config())
     assert note.problems == ()
     assert note.kind == "contact" and note.fields["name"] == "Jane"
     assert note.lines == {
-        "type": 2, "1": 3, "on": 4, "2026-01-01": 5, "null": 6, "~": 7, "1.5": 8, "name": 15,
+        "type": 2, "1": 3, "on": 4, "2026-01-01": 5, "null": 6, "~": 7, "1.5": 8, "name": 10,
     }  # fmt: skip
+
+
+@pytest.mark.parametrize("key", ["? [a, b]\n: complex", "? {k: v}\n: map", "[flow]: block"])
+def test_a_complex_key_is_f001_as_pyyaml_says(key: str) -> None:
+    note = parse_note("People/Jane.md", f"---\ntype: contact\n{key}\n---\n", Config())
+    assert [(p.code, p.line, p.message) for p in note.problems] == [
+        ("F001", 3, "invalid YAML: found unhashable key")
+    ]
 
 
 def test_merge_keys_are_read_as_pyyaml_reads_them() -> None:

@@ -1,0 +1,81 @@
+"""A Note as the index keeps it: a pickle of plain tuples, quick to load.
+
+Only known classes are unpickled (``_SafeUnpickler``): an index file cannot run code.
+"""
+
+from __future__ import annotations
+
+import io
+import pickle
+from typing import Any
+
+from mdnet.notes.markdown import Block, Link
+from mdnet.notes.note import Note, Problem
+
+SAFE_MODULES = frozenset({"mdnet.notes.note", "mdnet.notes.markdown", "mdnet.dates"})
+SAFE_BUILTINS = frozenset({("datetime", "date"), ("builtins", "frozenset"), ("builtins", "set")})
+
+
+class _SafeUnpickler(pickle.Unpickler):
+    """Builds only the classes a Note is made of (an index file cannot run code)."""
+
+    known: dict[tuple[str, str], Any] = {}  # noqa: RUF012 - a cache shared on purpose
+
+    def find_class(self, module: str, name: str) -> Any:
+        try:
+            return self.known[module, name]
+        except KeyError:
+            pass
+        found = super().find_class(module, name)
+        if not isinstance(found, type) or (
+            module not in SAFE_MODULES and (module, name) not in SAFE_BUILTINS
+        ):
+            raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the index")
+        self.known[module, name] = found
+        return found
+
+
+def dump(note: Note) -> bytes:
+    """A note as the index keeps it: a pickle of plain tuples (its blocks, links and
+    problems are named tuples, pickled without their classes), quick to load."""
+    blocks = tuple(
+        (*block[:8], tuple(map(tuple, block.links)), block.excluded) for block in note.blocks
+    )
+    problems = tuple(map(tuple, note.problems))
+    row = (note.path, note.kind, note.fields, note.lines, blocks, problems, note.date)
+    return pickle.dumps(row, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def load(blob: bytes) -> Note:
+    """A note from its pickle (``dump``), allowing no classes but the field values'."""
+    return from_row(_SafeUnpickler(io.BytesIO(blob)).load())
+
+
+def from_row(row: tuple[Any, ...]) -> Note:
+    """The Note a row made by ``dump`` holds (tuple.__new__ makes each named tuple)."""
+    path, kind, fields, lines, blocks, problems, date = row
+    new = tuple.__new__
+    note = object.__new__(Note)
+    # for speed: the attributes in one dict, as a frozen dataclass's __init__ would set
+    # them one by one through object.__setattr__ (half of the time of a Note)
+    object.__setattr__(
+        note,
+        "__dict__",
+        {
+            "path": path,
+            "kind": kind,
+            "fields": fields,
+            "lines": lines,
+            "blocks": tuple(
+                [
+                    new(Block, (*b[:8], tuple([new(Link, link) for link in b[8]]), b[9]))
+                    if b[8]
+                    else new(Block, b)  # no links: the row is the block's own tuple
+                    for b in blocks
+                ]
+            ),
+            "problems": tuple([new(Problem, problem) for problem in problems]) if problems else (),
+            "date": date,
+        },
+    )
+    return note

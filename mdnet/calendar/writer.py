@@ -1,0 +1,78 @@
+"""Writing the calendar file: atomically, only when it changed, never over a stranger.
+
+As for the summary note (``mdnet.summary.writer``): ``calendar.path`` is under the
+vault, and a file already there is replaced only if mdnet wrote it, which its PRODID
+says. ``-o FILE`` may point anywhere, with the same care for what is there.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mdnet.calendar.ics import PRODID
+from mdnet.config import Config
+from mdnet.errors import UserError
+from mdnet.notes.files import OutsideVault, inside_vault, write_atomic
+
+HEADER_BYTES = 4096  # the PRODID comes before the first event, near the top
+
+
+class CalendarRefused(UserError):
+    """``calendar.path`` is not set, leaves the vault, or holds a file mdnet did not
+    write: exit status 2, nothing written."""
+
+
+def is_calendar(data: bytes) -> bool:
+    """True when ``data`` is an iCalendar file that mdnet wrote (its PRODID)."""
+    head = data[:HEADER_BYTES].replace(b"\r\n ", b"").replace(b"\n ", b"")  # unfolded
+    return any(line.rstrip(b"\r") == f"PRODID:{PRODID}".encode() for line in head.split(b"\n"))
+
+
+def calendar_file(root: Path, config: Config) -> Path:
+    """Where ``mdnet watch`` and ``mdnet calendar`` write: ``calendar.path`` in the vault."""
+    where = config.where("calendar", "path") if config.source else "calendar.path"
+    if not config.calendar_path:
+        raise CalendarRefused(
+            "no calendar.path set: give -o FILE (or -o - for stdout), or set "
+            '[calendar] path = "Network Calendar.ics" in .mdnet.toml'
+        )
+    try:
+        inside_vault(root, config.calendar_path)
+    except OutsideVault as error:
+        raise CalendarRefused(f"{where}: {error}") from None
+    return root / config.calendar_path
+
+
+def write_calendar(root: Path, config: Config, data: bytes) -> bool:
+    """Write ``data`` (from ``render_calendar``) to ``calendar.path``; True if it changed.
+
+    Raises CalendarRefused, leaving everything untouched, when the path is not set,
+    leaves the vault, or holds something mdnet did not write; OSError when the disk
+    refuses.
+    """
+    path = calendar_file(root, config)
+    where = config.where("calendar", "path") if config.source else "calendar.path"
+    return write_file(path, data, f"set another {where}")
+
+
+def write_file(path: Path, data: bytes, instead: str = "choose another file") -> bool:
+    """Write ``data`` to ``path`` atomically, only when it differs; True if it changed.
+
+    Refuses (CalendarRefused) a folder, a link, or a file that mdnet did not write.
+    """
+    if path.is_symlink() or (path.exists() and not path.is_file()):
+        raise CalendarRefused(
+            f"{path}: not a plain file; mdnet writes the calendar only to a file of its own "
+            f"({instead})"
+        )
+    if path.exists():
+        existing = path.read_bytes()
+        if existing == data:
+            return False
+        if not is_calendar(existing):
+            raise CalendarRefused(
+                f"{path}: exists and was not written by mdnet (no PRODID:{PRODID}); "
+                f"left untouched. Move it, or {instead}"
+            )
+    write_atomic(path, data)
+    return True

@@ -1,0 +1,32 @@
+"""The one build step pyproject.toml cannot say: the wheel's ``mdnet/templates/`` is
+copied from the repository's top-level ``templates/`` (an editable install reads them
+there: ``mdnet.edits.new_note.packaged_templates``)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from setuptools import setup
+from setuptools.command.build_py import build_py
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+class BuildWithTemplates(build_py):
+    """``build_py``, then the templates into the package being built."""
+
+    def run(self) -> None:
+        super().run()
+        if getattr(self, "editable_mode", False):
+            return  # the checkout's templates/ is read in place
+        templates = sorted(TEMPLATES.glob("*.md"))
+        if not templates:  # an sdist without them (MANIFEST.in includes them)
+            raise SystemExit(f"no templates in {TEMPLATES}: mdnet new would have none")
+        target = Path(self.build_lib) / "mdnet" / "templates"
+        target.mkdir(parents=True, exist_ok=True)
+        for template in templates:
+            shutil.copyfile(template, target / template.name)
+
+
+setup(cmdclass={"build_py": BuildWithTemplates})

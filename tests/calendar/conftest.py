@@ -1,0 +1,20 @@
+"""The calendar of a tiny vault, written to real files and checked through the pipeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.calendar.ics_vault import Render, calendar_of
+from tests.conftest import TODAY, WriteVault
+
+
+@pytest.fixture
+def render(make_vault: WriteVault) -> Render:
+    """The calendar of a vault written from ``{path: text}`` (today 2026-11-26)."""
+
+    def run(files: dict[str, str | bytes], today: dt.date = TODAY) -> bytes:
+        return calendar_of(make_vault(files), today)
+
+    return run
