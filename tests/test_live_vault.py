@@ -11,6 +11,7 @@ import pytest
 
 from mdnet.config import load_config
 from mdnet.live import vault as live_module
+from mdnet.live.links import Links
 from mdnet.live.vault import LiveVault
 from mdnet.notes.parse import parse_all
 from mdnet.pipeline import check_vault
@@ -131,22 +132,23 @@ def test_where_links_lead_and_which_notes_link_a_note(make_vault: WriteVault) ->
     )
     live = LiveVault(root, load_config(root), TODAY)
     live.load()
-    assert live.resolve("JD", "Notes/x.md") == "People/Jane Doe.md"
-    assert live.resolve("../People/Jane%20Doe.md", "Notes/x.md", relative=True) is None
+    links = Links(live)
+    assert links.resolve("JD", "Notes/x.md") == "People/Jane Doe.md"
+    assert links.resolve("../People/Jane%20Doe.md", "Notes/x.md", relative=True) is None
     assert (
-        live.resolve("../People/Jane Doe.md", "Notes/x.md", relative=True) == "People/Jane Doe.md"
+        links.resolve("../People/Jane Doe.md", "Notes/x.md", relative=True) == "People/Jane Doe.md"
     )
-    assert live.resolve("Nobody", "Notes/x.md") is None
-    assert live.linking("People/Jane Doe.md") == [
+    assert links.resolve("Nobody", "Notes/x.md") is None
+    assert links.linking("People/Jane Doe.md") == [
         ("Daily/2026-11-01.md", 1),
         ("Daily/2026-11-01.md", 3),
         ("Events/Salon.md", 3),
         ("Notes/x.md", 1),
         ("Notes/x.md", 1),
     ]
-    assert live.linking("Events/Salon.md") == [("People/Jane Doe.md", 4)]
+    assert links.linking("Events/Salon.md") == [("People/Jane Doe.md", 4)]
     live.edit("Notes/x.md", "Nothing.\n")
-    assert [source for source, _ in live.linking("People/Jane Doe.md")] == [
+    assert [source for source, _ in links.linking("People/Jane Doe.md")] == [
         "Daily/2026-11-01.md",
         "Daily/2026-11-01.md",
         "Events/Salon.md",

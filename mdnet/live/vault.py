@@ -27,10 +27,8 @@ from mdnet.calendar import render_calendar
 from mdnet.config import CONFIG_NAME, Config, load_config
 from mdnet.model.builder import Builder
 from mdnet.model.health import Standing, standing
-from mdnet.model.links import backlinks
 from mdnet.model.memory import paused_gc
 from mdnet.model.vault import Vault
-from mdnet.notes.markdown import Link
 from mdnet.notes.note import Note
 from mdnet.notes.parse import parse_text
 from mdnet.notes.scan import NoteFile, excluded, list_notes, templates_folders
@@ -177,20 +175,6 @@ class LiveVault:
         with self.lock:
             contact = self.vault.contacts.get(path)
             return None if contact is None else standing(contact, self.config, self.today)
-
-    def resolve(self, target: str, from_path: str, relative: bool = False) -> str | None:
-        """The note a link written in ``from_path`` points to (a wikilink's title, alias
-        or path; with ``relative``, a Markdown link's path), or None."""
-        with self.lock:
-            return self.builder.resolver.resolve(Link(target, 0, relative=relative), from_path)
-
-    def linking(self, path: str) -> list[tuple[str, int]]:
-        """The notes that link the note at ``path``, each with the line of the link."""
-        with self.lock:
-            vault = self.vault  # the map is worked out once per model (a new one per change)
-            if "backlinks" not in vault.memo:
-                vault.memo["backlinks"] = backlinks(vault.notes.values(), self.builder.resolver)
-            return list(vault.memo["backlinks"].get(path, ()))
 
     def _update(self, notes: list[Note], gone: Iterable[str]) -> None:
         self.builder.update(notes, gone)

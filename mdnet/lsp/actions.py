@@ -19,6 +19,7 @@ from lsprotocol import types
 from mdnet.edits.fix import CannotFix, fix_text
 from mdnet.edits.new_note import CannotCreate, template_text
 from mdnet.edits.placeholders import fill
+from mdnet.live.links import Links
 from mdnet.live.vault import LiveVault
 from mdnet.lsp.documents import Documents, split_lines
 from mdnet.lsp.front_matter import Insertion, add_to_list
@@ -151,7 +152,7 @@ def _log_today(live: LiveVault, documents: Documents, finding: Finding) -> list[
     """A dated entry for today at the end of the contact note's log."""
     assert finding.subject is not None
     path = finding.path if finding.path in live.vault.contacts else None
-    path = path or live.resolve(finding.subject, finding.path)
+    path = path or Links(live).resolve(finding.subject, finding.path)
     text = documents.text(path) if path in live.vault.contacts else None
     if path is None or text is None:
         return []

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from lsprotocol import types
 
 from mdnet.config import MARKERS
+from mdnet.config.settings import BUILT_IN_SPELLINGS
 from mdnet.live.vault import LiveVault
 from mdnet.lsp.documents import split_lines
 from mdnet.lsp.session import Session
@@ -44,6 +45,7 @@ MEANINGS = {
     "promised": "I promised something (open until a later #gave or #done)",
     "done": "a promise was kept",
     "noreply": "an outreach that got no answer",
+    "news": "news about them: a new company or role",
 }
 
 
@@ -208,8 +210,14 @@ def _markers(live: LiveVault, span: types.Range) -> types.CompletionList:
     """The markers and the config's other spellings of them."""
     items = []
     for marker in MARKERS:
-        for spelling in (marker, *live.config.markers.get(marker, ())):
-            detail = MEANINGS[marker] if spelling == marker else f"#{marker}: {MEANINGS[marker]}"
+        meaning = MEANINGS.get(marker, "a marker")
+        spellings = (
+            marker,
+            *BUILT_IN_SPELLINGS.get(marker, ()),
+            *live.config.markers.get(marker, ()),
+        )
+        for spelling in dict.fromkeys(spellings):
+            detail = meaning if spelling == marker else f"#{marker}: {meaning}"
             items.append(
                 types.CompletionItem(
                     label=f"#{spelling}",

@@ -8,6 +8,7 @@ import datetime as dt
 
 from lsprotocol import types
 
+from mdnet.live.links import Links
 from mdnet.live.vault import LiveVault
 from mdnet.lsp.navigation import place
 from mdnet.lsp.session import Session
@@ -26,7 +27,8 @@ def hover(session: Session, uri: str, position: types.Position) -> types.Hover |
         standing = live.standing(where.target)
         if standing is None:
             return None
-        text = describe(live, standing)
+        assert session.links is not None
+        text = describe(live, session.links, standing)
     span = None
     if where.link is not None:
         assert session.documents is not None
@@ -35,7 +37,7 @@ def hover(session: Session, uri: str, position: types.Position) -> types.Hover |
     return types.Hover(contents=content, range=span)
 
 
-def describe(live: LiveVault, standing: Standing) -> str:
+def describe(live: LiveVault, links: Links, standing: Standing) -> str:
     """A contact's standing as a few lines of Markdown."""
     today = live.today
     contact = standing.contact
@@ -60,26 +62,26 @@ def describe(live: LiveVault, standing: Standing) -> str:
     if promises:
         shown = "; ".join(f"{p.entry.date} ({_days(p.days)} ago)" for p in promises[:5])
         lines.append(f"- Open promises: {len(promises)}: {shown}")
-    shared = shared_with(live, contact.note.path)
+    shared = shared_with(live, links, contact.note.path)
     if shared:
         lines.append("- Circles and events: " + ", ".join(f"[[{title}]]" for title in shared))
     return "\n".join(lines)
 
 
-def shared_with(live: LiveVault, path: str) -> list[str]:
+def shared_with(live: LiveVault, links: Links, path: str) -> list[str]:
     """The titles of the circles and events the contact shares: those that link the
     contact (attendees, a circle's log) and those the contact note links (``met_at``)."""
     vault = live.vault
     commitments = vault.circles.keys() | vault.events.keys()
-    found = {source for source, _ in live.linking(path) if source in commitments}
-    found.update(path for path, event in vault.events.items() if path in event.attendees)
+    found = {source for source, _ in links.linking(path) if source in commitments}
+    found.update(at for at, event in vault.events.items() if path in event.attendees)
     note = vault.notes.get(path)
     if note is not None:
-        links = [(link.target, link.relative) for block in note.blocks for link in block.links]
+        written = [(link.target, link.relative) for block in note.blocks for link in block.links]
         if isinstance(note.fields.get("met_at"), str):
-            links.append((note.fields["met_at"], False))
-        for target, relative in links:
-            resolved = live.resolve(target, path, relative)
+            written.append((note.fields["met_at"], False))
+        for target, relative in written:
+            resolved = links.resolve(target, path, relative)
             if resolved in commitments:
                 found.add(resolved)
     return sorted(vault.notes[found_path].title for found_path in found)

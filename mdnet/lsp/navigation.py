@@ -58,8 +58,8 @@ def place(session: Session, uri: str, position: types.Position) -> Place | None:
 
 
 def resolve(session: Session, link: WrittenLink, path: str) -> str | None:
-    assert session.live is not None
-    return session.live.resolve(link.target, path, link.relative)
+    assert session.links is not None
+    return session.links.resolve(link.target, path, link.relative)
 
 
 def definition(session: Session, uri: str, position: types.Position) -> list[types.Location]:
@@ -94,7 +94,8 @@ def links_to(session: Session, target: str) -> dict[str, list[WrittenLink]]:
     live, documents = session.live, session.documents
     assert live is not None and documents is not None
     found: dict[str, list[WrittenLink]] = {}
-    for source, line in live.linking(target):
+    assert session.links is not None
+    for source, line in session.links.linking(target):
         lines = split_lines(documents.text(source) or "")
         if line - 1 >= len(lines) or any(link.line == line - 1 for link in found.get(source, [])):
             continue
@@ -139,7 +140,8 @@ def rename_note(
         raise RequestFailed(f"{new_name!r} cannot be a note's title (no / \\ : and the like)")
     folder = posixpath.dirname(where.target)
     new_path = posixpath.join(folder, f"{title}.md") if folder else f"{title}.md"
-    taken = live.resolve(title, where.target)
+    assert session.links is not None
+    taken = session.links.resolve(title, where.target)
     if ((live.root / new_path).exists() and new_path.lower() != where.target.lower()) or (
         taken is not None and taken != where.target
     ):

@@ -24,6 +24,7 @@ from pygls.lsp.server import LanguageServer
 from mdnet.cache import results
 from mdnet.config import CONFIG_NAME, Config, ConfigError, load_config
 from mdnet.errors import UserError
+from mdnet.live.links import Links
 from mdnet.live.vault import LiveVault
 from mdnet.lsp.diagnostics import by_path, of_findings
 from mdnet.lsp.documents import Documents
@@ -43,6 +44,7 @@ class Session:
         self.server = server
         self.fixed_today, self.config_path = today, config_path
         self.live: LiveVault | None = None
+        self.links: Links | None = None  # where the live vault's links lead
         self.documents: Documents | None = None
         self.published: dict[str, list[types.Diagnostic]] = {}  # by URI
         self.edits: dict[str, str | None] = {}  # path → an editor's text (None: closed)
@@ -72,6 +74,7 @@ class Session:
             self.log(f"{error}; using the default configuration", types.MessageType.Error)
             config = Config()
         self.live = LiveVault(root, config, self.today(), self.config_path)
+        self.links = Links(self.live)
         self.documents = Documents(root, self.server.workspace)
 
     async def start(self) -> None:

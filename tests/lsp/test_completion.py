@@ -63,7 +63,7 @@ async def test_markers_after_the_date_of_a_list_item(make_vault: WriteVault) -> 
     items = await completions(make_vault, "People/Jane Doe.md", "- 2026-11-20 call #g", 0, 20)
     labels = [item.label for item in items]
     assert labels[:3] == ["#gave", "#donné", "#got"]
-    assert {"#promised", "#noreply", "#asked", "#done"} <= set(labels)
+    assert {"#promised", "#noreply", "#asked", "#done", "#news", "#update"} <= set(labels)
     assert not await completions(make_vault, "People/Jane Doe.md", "Just prose #g", 0, 13)
 
 

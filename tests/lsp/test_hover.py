@@ -21,6 +21,7 @@ met_at: "[[Salon]]"
 FILES = {
     "People/Jane.md": JANE,
     "Events/Salon.md": "---\ntype: event\ndate: 2026-03-01\nstatus: attended\n---\n",
+    "Events/Dinner.md": "---\ntype: event\ndate: 2026-02-01\nattendees: ['[[Jane]]']\n---\n",
     "Circles/Chess.md": "---\ntype: circle\nstatus: active\n---\nMembers: [[Jane]].\n",
     "Notes/Plan.md": "Call [[Jane]] and [[Salon]].\n",
 }
@@ -49,7 +50,7 @@ async def test_hover_on_a_link_to_a_contact_shows_the_standing(make_vault: Write
     assert '- Cadence: 60d (tier "close"); next due 2026-10-31 (26 days overdue)' in text
     assert "- Gave 1, got 1" in text
     assert "- Open promises: 1: 2026-09-01 (86 days ago)" in text
-    assert "- Circles and events: [[Chess]], [[Salon]]" in text
+    assert "- Circles and events: [[Chess]], [[Dinner]], [[Salon]]" in text
 
 
 async def test_hover_anywhere_in_a_contact_note_and_nowhere_else(make_vault: WriteVault) -> None:
