@@ -183,6 +183,39 @@ def test_a_folder_moved_out_of_the_vault(vault: Path, watching: Watching, tmp_pa
     assert lines[0].startswith("- People/Jane.md:4:1: F005")
 
 
+def test_a_folder_moved_into_the_vault(vault: Path, watching: Watching, tmp_path: Path) -> None:
+    """Listed alone: its notes come in, what links them resolves."""
+    outside = tmp_path / "Friends"
+    outside.mkdir()
+    (outside / "Nobody.md").write_text("---\ntype: contact\n---\n")
+    outside.rename(vault / "Friends")
+    lines = watching.update()
+    assert lines[0].startswith("- People/Jane.md:4:1: F005") and "[[Nobody]]" in lines[0]
+    assert "0 appeared, 1 disappeared" in lines[-1]
+
+
+def test_an_alias_makes_a_link_resolve(vault: Path, watching: Watching) -> None:
+    (vault / "People/Bob.md").write_text("---\ntype: contact\naliases: [Nobody]\n---\n")
+    lines = watching.update()
+    assert lines[0].startswith("- People/Jane.md:4:1: F005") and "[[Nobody]]" in lines[0]
+    assert "People/Bob.md changed: 0 appeared, 1 disappeared" in lines[-1]
+
+
+def test_a_type_change_makes_links_interactions_or_not(vault: Path, watching: Watching) -> None:
+    """Ann, linked from a dated entry, has interactions while she is a contact only."""
+    (vault / "Daily").mkdir()
+    (vault / "Daily/2026-01-05.md").write_text("- 2025-01-02 call [[Ann]]\n")
+    (vault / "Projects").mkdir()
+    (vault / "Projects/Ann.md").write_text("# Ann\n")
+    watching.update()
+    (vault / "Projects/Ann.md").write_text("---\ntype: contact\n---\n# Ann\n")
+    lines = watching.update()
+    assert any(line.startswith("+ Projects/Ann.md:1:1: R001") for line in lines), lines
+    (vault / "Projects/Ann.md").write_text("---\ntype: project\n---\n# Ann\n")
+    lines = watching.update()
+    assert any(line.startswith("- Projects/Ann.md:1:1: R001") for line in lines), lines
+
+
 def test_a_burst_of_changes_is_one_update(vault: Path, watching: Watching) -> None:
     """As a `git checkout` of many files: one update, not one per file."""
     for number in range(150):

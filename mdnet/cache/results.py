@@ -57,8 +57,10 @@ def restore(
             kept_key, kept_listing, counts, rows = _Plain(source).load()
         if kept_key != answer_key or kept_listing != listing(files):
             return None
+        new = tuple.__new__  # 100,000 findings: without the call to their __new__
         return Stats(*counts), [
-            Finding._make((*row[:8], Fix._make(row[8]) if row[8] else None)) for row in rows
+            new(Finding, row) if row[8] is None else new(Finding, (*row[:8], new(Fix, row[8])))
+            for row in rows
         ]
     except Exception:  # a cache: whatever is wrong with it, do without
         return None

@@ -22,7 +22,6 @@ import datetime as dt
 import functools
 import hashlib
 import importlib
-import io
 import pickle
 import stat
 import sys
@@ -108,7 +107,8 @@ def restore(root: Path, config: Config) -> Restored | None:
         found = path.stat()
         if not stat.S_ISREG(found.st_mode) or found.st_size > LARGEST:
             return None  # a pipe, a device, a link to one: never waited for nor read
-        state = _Unpickler(io.BytesIO(path.read_bytes())).load()
+        with open(path, "rb", buffering=1 << 20) as source:  # read as it is unpickled:
+            state = _Unpickler(source).load()  # no copy of the whole file in memory
         return _restored(root, config, state)
     except Exception:  # a cache: whatever is wrong with it, do without
         return None

@@ -9,34 +9,19 @@ on a later day says dates, which stay true until then.
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from mdnet.model.commitment import Circle, Event
 from mdnet.model.contact import Contact, Interaction
 from mdnet.model.giveback import Pending
 from mdnet.model.health import LOSING_TOUCH, Standing
-from mdnet.notes.markdown import LEADING_DATE_RE, TASK_RE
+from mdnet.summary.text import plain_phrase
 
-_WIKILINK_RE = re.compile(r"!?\[\[([^\[\]|#^]*)(?:[#^][^\[\]|]*)?(?:\|([^\[\]]*))?\]\]")
-_MDLINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 PHRASE_LIMIT = 100
 
 
 def plain(text: str, limit: int = PHRASE_LIMIT) -> str:
     """What a note says, on one line, without task box, leading date or link brackets."""
-    text = " ".join(str(text).split())
-    task = TASK_RE.match(text)
-    if task:
-        text = text[task.end() :]
-    date = LEADING_DATE_RE.match(text)
-    if date:
-        text = text[date.end() :]
-    text = _WIKILINK_RE.sub(lambda m: (m.group(2) or m.group(1)).strip(), text)
-    text = _MDLINK_RE.sub(lambda m: m.group(1), text)
-    text = text.strip(" -–—:,;")
-    if len(text) > limit:
-        text = text[: limit - 1].rstrip(" ,;:-–—") + "…"
-    return text
+    return plain_phrase(str(text), limit)
 
 
 def days_ago(days: int) -> str:

@@ -44,8 +44,11 @@ def write_text(
     """One line per finding (``path:line:column:``, or ``vault:`` for vault-level ones),
     then the closing line unless ``quiet`` or without ``stats``."""
     cwd = cwd or Path.cwd()
+    shown: dict[str, str] = {}  # a note's findings come together: its path is shown once
     for finding in findings:
-        where = display_path(vault, finding.path, cwd)
+        where = shown.get(finding.path)
+        if where is None:
+            where = shown[finding.path] = display_path(vault, finding.path, cwd)
         where += f":{finding.line}:{finding.column}:" if finding.line else ":"
         code = f"{finding.code} {finding.rule}"
         level = f"[{finding.severity}]"

@@ -63,6 +63,13 @@ def entry_phrase(text: str, limit: int = 80) -> str:
     ``"[ ] 2026-10-01 call: #promised the [[Acme]] deck"`` gives ``"call: \\#promised
     the Acme deck"`` (an escaped tag reads the same but is no tag of this note).
     """
+    return escape(plain_phrase(text, limit))
+
+
+@lru_cache(maxsize=65536)
+def plain_phrase(text: str, limit: int = 80) -> str:
+    """What an entry says, on one line, without its task box, date or link brackets, at
+    most ``limit`` characters (no half word): ``entry_phrase`` unescaped (the calendar)."""
     text = " ".join(text.split())
     task = TASK_RE.match(text)
     if task:
@@ -78,7 +85,7 @@ def entry_phrase(text: str, limit: int = 80) -> str:
         if text[limit - 1] != " " and " " in cut:
             cut = cut.rsplit(" ", 1)[0]  # no half word
         text = cut.rstrip(" ,;:-–—") + "…"
-    return escape(text)
+    return text
 
 
 def _link(target: str, label: str, path: str) -> str:

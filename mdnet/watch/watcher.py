@@ -32,7 +32,7 @@ from mdnet.rules.finding import Finding
 from mdnet.summary import SummaryRefused, write_summary
 from mdnet.watch.events import VaultEvents, lock_vault, start_observer
 
-QUIET = 0.05  # seconds without an event that end a burst (an atomic save, a checkout)
+QUIET = 0.025  # seconds without an event that end a burst (an atomic save, a checkout)
 LONGEST_BURST = 2.0  # seconds after which a burst that goes on is handled anyway
 CLOCK_CHECK = 60.0  # seconds between looks at the date when nothing happens
 WAKE = 0.2  # seconds between looks at whether a signal asked to stop
