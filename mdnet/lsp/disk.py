@@ -23,27 +23,38 @@ WATCHERS = [
 ]
 
 
-async def follow(server: LanguageServer, session: Session) -> None:
-    """Ask the client to watch the notes and the config; else watch them here."""
+def follow(server: LanguageServer, session: Session) -> None:
+    """Ask the client to watch the notes and the config (its answer is not waited
+    for); else, or if it refuses, watch them here."""
     if session.live is None:
         return
     capabilities = server.client_capabilities.workspace
     watched = capabilities.did_change_watched_files if capabilities else None
     if watched is not None and watched.dynamic_registration:
-        options = types.DidChangeWatchedFilesRegistrationOptions(watchers=WATCHERS)
-        registration = types.Registration(
-            id="mdnet-watched-files",
-            method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
-            register_options=options,
+        task = asyncio.ensure_future(_register(server, session))
+        _ASKING.add(task)
+        task.add_done_callback(_ASKING.discard)
+    else:
+        _observe(session)
+
+
+_ASKING: set[asyncio.Future[None]] = set()  # registrations under way (kept from the GC)
+
+
+async def _register(server: LanguageServer, session: Session) -> None:
+    options = types.DidChangeWatchedFilesRegistrationOptions(watchers=WATCHERS)
+    registration = types.Registration(
+        id="mdnet-watched-files",
+        method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+        register_options=options,
+    )
+    try:
+        await server.client_register_capability_async(
+            types.RegistrationParams(registrations=[registration])
         )
-        try:
-            await server.client_register_capability_async(
-                types.RegistrationParams(registrations=[registration])
-            )
-            return
-        except Exception as error:  # the client refused after all: watch here
-            session.log(f"mdnet: the editor does not watch files ({error}); watching here")
-    _observe(session)
+    except Exception as error:  # the client refused after all: watch here
+        session.log(f"mdnet: the editor does not watch files ({error}); watching here")
+        _observe(session)
 
 
 def paths_of(session: Session, uris: Iterable[str]) -> set[str]:

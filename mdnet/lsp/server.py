@@ -60,8 +60,8 @@ def make_server(
 
     @server.feature(types.INITIALIZED)
     async def initialized(params: types.InitializedParams) -> None:
+        disk.follow(server, session)  # first: a change while the vault loads counts
         await session.start()
-        await disk.follow(server, session)
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(params: types.DidOpenTextDocumentParams) -> None:

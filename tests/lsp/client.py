@@ -61,15 +61,18 @@ async def serving(
     ready: Callable[[LanguageClient], bool] = started,
     options: tuple[str, ...] = (),
 ) -> AsyncIterator[LanguageClient]:
-    """A server on the vault at ``root``, once ``ready`` (it published the whole vault)."""
+    """A server on the vault at ``root``, once ``ready`` (it published the whole vault);
+    ``options`` go to ``mdnet lsp``, but "refuse": the client refuses to watch files."""
     client = make_test_lsp_client()
     client.registrations = []  # type: ignore[attr-defined]
 
     @client.feature(types.CLIENT_REGISTER_CAPABILITY)
     def register(params: types.RegistrationParams) -> None:
+        if "refuse" in options:
+            raise ValueError("this client watches no files after all")
         client.registrations.extend(params.registrations)  # type: ignore[attr-defined]
 
-    await client.start_io(*COMMAND, *options)
+    await client.start_io(*COMMAND, *(o for o in options if o != "refuse"))
     folder = uri(root, "").rstrip("/")
     await client.initialize_session(
         types.InitializeParams(

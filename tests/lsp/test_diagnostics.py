@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from lsprotocol import types
 
 from tests.conftest import WriteVault
@@ -85,12 +86,20 @@ async def test_changes_on_disk_are_taken_from_the_clients_file_events(
         await wait_until(lambda: codes(client, uri(root, "People/Carl.md")) == [("R001", 4)])
 
 
+@pytest.mark.parametrize("refused", [False, True])
 async def test_changes_on_disk_are_watched_when_the_client_does_not(
-    make_vault: WriteVault,
+    make_vault: WriteVault, refused: bool
 ) -> None:
+    """No dynamic registration of file watching offered, or offered then refused: the
+    server watches the vault itself."""
     root = vault(make_vault)
     jane = uri(root, "People/Jane.md")
-    async with serving(root, watch_files=False) as client:
+    options = ("refuse",) if refused else ()
+    async with serving(root, watch_files=refused, options=options) as client:
+        if refused:
+            await wait_until(
+                lambda: any("does not watch files" in m.message for m in client.log_messages)
+            )
         (root / "People/Jane.md").write_text(JANE + "- 2026-11-20 call\n")
         await wait_until(lambda: codes(client, jane) == [])
         assert not client.registrations  # type: ignore[attr-defined]
