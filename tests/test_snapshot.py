@@ -293,3 +293,12 @@ def test_mdnet_check_writes_the_snapshot_once_its_answer_is_out(vault: Path) -> 
         time.sleep(0.05)
     assert written(vault)
     assert check(vault) == check(vault, use_index=False)
+
+
+def test_a_check_lets_the_blocks_go_once_the_model_is_built(vault: Path) -> None:
+    """What the blocks bring is in the model: the rules run without them in memory, and
+    find what a check from scratch finds."""
+    config = load_config(vault)
+    built, findings = check_vault(vault, config, TODAY, Selection.from_config(config))
+    assert all(note.blocks == () for note in built.notes.values())
+    assert findings == check(vault, use_index=False)

@@ -19,7 +19,8 @@ from mdnet.cli.options import (
     vault_option,
 )
 from mdnet.rules.runner import Selection
-from mdnet.watch.watcher import Watcher, watch
+from mdnet.watch.session import watch
+from mdnet.watch.watcher import Watcher
 
 
 @click.command("watch")

@@ -8,11 +8,10 @@ contact's timeline, and assembles the circles and events (``timelines``).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from operator import attrgetter
 from pathlib import Path
-from typing import TypeVar
 
 from mdnet.config import Config
+from mdnet.model.changes import carry, in_path_order, of_kinds, reshapes
 from mdnet.model.commitment import Circle, Event
 from mdnet.model.contact import Contact
 from mdnet.model.found import Finder, Found, linked_names
@@ -110,6 +109,15 @@ class Builder:
             self._index_links(notes)
         return self.vault
 
+    def shed_blocks(self) -> None:
+        """Let the notes' blocks go once the model is built (a check does: what they
+        bring is in ``found``); a change that reaches other notes then needs them all
+        read again (``has_blocks``)."""
+        for note in self.vault.notes.values():
+            if note.blocks:
+                note.shed_blocks()
+        self.has_blocks, self.linkers = False, None
+
     def update(self, changed: list[Note], removed: Iterable[str] = ()) -> Vault:
         """The model once the ``changed`` notes are parsed again and ``removed`` ones gone."""
         old = self.vault
@@ -127,7 +135,7 @@ class Builder:
         if reshaping or gone:
             refind |= self._moved_links(old, reshaping, gone)
         self._relink(old, [notes[p] for p in refind if p in notes], gone)
-        contacts, circles, events = _of_kinds(old, reshaping, gone)
+        contacts, circles, events = of_kinds(old, reshaping, gone)
         touched: set[str] = set()  # the contacts to make anew
         for path in refind | gone:
             found = self.found.pop(path, None)
@@ -155,9 +163,13 @@ class Builder:
         for path in touched & contacts.keys():
             self._remake(path, notes, contacts, events, met, refind | gone, old)
         if reshaping or gone:  # new ones came last: in path order, as build makes them
-            contacts, circles, events = _sorted(contacts), _sorted(circles), _sorted(events)
+            contacts, circles, events = (
+                in_path_order(contacts),
+                in_path_order(circles),
+                in_path_order(events),
+            )
         self.vault = Vault(self.root, notes, contacts, circles, events, self._dangling(notes))
-        _carry(old, self.vault, changed, gone, structural=bool(reshaping or gone))
+        carry(old, self.vault, changed, gone, structural=bool(reshaping or gone))
         return self.vault
 
     def reshapes(self, changed: list[Note], removed: Iterable[str] = ()) -> bool:
@@ -235,61 +247,3 @@ class Builder:
     def _dangling(self, notes: dict[str, Note]) -> list[Dangling]:
         found = self.found
         return [link for path in notes if path in found for link in found[path].dangling]
-
-
-def _of_kinds(
-    old: Vault, reshaping: list[Note], gone: set[str]
-) -> tuple[dict[str, Contact], dict[str, Circle], dict[str, Event]]:
-    """The old contacts, circles and events, less those gone or of another kind now,
-    with a new contact for each note that became one (circles and events read again
-    are made by the caller)."""
-    contacts, circles, events = dict(old.contacts), dict(old.circles), dict(old.events)
-    for note in reshaping:
-        prior = old.notes.get(note.path)
-        if prior is not None and prior.kind != note.kind:
-            gone = gone | {note.path}
-        if (note.kind == "contact" and note.path not in contacts) or note.path in gone:
-            contacts[note.path] = Contact(note)
-    for path in gone:
-        circles.pop(path, None)
-        events.pop(path, None)
-        if path in contacts and not any(n.path == path and n.kind == "contact" for n in reshaping):
-            del contacts[path]
-    return contacts, circles, events
-
-
-T = TypeVar("T")
-
-
-def _sorted(by_path: dict[str, T]) -> dict[str, T]:
-    return dict(sorted(by_path.items()))
-
-
-def _carry(old: Vault, new: Vault, changed: list[Note], gone: set[str], structural: bool) -> None:
-    """Give ``new`` what ``old`` worked out about all its notes, as ``new`` would work it
-    out (30,000 notes looked at for a few)."""
-    paths = {note.path for note in changed} | gone
-    if not structural:
-        new.shared_titles = old.shared_titles  # the same titles
-    confidential = {p for p in old.confidential if p not in paths}
-    new.confidential = frozenset(
-        confidential | {n.path for n in changed if n.fields.get("confidential")}
-    )
-    new.ignoring = {p: n for p, n in old.ignoring.items() if p not in paths} | {
-        n.path: n for n in changed if "mdnet-ignore" in n.fields
-    }
-    kept = [note for note in old.with_problems if note.path not in paths]
-    new.with_problems = sorted(kept + [n for n in changed if n.problems], key=_path)
-
-
-def reshapes(before: Note | None, after: Note) -> bool:
-    """Whether a note's change reaches past what it brings itself: a new note, another
-    kind or aliases (what links resolve to)."""
-    return (
-        before is None
-        or before.kind != after.kind
-        or before.fields.get("aliases") != after.fields.get("aliases")
-    )
-
-
-_path = attrgetter("path")

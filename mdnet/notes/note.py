@@ -41,6 +41,11 @@ class Note:
             return False  # most notes: a quick answer, asked once per finding and rule
         return not self.ignored.isdisjoint(("all", code, name))
 
+    def shed_blocks(self) -> None:
+        """Drop the blocks, which only the model's builder reads (``Builder.shed_blocks``):
+        the note reads as before but for them."""
+        object.__setattr__(self, "blocks", ())  # frozen for everyone else
+
     def line_of(self, key: str) -> int:
         return self.lines.get(key, 1)
 

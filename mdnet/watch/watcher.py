@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import queue
-import signal
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -19,10 +18,8 @@ from functools import partial
 from pathlib import Path
 from typing import TextIO
 
-from mdnet.cache.index import STATE_FOLDER
 from mdnet.calendar import CalendarRefused, write_calendar
 from mdnet.config import CONFIG_NAME, Config, ConfigError
-from mdnet.live.server import CheckServer
 from mdnet.live.vault import LiveVault, Update
 from mdnet.model.stats import Stats
 from mdnet.notes.scan import excluded, templates_folders
@@ -30,7 +27,7 @@ from mdnet.report.formats import plural, write_text
 from mdnet.report.paths import display_path
 from mdnet.rules.finding import Finding
 from mdnet.summary import SummaryRefused, write_summary
-from mdnet.watch.events import VaultEvents, lock_vault, start_observer
+from mdnet.watch.events import VaultEvents
 
 QUIET = 0.025  # seconds without an event that end a burst (an atomic save, a checkout)
 LONGEST_BURST = 2.0  # seconds after which a burst that goes on is handled anyway
@@ -242,37 +239,3 @@ def _what_changed(changed: Iterable[str], parsed: Iterable[str]) -> str:
     if len(names) == 1:
         return f"{names[0]} changed"
     return f"{plural(len(names), 'path')} changed" if names else "the date changed"
-
-
-def watch(watcher: Watcher) -> None:
-    """Lock the vault, check it, then follow its changes until SIGINT or SIGTERM.
-
-    Raises AlreadyWatched when another watcher holds the vault, SummaryRefused when
-    the summary's path holds a file mdnet did not write.
-    """
-    lock = lock_vault(watcher.root / STATE_FOLDER)
-    previous = {sig: signal.signal(sig, watcher.stop) for sig in (signal.SIGINT, signal.SIGTERM)}
-    observer = None
-    server = None
-    try:
-        watcher.prime()
-        if watcher.stopping:
-            return
-        observer = start_observer(watcher.events, watcher.err)
-        watcher.check()
-        server = CheckServer(watcher.live, watcher.sync)
-        server.start()
-        watcher.err.write(f"Watching {watcher.root} for changes; Ctrl-C to stop.\n")
-        watcher.err.flush()
-        watcher.run()
-    finally:
-        if server is not None:
-            server.stop()
-        if observer is not None:
-            observer.stop()
-            observer.join(timeout=5)
-        watcher.live.parser.close()
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
-        if lock is not None:
-            lock.close()

@@ -1,0 +1,71 @@
+"""What a change of notes reaches past the notes themselves: whether it reshapes the
+model (what links resolve to), the contacts, circles and events that stay, and what the
+vault worked out about all its notes, carried over."""
+
+from __future__ import annotations
+
+from operator import attrgetter
+from typing import TypeVar
+
+from mdnet.model.commitment import Circle, Event
+from mdnet.model.contact import Contact
+from mdnet.model.vault import Vault
+from mdnet.notes.note import Note
+
+
+def of_kinds(
+    old: Vault, reshaping: list[Note], gone: set[str]
+) -> tuple[dict[str, Contact], dict[str, Circle], dict[str, Event]]:
+    """The old contacts, circles and events, less those gone or of another kind now,
+    with a new contact for each note that became one (circles and events read again
+    are made by the caller)."""
+    contacts, circles, events = dict(old.contacts), dict(old.circles), dict(old.events)
+    for note in reshaping:
+        prior = old.notes.get(note.path)
+        if prior is not None and prior.kind != note.kind:
+            gone = gone | {note.path}
+        if (note.kind == "contact" and note.path not in contacts) or note.path in gone:
+            contacts[note.path] = Contact(note)
+    for path in gone:
+        circles.pop(path, None)
+        events.pop(path, None)
+        if path in contacts and not any(n.path == path and n.kind == "contact" for n in reshaping):
+            del contacts[path]
+    return contacts, circles, events
+
+
+T = TypeVar("T")
+
+
+def in_path_order(by_path: dict[str, T]) -> dict[str, T]:
+    return dict(sorted(by_path.items()))
+
+
+def carry(old: Vault, new: Vault, changed: list[Note], gone: set[str], structural: bool) -> None:
+    """Give ``new`` what ``old`` worked out about all its notes, as ``new`` would work it
+    out (30,000 notes looked at for a few)."""
+    paths = {note.path for note in changed} | gone
+    if not structural:
+        new.shared_titles = old.shared_titles  # the same titles
+    confidential = {p for p in old.confidential if p not in paths}
+    new.confidential = frozenset(
+        confidential | {n.path for n in changed if n.fields.get("confidential")}
+    )
+    new.ignoring = {p: n for p, n in old.ignoring.items() if p not in paths} | {
+        n.path: n for n in changed if "mdnet-ignore" in n.fields
+    }
+    kept = [note for note in old.with_problems if note.path not in paths]
+    new.with_problems = sorted(kept + [n for n in changed if n.problems], key=_path)
+
+
+def reshapes(before: Note | None, after: Note) -> bool:
+    """Whether a note's change reaches past what it brings itself: a new note, another
+    kind or aliases (what links resolve to)."""
+    return (
+        before is None
+        or before.kind != after.kind
+        or before.fields.get("aliases") != after.fields.get("aliases")
+    )
+
+
+_path = attrgetter("path")
