@@ -1,4 +1,4 @@
-"""``mdnet check`` answered by a running ``mdnet watch`` or ``mdnet lsp``, when one is up.
+"""``mdnet check`` answered by a running ``mdnet watch``, when one is up.
 
 The server already holds the current model: its answer is the check's, for the same
 code, configuration, day and rules. When no server is up, none answers in time, the

@@ -1,4 +1,4 @@
-"""The server that answers ``mdnet check`` from a running ``mdnet watch`` or ``mdnet lsp``.
+"""The server that answers ``mdnet check`` from a running ``mdnet watch``.
 
 It listens on a Unix socket in the vault's ``.mdnet/`` (readable and writable by the
 user only, and it answers only processes of the same user), on a thread of its own.
