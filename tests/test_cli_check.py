@@ -252,7 +252,7 @@ def test_today_only_where_the_date_matters_with_help_saying_what_it_does() -> No
                 if "--today" in param.opts:
                     assert isinstance(param, click.Option) and param.help
                     dated[name] = param.help
-    assert set(dated) == {"check", "summary", "watch", "new", "import", "calendar"}
+    assert set(dated) == {"check", "summary", "watch", "new", "import", "calendar", "lsp"}
     assert len(set(dated.values())) == len(dated)  # each says what the date does there
     assert "{{date}}" in dated["new"] and "--update" in dated["import"]
 

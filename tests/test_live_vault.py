@@ -11,6 +11,7 @@ import pytest
 
 from mdnet.config import load_config
 from mdnet.live import vault as live_module
+from mdnet.live.links import Links
 from mdnet.live.vault import LiveVault
 from mdnet.notes.parse import parse_all
 from mdnet.pipeline import check_vault
@@ -118,3 +119,37 @@ def test_a_new_day_and_the_standing_of_a_contact(live: LiveVault) -> None:
 
 def test_the_summary_now(live: LiveVault) -> None:
     assert "[[Jane]]" in live.summary()
+
+
+def test_where_links_lead_and_which_notes_link_a_note(make_vault: WriteVault) -> None:
+    root = make_vault(
+        {
+            "People/Jane Doe.md": "---\ntype: contact\naliases: [JD]\nmet_at: '[[Salon]]'\n---\n",
+            "Events/Salon.md": "---\ntype: event\nattendees: ['[[JD]]']\n---\n",
+            "Daily/2026-11-01.md": "Met [[jane doe]].\n\n- 2026-11-02 call [[People/Jane Doe|her]]\n",
+            "Notes/x.md": "See [her](../People/Jane%20Doe.md) and ![[JD]].\n",
+        }
+    )
+    live = LiveVault(root, load_config(root), TODAY)
+    live.load()
+    links = Links(live)
+    assert links.resolve("JD", "Notes/x.md") == "People/Jane Doe.md"
+    assert links.resolve("../People/Jane%20Doe.md", "Notes/x.md", relative=True) is None
+    assert (
+        links.resolve("../People/Jane Doe.md", "Notes/x.md", relative=True) == "People/Jane Doe.md"
+    )
+    assert links.resolve("Nobody", "Notes/x.md") is None
+    assert links.linking("People/Jane Doe.md") == [
+        ("Daily/2026-11-01.md", 1),
+        ("Daily/2026-11-01.md", 3),
+        ("Events/Salon.md", 3),
+        ("Notes/x.md", 1),
+        ("Notes/x.md", 1),
+    ]
+    assert links.linking("Events/Salon.md") == [("People/Jane Doe.md", 4)]
+    live.edit("Notes/x.md", "Nothing.\n")
+    assert [source for source, _ in links.linking("People/Jane Doe.md")] == [
+        "Daily/2026-11-01.md",
+        "Daily/2026-11-01.md",
+        "Events/Salon.md",
+    ]

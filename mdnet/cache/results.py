@@ -54,7 +54,7 @@ def restore(
         if not stat.S_ISREG(found.st_mode) or found.st_size > LARGEST:
             return None
         with open(path, "rb") as source:
-            kept_key, kept_listing, counts, rows = _Plain(source).load()
+            kept_key, kept_listing, counts, rows = PlainUnpickler(source).load()
         if kept_key != answer_key or kept_listing != listing(files):
             return None
         new = tuple.__new__  # 100,000 findings: without the call to their __new__
@@ -87,8 +87,9 @@ def save(
         write_atomic(folder / NAME, pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
 
 
-class _Plain(pickle.Unpickler):
-    """Builds no class at all: the answer is made of plain values."""
+class PlainUnpickler(pickle.Unpickler):
+    """Builds no class at all: what it reads is made of plain values (strings, numbers,
+    tuples, lists), the last answer here, a running server's in ``live.protocol``."""
 
     def find_class(self, module: str, name: str) -> Any:
-        raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the results")
+        raise pickle.UnpicklingError(f"{module}.{name} is not a plain value")

@@ -51,6 +51,11 @@ LAZY_COMMANDS = {
         "watch_vault",
         "Check the vault and write its summary, then keep both up to date as notes change.",
     ),
+    "lsp": (
+        "mdnet.cli.lsp",
+        "lsp",
+        "Run the language server, so that any LSP editor shows mdnet's advice as you type.",
+    ),
 }
 
 

@@ -1,4 +1,4 @@
-"""``mdnet check`` answered by a running ``mdnet watch`` or ``mdnet lsp``, when one is up.
+"""``mdnet check`` answered by a running ``mdnet watch``, when one is up.
 
 The server already holds the current model: its answer is the check's, for the same
 code, configuration, day and rules. When no server is up, none answers in time, the
@@ -8,12 +8,20 @@ connection breaks or the server declines, the check does its own work (``pipelin
 from __future__ import annotations
 
 import datetime as dt
+import socket
 from pathlib import Path
 
 from mdnet import language
 from mdnet.cache.index import STATE_FOLDER
 from mdnet.config import Config
-from mdnet.live.protocol import SOCKET_NAME, Request, code_stamp, connect, read_answer
+from mdnet.live.protocol import (
+    LENGTH,
+    SOCKET_NAME,
+    Request,
+    code_stamp,
+    connect,
+    read_answer,
+)
 from mdnet.model.stats import Stats
 from mdnet.rules.finding import Finding
 from mdnet.rules.runner import Selection
@@ -36,15 +44,20 @@ def ask_server(
         with connect(path, CONNECT_TIMEOUT) as server:
             server.sendall(request.encode())
             server.settimeout(ANSWER_TIMEOUT)
-            pieces, size = [], 0
-            while piece := server.recv(1 << 20):
-                pieces.append(piece)
-                size += len(piece)
-                if piece.endswith(b"\n") or size > LARGEST_ANSWER:
-                    break
-        line = b"".join(pieces)
-        if not line.endswith(b"\n"):
-            return None  # cut short: the server went away mid-answer
-        return read_answer(line)
-    except (OSError, ValueError, TypeError, KeyError):
+            (length,) = LENGTH.unpack(_read(server, LENGTH.size))
+            if length > LARGEST_ANSWER:
+                return None
+            return read_answer(_read(server, length))
+    except Exception:  # cut short, garbled, a server gone: the check does its own work
         return None
+
+
+def _read(server: socket.socket, size: int) -> bytes:
+    """Exactly ``size`` bytes (EOFError when the server stops before)."""
+    data = bytearray()
+    while len(data) < size:
+        piece = server.recv(min(size - len(data), 1 << 22))
+        if not piece:
+            raise EOFError("the server went away mid-answer")
+        data += piece
+    return bytes(data)

@@ -1,4 +1,4 @@
-"""The server that answers ``mdnet check`` from a running ``mdnet watch`` or ``mdnet lsp``.
+"""The server that answers ``mdnet check`` from a running ``mdnet watch``.
 
 It listens on a Unix socket in the vault's ``.mdnet/`` (readable and writable by the
 user only, and it answers only processes of the same user), on a thread of its own.
@@ -30,6 +30,7 @@ from mdnet.live.protocol import (
 )
 from mdnet.live.vault import LiveVault
 from mdnet.model.stats import Stats
+from mdnet.rules.finding import Finding
 
 READ_TIMEOUT = 2.0  # seconds a client has to send its request
 WAKE = 0.2  # seconds between looks at whether to stop
@@ -44,6 +45,8 @@ class CheckServer:
         self.listener: socket.socket | None = None
         self.thread: threading.Thread | None = None
         self.stopping = False
+        # the last answer, and what it was made of: checks in a row get it again at once
+        self.last: tuple[list[Finding], set[str], bytes] | None = None
 
     def start(self) -> bool:
         """Listen, on a thread; False when no socket can be had here (the check then
@@ -109,10 +112,13 @@ class CheckServer:
             wanted = set(request.rules)
             if not wanted <= running:
                 return decline("rules the server does not run")
-            findings = live.findings
-            if wanted != running:
-                findings = [finding for finding in findings if finding.code in wanted]
-            return answer(findings, Stats.of(live.vault))
+            last = self.last
+            if last is None or last[0] is not live.findings or last[1] != wanted:
+                findings = live.findings  # a new list after every change
+                if wanted != running:
+                    findings = [finding for finding in findings if finding.code in wanted]
+                self.last = last = live.findings, wanted, answer(findings, Stats.of(live.vault))
+            return last[2]
 
 
 def _listen(path: Path) -> socket.socket | None:

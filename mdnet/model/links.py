@@ -115,3 +115,30 @@ class Resolver:
         if moved:
             self.wikilinks.clear()
         return moved
+
+
+# the front matter fields whose values are links to notes (SPEC §2), by kind
+LINK_FIELDS = {"contact": ("met_at",), "event": ("attendees",)}
+
+
+def backlinks(notes: Iterable[Note], resolver: Resolver) -> dict[str, list[tuple[str, int]]]:
+    """Every note's incoming links: ``{target path: [(source path, line), ...]}``.
+
+    Links in the body (wikilinks and Markdown links, embeds included) and in the front
+    matter fields that hold links (``met_at``, ``attendees``), each where it is written,
+    in path and line order.
+    """
+    found: dict[str, list[tuple[str, int]]] = {}
+    for note in notes:
+        links = [link for block in note.blocks for link in block.links]
+        for key in LINK_FIELDS.get(note.kind, ()):
+            written = note.fields.get(key)
+            titles = (written,) if isinstance(written, str) else written or ()
+            links += [Link(title, note.line_of(key)) for title in titles]
+        for link in links:
+            target = resolver.resolve(link, note.path)
+            if target is not None:
+                found.setdefault(target, []).append((note.path, link.line))
+    for sources in found.values():
+        sources.sort()
+    return found

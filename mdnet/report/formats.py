@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from collections import Counter
 from collections.abc import Sequence
+from operator import attrgetter
 from pathlib import Path
 from typing import TextIO
 
@@ -35,6 +36,9 @@ def closing_line(findings: Sequence[Finding], notes: int) -> str:
     )
 
 
+_shown_fields = attrgetter("path", "line", "column", "code", "rule", "severity", "message")
+
+
 def write_text(
     out: TextIO,
     findings: Sequence[Finding],
@@ -49,18 +53,21 @@ def write_text(
     then the closing line unless ``quiet`` or without ``stats``."""
     cwd = cwd or Path.cwd()
     shown: dict[str, str] = {}  # a note's findings come together: its path is shown once
-    for finding in findings:
-        where = shown.get(finding.path)
+    lines = []  # written at once: a large vault has a hundred thousand
+    for path, line, column, code, rule, severity, message in map(_shown_fields, findings):
+        where = shown.get(path)
         if where is None:
-            where = shown[finding.path] = display_path(vault, finding.path, cwd)
-        where += f":{finding.line}:{finding.column}:" if finding.line else ":"
-        code = f"{finding.code} {finding.rule}"
-        level = f"[{finding.severity}]"
+            where = shown[path] = display_path(vault, path, cwd)
         if color:
-            where = click.style(where, bold=True)
-            code = click.style(code, fg=COLORS[finding.severity], bold=True)
-            level = click.style(level, fg=COLORS[finding.severity])
-        out.write(f"{where} {code} {level} {finding.message}\n")
+            place = click.style(f"{where}:{line}:{column}:" if line else f"{where}:", bold=True)
+            named = click.style(f"{code} {rule}", fg=COLORS[severity], bold=True)
+            level = click.style(f"[{severity}]", fg=COLORS[severity])
+            lines.append(f"{place} {named} {level} {message}\n")
+        elif line:
+            lines.append(f"{where}:{line}:{column}: {code} {rule} [{severity}] {message}\n")
+        else:
+            lines.append(f"{where}: {code} {rule} [{severity}] {message}\n")
+    out.write("".join(lines))
     if not quiet and stats is not None:
         out.write(closing_line(findings, stats.notes) + "\n")
 

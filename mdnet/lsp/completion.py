@@ -1,0 +1,229 @@
+"""Completion (SPEC §10): links after ``[[`` (titles and aliases, contacts first, with
+company and role), markers after a dated list item's date, front matter keys of the
+note's kind and the allowed values of ``type``, ``tier``, ``status``, ``source`` and
+``meetings``."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from lsprotocol import types
+
+from mdnet.config import MARKERS
+from mdnet.config.settings import BUILT_IN_SPELLINGS
+from mdnet.live.vault import LiveVault
+from mdnet.lsp.documents import split_lines
+from mdnet.lsp.session import Session
+from mdnet.model.vault import Vault
+from mdnet.notes.fields import (
+    BY_KIND,
+    CIRCLE_STATUSES,
+    COMMON,
+    EVENT_STATUSES,
+    KIND_TYPES,
+    MEETINGS_PER_MONTH,
+    note_kind,
+)
+
+TRIGGERS = ["[", "#", ":"]
+MOST = 200  # links offered at once; the list is marked incomplete past it
+OPEN_LINK_RE = re.compile(r"\[\[([^\[\]|#^]*)$")
+DATED_ITEM_RE = re.compile(
+    r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?"
+    r"(?:\[\[\d{4}-\d{2}-\d{2}[^\]]*\]\]|\d{4}-\d{2}-\d{2})(?:[ T]\d{1,2}:\d{2})?\s"
+)
+WORD_RE = re.compile(r"#?[\w/-]*$")
+KEY_RE = re.compile(r"^([\w-]*)$")
+TYPE_RE = re.compile(r"^type\s*:\s*['\"]?([\w-]+)")
+VALUE_RE = re.compile(r"^([\w-]+)\s*:\s*(\S*)$")
+SOURCES = ("card", "linkedin", "event", "intro", "import")
+MEANINGS = {
+    "gave": "I gave something of value: an intro, advice, a referral, expertise",
+    "got": "I received something of value",
+    "asked": "I asked for something",
+    "promised": "I promised something (open until a later #gave or #done)",
+    "done": "a promise was kept",
+    "noreply": "an outreach that got no answer",
+    "news": "news about them: a new company or role",
+}
+
+
+def complete(session: Session, uri: str, position: types.Position) -> types.CompletionList | None:
+    """What can be written at ``position`` in the note at ``uri``."""
+    live, documents = session.live, session.documents
+    if live is None or documents is None or not session.ready:
+        return None
+    path = documents.path_of(uri)
+    text = documents.text(path) if path is not None and live.is_note(path) else None
+    if path is None or text is None:
+        return None
+    lines = split_lines(text)
+    line, character = documents.cursor(lines, position)
+    if line >= len(lines):
+        return None
+    before = lines[line][:character]
+
+    def replacing(start: int) -> types.Range:
+        return documents.span(lines, line, start, character)
+
+    opened = OPEN_LINK_RE.search(before)  # in the body or the front matter (`met_at:`)
+    if opened is not None:
+        closed = lines[line][character:].startswith("]]")
+        return _links(live, opened.group(1), replacing(opened.start(1)), closed)
+    closing = _front_matter_end(lines)
+    if closing is not None and 0 < line < closing:
+        return _front_matter(live, path, lines[1:closing], before, replacing)
+    dated = DATED_ITEM_RE.match(before)
+    if dated is not None:
+        word = WORD_RE.search(before[dated.end() :])
+        if word is not None and (word.group().startswith("#") or not word.group()):
+            return _markers(live, replacing(character - len(word.group())))
+    return None
+
+
+def _front_matter_end(lines: list[str]) -> int | None:
+    """The line that closes the front matter, when the note has one."""
+    if not lines or lines[0].strip() != "---":
+        return None
+    for number in range(1, len(lines)):
+        if lines[number].strip() in ("---", "..."):
+            return number
+    return len(lines)  # being written: open to the end
+
+
+def _front_matter(
+    live: LiveVault,
+    path: str,
+    front: list[str],
+    before: str,
+    replacing: Callable[[int], types.Range],
+) -> types.CompletionList | None:
+    """Keys of the note's kind not written yet, or the allowed values of the key."""
+    note = live.vault.notes.get(path)
+    kind = note.kind if note is not None else "plain"  # from [kinds] folders, or plain
+    for line in front:  # the front matter being typed may not read as YAML yet
+        typed = TYPE_RE.match(line)
+        if typed is not None:
+            kind = note_kind({"type": typed.group(1)}) or kind
+    value = VALUE_RE.match(before)
+    if value is not None:
+        key, written = value.group(1), value.group(2)
+        choices = _values(live, kind, key)
+        span = replacing(len(before) - len(written))
+        items = [
+            types.CompletionItem(
+                label=choice,
+                kind=types.CompletionItemKind.EnumMember,
+                text_edit=types.TextEdit(range=span, new_text=choice),
+            )
+            for choice in choices
+        ]
+        return types.CompletionList(is_incomplete=False, items=items) if items else None
+    if KEY_RE.match(before) is None:
+        return None
+    written = {line.split(":", 1)[0].strip() for line in front if ":" in line}
+    keys = ["type", *COMMON, *BY_KIND[kind], *(["tier"] if kind == "contact" else [])]
+    span = replacing(0)
+    items = [
+        types.CompletionItem(
+            label=key,
+            kind=types.CompletionItemKind.Property,
+            detail=f"{kind} field" if key in BY_KIND[kind] or key == "tier" else "field",
+            text_edit=types.TextEdit(range=span, new_text=f"{key}: "),
+        )
+        for key in dict.fromkeys(keys)
+        if key not in written
+    ]
+    return types.CompletionList(is_incomplete=False, items=items)
+
+
+def _values(live: LiveVault, kind: str, key: str) -> tuple[str, ...]:
+    if key == "type":
+        return tuple(name for names in KIND_TYPES.values() for name in names)
+    if key == "tier":
+        return live.config.tiers
+    if key == "status":
+        by_kind = {"circle": CIRCLE_STATUSES, "event": EVENT_STATUSES}
+        return by_kind.get(kind, CIRCLE_STATUSES + EVENT_STATUSES)
+    if key == "source":
+        return SOURCES
+    if key == "meetings":
+        return tuple(MEETINGS_PER_MONTH)
+    return ()
+
+
+def _links(live: LiveVault, typed: str, span: types.Range, closed: bool) -> types.CompletionList:
+    """Titles and aliases containing what is typed: contacts first, with company and
+    role; a title several notes share is written as its path."""
+    with live.lock:  # one model throughout, not one being updated
+        return _matching_links(live.vault, typed.strip().lower(), span, closed)
+
+
+def _matching_links(
+    vault: Vault, wanted: str, span: types.Range, closed: bool
+) -> types.CompletionList:
+    items: list[types.CompletionItem] = []
+    for path, note in vault.notes.items():
+        title = note.title
+        target = path.removesuffix(".md") if title.lower() in vault.shared_titles else title
+        names = [(title, target, None), *((a, a, title) for a in note.fields.get("aliases", ()))]
+        for label, written, alias_of in names:
+            if wanted and wanted not in label.lower():
+                continue
+            detail = _detail(note.kind, note.fields)
+            if alias_of is not None:
+                detail = f"alias of {alias_of}" + (f" — {detail}" if detail else "")
+            rank = "0" if note.kind == "contact" else "1"
+            items.append(
+                types.CompletionItem(
+                    label=label,
+                    kind=_KINDS.get(note.kind, types.CompletionItemKind.File),
+                    detail=detail or None,
+                    sort_text=f"{rank}{label.lower()}",
+                    filter_text=label,
+                    text_edit=types.TextEdit(
+                        range=span, new_text=written if closed else f"{written}]]"
+                    ),
+                )
+            )
+    items.sort(key=lambda item: item.sort_text or "")
+    return types.CompletionList(is_incomplete=len(items) > MOST, items=items[:MOST])
+
+
+_KINDS = {
+    "contact": types.CompletionItemKind.Reference,
+    "circle": types.CompletionItemKind.Module,
+    "event": types.CompletionItemKind.Event,
+}
+
+
+def _detail(kind: str, fields: dict[str, object]) -> str:
+    if kind == "contact":
+        return " · ".join(str(fields[key]) for key in ("company", "role") if fields.get(key))
+    if kind == "event" and fields.get("date"):
+        return f"event · {fields['date']}"
+    return kind if kind != "plain" else ""
+
+
+def _markers(live: LiveVault, span: types.Range) -> types.CompletionList:
+    """The markers and the config's other spellings of them."""
+    items = []
+    for marker in MARKERS:
+        meaning = MEANINGS.get(marker, "a marker")
+        spellings = (
+            marker,
+            *BUILT_IN_SPELLINGS.get(marker, ()),
+            *live.config.markers.get(marker, ()),
+        )
+        for spelling in dict.fromkeys(spellings):
+            detail = meaning if spelling == marker else f"#{marker}: {meaning}"
+            items.append(
+                types.CompletionItem(
+                    label=f"#{spelling}",
+                    kind=types.CompletionItemKind.Keyword,
+                    detail=detail,
+                    text_edit=types.TextEdit(range=span, new_text=f"#{spelling}"),
+                )
+            )
+    return types.CompletionList(is_incomplete=False, items=items)

@@ -1,0 +1,92 @@
+"""Documents and paths: an editor's URIs as the vault's relative paths, and back; the
+text of a note as the editor holds it (open) or as it is on disk."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import unquote
+
+from lsprotocol import types
+from pygls.uris import from_fs_path, to_fs_path
+from pygls.workspace import PositionCodec, TextDocument, Workspace
+
+
+class Documents:
+    """The vault's notes as the editor names them (URIs) and sees them (open text)."""
+
+    def __init__(self, root: Path, workspace: Workspace) -> None:
+        self.root = root
+        self.real_root = os.path.realpath(root)
+        self.workspace = workspace
+
+    @property
+    def codec(self) -> PositionCodec:
+        return self.workspace.position_codec
+
+    def path_of(self, uri: str) -> str | None:
+        """The vault-relative path of ``uri``, or None when it is outside the vault."""
+        try:
+            fs_path = to_fs_path(uri)
+        except Exception:  # a malformed URI names no file of the vault
+            return None
+        if not fs_path:
+            return None
+        for root in (str(self.root), self.real_root):
+            if fs_path.startswith(root + os.sep):
+                relative = os.path.relpath(fs_path, root).replace(os.sep, "/")
+                if not relative.startswith("../"):
+                    return relative
+        real = os.path.realpath(fs_path)
+        if real.startswith(self.real_root + os.sep):
+            return os.path.relpath(real, self.real_root).replace(os.sep, "/")
+        return None
+
+    def uri_of(self, path: str) -> str:
+        """The URI of the vault-relative ``path`` (the vault's folder for ``""``)."""
+        uri = from_fs_path(str(self.root / path) if path else str(self.root))
+        assert uri is not None
+        return str(uri)
+
+    def open_document(self, path: str) -> TextDocument | None:
+        """The editor's document for the note at ``path``, when it is open."""
+        # pygls keeps documents by their URI unquoted
+        document: TextDocument | None = self.workspace.text_documents.get(
+            unquote(self.uri_of(path))
+        )
+        return document
+
+    def version(self, path: str) -> int | None:
+        document = self.open_document(path)
+        return None if document is None else document.version
+
+    def text(self, path: str) -> str | None:
+        """The note's text: the editor's when it is open, else the file's (None when it
+        cannot be read as UTF-8)."""
+        document = self.open_document(path)
+        if document is not None:
+            return str(document.source)
+        try:
+            return (self.root / path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError, ValueError):
+            return None
+
+    def position(self, lines: list[str], line: int, column: int) -> types.Position:
+        """The client's position of ``column`` (in characters) on ``line`` (0-based)."""
+        return self.codec.position_to_client_units(lines, types.Position(line, column))
+
+    def span(self, lines: list[str], line: int, start: int, end: int) -> types.Range:
+        """The client's range of characters ``start:end`` of ``line`` (0-based)."""
+        return types.Range(self.position(lines, line, start), self.position(lines, line, end))
+
+    def cursor(self, lines: list[str], position: types.Position) -> tuple[int, int]:
+        """The (line, character) the client's ``position`` points at, in characters."""
+        if position.line >= len(lines):
+            return position.line, 0
+        server = self.codec.position_from_client_units(lines, position)
+        return server.line, server.character
+
+
+def split_lines(text: str) -> list[str]:
+    """The lines of ``text`` with their line breaks (as pygls counts them)."""
+    return text.splitlines(keepends=True) or [""]

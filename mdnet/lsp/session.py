@@ -1,0 +1,226 @@
+"""The live vault behind the server, kept current, and the diagnostics it publishes.
+
+Changes come in as they arrive (an editor's text, paths changed on disk) and are taken
+in by one task, in a worker thread, one batch at a time: whatever arrives while an
+update runs is taken in together by the next one (a burst of keystrokes is one update).
+After each update the diagnostics of every note whose findings changed are published,
+open or not, and only those.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dt
+import logging
+import threading
+import traceback
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+
+from mdnet.cache import results
+from mdnet.config import CONFIG_NAME, Config, ConfigError, load_config
+from mdnet.errors import UserError
+from mdnet.live.links import Links
+from mdnet.live.vault import LiveVault
+from mdnet.lsp.diagnostics import by_path, of_findings
+from mdnet.lsp.documents import Documents
+from mdnet.notes.scan import find_vault, list_notes
+from mdnet.rules.finding import Finding
+
+CLOCK_CHECK = 60.0  # seconds between looks at the date when nothing happens
+logger = logging.getLogger(__name__)
+
+
+class Session:
+    """What the server knows: the vault (once ``open``), its live model, what it published."""
+
+    def __init__(
+        self, server: LanguageServer, today: dt.date | None, config_path: Path | None = None
+    ) -> None:
+        self.server = server
+        self.fixed_today, self.config_path = today, config_path
+        self.live: LiveVault | None = None
+        self.links: Links | None = None  # where the live vault's links lead
+        self.documents: Documents | None = None
+        self.published: dict[str, list[types.Diagnostic]] = {}  # by URI
+        self.edits: dict[str, str | None] = {}  # path → an editor's text (None: closed)
+        self.disk: set[str] = set()  # paths changed on disk
+        self.after_update: list[Callable[[], None]] = []  # run in the worker, once
+        self.wake: asyncio.Event | None = None
+        self.ready = False
+        self._task: asyncio.Task[None] | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._loop_thread = 0
+        self._vault_logged: list[Finding] = []  # the vault's own findings last logged
+
+    def today(self) -> dt.date:
+        return self.fixed_today or dt.date.today()
+
+    def open(self, folder: Path) -> None:
+        """Find the vault from the workspace folder (SPEC §1) and read its config; a bad
+        config is told, and the defaults are used until it is put right."""
+        try:
+            root = find_vault(folder)
+        except UserError as error:  # no such folder: nothing to serve, nothing to crash
+            self.log(f"mdnet: {error}; no vault to check", types.MessageType.Error)
+            return
+        try:
+            config = load_config(root, self.config_path)
+        except ConfigError as error:
+            self.log(f"{error}; using the default configuration", types.MessageType.Error)
+            config = Config()
+        self.live = LiveVault(root, config, self.today(), self.config_path)
+        self.links = Links(self.live)
+        self.documents = Documents(root, self.server.workspace)
+
+    async def start(self) -> None:
+        """Read the whole vault, publish every note's diagnostics, then take changes."""
+        if self.live is None:
+            return
+        self.wake = asyncio.Event()
+        self._loop, self._loop_thread = asyncio.get_running_loop(), threading.get_ident()
+        last = await asyncio.to_thread(self._last_answer)
+        if last is not None and not self.edits:  # shown while the vault loads
+            self.publish({finding.path for finding in last}, last)
+            self.log(f"mdnet: {len(last)} findings of the last check, while the vault loads")
+        await asyncio.to_thread(self.live.load)
+        self.ready = True
+        self.publish(self._all_paths())
+        findings, notes = len(self.live.findings), len(self.live.vault.notes)
+        self.log(f"mdnet: {findings} findings in {notes} notes of {self.live.root}")
+        self._task = asyncio.create_task(self._run())
+        self.wake.set()  # what editors opened meanwhile
+
+    def changed(self, path: str, text: str | None) -> None:
+        """An editor's text for the note at ``path`` (None: closed, the disk counts)."""
+        self.edits[path] = text
+        self._poke()
+
+    def changed_on_disk(self, paths: Iterable[str]) -> None:
+        self.disk.update(paths)
+        self._poke()
+
+    def then(self, work: Callable[[], None]) -> None:
+        """Run ``work`` in the worker after the next update (the summary on save)."""
+        self.after_update.append(work)
+        self._poke()
+
+    def log(self, message: str, kind: types.MessageType = types.MessageType.Info) -> None:
+        """A line in the editor's log of this server (``window/logMessage``); from the
+        worker thread, it is sent by the event loop's thread, as every message is."""
+        loop = self._loop
+        if loop is not None and threading.get_ident() != self._loop_thread:
+            loop.call_soon_threadsafe(self.log, message, kind)
+            return
+        try:
+            self.server.window_log_message(types.LogMessageParams(kind, message))
+        except Exception:  # no client to tell (shutting down): the log file only
+            logger.exception("cannot log %s", message)
+
+    def _poke(self) -> None:
+        if self.wake is not None:
+            self.wake.set()
+
+    async def _run(self) -> None:
+        assert self.wake is not None
+        while True:
+            with contextlib.suppress(TimeoutError):  # a look at the date, now and then
+                await asyncio.wait_for(self.wake.wait(), CLOCK_CHECK)
+            self.wake.clear()
+            edits, disk, work = self.edits, self.disk, self.after_update
+            self.edits, self.disk, self.after_update = {}, set(), []
+            try:
+                paths = await asyncio.to_thread(self._apply, edits, disk)
+                self.publish(paths)
+                for job in work:
+                    await asyncio.to_thread(job)
+            except Exception as error:  # a bug or a full disk: told, never fatal
+                self.log(
+                    f"mdnet: cannot update: {error!r}\n{traceback.format_exc()}",
+                    types.MessageType.Error,
+                )
+                if self.live is not None:
+                    self.live.reset()  # the next change reads everything again
+
+    def _apply(self, edits: dict[str, str | None], disk: set[str]) -> set[str]:
+        """Take the changes in (in the worker thread); the paths whose findings changed."""
+        live = self.live
+        assert live is not None
+        changed: set[str] = set()
+        today = self.today()
+        if today != live.today:
+            changed |= live.set_today(today).paths()
+        if disk:
+            try:
+                changed |= live.apply(disk).paths()
+            except ConfigError as error:
+                self.log(
+                    f"{error}; still using the previous configuration", types.MessageType.Error
+                )
+                changed |= live.apply(disk - {CONFIG_NAME}).paths()
+        for path, text in edits.items():
+            changed |= live.edit(path, text).paths()
+        return changed
+
+    def _all_paths(self) -> set[str]:
+        assert self.live is not None and self.documents is not None
+        published = {self.documents.path_of(uri) for uri in self.published}
+        return {f.path for f in self.live.findings} | {p for p in published if p is not None}
+
+    def _last_answer(self) -> list[Finding] | None:
+        """The last ``check``'s findings, when no note changed since (``cache.results``):
+        the whole vault's diagnostics at once, before its model is read."""
+        live = self.live
+        assert live is not None
+        files = list_notes(live.root, live.config)
+        answer_key = results.key(live.config, live.today, live.selection)
+        kept = results.restore(live.root, answer_key, files)
+        return None if kept is None else kept[1]
+
+    def publish(self, paths: Iterable[str], findings: list[Finding] | None = None) -> None:
+        """Publish the diagnostics of ``paths`` where they differ from what was published
+        (from the live vault's findings, or the ``findings`` given)."""
+        live, documents = self.live, self.documents
+        assert live is not None and documents is not None
+        grouped = by_path(live.findings if findings is None else findings)
+        for path in sorted(paths):
+            if path == "":
+                self._publish_vault(grouped.get("", []))
+                continue
+            uri = documents.uri_of(path)
+            diagnostics = of_findings(grouped.get(path, []))
+            if self.published.get(uri, []) == diagnostics:
+                continue
+            self._send(uri, diagnostics)
+
+    def _send(self, uri: str, diagnostics: list[types.Diagnostic]) -> None:
+        if diagnostics:
+            self.published[uri] = diagnostics
+        else:
+            self.published.pop(uri, None)
+        self.server.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics)
+        )
+
+    def _publish_vault(self, findings: list[Finding]) -> None:
+        """The vault's own findings (R002, G003, C001–C003, C007) go on its config file,
+        where one can act on them, or, with no config file, to the log."""
+        live, documents = self.live, self.documents
+        assert live is not None and documents is not None
+        config = live.config_path or live.root / CONFIG_NAME
+        if config.is_file():
+            uri = documents.uri_of(CONFIG_NAME) if live.config_path is None else config.as_uri()
+            diagnostics = of_findings(findings)
+            if self.published.get(uri, []) != diagnostics:
+                self._send(uri, diagnostics)
+            return
+        if findings != self._vault_logged:
+            self._vault_logged = findings
+            for finding in findings:
+                self.log(
+                    f"mdnet: {finding.code} {finding.rule} [{finding.severity}] {finding.message}"
+                )

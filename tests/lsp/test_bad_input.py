@@ -1,0 +1,126 @@
+"""Bad input never crashes nor hangs the server: malformed and unknown requests get an
+error response, a document outside the vault is ignored quietly, a binary or huge note
+is an F002, broken YAML an F001 while the rest stays right (SPEC §10)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lsprotocol import types
+from pygls.exceptions import JsonRpcException
+
+from tests.conftest import WriteVault
+from tests.lsp.client import codes, open_note, serving, type_text, uri, wait_until
+
+JANE = "---\ntype: contact\ntier: close\n---\n- 2026-05-02 call\n"
+
+
+def vault(make_vault: WriteVault) -> Path:
+    return make_vault({"People/Jane.md": JANE, "Notes/x.md": "See [[Jane]].\n"}).resolve()
+
+
+async def still_answers(client, root: Path) -> None:  # type: ignore[no-untyped-def]
+    """The server is alive and right: a hover on a link to Jane tells her standing."""
+    address = open_note(client, root, "Notes/x.md")
+    found = await client.text_document_hover_async(
+        types.HoverParams(types.TextDocumentIdentifier(address), types.Position(0, 6))
+    )
+    assert found is not None and "**Jane**" in found.contents.value
+
+
+async def send_raw(client, body: bytes) -> None:  # type: ignore[no-untyped-def]
+    """Bytes written to the server as one message, past the client's own checks."""
+    server = client._server
+    assert server is not None and server.stdin is not None
+    server.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+    await server.stdin.drain()
+
+
+async def test_malformed_and_unknown_requests_get_error_responses(
+    make_vault: WriteVault,
+) -> None:
+    root = vault(make_vault)
+    async with serving(root) as client:
+        errors: dict[object, object] = {}
+        answer = client.protocol._handle_response
+
+        def record(msg_id, result=None, error=None):  # type: ignore[no-untyped-def]
+            errors[msg_id] = error
+            return answer(msg_id, result, error)
+
+        client.protocol._handle_response = record
+        with pytest.raises(JsonRpcException):
+            await client.protocol.send_request_async("mdnet/nonsense", {"a": 1})
+        with pytest.raises(JsonRpcException):
+            await client.workspace_execute_command_async(
+                types.ExecuteCommandParams(command="mdnet.nonsense")
+            )
+        await send_raw(
+            client,
+            b'{"jsonrpc": "2.0", "id": 9001, "method": "textDocument/hover", "params": {"textDocument": 3}}',
+        )
+        await send_raw(
+            client, b'{"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {"x": []}}'
+        )
+        await send_raw(client, b"{oops: 1")  # not JSON at all
+        await send_raw(client, b'{"jsonrpc": "2.0", "method": "mdnet/unknownNotification"}')
+        await wait_until(lambda: 9001 in errors)
+        assert errors[9001].code == -32602  # type: ignore[attr-defined]  # invalid params
+        await still_answers(client, root)
+
+
+async def test_a_document_outside_the_vault_is_ignored_quietly(
+    make_vault: WriteVault, tmp_path: Path
+) -> None:
+    root = vault(make_vault)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    async with serving(root) as client:
+        outside = open_note(client, elsewhere, "x.md", "- 2026-11-40 call [[Nobody]]\n")
+        also = open_note(client, root, ".obsidian/y.md", "- 2026-11-40 call\n")
+        position = types.TextDocumentIdentifier(outside), types.Position(0, 20)
+        assert await client.text_document_hover_async(types.HoverParams(*position)) is None
+        assert not await client.text_document_definition_async(types.DefinitionParams(*position))
+        assert (
+            await client.text_document_completion_async(types.CompletionParams(*position)) is None
+        )
+        await still_answers(client, root)
+        assert outside not in client.diagnostics and also not in client.diagnostics
+
+
+async def test_a_binary_or_huge_note_is_an_f002_and_broken_yaml_an_f001(
+    make_vault: WriteVault,
+) -> None:
+    root = vault(make_vault)
+    jane = uri(root, "People/Jane.md")
+    async with serving(root) as client:
+        open_note(client, root, "People/Jane.md")
+        type_text(client, jane, "---\ntype: contact\n---\n\0\0\x01binary")
+        await wait_until(lambda: [c for c, _ in codes(client, jane)] == ["F002"])
+        type_text(client, jane, JANE + "x" * 6_000_000, version=3)
+        await wait_until(
+            lambda: any("max_file_kb" in d.message for d in client.diagnostics.get(jane, []))
+        )
+        type_text(
+            client,
+            jane,
+            "---\ntype: contact\ntier: close\nmet: [oops\n---\n- 2026-05-02 call\n",
+            version=4,
+        )
+        await wait_until(lambda: [c for c, _ in codes(client, jane)] == ["F001"])
+        type_text(client, jane, JANE, version=5)
+        await wait_until(lambda: codes(client, jane) == [("R001", 5)])
+        await still_answers(client, root)
+
+
+async def test_a_workspace_folder_that_does_not_exist_is_told_not_fatal(tmp_path: Path) -> None:
+    def told(client) -> bool:  # type: ignore[no-untyped-def]
+        return any("no vault to check" in m.message for m in client.log_messages)
+
+    async with serving(tmp_path / "gone", ready=told) as client:
+        address = open_note(client, tmp_path, "gone/x.md", "- 2026-11-40 [[Nobody]]\n")
+        found = await client.text_document_hover_async(
+            types.HoverParams(types.TextDocumentIdentifier(address), types.Position(0, 15))
+        )
+        assert found is None and not client.diagnostics

@@ -1,0 +1,100 @@
+"""Code actions on diagnostics, as workspace edits the editor applies (SPEC §10)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lsprotocol import types
+
+from tests.conftest import WriteVault
+from tests.lsp.client import applied, codes, open_note, serving, type_text, uri, wait_until
+
+JANE = "---\ntype: contact\ntier: close\nlast_contact: 2026-01-01\n---\n- 2026-05-02 call\n"
+FILES = {
+    "People/Jane Doe.md": JANE,
+    "Notes/x.md": "- 2026-11-20 call [[Jane]] and [[Bob Martin]]\n",
+}
+
+
+async def actions_for(client, address: str) -> dict[str, types.CodeAction]:  # type: ignore[no-untyped-def]
+    diagnostics = client.diagnostics[address]
+    found = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(address),
+            range=diagnostics[0].range,
+            context=types.CodeActionContext(diagnostics=diagnostics),
+        )
+    )
+    return {action.title: action for action in found}
+
+
+def edited(root: Path, action: types.CodeAction) -> dict[str, str]:
+    """The texts of the notes that ``action``'s text edits change, once applied."""
+    assert action.edit is not None and action.edit.document_changes is not None
+    texts = {}
+    for change in action.edit.document_changes:
+        if isinstance(change, types.TextDocumentEdit):
+            path = Path(change.text_document.uri.removeprefix("file://").replace("%20", " "))
+            before = path.read_text() if path.exists() else ""
+            texts[path.relative_to(root).as_posix()] = applied(before, change.edits)
+    return texts
+
+
+async def test_f008_sets_last_contact_as_fix_does(make_vault: WriteVault) -> None:
+    root = make_vault(FILES).resolve()
+    jane = uri(root, "People/Jane Doe.md")
+    async with serving(root) as client:
+        offered = await actions_for(client, jane)
+        action = offered["Set last_contact to 2026-05-02"]
+        assert action.kind == types.CodeActionKind.QuickFix and action.is_preferred
+        text = edited(root, action)["People/Jane Doe.md"]
+        assert text == JANE.replace("2026-01-01", "2026-05-02")
+        assert not (root / "People/Jane Doe.md").read_text().count("2026-05-02\n---")  # untouched
+        open_note(client, root, "People/Jane Doe.md")
+        type_text(client, jane, text)
+        await wait_until(lambda: "F008" not in [c for c, _ in codes(client, jane)])
+
+
+async def test_r001_logs_an_interaction_today_and_ignore_silences(make_vault: WriteVault) -> None:
+    root = make_vault(FILES).resolve()
+    jane = uri(root, "People/Jane Doe.md")
+    async with serving(root) as client:
+        offered = await actions_for(client, jane)
+        logged = edited(root, offered["Log an interaction with Jane Doe today"])
+        assert logged == {"People/Jane Doe.md": JANE + "- 2026-11-26 \n"}
+        ignored = edited(root, offered["Add R001 to this note's mdnet-ignore"])
+        assert ignored["People/Jane Doe.md"].startswith(
+            "---\ntype: contact\ntier: close\nlast_contact: 2026-01-01\nmdnet-ignore: [R001]\n---\n"
+        )
+        open_note(client, root, "People/Jane Doe.md")
+        type_text(client, jane, logged["People/Jane Doe.md"])
+        await wait_until(lambda: "R001" not in [c for c, _ in codes(client, jane)])
+
+
+async def test_f005_creates_the_note_or_adds_an_alias(make_vault: WriteVault) -> None:
+    root = make_vault(FILES).resolve()
+    notes = uri(root, "Notes/x.md")
+    async with serving(root) as client:
+        offered = await actions_for(client, notes)
+        create = offered["Create the contact note People/Bob Martin.md"]
+        assert create.edit is not None and create.edit.document_changes is not None
+        made, filled = create.edit.document_changes
+        assert made == types.CreateFile(
+            uri=uri(root, "People/Bob Martin.md"), options=types.CreateFileOptions(overwrite=False)
+        )
+        assert isinstance(filled, types.TextDocumentEdit)
+        assert "# Bob Martin" in filled.edits[0].new_text
+        assert "met: 2026-11-26" in filled.edits[0].new_text
+        assert not (root / "People/Bob Martin.md").exists()  # only the editor writes
+        alias = edited(root, offered['Add "Jane" as an alias of Jane Doe'])
+        assert alias["People/Jane Doe.md"].startswith(
+            "---\ntype: contact\ntier: close\nlast_contact: 2026-01-01\naliases: [Jane]\n---\n"
+        )
+        (root / "People/Jane Doe.md").write_text(alias["People/Jane Doe.md"])
+        client.workspace_did_change_watched_files(
+            types.DidChangeWatchedFilesParams(
+                [types.FileEvent(uri(root, "People/Jane Doe.md"), types.FileChangeType.Changed)]
+            )
+        )
+        await wait_until(lambda: len(codes(client, notes)) == 1)
+        assert client.diagnostics[notes][0].message.count("Bob Martin")

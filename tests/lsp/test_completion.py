@@ -1,0 +1,94 @@
+"""Completion: links after ``[[``, markers after a dated item's date, front matter keys
+and values (SPEC §10)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lsprotocol import types
+
+from tests.conftest import WriteVault
+from tests.lsp.client import open_note, serving
+
+FILES = {
+    ".mdnet.toml": '[markers]\ngave = ["donné"]\n\n[cadence]\nmentor = "45d"\n',
+    "People/Jane Doe.md": "---\ntype: contact\naliases: [JD]\ncompany: Acme\nrole: CTO\n---\n",
+    "Circles/Janet Club.md": "---\ntype: circle\nstatus: active\n---\n",
+    "Notes/Jane's ideas.md": "Ideas.\n",
+    "Daily/2026-11-26.md": "",
+}
+
+
+async def completions(
+    make_vault: WriteVault, path: str, text: str, line: int, character: int
+) -> list[types.CompletionItem]:
+    root: Path = make_vault(FILES).resolve()
+    async with serving(root) as client:
+        address = open_note(client, root, path, text)
+        found = await client.text_document_completion_async(
+            types.CompletionParams(
+                text_document=types.TextDocumentIdentifier(address),
+                position=types.Position(line, character),
+            )
+        )
+    if found is None:
+        return []
+    assert isinstance(found, types.CompletionList)
+    return found.items
+
+
+async def test_links_offer_titles_and_aliases_contacts_first(make_vault: WriteVault) -> None:
+    items = await completions(make_vault, "Daily/2026-11-26.md", "Lunch with [[Jan", 0, 16)
+    ordered = sorted(items, key=lambda item: item.sort_text or "")
+    assert [(i.label, i.detail) for i in ordered] == [
+        ("Jane Doe", "Acme · CTO"),
+        ("Jane's ideas", None),
+        ("Janet Club", "circle"),
+    ]
+    edit = ordered[0].text_edit
+    assert isinstance(edit, types.TextEdit)
+    assert edit.new_text == "Jane Doe]]"
+    assert (edit.range.start.character, edit.range.end.character) == (13, 16)
+    in_front = await completions(
+        make_vault, "People/Jane Doe.md", '---\nmet_at: "[[Janet\n---\n', 1, 16
+    )
+    assert [i.label for i in in_front] == ["Janet Club"]
+    aliases = await completions(make_vault, "Daily/2026-11-26.md", "- [[jd]]", 0, 6)
+    assert [(i.label, i.detail, i.text_edit.new_text) for i in aliases] == [  # type: ignore[union-attr]
+        ("JD", "alias of Jane Doe — Acme · CTO", "JD")
+    ]
+
+
+async def test_markers_after_the_date_of_a_list_item(make_vault: WriteVault) -> None:
+    items = await completions(make_vault, "People/Jane Doe.md", "- 2026-11-20 call #g", 0, 20)
+    labels = [item.label for item in items]
+    assert labels[:3] == ["#gave", "#donné", "#got"]
+    assert {"#promised", "#noreply", "#asked", "#done", "#news", "#update"} <= set(labels)
+    assert not await completions(make_vault, "People/Jane Doe.md", "Just prose #g", 0, 13)
+
+
+async def test_front_matter_keys_of_the_kind_and_allowed_values(make_vault: WriteVault) -> None:
+    text = "---\ntype: contact\ncompany: Acme\nti\n---\n"
+    keys = [i.label for i in await completions(make_vault, "People/Jane Doe.md", text, 3, 2)]
+    assert {"tier", "cadence", "last_contact", "met_at", "aliases"} <= set(keys)
+    assert "company" not in keys and "dues" not in keys  # written already; a circle's
+    tiers = await completions(make_vault, "People/Jane Doe.md", "---\ntier: \n---\n", 1, 6)
+    assert [i.label for i in tiers] == [
+        "inner",
+        "close",
+        "regular",
+        "acquaintance",
+        "dormant",
+        "mentor",
+    ]
+    circle = "---\ntype: circle\nstatus: a\nmeetings: \n---\n"
+    statuses = await completions(make_vault, "Circles/Janet Club.md", circle, 2, 9)
+    assert [i.label for i in statuses] == ["member", "active", "board", "prospect", "former"]
+    meetings = await completions(make_vault, "Circles/Janet Club.md", circle, 3, 10)
+    assert [i.label for i in meetings] == ["weekly", "biweekly", "monthly", "quarterly", "yearly"]
+    types_ = await completions(make_vault, "Notes/Jane's ideas.md", "---\ntype: \n---\n", 1, 6)
+    assert {"contact", "person", "circle", "club", "event", "conference"} <= {
+        i.label for i in types_
+    }
+    sources = await completions(make_vault, "People/Jane Doe.md", "---\nsource: li\n---\n", 1, 10)
+    assert "linkedin" in [i.label for i in sources]
