@@ -13,6 +13,7 @@ import asyncio
 import contextlib
 import datetime as dt
 import logging
+import os
 import threading
 import traceback
 from collections.abc import Callable, Iterable
@@ -21,6 +22,7 @@ from pathlib import Path
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 
+from mdnet import language
 from mdnet.cache import results
 from mdnet.config import CONFIG_NAME, Config, ConfigError, load_config
 from mdnet.errors import UserError
@@ -73,6 +75,8 @@ class Session:
         except ConfigError as error:
             self.log(f"{error}; using the default configuration", types.MessageType.Error)
             config = Config()
+        # diagnostics in the config's language, else the environment's (SPEC §12)
+        language.use(language.choose_language(config.language, os.environ).code)
         self.live = LiveVault(root, config, self.today(), self.config_path)
         self.links = Links(self.live)
         self.documents = Documents(root, self.server.workspace)
