@@ -46,7 +46,25 @@ def timed(command: list[str]) -> tuple[float, int]:
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode not in (0, 1):
         raise SystemExit(f"{command} failed with {process.returncode}")
+    settle(command)
     return elapsed, usage.ru_maxrss
+
+
+def settle(command: list[str], longest: float = 120.0) -> None:
+    """Wait for what ``command`` left to a process of its own (the model's snapshot and
+    the last answer, written once the answer is out), so that the next run starts clean."""
+    line = "\0".join(command).encode()
+    deadline = time.monotonic() + longest
+    while time.monotonic() < deadline:
+        running = False
+        for entry in Path("/proc").iterdir():
+            try:
+                running = running or (entry / "cmdline").read_bytes().rstrip(b"\0") == line
+            except OSError:
+                continue
+        if not running:
+            return
+        time.sleep(0.05)
 
 
 def best(command: list[str], runs: int, before: object = None) -> tuple[float, int]:

@@ -8,9 +8,11 @@ the time is taken when the summary file has been rewritten.
 
 from __future__ import annotations
 
+import queue
 import re
 import signal
 import subprocess
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -30,14 +32,25 @@ class Watch:
             stderr=subprocess.STDOUT,
             text=True,
         )
+        # read on a thread, as they come: a full pipe would stop the watcher
+        self.lines: queue.Queue[tuple[float, str | None]] = queue.Queue()
+        threading.Thread(target=self._read, daemon=True).start()
         self.wait_for("Watching ")
 
-    def wait_for(self, start: str) -> float:
+    def _read(self) -> None:
         assert self.process.stdout is not None
         for line in self.process.stdout:
+            self.lines.put((time.perf_counter(), line))
+        self.lines.put((time.perf_counter(), None))
+
+    def wait_for(self, start: str) -> float:
+        """When the next line matching ``start`` was printed."""
+        while True:
+            at, line = self.lines.get(timeout=60)
+            if line is None:
+                raise SystemExit(f"watch ended before {start!r}")
             if line.startswith(start) or re.match(start, line):
-                return time.perf_counter()
-        raise SystemExit(f"watch ended before {start!r}")
+                return at
 
     def time(self, move: Callable[[], object]) -> tuple[float, float]:
         """Seconds from the move to the printed update and to the rewritten summary."""
