@@ -230,7 +230,11 @@ def stages(vault: Path, edits: Edits) -> list[tuple[str, float]]:
         start = clock()
         changed, gone = restored.changes(files)
         parser = CachedParser()
-        model = restored.builder.update(parser.refresh(vault, changed, gone, config), gone)
+        refreshed = parser.refresh(vault, changed, gone, config)
+        if restored.builder.reshapes(refreshed, gone):  # as check does: all the notes again
+            model = restored.builder.build(CachedParser()(vault, files, config))
+        else:
+            model = restored.builder.update(refreshed, gone)
         timings.append((f"warm: bring it up to date ({len(changed)} notes)", clock() - start))
         start = clock()
         findings = run_rules(model, config, today, selection)
