@@ -85,6 +85,9 @@ def check_answer(
     answer_key = results.key(config, today, selection)
     kept = results.restore(root, answer_key, files)
     if kept is not None:
+        if not snapshot.saved(root):  # for the next check after a change: made once out
+            listed = (files, listed_at)
+            later.append(partial(_save_model, root, config, today, selection, parse, listed))
         return kept
     vault, findings = _check_from_snapshot(
         root, config, today, selection, parse, later, (files, listed_at)
@@ -92,6 +95,19 @@ def check_answer(
     stats = Stats.of(vault)
     later.append(partial(results.save, root, answer_key, files, listed_at, stats, findings))
     return stats, findings
+
+
+def _save_model(
+    root: Path,
+    config: Config,
+    today: dt.date,
+    selection: Selection,
+    parser: CachedParser,
+    listed: tuple[list[NoteFile], int],
+) -> None:
+    """Build the model from the index and save its snapshot (a check whose answer was
+    the last one again has none to save, and the next check after a change needs one)."""
+    _check_from_snapshot(root, config, today, selection, parser, None, listed)
 
 
 def _check_from_snapshot(

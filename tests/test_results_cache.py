@@ -28,18 +28,19 @@ NOTES = {
 
 
 def answer(
-    root: Path, today: dt.date = TODAY, select: tuple[str, ...] = ()
+    root: Path, today: dt.date = TODAY, select: tuple[str, ...] = (), later: bool = True
 ) -> tuple[Stats, list[Finding]]:
+    """The check's answer; with ``later``, what it leaves for once it is out done too."""
     config = load_config(root)
-    later: list[Callable[[], None]] = []
+    afterwards: list[Callable[[], None]] = []
     parser = CachedParser()
     try:
         found = check_answer(
-            root, config, today, Selection.from_config(config, select), parser, later
+            root, config, today, Selection.from_config(config, select), parser, afterwards
         )
     finally:
         parser.close()
-    for work in later:
+    for work in afterwards if later else ():
         work()
     return found
 
@@ -61,8 +62,8 @@ def test_nothing_changed_gives_the_last_answer_without_the_model(
     first = answer(vault)
     assert {f.code for f in first[1]} >= {"F005", "G001", "F008"}
     monkeypatch.setattr(snapshot, "restore", no_model)
-    assert answer(vault) == first
-    assert [f.fix for f in answer(vault)[1]] == [f.fix for f in first[1]]  # --fix's data too
+    assert answer(vault, later=False) == first  # (the model is saved once it is out)
+    assert [f.fix for f in answer(vault, later=False)[1]] == [f.fix for f in first[1]]
 
 
 @pytest.mark.parametrize(
@@ -112,3 +113,12 @@ def test_an_answer_that_holds_a_class_is_never_read(vault: Path) -> None:
     path = vault / STATE_FOLDER / results.NAME
     path.write_bytes(pickle.dumps(("key", "listing", (0, 0, 0, 0, 0), [Path("/")])))
     assert answer(vault) == first
+
+
+def test_a_last_answer_given_again_leaves_a_model_for_the_next_change(vault: Path) -> None:
+    """The first check keeps its answer but no model; the one that gives the answer
+    again saves the model (once out), so that the check after a change starts from it."""
+    answer(vault)
+    assert not snapshot.saved(vault)
+    answer(vault)  # the last answer again, and the model saved after it
+    assert snapshot.saved(vault)

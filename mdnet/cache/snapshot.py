@@ -100,6 +100,11 @@ def sources_digest() -> str:
     return digest.hexdigest()
 
 
+def saved(root: Path) -> bool:
+    """Whether the vault has a snapshot (of any stamp: a stale one is still a start)."""
+    return (root / STATE_FOLDER / NAME).is_file()
+
+
 def restore(root: Path, config: Config) -> Restored | None:
     """The vault's snapshot for ``config`` and this mdnet, or None (missing, stale...)."""
     path = root / STATE_FOLDER / NAME

@@ -8,9 +8,11 @@ the time is taken when the summary file has been rewritten.
 
 from __future__ import annotations
 
+import queue
 import re
 import signal
 import subprocess
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -30,18 +32,30 @@ class Watch:
             stderr=subprocess.STDOUT,
             text=True,
         )
+        # read on a thread, as they come: a full pipe would stop the watcher
+        self.lines: queue.Queue[tuple[float, str | None]] = queue.Queue()
+        threading.Thread(target=self._read, daemon=True).start()
         self.wait_for("Watching ")
 
-    def wait_for(self, start: str) -> float:
+    def _read(self) -> None:
         assert self.process.stdout is not None
         for line in self.process.stdout:
+            self.lines.put((time.perf_counter(), line))
+        self.lines.put((time.perf_counter(), None))
+
+    def wait_for(self, start: str) -> float:
+        """When the next line matching ``start`` was printed."""
+        while True:
+            at, line = self.lines.get(timeout=60)
+            if line is None:
+                raise SystemExit(f"watch ended before {start!r}")
             if line.startswith(start) or re.match(start, line):
-                return time.perf_counter()
-        raise SystemExit(f"watch ended before {start!r}")
+                return at
 
     def time(self, move: Callable[[], object]) -> tuple[float, float]:
         """Seconds from the move to the printed update and to the rewritten summary."""
         summary = self.vault / SUMMARY
+        self.drain()
         before = summary.stat().st_mtime_ns
         start = time.perf_counter()
         move()
@@ -52,6 +66,12 @@ class Watch:
         written = time.perf_counter() - start
         time.sleep(0.2)
         return printed, written
+
+    def drain(self, seconds: float = 0.3) -> None:
+        """Let the last update end, and forget what it printed."""
+        time.sleep(seconds)
+        while not self.lines.empty():
+            self.lines.get()
 
     def peak_memory(self) -> int:
         """The watch process's peak resident memory, in KB."""
@@ -76,8 +96,8 @@ def reach_out(vault: Path) -> list[Path]:
 class Moves:
     """The everyday moves, each on another note every time."""
 
-    def __init__(self, vault: Path) -> None:
-        self.vault = vault
+    def __init__(self, vault: Path, drain: Callable[[float], None]) -> None:
+        self.vault, self.drain = vault, drain
         self.count = 0
 
     def _next(self) -> int:
@@ -108,7 +128,7 @@ class Moves:
         number = self._next()
         daily = self.vault / "Daily" / f"{TODAY} alias {number}.md"
         daily.write_text(f"- {TODAY} call [[Alias {number}]]\n")
-        time.sleep(0.3)  # its own update first
+        self.drain(0.5)  # its own update first, not timed
         note = reach_out(self.vault)[0]
         text = note.read_text()
         note.write_text(text.replace("---\n", f"---\naliases: [Alias {number}]\n", 1))
@@ -131,7 +151,7 @@ class Moves:
 def structural(mdnet: list[str], vault: Path, runs: int) -> list[tuple[str, float, float]]:
     """(move, best seconds to the printed update, best to the rewritten summary)."""
     watch = Watch(mdnet, vault)
-    moves = Moves(vault)
+    moves = Moves(vault, watch.drain)
     rows = []
     try:
         for label, move in [
