@@ -101,8 +101,10 @@ class Index:
         return {}
 
     def update(self, rows: Iterable[Row], gone: Iterable[str]) -> None:
-        """Store new parse results and forget notes that are no longer there."""
-        new, old = list(rows), [(path,) for path in gone]
+        """Store new parse results and forget notes that are no longer there (a note whose
+        file name is not UTF-8 is not kept: SQLite holds text; it is parsed every time)."""
+        new = [row for row in rows if _storable(row[0])]
+        old = [(path,) for path in gone if _storable(path)]
         if self.connection is None or not (new or old):
             return
         try:
@@ -123,6 +125,15 @@ def keeps_state(vault: Path, files: Sized) -> bool:
     """Whether mdnet keeps its state in ``vault``: it has notes (``files``), or a
     ``.mdnet/`` already. A folder with no notes is no vault: nothing is created in it."""
     return len(files) > 0 or (vault / STATE_FOLDER).is_dir()
+
+
+def _storable(path: str) -> bool:
+    """Whether SQLite can hold ``path`` (a file name that is not UTF-8 holds surrogates)."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def make_state_folder(folder: Path) -> None:

@@ -38,7 +38,8 @@ class Reminder:
     @property
     def uid(self) -> str:
         """Stable across runs: from the note's path and the kind, nothing else."""
-        digest = hashlib.sha256(f"{self.kind}\0{self.path}".encode()).hexdigest()[:32]
+        key = f"{self.kind}\0{self.path}".encode("utf-8", "surrogateescape")  # any file name
+        digest = hashlib.sha256(key).hexdigest()[:32]
         return f"{self.kind}-{digest}@mdnet"
 
     @property

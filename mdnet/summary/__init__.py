@@ -82,4 +82,6 @@ def _render(facts: Facts) -> str:
     ]
     for section in SECTIONS:
         blocks += section(facts)
-    return "\n\n".join(blocks) + "\n"
+    text = "\n\n".join(blocks) + "\n"
+    # a file name that is not UTF-8 cannot be written in a UTF-8 note: shown replaced
+    return text.encode("utf-8", "replace").decode("utf-8")

@@ -461,3 +461,40 @@ def test_hostile_notes_saved_while_watching(tmp_path: Path) -> None:
         assert watcher.process.poll() is None
     finally:
         assert watcher.stop() == 0
+
+
+def test_a_file_name_that_is_not_utf8_is_checked_summarized_and_kept_out_of_the_index(
+    tmp_path: Path,
+) -> None:
+    """SQLite and a UTF-8 summary cannot hold it: it is parsed every time, and the
+    summary shows it with a replacement character, the calendar too; never an internal
+    error."""
+    import os as _os
+    import subprocess
+    import sys
+
+    vault = tmp_path / "vault"
+    (vault / "People").mkdir(parents=True)
+    (vault / "People/ok.md").write_text("---\ntype: contact\n---\n")
+    name = _os.path.join(_os.fsencode(vault / "People"), b"\xffbad.md")
+    with open(name, "w", encoding="utf-8") as note:
+        note.write("---\ntype: contact\n---\n- 2026-01-01 call\n")
+    _os.utime(name, (1_600_000_000, 1_600_000_000))
+    for command in (["check"], ["check"], ["summary"], ["calendar", "-o", "-"]):
+        done = subprocess.run(
+            [sys.executable, "-m", "mdnet", *command, str(vault), "--today", "2026-11-26"],
+            capture_output=True,
+            timeout=60,
+        )
+        assert done.returncode == 0, done.stderr
+        assert b"internal error" not in done.stderr
+    assert (
+        "R001"
+        in subprocess.run(
+            [sys.executable, "-m", "mdnet", "check", str(vault), "--today", "2026-11-26"],
+            capture_output=True,
+            text=True,
+            errors="replace",
+            timeout=60,
+        ).stdout
+    )
