@@ -29,9 +29,10 @@ from mdnet.notes.fields import (
 TRIGGERS = ["[", "#", ":"]
 MOST = 200  # links offered at once; the list is marked incomplete past it
 OPEN_LINK_RE = re.compile(r"\[\[([^\[\]|#^]*)$")
-DATED_ITEM_RE = re.compile(
-    r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?"
-    r"(?:\[\[\d{4}-\d{2}-\d{2}[^\]]*\]\]|\d{4}-\d{2}-\d{2})(?:[ T]\d{1,2}:\d{2})?\s"
+DATED_ITEM_RE = re.compile(  # ASCII digits only, as the line scanner reads list items
+    r"^\s*(?:[-*+]|[0-9]+[.)])\s+(?:\[[ xX]\]\s+)?"
+    r"(?:\[\[[0-9]{4}-[0-9]{2}-[0-9]{2}[^\]]*\]\]|[0-9]{4}-[0-9]{2}-[0-9]{2})"
+    r"(?:[ T][0-9]{1,2}:[0-9]{2})?\s"
 )
 WORD_RE = re.compile(r"#?[\w/-]*$")
 KEY_RE = re.compile(r"^([\w-]*)$")
