@@ -153,3 +153,23 @@ def test_where_links_lead_and_which_notes_link_a_note(make_vault: WriteVault) ->
         "Daily/2026-11-01.md",
         "Events/Salon.md",
     ]
+
+
+def test_a_note_opened_as_it_is_on_disk_changes_nothing(
+    live: LiveVault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An editor opening a note sends its text: the model has it already (no update, no
+    rules), unless the file changed since it was read."""
+    text = (live.root / "People/Jane.md").read_text()
+
+    def no_rules(*arguments: object) -> None:
+        raise AssertionError("the rules ran for a note opened as it is")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(live_module, "run_rules", no_rules)
+        update = live.edit("People/Jane.md", text)
+    assert update.before == update.after and "People/Jane.md" in live.unsaved
+    live.edit("People/Jane.md", None)
+    (live.root / "People/Jane.md").write_text(text + "- 2026-11-20 call\n")  # not yet read
+    update = live.edit("People/Jane.md", text + "- 2026-11-20 call\n")
+    assert ("R001", "People/Jane.md") in {(f.code, f.path) for f in update.disappeared}

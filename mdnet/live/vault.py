@@ -19,6 +19,7 @@ import os
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from stat import S_ISDIR, S_ISLNK, S_ISREG
 
@@ -46,13 +47,20 @@ class Update:
     after: tuple[Finding, ...]
     parsed: tuple[str, ...]
 
-    @property
-    def appeared(self) -> set[Finding]:
-        return set(self.after) - set(self.before)
+    @cached_property
+    def _sets(self) -> tuple[set[Finding], set[Finding]]:
+        """The findings before and after as sets, made once (tens of thousands of them)."""
+        return set(self.before), set(self.after)
 
-    @property
+    @cached_property
+    def appeared(self) -> set[Finding]:
+        before, after = self._sets
+        return after - before
+
+    @cached_property
     def disappeared(self) -> set[Finding]:
-        return set(self.before) - set(self.after)
+        before, after = self._sets
+        return before - after
 
     def paths(self) -> set[str]:
         """The notes whose findings changed (``""``: the vault's own)."""
@@ -121,12 +129,27 @@ class LiveVault:
                 return self.apply({path})
             if not self.is_note(path):
                 return Update(tuple(self.findings), tuple(self.findings), ())
+            unchanged = path not in self.unsaved and self._as_read(path, text)
             self.unsaved[path] = text
+            if unchanged:  # a note opened as it is on disk: the model has it already
+                return Update(tuple(self.findings), tuple(self.findings), ())
             if not self.builder.vault.notes:
                 return self.load()
             with paused_gc():
                 self._update([parse_text(path, text, self.config)], ())
                 return self._checked((path,))
+
+    def _as_read(self, path: str, text: str) -> bool:
+        """Whether ``text`` is the note at ``path`` as the model read it from disk (the
+        file unchanged since, by size and time, and holding this very text)."""
+        known = self.parser.memory.get(path)
+        try:
+            found = os.stat(self.root / path)
+            if known is None or known[:2] != (found.st_size, found.st_mtime_ns):
+                return False
+            return (self.root / path).read_bytes() == text.encode("utf-8")
+        except (OSError, UnicodeEncodeError):
+            return False
 
     def is_note(self, path: str) -> bool:
         """Whether a file at vault-relative ``path`` is a note of the vault (SPEC §1)."""
