@@ -18,8 +18,6 @@ import datetime as dt
 import os
 import threading
 from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
 from stat import S_ISDIR, S_ISLNK, S_ISREG
 
@@ -27,6 +25,7 @@ from mdnet import language
 from mdnet.cache.parser import CachedParser
 from mdnet.calendar import render_calendar
 from mdnet.config import CONFIG_NAME, Config, load_config
+from mdnet.live.update import Update
 from mdnet.model.builder import Builder
 from mdnet.model.health import Standing, standing
 from mdnet.model.memory import paused_gc
@@ -37,34 +36,6 @@ from mdnet.notes.scan import NoteFile, excluded, list_notes, templates_folders
 from mdnet.rules.finding import Finding
 from mdnet.rules.runner import Selection, run_rules
 from mdnet.summary import render
-
-
-@dataclass(frozen=True)
-class Update:
-    """What one change did: the findings before and after, and the notes read again."""
-
-    before: tuple[Finding, ...]
-    after: tuple[Finding, ...]
-    parsed: tuple[str, ...]
-
-    @cached_property
-    def _sets(self) -> tuple[set[Finding], set[Finding]]:
-        """The findings before and after as sets, made once (tens of thousands of them)."""
-        return set(self.before), set(self.after)
-
-    @cached_property
-    def appeared(self) -> set[Finding]:
-        before, after = self._sets
-        return after - before
-
-    @cached_property
-    def disappeared(self) -> set[Finding]:
-        before, after = self._sets
-        return before - after
-
-    def paths(self) -> set[str]:
-        """The notes whose findings changed (``""``: the vault's own)."""
-        return {finding.path for finding in self.appeared | self.disappeared}
 
 
 class LiveVault:

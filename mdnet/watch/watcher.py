@@ -21,7 +21,8 @@ from typing import TextIO
 from mdnet.calendar import CalendarRefused, write_calendar
 from mdnet.config import CONFIG_NAME, Config, ConfigError
 from mdnet.language import _, ngettext
-from mdnet.live.vault import LiveVault, Update
+from mdnet.live.update import Update
+from mdnet.live.vault import LiveVault
 from mdnet.model.stats import Stats
 from mdnet.notes.scan import excluded, templates_folders
 from mdnet.report.formats import write_text
