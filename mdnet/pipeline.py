@@ -41,23 +41,21 @@ def check_vault(
     selection: Selection,
     parse: Parser | None = None,
     builder: Builder | None = None,
-    later: list[Callable[[], None]] | None = None,
 ) -> tuple[Vault, list[Finding]]:
     """The vault at ``root`` and its findings on ``today`` from the ``selection``'s rules.
 
     Notes are parsed by ``parse``; by default through the index (``cache.parser.CachedParser``),
     which parses only the notes that changed since the last run. With the index, and
     no ``builder`` of the caller's (watch mode keeps its own), the model starts from
-    the last check's snapshot (``mdnet.cache.snapshot``). Writing the snapshot again is
-    added to ``later`` when given (the command line does it once the answer is out),
-    else done before returning.
+    the last check's snapshot (``mdnet.cache.snapshot``), written again before returning
+    when it drifted (``check_answer`` leaves that for once its answer is out).
     """
     owned = CachedParser() if parse is None else None
     parser = owned or parse
     assert parser is not None
     try:
         if builder is None and isinstance(parser, CachedParser) and parser.use_index:
-            return _check_from_snapshot(root, config, today, selection, parser, later)
+            return _check_from_snapshot(root, config, today, selection, parser, None)
         vault = load_vault(root, config, parser, builder)
         return vault, run_rules(vault, config, today, selection)
     finally:

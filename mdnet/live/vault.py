@@ -88,7 +88,7 @@ class LiveVault:
             files, gone = edits
             with paused_gc():
                 notes = self.parser.refresh(self.root, files, gone, self.config)
-                self._update(self._with_unsaved(notes), gone)
+                self.builder.update(self._with_unsaved(notes), gone)
                 return self._checked(self.parser.parsed)
 
     def edit(self, path: str, text: str | None) -> Update:
@@ -107,7 +107,7 @@ class LiveVault:
             if not self.builder.vault.notes:
                 return self.load()
             with paused_gc():
-                self._update([parse_text(path, text, self.config)], ())
+                self.builder.update([parse_text(path, text, self.config)])
                 return self._checked((path,))
 
     def _as_read(self, path: str, text: str) -> bool:
@@ -173,9 +173,6 @@ class LiveVault:
             contact = self.vault.contacts.get(path)
             return None if contact is None else standing(contact, self.config, self.today)
 
-    def _update(self, notes: list[Note], gone: Iterable[str]) -> None:
-        self.builder.update(notes, gone)
-
     def _checked(self, parsed: Iterable[str]) -> Update:
         before = tuple(self.findings)
         with paused_gc():
@@ -202,7 +199,7 @@ class LiveVault:
             listed = {f.path for f in files}
             gone = [p for p in self.vault.notes if p not in listed and p not in self.unsaved]
             notes = self.parser.refresh(self.root, changed, gone, self.config)
-            self._update(self._with_unsaved(notes), gone)
+            self.builder.update(self._with_unsaved(notes), gone)
             return self._checked(self.parser.parsed)
 
     def _edits(self, changed: set[str]) -> tuple[list[NoteFile], list[str]] | None:

@@ -25,15 +25,12 @@ from mdnet.notes.fields import (
     MEETINGS_PER_MONTH,
     note_kind,
 )
+from mdnet.notes.line_kinds import MARKER_RE
+from mdnet.notes.markdown import LEADING_DATE_RE, TASK_RE
 
 TRIGGERS = ["[", "#", ":"]
 MOST = 200  # links offered at once; the list is marked incomplete past it
 OPEN_LINK_RE = re.compile(r"\[\[([^\[\]|#^]*)$")
-DATED_ITEM_RE = re.compile(  # ASCII digits only, as the line scanner reads list items
-    r"^\s*(?:[-*+]|[0-9]+[.)])\s+(?:\[[ xX]\]\s+)?"
-    r"(?:\[\[[0-9]{4}-[0-9]{2}-[0-9]{2}[^\]]*\]\]|[0-9]{4}-[0-9]{2}-[0-9]{2})"
-    r"(?:[ T][0-9]{1,2}:[0-9]{2})?\s"
-)
 WORD_RE = re.compile(r"#?[\w/-]*$")
 KEY_RE = re.compile(r"^([\w-]*)$")
 TYPE_RE = re.compile(r"^type\s*:\s*['\"]?([\w-]+)")
@@ -75,12 +72,28 @@ def complete(session: Session, uri: str, position: types.Position) -> types.Comp
     closing = _front_matter_end(lines)
     if closing is not None and 0 < line < closing:
         return _front_matter(live, path, lines[1:closing], before, replacing)
-    dated = DATED_ITEM_RE.match(before)
-    if dated is not None:
-        word = WORD_RE.search(before[dated.end() :])
+    after_date = _after_leading_date(before)
+    if after_date is not None:
+        word = WORD_RE.search(before[after_date:])
         if word is not None and (word.group().startswith("#") or not word.group()):
             return _markers(live, replacing(character - len(word.group())))
     return None
+
+
+def _after_leading_date(line: str) -> int | None:
+    """Where a list item's text goes on after its leading date and a space, as the
+    parser reads items (``line_kinds.MARKER_RE``, ``TASK_RE``, ``LEADING_DATE_RE``)."""
+    text = line.lstrip(" ")
+    marker = MARKER_RE.match(text)
+    if marker is None:
+        return None
+    at = len(line) - len(text) + marker.end()
+    task = TASK_RE.match(line, at)
+    at = task.end() if task else at
+    date = LEADING_DATE_RE.match(line, at)
+    if date is None or not line[date.end() : date.end() + 1].isspace():
+        return None
+    return date.end() + 1
 
 
 def _front_matter_end(lines: list[str]) -> int | None:
