@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -104,45 +102,17 @@ class Edits:
         return note
 
 
-def watch_latency(vault: Path, edits: Edits, runs: int) -> tuple[float, float]:
-    """Seconds from a save to the printed update, and to the rewritten summary."""
-    process = subprocess.Popen(
-        [*MDNET, "watch", str(vault), "--today", TODAY],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    assert process.stdout is not None
-    summary = vault / "Network Summary.md"
-    printed, written = [], []
-    try:
-        for line in process.stdout:
-            if line.startswith("Watching "):
-                break
-        for _ in range(runs):
-            before = summary.stat().st_mtime_ns
-            start = time.perf_counter()
-            edits()
-            for line in process.stdout:
-                if re.match(r"\[\d\d:\d\d:\d\d\] ", line):
-                    printed.append(time.perf_counter() - start)
-                    break
-            while summary.stat().st_mtime_ns == before:
-                time.sleep(0.002)
-            written.append(time.perf_counter() - start)
-            time.sleep(0.3)
-    finally:
-        process.send_signal(signal.SIGTERM)
-        process.wait(timeout=30)
-    return min(printed), min(written)
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def arguments(description: str) -> argparse.Namespace:
+    """``--vault``, ``--runs`` and ``--scale``, which every benchmark takes."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--vault", type=Path, help="a folder to generate the vault in (kept)")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--scale", type=float, default=1.0, help="0.1: about 3,000 notes")
-    args = parser.parse_args()
+    return parser.parse_args()
+
+
+def main() -> None:
+    args = arguments(__doc__.splitlines()[0])
     folder = args.vault or Path(tempfile.mkdtemp(prefix="mdnet-bench-"))
     try:
         if not (folder / "People").is_dir():
@@ -169,7 +139,6 @@ def run(vault: Path, runs: int) -> None:
     warm, warm_memory = best(check(vault), runs)
     edits = Edits(vault)
     changed, changed_memory = best(check(vault), runs, edits)
-    printed, written = watch_latency(vault, edits, runs)
     memories = (no_cache_memory, cold_memory, first_memory, warm_memory, changed_memory)
     peak = max(memories) / 1024
     rows = [
@@ -179,8 +148,6 @@ def run(vault: Path, runs: int) -> None:
         ("next check, writing the snapshot", first, f"{first / cat:.1f} × cat"),
         ("warm check, nothing changed", warm, f"{warm / cat:.1f} × cat"),
         ("check after one note changed", changed, f"warm + {changed - warm:.2f} s"),
-        ("watch: save → printed update", printed, ""),
-        ("watch: save → summary rewritten", written, ""),
     ]
     served = served_check(MDNET, vault, runs, timed)
     rows.append(("check answered by a running watch", served, ""))

@@ -18,7 +18,6 @@ Figures, each the best and the median of a few runs:
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import shutil
 import statistics
@@ -32,7 +31,7 @@ from lsprotocol import types
 from pygls.lsp.client import LanguageClient
 from pygls.uris import from_fs_path
 
-from tests.benchmarks.bench import TODAY, best, check
+from tests.benchmarks.bench import TODAY, arguments, best, check
 from tests.benchmarks.generate_vault import generate
 
 SERVER = [sys.executable, "-m", "mdnet", "lsp", "--today", TODAY]
@@ -176,11 +175,7 @@ async def latencies(root: Path, runs: int) -> tuple[tuple[float, float], dict[st
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--vault", type=Path, help="a folder to generate the vault in (kept)")
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--scale", type=float, default=1.0, help="0.1: about 3,000 notes")
-    args = parser.parse_args()
+    args = arguments(__doc__.splitlines()[0])
     folder = args.vault or Path(tempfile.mkdtemp(prefix="mdnet-lsp-bench-"))
     try:
         if not (folder / "People").is_dir():
