@@ -8,11 +8,10 @@ contact's timeline, and assembles the circles and events (``timelines``).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from operator import attrgetter
 from pathlib import Path
 
 from mdnet.config import Config
-from mdnet.model.changes import carry, in_path_order, of_kinds, reshapes
+from mdnet.model.changes import carry, in_path_order, of_kinds, reshapes, still_dangling
 from mdnet.model.commitment import Circle, Event
 from mdnet.model.contact import Contact
 from mdnet.model.found import Finder, Found, linked_names
@@ -170,9 +169,7 @@ class Builder:
                 in_path_order(circles),
                 in_path_order(events),
             )
-        dangling = [d for d in old.dangling if d.path not in refind and d.path not in gone]
-        dangling += [link for found in after.values() for link in found.dangling]
-        dangling.sort(key=_path)  # in the order of the notes, each note's in its order
+        dangling = still_dangling(old, refind | gone, after)
         self.vault = Vault(self.root, notes, contacts, circles, events, dangling)
         carry(old, self.vault, changed, gone, structural=bool(reshaping or gone))
         maybe = touched | gone | {note.path for note in reshaping}
@@ -258,6 +255,3 @@ class Builder:
     def _dangling(self, notes: dict[str, Note]) -> list[Dangling]:
         found = self.found
         return [link for path in notes if path in found for link in found[path].dangling]
-
-
-_path = attrgetter("path")

@@ -9,7 +9,8 @@ from typing import TypeVar
 
 from mdnet.model.commitment import Circle, Event
 from mdnet.model.contact import Contact
-from mdnet.model.vault import Vault
+from mdnet.model.found import Found
+from mdnet.model.vault import Dangling, Vault
 from mdnet.notes.note import Note
 
 
@@ -65,6 +66,15 @@ def carry(old: Vault, new: Vault, changed: list[Note], gone: set[str], structura
     }
     kept = [note for note in old.with_problems if note.path not in paths]
     new.with_problems = sorted(kept + [n for n in changed if n.problems], key=_path)
+
+
+def still_dangling(old: Vault, read_again: set[str], found: dict[str, Found]) -> list[Dangling]:
+    """The links to no note once the notes at ``read_again`` were read again (those still
+    there ``found`` anew): in the order of the notes, each note's in its own order."""
+    dangling = [link for link in old.dangling if link.path not in read_again]
+    dangling += [link for brought in found.values() for link in brought.dangling]
+    dangling.sort(key=_path)
+    return dangling
 
 
 def reshapes(before: Note | None, after: Note) -> bool:
