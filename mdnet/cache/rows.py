@@ -10,7 +10,7 @@ import pickle
 from typing import Any
 
 from mdnet.notes.markdown import Block, Link
-from mdnet.notes.note import Note, Problem
+from mdnet.notes.note import Note, Problem, note_of
 
 SAFE_MODULES = frozenset({"mdnet.notes.note", "mdnet.notes.markdown", "mdnet.dates"})
 SAFE_BUILTINS = frozenset({("datetime", "date"), ("builtins", "frozenset"), ("builtins", "set")})
@@ -55,27 +55,19 @@ def from_row(row: tuple[Any, ...]) -> Note:
     """The Note a row made by ``dump`` holds (tuple.__new__ makes each named tuple)."""
     path, kind, fields, lines, blocks, problems, date = row
     new = tuple.__new__
-    note = object.__new__(Note)
-    # for speed: the attributes in one dict, as a frozen dataclass's __init__ would set
-    # them one by one through object.__setattr__ (half of the time of a Note)
-    object.__setattr__(
-        note,
-        "__dict__",
-        {
-            "path": path,
-            "kind": kind,
-            "fields": fields,
-            "lines": lines,
-            "blocks": tuple(
-                [
-                    new(Block, (*b[:8], tuple([new(Link, link) for link in b[8]]), b[9]))
-                    if b[8]
-                    else new(Block, b)  # no links: the row is the block's own tuple
-                    for b in blocks
-                ]
-            ),
-            "problems": tuple([new(Problem, problem) for problem in problems]) if problems else (),
-            "date": date,
-        },
+    return note_of(
+        path,
+        kind,
+        fields,
+        lines,
+        tuple(
+            [
+                new(Block, (*b[:8], tuple([new(Link, link) for link in b[8]]), b[9]))
+                if b[8]
+                else new(Block, b)  # no links: the row is the block's own tuple
+                for b in blocks
+            ]
+        ),
+        tuple([new(Problem, problem) for problem in problems]) if problems else (),
+        date,
     )
-    return note

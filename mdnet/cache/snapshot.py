@@ -17,7 +17,6 @@ cannot run code.
 from __future__ import annotations
 
 import contextlib
-import copyreg
 import datetime as dt
 import functools
 import hashlib
@@ -229,8 +228,7 @@ class _Pickler(pickle.Pickler):
 
     def reducer_override(self, obj: Any) -> Any:
         if type(obj) is Note and obj.blocks:
-            state = {**obj.__dict__, "blocks": ()}
-            return copyreg.__newobj__, (Note,), state  # type: ignore[attr-defined]
+            return Note, (obj.path, obj.kind, obj.fields, obj.lines, (), obj.problems, obj.date)
         return NotImplemented
 
 
