@@ -109,7 +109,7 @@ class CachedParser:
         if row is None or row[:2] != (file.size, file.mtime_ns):
             return None
         try:
-            note = load(row[2])
+            note = load(row[2], file.path)
         except Exception:  # an unreadable row is parsed again, whatever the reason
             return None
         return note if isinstance(note, Note) and note.path == file.path else None

@@ -11,6 +11,7 @@ from typing import Any
 
 from mdnet.notes.markdown import Block, Link
 from mdnet.notes.note import Note, Problem, note_of
+from mdnet.notes.sharing import shared_date, shared_front
 
 SAFE_MODULES = frozenset({"mdnet.notes.note", "mdnet.notes.markdown", "mdnet.dates"})
 SAFE_BUILTINS = frozenset({("datetime", "date"), ("builtins", "frozenset"), ("builtins", "set")})
@@ -46,14 +47,18 @@ def dump(note: Note) -> bytes:
     return pickle.dumps(row, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def load(blob: bytes) -> Note:
+def load(blob: bytes, same_path: str | None = None) -> Note:
     """A note from its pickle (``dump``), allowing no classes but the field values'."""
-    return from_row(_SafeUnpickler(io.BytesIO(blob)).load())
+    return from_row(_SafeUnpickler(io.BytesIO(blob)).load(), same_path)
 
 
-def from_row(row: tuple[Any, ...]) -> Note:
-    """The Note a row made by ``dump`` holds (tuple.__new__ makes each named tuple)."""
+def from_row(row: tuple[Any, ...], same_path: str | None = None) -> Note:
+    """The Note a row made by ``dump`` holds (tuple.__new__ makes each named tuple),
+    made of shared objects (``notes.sharing``); its path is ``same_path`` when equal."""
     path, kind, fields, lines, blocks, problems, date = row
+    if same_path == path:
+        path = same_path  # one string for the note and its file in the listing
+    kind, fields, lines = shared_front(kind, fields, lines)
     new = tuple.__new__
     return note_of(
         path,
@@ -69,5 +74,5 @@ def from_row(row: tuple[Any, ...]) -> Note:
             ]
         ),
         tuple([new(Problem, problem) for problem in problems]) if problems else (),
-        date,
+        date and shared_date(date),
     )
