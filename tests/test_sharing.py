@@ -49,3 +49,16 @@ def test_equal_values_of_other_types_are_not_mixed_up() -> None:
 def test_fields_that_cannot_be_hashed_stay_the_notes_own() -> None:
     fields = {"attendees": ["[[A]]"]}
     assert shared_front("event", fields, {})[1] == fields
+
+
+def test_entries_share_their_dates_and_channels() -> None:
+    from mdnet.model.builder import build
+
+    texts = {
+        "People/Ann.md": "---\ntype: contact\n---\n- 2026-10-02 call: hello\n",
+        "People/Bob.md": "---\ntype: contact\n---\n- 2026-10-02 call: hi\n",
+    }
+    notes = [rows.load(rows.dump(parse_note(path, text, CONFIG))) for path, text in texts.items()]
+    vault = build(Path("/nonexistent"), notes, CONFIG)
+    ann, bob = (vault.contacts[path].entries[0] for path in texts)
+    assert ann.channel == "call" and ann.channel is bob.channel and ann.date is bob.date

@@ -28,6 +28,11 @@ _small: dict[tuple[tuple[str, type, Any], ...], dict[str, Any]] = {}  # few fiel
 SMALL = 2  # fields of so few keys are often the same in many notes (`tags: [daily]`)
 
 
+def shared_text(text: str) -> str:
+    """The one object of a word that many notes write (an entry's channel: `call`)."""
+    return _texts.setdefault(text, text)  # type: ignore[no-any-return]
+
+
 def shared_date(date: dt.date) -> dt.date:
     """The one object of this date (an interaction's, a field's)."""
     return _dates.setdefault(date, date)
