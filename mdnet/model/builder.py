@@ -8,6 +8,7 @@ contact's timeline, and assembles the circles and events (``timelines``).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from operator import attrgetter
 from pathlib import Path
 
 from mdnet.config import Config
@@ -25,6 +26,7 @@ from mdnet.model.timelines import (
     same,
     set_met_at_events,
 )
+from mdnet.model.totals import follow
 from mdnet.model.vault import Dangling, Vault
 from mdnet.notes.note import Note
 
@@ -168,8 +170,17 @@ class Builder:
                 in_path_order(circles),
                 in_path_order(events),
             )
-        self.vault = Vault(self.root, notes, contacts, circles, events, self._dangling(notes))
+        dangling = [d for d in old.dangling if d.path not in refind and d.path not in gone]
+        dangling += [link for found in after.values() for link in found.dangling]
+        dangling.sort(key=_path)  # in the order of the notes, each note's in its order
+        self.vault = Vault(self.root, notes, contacts, circles, events, dangling)
         carry(old, self.vault, changed, gone, structural=bool(reshaping or gone))
+        maybe = touched | gone | {note.path for note in reshaping}
+        follow(
+            old,
+            self.vault,
+            frozenset(p for p in maybe if old.contacts.get(p) is not contacts.get(p)),
+        )
         return self.vault
 
     def reshapes(self, changed: list[Note], removed: Iterable[str] = ()) -> bool:
@@ -247,3 +258,6 @@ class Builder:
     def _dangling(self, notes: dict[str, Note]) -> list[Dangling]:
         found = self.found
         return [link for path in notes if path in found for link in found[path].dangling]
+
+
+_path = attrgetter("path")

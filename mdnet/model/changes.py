@@ -47,6 +47,15 @@ def carry(old: Vault, new: Vault, changed: list[Note], gone: set[str], structura
     paths = {note.path for note in changed} | gone
     if not structural:
         new.shared_titles = old.shared_titles  # the same titles
+    elif "titles" in old.__dict__:  # worked out: brought up to date (a title is a path's)
+        titles, counted = old.titles, set()  # handed on, as the old vault is done with
+        for title, count in [(old.notes[p].title.lower(), -1) for p in gone] + [
+            (note.title.lower(), 1) for note in changed if note.path not in old.notes
+        ]:
+            titles[title] += count
+            counted.add(title)
+        new.titles = titles
+        new.shared_titles = (old.shared_titles - counted) | {t for t in counted if titles[t] > 1}
     confidential = {p for p in old.confidential if p not in paths}
     new.confidential = frozenset(
         confidential | {n.path for n in changed if n.fields.get("confidential")}
