@@ -21,6 +21,12 @@ from typing import Any
 REPEATED = frozenset(
     {"type", "tags", "tier", "domain", "company", "role", "source", "status", "meetings"}
 )
+# and the fields that hold dates (a note's own date, when the same day, is one object)
+DATES = frozenset(
+    {"met", "birthday", "last_contact", "snooze_until", "connected", "joined", "renewal"}
+    | {"date", "end"}
+)
+SHARED = REPEATED | DATES
 _texts: dict[str | tuple[str, ...], Any] = {}  # a kind, a repeated value → its one object
 _dates: dict[dt.date, dt.date] = {}
 _lines: dict[tuple[tuple[str, int], ...], dict[str, int]] = {}  # key lines → one dict
@@ -51,7 +57,10 @@ def shared_front(
             known = _lines[layout] = {intern(key): line for key, line in layout}
         lines = known
     if fields:
-        fields = {intern(key): _shared(key, value) for key, value in fields.items()}
+        fields = {
+            intern(key): _shared(key, value) if key in SHARED else value
+            for key, value in fields.items()
+        }
         if len(fields) <= SMALL:
             # with the types: 1, 1.0 and True are equal, but not written the same
             items = tuple((key, type(value), value) for key, value in fields.items())
