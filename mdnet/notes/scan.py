@@ -7,6 +7,7 @@ import os
 import re
 from fnmatch import translate
 from functools import lru_cache
+from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -81,6 +82,7 @@ def list_notes(vault: Path, config: Config, under: str = "") -> list[NoteFile]:
         if not real.startswith(root + os.sep):
             return []  # a link out of the vault is not followed
         stack = [(under + "/", folder, real)]
+    summary_path, globs = config.summary_path, bool(config.exclude)  # asked for every note
     while stack:
         prefix, folder, real = stack.pop()
         if real in seen_folders:
@@ -88,7 +90,7 @@ def list_notes(vault: Path, config: Config, under: str = "") -> list[NoteFile]:
         seen_folders.add(real)
         try:
             with os.scandir(folder) as listing:
-                entries = sorted(listing, key=lambda entry: entry.name)
+                entries = sorted(listing, key=_name)
         except OSError as error:
             if not prefix:  # the vault itself cannot be listed: nothing can be checked
                 raise VaultError(
@@ -101,13 +103,13 @@ def list_notes(vault: Path, config: Config, under: str = "") -> list[NoteFile]:
         temporaries = []
         for entry in entries:
             name = entry.name
-            if name.startswith("."):
+            if name[0] == ".":
                 if name.endswith(".tmp"):
                     temporaries.append(name)
                 continue
             path = prefix + name
             try:
-                entry_real = f"{real}/{name}"
+                entry_real = None
                 if entry.is_symlink():
                     entry_real = os.path.realpath(entry.path)
                     if entry_real != root and not entry_real.startswith(root + os.sep):
@@ -116,13 +118,13 @@ def list_notes(vault: Path, config: Config, under: str = "") -> list[NoteFile]:
                         continue  # listed under its own path, or excluded
                 if entry.is_dir():
                     if not excluded(path, config, templates):
-                        subfolders.append((path + "/", entry.path, entry_real))
+                        subfolders.append((path + "/", entry.path, entry_real or f"{real}/{name}"))
                 elif (
                     name.endswith(".md")
-                    and path != config.summary_path
+                    and path != summary_path
                     and entry.is_file()
                     # templates are folders, never descended into: only globs exclude a file
-                    and not (config.exclude and excluded(path, config, templates))
+                    and not (globs and excluded(path, config, templates))
                 ):
                     stat = entry.stat()
                     notes.append(new(NoteFile, (path, stat.st_size, stat.st_mtime_ns)))
@@ -134,6 +136,9 @@ def list_notes(vault: Path, config: Config, under: str = "") -> list[NoteFile]:
     _remove_stale_state(vault)
     notes.sort()  # by path: paths are unique
     return notes
+
+
+_name = attrgetter("name")
 
 
 def _remove_stale_state(vault: Path) -> None:
