@@ -52,14 +52,15 @@ class Facts:
     def flagged(self, code: str) -> frozenset[str]:
         """The paths of the notes that rule ``code`` reported: what a section lists when
         it shows what a rule found (so that the two always agree)."""
-        return self._flagged.get(code, frozenset())
+        flagged = self._flagged.get(code)
+        if flagged is None:  # a few rules' of tens of thousands of findings: one pass each
+            flagged = frozenset(finding.path for finding in self.findings if finding.code == code)
+            self._flagged[code] = flagged
+        return flagged
 
     @cached_property
     def _flagged(self) -> dict[str, frozenset[str]]:
-        paths: dict[str, set[str]] = {}
-        for finding in self.findings:
-            paths.setdefault(finding.code, set()).add(finding.path)
-        return {code: frozenset(found) for code, found in paths.items()}
+        return {}
 
     def reports(self, rule: Rule, path: str = "") -> bool:
         """``rule`` runs and the note at ``path`` (if any) does not silence it."""
