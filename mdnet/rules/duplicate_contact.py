@@ -22,7 +22,6 @@ Example: People/Jane Doe.md and Imported/Jane D.md both say
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from collections.abc import Iterator
 
 from mdnet.config import Config
@@ -51,26 +50,28 @@ class Owners(Total[list[Identity]]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.owners: dict[tuple[str, str], Counter[str]] = {}
+        self.owners: dict[tuple[str, str], list[str]] = {}  # a path for each claim
         self.shared: set[tuple[str, str]] = set()
 
     def add(self, part: list[Identity]) -> None:
+        owners = self.owners
         for what, value, _field, path in part:
-            claims = self.owners.setdefault((what, value), Counter())
-            claims[path] += 1
-            if len(claims) > 1:
+            claims = owners.get((what, value))
+            if claims is None:  # most: one contact's own
+                owners[what, value] = [path]
+                continue
+            claims.append(path)
+            if any(other != path for other in claims):
                 self.shared.add((what, value))
 
     def take_back(self, part: list[Identity]) -> None:
         for what, value, _field, path in part:
             claims = self.owners[what, value]
-            claims[path] -= 1
-            if not claims[path]:
-                del claims[path]
-            if len(claims) < 2:
+            claims.remove(path)
+            if not claims:
+                del self.owners[what, value]
+            if len(set(claims)) < 2:
                 self.shared.discard((what, value))
-                if not claims:
-                    del self.owners[what, value]
 
 
 def check(vault: Vault, config: Config, today: dt.date) -> Iterator[Hit]:
