@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import os
 import sys
 from functools import partial
 from pathlib import Path
-from typing import TextIO
 
 import click
 
 from mdnet.cache.printed import Printed
-from mdnet.cli.checking import Checked, Run
+from mdnet.cli.checking import Run
 from mdnet.cli.options import (
     UsageError,
     common_options,
@@ -22,20 +20,14 @@ from mdnet.cli.options import (
     vault_option,
 )
 from mdnet.cli.progress import vault_parser
-from mdnet.cli.reprint import Printing
 from mdnet.cli.targets import Target, stdin_target, targets
 from mdnet.edits.fix import FixReport
 from mdnet.language import _
-from mdnet.model.stats import Stats
 from mdnet.pipeline import WithText
 from mdnet.report.formats import (
     FORMATS,
-    closing_line,
-    write_github,
-    write_json,
-    write_statistics,
-    write_text,
 )
+from mdnet.report.printing import Printing
 from mdnet.rules.finding import Finding
 
 STDIN = Path("-")
@@ -107,7 +99,9 @@ def check(
         run = Run(config_path, today, select, ignore, fix, served=not (fix or no_cache))
         chosen = targets(paths, vault, Path.cwd())
         if len(chosen) == 1 and not (fix or no_cache):  # maybe the last report again
-            printing = Printing(_format(output_format), statistics, quiet, _color())
+            printing = Printing(
+                _format(output_format), statistics, quiet, _color(), str(Path.cwd())
+            )
             again = run.reprint(chosen[0], printing)
             if again is not None:
                 _warn_if_empty(chosen[0], again.notes)
@@ -119,14 +113,13 @@ def check(
     findings = [finding for _, _, found, _ in checked for finding in found]
     fixes = [report for *_, report in checked if report is not None]
     not_applied = sum(report.unwritten for report in fixes)  # an error: exit 1
-    report = partial(_report, checked, _format(output_format), today, statistics, quiet)
-    if run.last is None:
-        report(not_applied, sys.stdout)
-    else:  # kept, to be printed again
-        out = io.StringIO()
-        report(not_applied, out)
-        _write(out.getvalue())
-        shown = Printed(out.getvalue(), _severities(findings), checked[0][1].notes)
+    printing = Printing(_format(output_format), statistics, quiet, _color(), str(Path.cwd()))
+    text = printing.report(
+        [(t.root, counts, found) for t, counts, found, _ in checked], today, not_applied
+    )
+    _write(text)
+    if run.last is not None:  # kept, to be printed again
+        shown = Printed(text, _severities(findings), checked[0][1].notes)
         run.later.append(partial(run.last.save, checked[0][0].root, shown))
     if fixes and not quiet:
         click.echo(FixReport.merged(fixes).summary(), err=True)
@@ -168,42 +161,6 @@ def _warn_if_empty(target: Target, notes: int) -> None:
         for given in target.given:
             warning = _("{path}: no notes found (no *.md file)").format(path=given)
             click.echo(f"mdnet: warning: {warning}", err=True)
-
-
-def _report(
-    checked: list[Checked],
-    output_format: str,
-    today: dt.date,
-    statistics: bool,
-    quiet: bool,
-    not_applied: int,
-    out: TextIO,
-) -> None:
-    """The findings of every vault checked, in one report on ``out``."""
-    findings = [finding for _, _, found, _ in checked for finding in found]
-    stats = Stats.total(counts for _, counts, _, _ in checked)
-    if output_format == "json":
-        found_in = [(target.root, found) for target, _, found, _ in checked]
-        write_json(out, found_in, stats, today=today, statistics=statistics)
-        return
-    if statistics:
-        write_statistics(out, findings)  # the counts only, as ruff prints them
-        return
-    color = _color()
-    for target, _counts, found, _fixed in checked:
-        if output_format == "github":
-            write_github(out, found, target.root)
-        else:
-            write_text(out, found, target.root, color=color)
-    if output_format == "text" and not quiet:
-        closing = closing_line(findings, stats.notes)
-        if not_applied:
-            closing = f"{closing[:-1]}; {_fixes(not_applied)} not applied."
-        out.write(closing + "\n")
-
-
-def _fixes(count: int) -> str:
-    return f"{count} fix{'es' * (count != 1)}"
 
 
 def _stdin_text(paths: tuple[Path, ...], stdin_filename: Path | None, fix: bool) -> str:

@@ -13,7 +13,7 @@ import click
 from mdnet.cache.parser import CachedParser
 from mdnet.cache.printed import Printed
 from mdnet.cli.options import load_vault_config
-from mdnet.cli.reprint import Printing, Reprint, last_report
+from mdnet.cli.reprint import Reprint, last_report
 from mdnet.cli.targets import Target
 from mdnet.config import Config
 from mdnet.edits.fix import FixReport, apply_fixes
@@ -23,6 +23,7 @@ from mdnet.model.builder import Builder
 from mdnet.model.stats import Stats
 from mdnet.notes.scan import NoteFile
 from mdnet.pipeline import Parser, check_answer, check_vault, keep_model, recheck
+from mdnet.report.printing import Printing
 from mdnet.rules.finding import Finding
 from mdnet.rules.runner import Selection
 

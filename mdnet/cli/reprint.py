@@ -20,37 +20,8 @@ from mdnet.config import Config
 from mdnet.live.protocol import SOCKET_NAME
 from mdnet.notes.scan import NoteFile
 from mdnet.pipeline import listing
+from mdnet.report.printing import Printing
 from mdnet.rules.runner import Selection
-
-
-@dataclass(frozen=True)
-class Printing:
-    """How a report is printed: what changes its bytes, besides the answer."""
-
-    output_format: str
-    statistics: bool
-    quiet: bool
-    color: bool
-
-    def key(
-        self,
-        target: Target,
-        config: Config,
-        today: dt.date,
-        selection: Selection,
-        files: list[NoteFile],
-    ) -> str:
-        """The key of the report of ``target``, its notes as listed (``files``)."""
-        shown = "*" if target.only is None else "\n".join(sorted(target.only))
-        return printed.key(
-            results.key(config, today, selection),
-            results.listing(files),
-            f"{self.output_format}|{self.statistics}|{self.quiet}|{self.color}",
-            str(Path.cwd()),  # paths are shown from where mdnet runs
-            str(target.root),
-            shown,
-            language.current(),
-        )
 
 
 @dataclass
@@ -75,5 +46,13 @@ def last_report(
     if (target.root / STATE_FOLDER / SOCKET_NAME).exists():
         return None
     listed = listing(target.root, config)
-    key = printing.key(target, config, today, selection, listed[0])
+    shown = "*" if target.only is None else "\n".join(sorted(target.only))
+    key = printed.key(
+        results.key(config, today, selection),
+        results.listing(listed[0]),
+        printing.key(),
+        str(target.root),
+        shown,
+        language.current(),
+    )
     return Reprint(printed.restore(target.root, key), key, listed)
