@@ -163,3 +163,28 @@ def test_a_check_in_another_language_is_the_checks_own_work(make_vault: WriteVau
         assert b"decline" not in server.reply(english)
     finally:
         server.stop()
+
+
+@pytest.mark.parametrize(
+    "options", [("--format", "github"), ("--statistics",), ("-q",), ("--select", "R", "-q")]
+)
+def test_the_server_prints_the_report_as_the_check_would(
+    vault: Path, watching: Watching, monkeypatch: pytest.MonkeyPatch, options: tuple[str, ...]
+) -> None:
+    own = run_check(vault, "--no-cache", *options)
+    monkeypatch.setattr(check_command, "check_answer", cannot_check)
+    monkeypatch.setattr(check_command, "ask_server", cannot_check)  # the report, not findings
+    assert run_check(vault, *options) == own
+
+
+def test_notes_given_as_files_are_shown_alone_by_the_server(
+    vault: Path, watching: Watching, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As pre-commit passes the notes it commits: the report shows theirs alone."""
+    files = [str(vault / "People/Bob.md"), str(vault / "Daily/2026-11-20.md")]
+    command = ["check", *files, "--vault", str(vault), "--today", "2026-11-26"]
+    own = CliRunner().invoke(main, [*command, "--no-cache"])
+    monkeypatch.setattr(check_command, "check_answer", cannot_check)
+    served = CliRunner().invoke(main, command)
+    assert (served.exit_code, served.output) == (own.exit_code, own.output)
+    assert "People/Bob.md" in served.output and "People/Jane.md" not in served.output

@@ -18,7 +18,7 @@ from mdnet.cli.targets import Target
 from mdnet.config import Config
 from mdnet.edits.fix import FixReport, apply_fixes
 from mdnet.language import _
-from mdnet.live.client import ask_server
+from mdnet.live.client import ask_server, ask_server_to_print
 from mdnet.model.builder import Builder
 from mdnet.model.stats import Stats
 from mdnet.notes.scan import NoteFile
@@ -44,11 +44,19 @@ class Run:
     last: Reprint | None = None  # the one vault's last report, when it was looked for
 
     def reprint(self, target: Target, printing: Printing) -> Printed | None:
-        """The last report of the one vault checked, if it can be printed again."""
+        """The report of the one vault checked as a running server prints it, or the
+        last one printed, if it can be printed again."""
         config = load_vault_config(target.root, self.config_path)
         selection = Selection.from_config(config, _split(self.select), _split(self.ignore))
+        if self.served:
+            report = ask_server_to_print(
+                target.root, config, self.today, selection, printing, target.only
+            )
+            if report is not None:
+                return report
+            self.served = False  # it declined, or is not up: it is not asked again
         self.last = last_report(target, config, self.today, selection, printing)
-        if self.last is None or self.last.printed is None:
+        if self.last.printed is None:
             return None
         keep_model(target.root, config, self.today, selection, self.last.listed, self.later)
         return self.last.printed

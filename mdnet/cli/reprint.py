@@ -2,7 +2,8 @@
 
 ``mdnet check`` run twice on the same notes, the same way, prints the same bytes: the
 second time they are read from ``.mdnet/printed.pickle`` (``cache.printed``), after a
-listing of the vault, rather than made again from the answer.
+listing of the vault, rather than made again from the answer. (A running server, which
+needs no listing, is asked first: ``live.client.ask_server_to_print``.)
 """
 
 from __future__ import annotations
@@ -13,11 +14,9 @@ from pathlib import Path
 
 from mdnet import language
 from mdnet.cache import printed, results
-from mdnet.cache.index import STATE_FOLDER
 from mdnet.cache.printed import Printed
 from mdnet.cli.targets import Target
 from mdnet.config import Config
-from mdnet.live.protocol import SOCKET_NAME
 from mdnet.notes.scan import NoteFile
 from mdnet.pipeline import listing
 from mdnet.report.printing import Printing
@@ -40,11 +39,8 @@ class Reprint:
 
 def last_report(
     target: Target, config: Config, today: dt.date, selection: Selection, printing: Printing
-) -> Reprint | None:
-    """The vault's last report, or None when a running server answers checks (its
-    answer is the current one, and quicker than a listing)."""
-    if (target.root / STATE_FOLDER / SOCKET_NAME).exists():
-        return None
+) -> Reprint:
+    """The vault's last report, if it was printed for this check and these notes."""
     listed = listing(target.root, config)
     shown = "*" if target.only is None else "\n".join(sorted(target.only))
     key = printed.key(

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import socket
+from dataclasses import replace
 from pathlib import Path
 
 from mdnet import language
 from mdnet.cache.index import STATE_FOLDER
+from mdnet.cache.printed import Printed
 from mdnet.config import Config
 from mdnet.live.protocol import (
     LENGTH,
@@ -23,6 +25,7 @@ from mdnet.live.protocol import (
     read_answer,
 )
 from mdnet.model.stats import Stats
+from mdnet.report.printing import Printing
 from mdnet.rules.finding import Finding
 from mdnet.rules.runner import Selection
 
@@ -35,11 +38,35 @@ def ask_server(
     root: Path, config: Config, today: dt.date, selection: Selection
 ) -> tuple[list[Finding], Stats] | None:
     """The findings and counts a running server gives for this check, or None."""
+    answer = _ask(root, _request(config, today, selection))
+    return answer if isinstance(answer, tuple) and not isinstance(answer, Printed) else None
+
+
+def ask_server_to_print(
+    root: Path,
+    config: Config,
+    today: dt.date,
+    selection: Selection,
+    printing: Printing,
+    only: set[str] | None,
+) -> Printed | None:
+    """The report of this check as a running server prints it for ``printing`` (the notes
+    at ``only`` alone, when given), or None."""
+    shown = None if only is None else tuple(sorted(only))
+    request = replace(_request(config, today, selection), printing=printing, root=str(root))
+    answer = _ask(root, replace(request, only=shown))
+    return answer if isinstance(answer, Printed) else None
+
+
+def _request(config: Config, today: dt.date, selection: Selection) -> Request:
+    rules = tuple(rule.CODE for rule in selection.rules())
+    return Request(code_stamp(), config.fingerprint, today, rules, language.current())
+
+
+def _ask(root: Path, request: Request) -> tuple[list[Finding], Stats] | Printed | None:
     path = root / STATE_FOLDER / SOCKET_NAME
     if not path.exists():  # most checks: no server, one stat
         return None
-    rules = tuple(rule.CODE for rule in selection.rules())
-    request = Request(code_stamp(), config.fingerprint, today, rules, language.current())
     try:
         with connect(path, CONNECT_TIMEOUT) as server:
             server.sendall(request.encode())

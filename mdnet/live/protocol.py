@@ -18,14 +18,17 @@ import pickle
 import socket
 import struct
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
 
 from mdnet import __version__
+from mdnet.cache.printed import Printed
 from mdnet.cache.results import PlainUnpickler
 from mdnet.cache.snapshot import sources_digest
 from mdnet.model.stats import Stats
+from mdnet.report.formats import FORMATS
+from mdnet.report.printing import Printing
 from mdnet.rules.finding import Finding
 
 SOCKET_NAME = "check.sock"  # in the vault's .mdnet/
@@ -76,6 +79,11 @@ class Request:
     today: dt.date
     rules: tuple[str, ...]
     language: str = "en"  # a server speaking another (another LANG) declines
+    # the report as the check would print it, rather than the findings: how it is
+    # printed, the vault as the check names it, the notes it shows (None: all)
+    printing: Printing | None = None
+    root: str = ""
+    only: tuple[str, ...] | None = None
 
     def encode(self) -> bytes:
         document = {
@@ -84,6 +92,9 @@ class Request:
             "today": self.today.isoformat(),
             "rules": list(self.rules),
             "language": self.language,
+            "printing": None if self.printing is None else asdict(self.printing),
+            "root": self.root,
+            "only": None if self.only is None else list(self.only),
         }
         return json.dumps(document).encode() + b"\n"
 
@@ -102,7 +113,32 @@ class Request:
             dt.date.fromisoformat(str(document.get("today"))),
             tuple(rules),
             str(document.get("language", "en")),
+            _printing(document.get("printing")),
+            str(document.get("root", "")),
+            _strings(document.get("only")),
         )
+
+
+def _printing(found: object) -> Printing | None:
+    if found is None:
+        return None
+    if not isinstance(found, dict) or set(found) != {f.name for f in fields(Printing)}:
+        raise ValueError("not a way to print")
+    printing = Printing(**found)
+    flags = (printing.statistics, printing.quiet, printing.color)
+    if printing.output_format not in FORMATS or not isinstance(printing.cwd, str):
+        raise ValueError("not a way to print")
+    if not all(isinstance(flag, bool) for flag in flags):
+        raise ValueError("not a way to print")
+    return printing
+
+
+def _strings(found: object) -> tuple[str, ...] | None:
+    if found is None:
+        return None
+    if not isinstance(found, list) or not all(isinstance(item, str) for item in found):
+        raise ValueError("not a list of notes")
+    return tuple(found)
 
 
 LENGTH = struct.Struct("!Q")  # the answer's length, before it
@@ -111,6 +147,10 @@ LENGTH = struct.Struct("!Q")  # the answer's length, before it
 def answer(findings: list[Finding], stats: Stats) -> bytes:
     rows = [(*finding[:8], None) for finding in findings]  # no fix: checks with --fix ask none
     return _framed(("findings", tuple(stats.__dict__.values()), rows))
+
+
+def printed(report: Printed) -> bytes:
+    return _framed(("printed", *report))
 
 
 def decline(reason: str) -> bytes:
@@ -122,10 +162,13 @@ def _framed(state: object) -> bytes:
     return LENGTH.pack(len(data)) + data
 
 
-def read_answer(data: bytes) -> tuple[list[Finding], Stats] | None:
-    """The findings and counts of an answer (its length read off), or None when the
-    server declined."""
+def read_answer(data: bytes) -> tuple[list[Finding], Stats] | Printed | None:
+    """The findings and counts of an answer (its length read off), or the report as
+    printed, or None when the server declined."""
     state: Any = PlainUnpickler(io.BytesIO(data)).load()
+    if state[0] == "printed":
+        _, text, severities, notes = state
+        return Printed(str(text), tuple(map(str, severities)), int(notes))
     if state[0] != "findings":
         return None
     _, counts, rows = state

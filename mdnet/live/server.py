@@ -9,15 +9,17 @@ so that the answer is what a check of its own would find now.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
 import socket
 import struct
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from pathlib import Path
 
 from mdnet import language
 from mdnet.cache.index import STATE_FOLDER, make_state_folder
+from mdnet.cache.printed import Printed
 from mdnet.live.protocol import (
     LARGEST_REQUEST,
     SOCKET_NAME,
@@ -27,9 +29,11 @@ from mdnet.live.protocol import (
     code_stamp,
     connect,
     decline,
+    printed,
 )
 from mdnet.live.vault import LiveVault
 from mdnet.model.stats import Stats
+from mdnet.report.printing import Printing
 from mdnet.rules.finding import Finding
 
 READ_TIMEOUT = 2.0  # seconds a client has to send its request
@@ -46,7 +50,7 @@ class CheckServer:
         self.thread: threading.Thread | None = None
         self.stopping = False
         # the last answer, and what it was made of: checks in a row get it again at once
-        self.last: tuple[list[Finding], set[str], bytes] | None = None
+        self.last: tuple[list[Finding], Hashable, bytes] | None = None  # the last answer
 
     def start(self) -> bool:
         """Listen, on a thread; False when no socket can be had here (the check then
@@ -112,13 +116,32 @@ class CheckServer:
             wanted = set(request.rules)
             if not wanted <= running:
                 return decline("rules the server does not run")
+            asked = (frozenset(wanted), request.printing, request.root, request.only)
             last = self.last
-            if last is None or last[0] is not live.findings or last[1] != wanted:
+            if last is None or last[0] is not live.findings or last[1] != asked:
                 findings = live.findings  # a new list after every change
                 if wanted != running:
                     findings = [finding for finding in findings if finding.code in wanted]
-                self.last = last = live.findings, wanted, answer(findings, Stats.of(live.vault))
+                stats = Stats.of(live.vault)
+                if request.printing is None:
+                    said = answer(findings, stats)
+                else:  # the report as the check prints it: the check only writes it out
+                    said = printed(_report(request, request.printing, findings, stats, live.today))
+                self.last = last = live.findings, asked, said
             return last[2]
+
+
+def _report(
+    request: Request, printing: Printing, findings: list[Finding], stats: Stats, today: dt.date
+) -> Printed:
+    """The report of ``findings`` (those in the notes the request names) as ``printing``
+    prints it, for the vault as the check names it."""
+    if request.only is not None:
+        only = set(request.only)
+        findings = [finding for finding in findings if finding.path in only]
+    text = printing.report([(Path(request.root), stats, findings)], today)
+    severities = tuple(sorted({finding.severity for finding in findings}))
+    return Printed(text, severities, stats.notes)
 
 
 def _listen(path: Path) -> socket.socket | None:
