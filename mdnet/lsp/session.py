@@ -28,7 +28,7 @@ from mdnet.config import CONFIG_NAME, Config, ConfigError, load_config
 from mdnet.errors import UserError
 from mdnet.live.links import Links
 from mdnet.live.vault import LiveVault
-from mdnet.lsp.diagnostics import by_path, of_findings
+from mdnet.lsp.diagnostics import NONE, by_path, notification, rendered
 from mdnet.lsp.documents import Documents
 from mdnet.notes.scan import find_vault, list_notes
 from mdnet.rules.finding import Finding
@@ -48,7 +48,7 @@ class Session:
         self.live: LiveVault | None = None
         self.links: Links | None = None  # where the live vault's links lead
         self.documents: Documents | None = None
-        self.published: dict[str, list[types.Diagnostic]] = {}  # by URI
+        self.published: dict[str, bytes] = {}  # by URI: the diagnostics' JSON
         self.edits: dict[str, str | None] = {}  # path → an editor's text (None: closed)
         self.disk: set[str] = set()  # paths changed on disk
         self.after_update: list[Callable[[], None]] = []  # run in the worker, once
@@ -187,30 +187,37 @@ class Session:
 
     def publish(self, paths: Iterable[str], findings: list[Finding] | None = None) -> None:
         """Publish the diagnostics of ``paths`` where they differ from what was published
-        (from the live vault's findings, or the ``findings`` given)."""
+        (from the live vault's findings, or the ``findings`` given), in one write."""
         live, documents = self.live, self.documents
         assert live is not None and documents is not None
         grouped = by_path(live.findings if findings is None else findings)
+        messages: list[bytes] = []
         for path in sorted(paths):
             if path == "":
-                self._publish_vault(grouped.get("", []))
+                self._publish_vault(grouped.get("", []), messages)
                 continue
-            uri = documents.uri_of(path)
-            diagnostics = of_findings(grouped.get(path, []))
-            if self.published.get(uri, []) == diagnostics:
-                continue
-            self._send(uri, diagnostics)
+            self._changed(documents.uri_of(path), rendered(grouped.get(path, ())), messages)
+        self.send(messages)
 
-    def _send(self, uri: str, diagnostics: list[types.Diagnostic]) -> None:
-        if diagnostics:
-            self.published[uri] = diagnostics
-        else:
+    def send(self, messages: list[bytes]) -> None:
+        """Write framed messages to the editor, all at once (from the event loop's thread,
+        as pygls writes its own)."""
+        writer = self.server.protocol.writer
+        if messages and writer is not None:
+            writer.write(b"".join(messages))
+
+    def _changed(self, uri: str, diagnostics: bytes, messages: list[bytes]) -> None:
+        """Add the message that publishes ``diagnostics`` for ``uri``, unless they are
+        what was published."""
+        if self.published.get(uri, NONE) == diagnostics:
+            return
+        if diagnostics == NONE:
             self.published.pop(uri, None)
-        self.server.text_document_publish_diagnostics(
-            types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics)
-        )
+        else:
+            self.published[uri] = diagnostics
+        messages.append(notification(uri, diagnostics))
 
-    def _publish_vault(self, findings: list[Finding]) -> None:
+    def _publish_vault(self, findings: list[Finding], messages: list[bytes]) -> None:
         """The vault's own findings (R002, G003, C001–C003, C007) go on its config file,
         where one can act on them, or, with no config file, to the log."""
         live, documents = self.live, self.documents
@@ -218,9 +225,7 @@ class Session:
         config = live.config_path or live.root / CONFIG_NAME
         if config.is_file():
             uri = documents.uri_of(CONFIG_NAME) if live.config_path is None else config.as_uri()
-            diagnostics = of_findings(findings)
-            if self.published.get(uri, []) != diagnostics:
-                self._send(uri, diagnostics)
+            self._changed(uri, rendered(findings), messages)
             return
         if findings != self._vault_logged:
             self._vault_logged = findings
