@@ -19,6 +19,7 @@ from pygls.uris import to_fs_path
 
 from mdnet import __version__
 from mdnet.lsp import actions, completion, disk, hover, navigation, summary
+from mdnet.lsp.first import Early
 from mdnet.lsp.session import Session
 
 
@@ -47,12 +48,15 @@ class MdnetServer(LanguageServer):
 
 
 def make_server(
-    today: dt.date | None, config_path: Path | None = None, vault: Path | None = None
+    today: dt.date | None,
+    config_path: Path | None = None,
+    vault: Path | None = None,
+    early: Early | None = None,
 ) -> MdnetServer:
     """The ``mdnet lsp`` server, its features registered; ``vault`` (a folder in it)
-    rather than the folder the editor opens."""
+    rather than the folder the editor opens; ``early``, its first answer under way."""
     server = MdnetServer("mdnet", __version__, protocol_cls=MdnetProtocol)
-    server.session = session = Session(server, today, config_path)
+    server.session = session = Session(server, today, config_path, early)
 
     @server.feature(types.INITIALIZE)
     def initialize(params: types.InitializeParams) -> None:

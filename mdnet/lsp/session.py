@@ -23,14 +23,14 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 
 from mdnet import language
-from mdnet.cache import results
 from mdnet.config import CONFIG_NAME, Config, ConfigError, load_config
 from mdnet.errors import UserError
 from mdnet.live.links import Links
 from mdnet.live.vault import LiveVault
 from mdnet.lsp.diagnostics import NONE, by_path, notification, rendered
 from mdnet.lsp.documents import Documents
-from mdnet.notes.scan import find_vault, list_notes
+from mdnet.lsp.first import Answer, Early, prepare
+from mdnet.notes.scan import find_vault
 from mdnet.rules.finding import Finding
 
 CLOCK_CHECK = 60.0  # seconds between looks at the date when nothing happens
@@ -41,9 +41,13 @@ class Session:
     """What the server knows: the vault (once ``open``), its live model, what it published."""
 
     def __init__(
-        self, server: LanguageServer, today: dt.date | None, config_path: Path | None = None
+        self,
+        server: LanguageServer,
+        today: dt.date | None,
+        config_path: Path | None = None,
+        early: Early | None = None,
     ) -> None:
-        self.server = server
+        self.server, self.early = server, early
         self.fixed_today, self.config_path = today, config_path
         self.live: LiveVault | None = None
         self.links: Links | None = None  # where the live vault's links lead
@@ -87,10 +91,10 @@ class Session:
             return
         self.wake = asyncio.Event()
         self._loop, self._loop_thread = asyncio.get_running_loop(), threading.get_ident()
-        last = await asyncio.to_thread(self._last_answer)
+        last = await asyncio.to_thread(self._first_answer, self.live.root)
         if last is not None and not self.edits:  # shown while the vault loads
-            self.publish({finding.path for finding in last}, last)
-            self.log(f"mdnet: {len(last)} findings of the last check, while the vault loads")
+            self._publish_answer(last)
+            self.log(f"mdnet: {last.count} findings of the last check, while the vault loads")
         await asyncio.to_thread(self.live.load)
         self.ready = True
         self.publish(self._all_paths())
@@ -175,15 +179,19 @@ class Session:
         published = {self.documents.path_of(uri) for uri in self.published}
         return {f.path for f in self.live.findings} | {p for p in published if p is not None}
 
-    def _last_answer(self) -> list[Finding] | None:
-        """The last ``check``'s findings, when no note changed since (``cache.results``):
-        the whole vault's diagnostics at once, before its model is read."""
-        live = self.live
-        assert live is not None
-        files = list_notes(live.root, live.config)
-        answer_key = results.key(live.config, live.today, live.selection)
-        kept = results.restore(live.root, answer_key, files)
-        return None if kept is None else kept[1]
+    def _first_answer(self, root: Path) -> Answer | None:
+        """The last check's answer, made while the server started, or now."""
+        if self.early is not None:
+            return self.early.answer(root)
+        return prepare(root, self.config_path, self.today())
+
+    def _publish_answer(self, answer: Answer) -> None:
+        """Publish the diagnostics of the last check's answer (``lsp.first``)."""
+        messages: list[bytes] = []
+        for uri, diagnostics in answer.diagnostics:
+            self._changed(uri, diagnostics, messages)
+        self._publish_vault(answer.own, messages)
+        self.send(messages)
 
     def publish(self, paths: Iterable[str], findings: list[Finding] | None = None) -> None:
         """Publish the diagnostics of ``paths`` where they differ from what was published
