@@ -139,10 +139,10 @@ class Session:
             with contextlib.suppress(TimeoutError):  # a look at the date, now and then
                 await asyncio.wait_for(self.wake.wait(), CLOCK_CHECK)
             self.wake.clear()
-            edits, disk, work = self.edits, self.disk, self.after_update
-            self.edits, self.disk, self.after_update = {}, set(), []
+            (edits, disk), work = self.take_pending(), self.after_update
+            self.after_update = []
             try:
-                paths = await asyncio.to_thread(self._apply, edits, disk)
+                paths = await asyncio.to_thread(self.take_in, edits, disk)
                 self.publish(paths)
                 for job in work:
                     await asyncio.to_thread(job)
@@ -154,7 +154,14 @@ class Session:
                 if self.live is not None:
                     self.live.reset()  # the next change reads everything again
 
-    def _apply(self, edits: dict[str, str | None], disk: set[str]) -> set[str]:
+    def take_pending(self) -> tuple[dict[str, str | None], set[str]]:
+        """The editor's texts and the paths changed on disk not taken in yet (in the
+        event loop's thread), now being taken in."""
+        edits, disk = self.edits, self.disk
+        self.edits, self.disk = {}, set()
+        return edits, disk
+
+    def take_in(self, edits: dict[str, str | None], disk: set[str]) -> set[str]:
         """Take the changes in (in the worker thread); the paths whose findings changed."""
         live = self.live
         assert live is not None
