@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from mdnet.config import Config, parse_config
 from mdnet.model.builder import Builder, build
+from mdnet.model.vault import Vault
 from mdnet.notes.note import Note
 from mdnet.notes.parse import parse_note
 from mdnet.rules.runner import Selection, run_rules
@@ -198,6 +199,13 @@ def outcome(builder_vault: object) -> tuple[object, ...]:
     return (findings, render(builder_vault, CONFIG, TODAY, findings))
 
 
+def differing(old: Vault, new: Vault) -> frozenset[str]:
+    """The contacts that are not the same objects in ``old`` and ``new`` (or in one alone):
+    what ``Vault.changed`` must name, for the totals over contacts (``model.totals``)."""
+    paths = old.contacts.keys() | new.contacts.keys()
+    return frozenset(p for p in paths if old.contacts.get(p) is not new.contacts.get(p))
+
+
 edits = st.lists(
     st.sampled_from([(path, index) for path in PATHS for index in range(len(VERSIONS[path]))]),
     min_size=1,
@@ -218,7 +226,8 @@ def test_updates_agree_with_a_build_from_scratch(steps: list[tuple[str, int]]) -
         now = parsed(choice)
         changed = [note for p, note in now.items() if p == path]
         removed = [path] if path not in now else []
-        vault = builder.update(changed, removed)
+        previous, vault = vault, builder.update(changed, removed)
+        assert vault.changed == differing(previous, vault)
         fresh = build(ROOT, sorted(now.values(), key=lambda note: note.path), CONFIG)
         assert vault == fresh
         for worked_out in ("shared_titles", "confidential", "ignoring", "with_problems"):
@@ -348,7 +357,8 @@ def test_creations_deletions_renames_and_kind_changes_agree_with_a_build_from_sc
             where[path] = str(argument)
         now = placed(choice, where)
         changed = [note for at, note in now.items() if at in (where[path],)]
-        vault = builder.update(changed, sorted(before - set(now)))
+        previous, vault = vault, builder.update(changed, sorted(before - set(now)))
+        assert vault.changed == differing(previous, vault)
         fresh = build(ROOT, sorted(now.values(), key=lambda note: note.path), CONFIG)
         assert vault == fresh
         assert list(vault.notes) == list(fresh.notes)

@@ -56,7 +56,6 @@ MODEL_CLASSES = {
     "mdnet.model.vault": {"Dangling"},
     "mdnet.model.found": {"Found"},
     "mdnet.model.giveback": {"Pending"},
-    "mdnet.summary.glance": {"Tally"},
     "mdnet.dates": {"Duration"},
     "datetime": {"date"},
     "builtins": {"set", "frozenset"},

@@ -25,6 +25,7 @@ from mdnet.model.timelines import (
     same,
     set_met_at_events,
 )
+from mdnet.model.totals import follow
 from mdnet.model.vault import Dangling, Vault
 from mdnet.notes.note import Note
 
@@ -170,6 +171,12 @@ class Builder:
             )
         self.vault = Vault(self.root, notes, contacts, circles, events, self._dangling(notes))
         carry(old, self.vault, changed, gone, structural=bool(reshaping or gone))
+        maybe = touched | gone | {note.path for note in reshaping}
+        follow(
+            old,
+            self.vault,
+            frozenset(p for p in maybe if old.contacts.get(p) is not contacts.get(p)),
+        )
         return self.vault
 
     def reshapes(self, changed: list[Note], removed: Iterable[str] = ()) -> bool:

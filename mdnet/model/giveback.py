@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from mdnet.config import Config
 from mdnet.model.contact import Contact, Interaction
 from mdnet.model.health import is_snoozed
+from mdnet.model.totals import Summed, total
 from mdnet.model.vault import Vault
 
 YEAR = dt.timedelta(days=365)
@@ -112,23 +113,24 @@ def overdue(
 
 
 def give_take(
-    vault: Vault, config: Config, today: dt.date, skip: frozenset[str] = frozenset()
+    vault: Vault, config: Config, today: dt.date, rule: tuple[str, str]
 ) -> tuple[int, int]:
     """(#gave, #got) interactions over the 365 days up to ``today``, across the vault.
 
-    An entry with several contacts counts once for each; contacts whose path is in
-    ``skip`` are left out.
+    An entry with several contacts counts once for each; contacts that silence ``rule``
+    (G003's code and name) are left out.
     """
-    counts = [
-        contact.kept(_gave_and_got, config, today)
-        for path, contact in vault.contacts.items()
-        if path not in skip
-    ]
-    return sum(gave for gave, _ in counts), sum(got for _, got in counts)
+    gave, got = total(vault, Summed, _gave_and_got, config, today, rule).sums or (0, 0)
+    return gave, got
 
 
-def _gave_and_got(contact: Contact, config: Config, today: dt.date) -> tuple[int, int]:
-    """(#gave, #got) interactions with one contact over the 365 days up to ``today``."""
+def _gave_and_got(
+    contact: Contact, config: Config, today: dt.date, rule: tuple[str, str]
+) -> tuple[int, int]:
+    """(#gave, #got) interactions with one contact over the 365 days up to ``today``
+    ((0, 0) if it silences ``rule``)."""
+    if contact.note.silences(*rule):
+        return (0, 0)
     since = today - YEAR
     recent = [
         entry.markers

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from mdnet.model.commitment import Circle, Event
 from mdnet.model.contact import Contact
 from mdnet.notes.note import Note
+
+_marks = itertools.count(1)
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,12 @@ class Vault:
     circles: dict[str, Circle]
     events: dict[str, Event]
     dangling: list[Dangling]
+    # which version of the network this is, and how it follows the one before
+    # (``model.totals``: what is added up over every contact, kept up to date)
+    mark: int = field(default_factory=lambda: next(_marks), compare=False)
+    follows: int = field(default=0, compare=False)  # the previous version's mark
+    changed: frozenset[str] = field(default=frozenset(), compare=False)  # contacts since
+    totals: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
     def shared_titles(self) -> frozenset[str]:

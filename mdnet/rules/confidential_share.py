@@ -35,6 +35,7 @@ from collections.abc import Iterator
 from mdnet.config import Config
 from mdnet.language import _
 from mdnet.model.contact import IN_FILE_ORDER, Contact, Interaction
+from mdnet.model.totals import Some, total
 from mdnet.model.vault import Vault
 from mdnet.rules.finding import Hit
 
@@ -64,9 +65,9 @@ def _suspect(
 def check(vault: Vault, config: Config, today: dt.date) -> Iterator[Hit]:
     patterns = [(term, _whole_word(term)) for term in config.confidential_terms if term.strip()]
     entries: dict[tuple[str, dt.date, str], list[Interaction]] = {}
-    for contact in vault.contacts.values():  # one entry may be with several contacts
-        for entry in contact.kept(_suspect, config, today, vault.confidential):
-            entries.setdefault((entry.path, entry.date, entry.text), []).append(entry)
+    suspect = total(vault, Some, _suspect, config, today, vault.confidential)
+    for entry in suspect.items():  # one entry may be with several contacts
+        entries.setdefault((entry.path, entry.date, entry.text), []).append(entry)
     for same in entries.values():
         same.sort(key=IN_FILE_ORDER)  # in the order of the notes, whatever the contact
         recipients = {entry.contact for entry in same}

@@ -22,12 +22,14 @@ Example: People/Jane Doe.md and Imported/Jane D.md both say
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterator
 
 from mdnet.config import Config
 from mdnet.language import N_, _
 from mdnet.model.contact import Contact
 from mdnet.model.identity import identities
+from mdnet.model.totals import Total, total
 from mdnet.model.vault import Vault
 from mdnet.rules.finding import Hit
 
@@ -36,26 +38,58 @@ NAME = "duplicate-contact"
 SEVERITY = "warning"
 IDENTITIES = {"name": N_("name"), "email": N_("email"), "LinkedIn URL": N_("LinkedIn URL")}
 
+Identity = tuple[str, str, str, str]  # what, value, the field that says it, the contact
 
-def _identities(contact: Contact, config: Config, today: dt.date) -> list[tuple[str, str, str]]:
-    return list(identities(contact))
+
+def _identities(contact: Contact, config: Config, today: dt.date) -> list[Identity]:
+    path = contact.note.path
+    return [(what, value, field, path) for what, value, field in identities(contact)]
+
+
+class Owners(Total[list[Identity]]):
+    """Which contacts claim each (what, value), and those that several claim."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.owners: dict[tuple[str, str], Counter[str]] = {}
+        self.shared: set[tuple[str, str]] = set()
+
+    def add(self, part: list[Identity]) -> None:
+        for what, value, _field, path in part:
+            claims = self.owners.setdefault((what, value), Counter())
+            claims[path] += 1
+            if len(claims) > 1:
+                self.shared.add((what, value))
+
+    def take_back(self, part: list[Identity]) -> None:
+        for what, value, _field, path in part:
+            claims = self.owners[what, value]
+            claims[path] -= 1
+            if not claims[path]:
+                del claims[path]
+            if len(claims) < 2:
+                self.shared.discard((what, value))
+                if not claims:
+                    del self.owners[what, value]
 
 
 def check(vault: Vault, config: Config, today: dt.date) -> Iterator[Hit]:
-    owners: dict[tuple[str, str], Contact] = {}
-    for contact in vault.contacts.values():
-        reported: set[str] = set()
-        for what, value, field in contact.kept(_identities, config, today):
-            other = owners.setdefault((what, value), contact)
-            if other is contact or other.note.path in reported:
+    kept = total(vault, Owners, _identities, config, today)
+    first = {key: min(kept.owners[key]) for key in kept.shared}  # by path, as listed
+    later = sorted({path for key in first for path in kept.owners[key] if path != first[key]})
+    for path in later:  # a contact that shares a name, an email... with an earlier one
+        contact, reported = vault.contacts[path], set()
+        for what, value, field, _path in kept.parts[path]:
+            other = first.get((what, value), path)
+            if other == path or other in reported:
                 continue
-            reported.add(other.note.path)
+            reported.add(other)
             yield Hit(
-                contact.note.path,
+                path,
                 contact.note.line_of(field),
                 _(
                     'This contact shares the {what} "{value}" with {path}; merge the two notes '
                     "(keep both logs, list the other spelling in aliases)."
-                ).format(what=_(IDENTITIES.get(what, what)), value=value, path=other.note.path),
+                ).format(what=_(IDENTITIES.get(what, what)), value=value, path=other),
                 contact.title,
             )

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from mdnet.config import Config
 from mdnet.language import ngettext
 from mdnet.model.contact import IN_FILE_ORDER, Contact, Interaction
+from mdnet.model.totals import Some, total
 from mdnet.model.vault import Vault
 from mdnet.rules.finding import Hit
 
@@ -34,7 +35,7 @@ def _future(contact: Contact, config: Config, today: dt.date) -> list[Interactio
 
 def check(vault: Vault, config: Config, today: dt.date) -> Iterator[Hit]:
     seen: set[tuple[str, int]] = set()
-    future = [entry for c in vault.contacts.values() for entry in c.kept(_future, config, today)]
+    future = total(vault, Some, _future, config, today).items()
     for entry in sorted(future, key=IN_FILE_ORDER):
         if (entry.path, entry.line) in seen:
             continue

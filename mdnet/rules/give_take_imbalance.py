@@ -44,7 +44,7 @@ MIN_GOT = 3
 
 
 def check(vault: Vault, config: Config, today: dt.date) -> Iterator[Hit]:
-    gave, got = give_take(vault, config, today, vault.silencing(CODE, NAME))
+    gave, got = give_take(vault, config, today, (CODE, NAME))
     limit = config.thresholds.min_give_ratio
     if got < MIN_GOT or gave / got >= limit:
         return

@@ -29,10 +29,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from typing import Any
 
 from mdnet.config import Config
 from mdnet.language import _, formats, ngettext
+from mdnet.model.contact import Contact
 from mdnet.model.health import PASSIVE, Standing, is_snoozed, standing
+from mdnet.model.totals import Ordered, Summed, total
 from mdnet.model.vault import Vault
 from mdnet.rules.finding import Hit
 
@@ -43,31 +46,26 @@ NAMED = 5
 
 
 def check(vault: Vault, config: Config, today: dt.date) -> Iterator[Hit]:
-    silencing = vault.silencing(CODE, NAME)
-    counted = [c for path, c in vault.contacts.items() if path not in silencing]
-    passive = [w for c in counted if (w := standing(c, config, today)).state == PASSIVE]
+    counted, passive = total(vault, Summed, _counted, config, today).sums or (0, 0)
     limit = config.thresholds.max_passive_share
-    if not counted or len(passive) / len(counted) <= limit:
+    if not counted or passive / counted <= limit:
         return
-    share = len(passive) / len(counted)
+    share = passive / counted
     message = ngettext(
         "{passive} of {counted} contacts ({share}) have no interaction at all, above the "
         "{limit} limit (max_passive_share = {setting})",
         "{passive} of {counted} contacts ({share}) have no interaction at all, above the "
         "{limit} limit (max_passive_share = {setting})",
-        len(passive),
+        passive,
     ).format(
-        passive=len(passive),
-        counted=len(counted),
+        passive=passive,
+        counted=counted,
         share=formats.percent(share),
         limit=formats.percent(limit),
         setting=formats.short_number(limit),
     )
-    names = [
-        _('"{name}"').format(name=where.contact.title)
-        for where in sorted(passive, key=lambda where: _priority(where, config))
-        if not is_snoozed(where.contact, today)
-    ][:NAMED]
+    worth = total(vault, Ordered, _worth_reactivating, config, today).items[:NAMED]
+    names = [_('"{name}"').format(name=title) for *_priority, title in worth]
     if names:
         message = _("{facts}; reactivate a few: {names}.").format(
             facts=message, names=", ".join(names)
@@ -75,6 +73,23 @@ def check(vault: Vault, config: Config, today: dt.date) -> Iterator[Hit]:
     else:
         message = _("{facts}; reactivate a few of them.").format(facts=message)
     yield Hit("", 0, message)
+
+
+def _counted(contact: Contact, config: Config, today: dt.date) -> tuple[int, int]:
+    """(1, 1) for a passive contact, (1, 0) for another, (0, 0) if it silences R002."""
+    if contact.note.silences(CODE, NAME):
+        return (0, 0)
+    return (1, int(standing(contact, config, today).state == PASSIVE))
+
+
+def _worth_reactivating(contact: Contact, config: Config, today: dt.date) -> list[tuple[Any, ...]]:
+    """A passive contact that may be named, by priority (then path) and with its title."""
+    if contact.note.silences(CODE, NAME) or is_snoozed(contact, today):
+        return []
+    where = standing(contact, config, today)
+    if where.state != PASSIVE:
+        return []
+    return [(*_priority(where, config), contact.note.path, contact.title)]
 
 
 def _priority(where: Standing, config: Config) -> tuple[bool, int, int, str]:

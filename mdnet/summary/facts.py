@@ -8,12 +8,14 @@ would report (``Facts.reports``).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 from mdnet.config import Config
-from mdnet.model.health import Standing, standings
+from mdnet.model.health import Standing, standing, standings
+from mdnet.model.totals import Ordered, total
 from mdnet.model.vault import Vault
 from mdnet.rules import Rule
 from mdnet.rules.finding import Finding
@@ -28,9 +30,24 @@ class Facts:
     config: Config
     today: dt.date
     findings: tuple[Finding, ...]
-    standings: tuple[Standing, ...]  # one per contact, by path
     link: Linker
     selected: frozenset[str]  # the codes of the rules that run
+
+    @cached_property
+    def standings(self) -> tuple[Standing, ...]:
+        """Every contact's standing, by path (the calendar's; the summary's sections add
+        up what they need over the contacts with ``ordered`` and ``model.totals``)."""
+        known = standings(self.vault, self.config, self.today)
+        return tuple(known[path] for path in sorted(self.vault.contacts))
+
+    def standing(self, path: str) -> Standing:
+        """The standing of the contact at ``path``."""
+        return standing(self.vault.contacts[path], self.config, self.today)
+
+    def ordered(self, work_out: Callable[..., list[Any]], *more: Hashable) -> list[Any]:
+        """The items ``work_out(contact, config, today, *more)`` lists for every contact,
+        sorted (kept up to date from one version of the vault to the next)."""
+        return total(self.vault, Ordered, work_out, self.config, self.today, *more).items
 
     def flagged(self, code: str) -> frozenset[str]:
         """The paths of the notes that rule ``code`` reported: what a section lists when
@@ -58,7 +75,4 @@ def gather(
     findings: Sequence[Finding],
     selected: frozenset[str],
 ) -> Facts:
-    contacts = sorted(vault.contacts.items())
-    known = standings(vault, config, today)
-    ordered = tuple(known[path] for path, _ in contacts)
-    return Facts(vault, config, today, tuple(findings), ordered, Linker(vault), selected)
+    return Facts(vault, config, today, tuple(findings), Linker(vault), selected)

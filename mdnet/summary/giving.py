@@ -53,17 +53,12 @@ def _open_section(facts: Facts, rule: Rule, empty: str) -> Blocks:
     """The open entries of every contact, as ``rule`` (G001 or G002) would report them."""
     if not facts.reports(rule):
         return [not_selected(rule)]
-    shared = facts.link.shared
-    pending = [
-        item
-        for where in facts.standings
-        if facts.reports(rule, where.contact.note.path)
-        for item in where.contact.kept(ITEMS[rule.CODE], facts.config, facts.today, shared)
-    ]
+    pending = facts.ordered(ITEMS[rule.CODE], facts.link.shared)  # the oldest first
     if not pending:
         return [empty]
-    items = [text for *_key, text in sorted(pending)]  # the oldest first
-    return capped(items, facts.config.max_items, rule.CODE)
+    limit = facts.config.max_items
+    shown = [text for *_key, text in pending[:limit]]
+    return capped(shown, limit, rule.CODE, of=len(pending))
 
 
 Item = tuple[dt.date, str, str, int, str]  # entry date, contact, entry path and line; text
@@ -72,23 +67,26 @@ Item = tuple[dt.date, str, str, int, str]  # entry date, contact, entry path and
 def _open_got(
     contact: Contact, config: Config, today: dt.date, shared: frozenset[str]
 ) -> list[Item]:
-    return _items(contact, config, today, G001.CODE, shared)
+    return _items(contact, config, today, G001, shared)
 
 
 def _open_promised(
     contact: Contact, config: Config, today: dt.date, shared: frozenset[str]
 ) -> list[Item]:
-    return _items(contact, config, today, G002.CODE, shared)
+    return _items(contact, config, today, G002, shared)
 
 
 ITEMS = {G001.CODE: _open_got, G002.CODE: _open_promised}  # one kept answer each
 
 
 def _items(
-    contact: Contact, config: Config, today: dt.date, rule_code: str, shared: frozenset[str]
+    contact: Contact, config: Config, today: dt.date, rule: Rule, shared: frozenset[str]
 ) -> list[Item]:
-    """What rule ``rule_code`` finds open with ``contact``, as list items keyed by age."""
-    find, what, todo = OPEN[rule_code]
+    """What ``rule`` finds open with ``contact``, as list items keyed by age (none if
+    the contact silences it)."""
+    if contact.note.silences(rule.CODE, rule.NAME):
+        return []
+    find, what, todo = OPEN[rule.CODE]
     items = []
     for pending in find(contact, config, today):
         entry = pending.entry

@@ -4,15 +4,24 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable
-from typing import NamedTuple
+from collections.abc import Callable, Hashable
 
 from mdnet.config import Config
 from mdnet.language import N_, _, formats, ngettext
 from mdnet.model.budget import active_circles, is_coming, number
 from mdnet.model.contact import Contact, Interaction
 from mdnet.model.giveback import give_take
-from mdnet.model.health import ACTIVE, FOLLOW_UP, LOSING_TOUCH, NEW, OVERDUE, PASSIVE, SNOOZED
+from mdnet.model.health import (
+    ACTIVE,
+    FOLLOW_UP,
+    LOSING_TOUCH,
+    NEW,
+    OVERDUE,
+    PASSIVE,
+    SNOOZED,
+    standing,
+)
+from mdnet.model.totals import Counted, Summed, total
 from mdnet.rules import give_take_imbalance as G003
 from mdnet.summary.charts import bars_and_line, last_months, month_label, pie
 from mdnet.summary.facts import Facts
@@ -46,21 +55,18 @@ STATE_WORDS: dict[str, tuple[Callable[[int], str], str]] = {
 
 def at_a_glance(facts: Facts) -> Blocks:
     """The counts, then the health pie and the give-and-take chart."""
-    states = Counter(s.state for s in facts.standings)
-    tallies = {
-        where.contact.note.path: where.contact.kept(_tally, facts.config, facts.today)
-        for where in facts.standings
-    }
-    blocks = ["## " + _("At a glance"), bullets(_counts(facts, states, list(tallies.values())))]
-    if facts.standings:
+    vault, config, today = facts.vault, facts.config, facts.today
+    states = total(vault, Counted, _state, config, today).counts
+    blocks = ["## " + _("At a glance"), bullets(_counts(facts, states))]
+    if vault.contacts:
         slices = [(_(label), states[state]) for state, (_sentence, label) in STATE_WORDS.items()]
         blocks += [_("Where each relationship stands:"), pie(_("Contacts by health"), slices)]
-    blocks += _give_and_take_chart(facts, tallies)
+    blocks += _give_and_take_chart(facts)
     return blocks
 
 
-def _counts(facts: Facts, states: Counter[str], tallies: list[Tally]) -> list[str]:
-    vault = facts.vault
+def _counts(facts: Facts, states: Counter[Hashable]) -> list[str]:
+    vault, config, today = facts.vault, facts.config, facts.today
     stale = states[OVERDUE] + states[LOSING_TOUCH]
     parts = [
         _words(states, ACTIVE),
@@ -72,12 +78,13 @@ def _counts(facts: Facts, states: Counter[str], tallies: list[Tally]) -> list[st
         ).format(count=stale, overdue=_words(states, OVERDUE), losing=_words(states, LOSING_TOUCH))
     parts.append(_words(states, PASSIVE))
     parts += [_words(states, state) for state in (FOLLOW_UP, NEW, SNOOZED) if states[state]]
-    contacts = _("Contacts: {count}").format(count=len(facts.standings))
-    if facts.standings:
+    contacts = _("Contacts: {count}").format(count=len(vault.contacts))
+    if vault.contacts:
         contacts += " — " + ", ".join(parts)
     active = len(active_circles(vault))
     prospects = sum(circle.status == "prospect" for circle in vault.circles.values())
     coming = sum(is_coming(event, facts.today) for event in vault.events.values())
+    month, year = total(vault, Summed, _made, config, today).sums or (0, 0)
     lines = [
         contacts,
         ngettext(
@@ -89,11 +96,11 @@ def _counts(facts: Facts, states: Counter[str], tallies: list[Tally]) -> list[st
             count=len(vault.events), coming=coming
         ),
         _("Interactions: {month} in the last 30 days, {year} in the last 365 days").format(
-            month=sum(t.month for t in tallies), year=sum(t.year for t in tallies)
+            month=month, year=year
         ),
     ]
     # the balance leaves out the contacts that silence G003, as G003 does
-    gave, got = give_take(vault, facts.config, facts.today, vault.silencing(G003.CODE, G003.NAME))
+    gave, got = give_take(vault, config, today, (G003.CODE, G003.NAME))
     balance = _("Give and take over the last 365 days: gave {gave}, got {got}").format(
         gave=gave, got=got
     )
@@ -105,18 +112,18 @@ def _counts(facts: Facts, states: Counter[str], tallies: list[Tally]) -> list[st
     return [*lines, balance]
 
 
-def _words(states: Counter[str], state: str) -> str:
+def _words(states: Counter[Hashable], state: str) -> str:
     """``3 overdue``: how many contacts are in ``state``, as a sentence says it."""
     return STATE_WORDS[state][0](states[state]).format(count=states[state])
 
 
-def _give_and_take_chart(facts: Facts, tallies: dict[str, Tally]) -> Blocks:
+def _give_and_take_chart(facts: Facts) -> Blocks:
     months = last_months(facts.today)
-    skip = facts.vault.silencing(G003.CODE, G003.NAME)
-    counted = [tally for path, tally in tallies.items() if path not in skip]
-    none = [(0,) * len(months)]  # no contact: nothing per month
-    gave = [sum(month) for month in zip(*([t.gave for t in counted] or none), strict=True)]
-    got = [sum(month) for month in zip(*([t.got for t in counted] or none), strict=True)]
+    # the contacts that silence G003 left out, as G003 does
+    rule = (G003.CODE, G003.NAME)
+    per_month = total(facts.vault, Summed, _given_and_received, facts.config, facts.today, rule)
+    sums = per_month.sums or (0,) * 2 * len(months)
+    gave, got = list(sums[: len(months)]), list(sums[len(months) :])
     first, last = formats.month_year(months[0]), formats.month_year(months[-1])
     tags = {"gave": code("#gave"), "got": code("#got"), "first": first, "last": last}
     if not any(gave) and not any(got):
@@ -133,24 +140,32 @@ def _give_and_take_chart(facts: Facts, tallies: dict[str, Tally]) -> Blocks:
     ]
 
 
-class Tally(NamedTuple):
-    """One contact's interactions up to today, as the counts and the chart add them up."""
-
-    month: int  # in the last 30 days
-    year: int  # in the last 365 days
-    gave: tuple[int, ...]  # #gave entries in each month of the chart
-    got: tuple[int, ...]
+def _state(contact: Contact, config: Config, today: dt.date) -> str:
+    return standing(contact, config, today).state
 
 
-def _tally(contact: Contact, config: Config, today: dt.date) -> Tally:
-    """An entry naming two contacts counts for each, as in ``check``'s counts and G003."""
+def _made(contact: Contact, config: Config, today: dt.date) -> tuple[int, int]:
+    """Interactions in the last 30 and 365 days (an entry naming two contacts counts
+    for each, as in ``check``'s counts and G003)."""
     made = contact.past_interactions(today)
-    months = last_months(today)
-    return Tally(
+    return (
         sum(today - dt.timedelta(days=30) < entry.date for entry in made),
         sum(today - dt.timedelta(days=365) < entry.date for entry in made),
-        _per_month(months, [entry for entry in made if "gave" in entry.markers]),
-        _per_month(months, [entry for entry in made if "got" in entry.markers]),
+    )
+
+
+def _given_and_received(
+    contact: Contact, config: Config, today: dt.date, rule: tuple[str, str]
+) -> tuple[int, ...]:
+    """``#gave`` entries in each month of the chart, then ``#got`` ones (none if the
+    contact silences ``rule``, G003)."""
+    months = last_months(today)
+    if contact.note.silences(*rule):
+        return (0,) * 2 * len(months)
+    made = contact.past_interactions(today)
+    return (
+        *_per_month(months, [entry for entry in made if "gave" in entry.markers]),
+        *_per_month(months, [entry for entry in made if "got" in entry.markers]),
     )
 
 

@@ -9,13 +9,15 @@ what that rule would not report: all of it when the rule is not selected in
 from __future__ import annotations
 
 import datetime as dt
-import heapq
+from typing import Any
 
+from mdnet.config import Config
 from mdnet.dates import add_months
 from mdnet.language import _, formats, ngettext
 from mdnet.model.contact import Contact
 from mdnet.model.giveback import Finder, Pending, open_givebacks, open_promises
-from mdnet.model.health import FOLLOW_UP, LOSING_TOUCH, NEW, Standing
+from mdnet.model.health import FOLLOW_UP, LOSING_TOUCH, NEW, Standing, standing
+from mdnet.model.totals import Some, total
 from mdnet.rules import Rule
 from mdnet.rules import missing_give_back as G001
 from mdnet.rules import no_follow_up as R003
@@ -40,13 +42,9 @@ BIRTHDAY_DAYS = 7
 
 def reach_out(facts: Facts) -> Blocks:
     """The most overdue contacts, losing touch apart from overdue; then birthdays."""
-    due = [
-        s
-        for s in facts.standings
-        if s.needs_reaching_out and facts.reports(R001, s.contact.note.path)
-    ]
     # the most days overdue first: the earliest due date (thousands are due, a few shown)
-    shown = heapq.nsmallest(facts.config.reach_out, due, key=_due_key)
+    due = facts.ordered(_due) if facts.reports(R001) else []
+    shown = [facts.standing(path) for _due, path in due[: facts.config.reach_out]]
     blocks = ["## " + _("Reach out this week")]
     if not facts.reports(R001):
         blocks.append(not_selected(R001))
@@ -73,9 +71,16 @@ def reach_out(facts: Facts) -> Blocks:
     return blocks
 
 
-def _due_key(where: Standing) -> tuple[dt.date, str]:
-    assert where.due is not None
-    return where.due, where.contact.note.path
+def _due(contact: Contact, config: Config, today: dt.date) -> list[tuple[dt.date, str]]:
+    """The contact, by the date it was due, when it is overdue and does not silence R001."""
+    where = standing(contact, config, today)
+    if (
+        where.due is None
+        or not where.needs_reaching_out
+        or contact.note.silences(R001.CODE, R001.NAME)
+    ):
+        return []
+    return [(where.due, contact.note.path)]
 
 
 def _reasons(facts: Facts, standings: list[Standing]) -> list[str]:
@@ -131,22 +136,24 @@ def _unless(facts: Facts, contact: Contact, rule: Rule, find: Finder) -> list[Pe
 
 def _birthdays(facts: Facts) -> list[str]:
     found = []
-    for where in facts.standings:
-        born = where.contact.note.fields.get("birthday")
-        if born is None:
-            continue
+    born_on = total(facts.vault, Some, _born, facts.config, facts.today).parts
+    for path, born in born_on.items():
         birthday = next_birthday(born, facts.today)
         days = (birthday - facts.today).days
         if days <= BIRTHDAY_DAYS:
             when = {0: _("today"), 1: _("tomorrow")}.get(days) or ngettext(
                 "in {days} day", "in {days} days", days
             ).format(days=days)
-            path = where.contact.note.path
             said = _("{weekday} {date}, {when}").format(
                 weekday=formats.weekday(birthday), date=day(birthday), when=when
             )
             found.append((birthday, path, f"{facts.link(path)} — {said}"))
     return [text for _day, _path, text in sorted(found)]
+
+
+def _born(contact: Contact, config: Config, today: dt.date) -> dt.date | None:
+    born: dt.date | None = contact.note.fields.get("birthday")
+    return born
 
 
 def next_birthday(born: dt.date, today: dt.date) -> dt.date:
@@ -167,14 +174,11 @@ def follow_up(facts: Facts) -> Blocks:
     events: dict[str, str] = {}  # path by title, the first in path order
     for path, event in sorted(facts.vault.events.items()):
         events.setdefault(event.title, path)
-    waiting = [
-        s
-        for s in facts.standings
-        if s.state == FOLLOW_UP and s.met is not None and facts.reports(R003, s.contact.note.path)
-    ]
-    waiting.sort(key=lambda s: (s.met, s.contact.note.path))
+    waiting = facts.ordered(_waiting)  # the longest ago first: the fewest days left
+    limit = facts.config.max_items
     items = []
-    for where in waiting:
+    for _met, path in waiting[:limit]:
+        where = facts.standing(path)
         assert where.met is not None
         date, how = where.met
         days = (facts.today - date).days
@@ -190,27 +194,16 @@ def follow_up(facts: Facts) -> Blocks:
             horizon - days,
         )
         items.append(
-            said.format(
-                contact=facts.link(where.contact.note.path),
-                date=day(date),
-                place=place,
-                ago=days_ago(days),
-            )
+            said.format(contact=facts.link(path), date=day(date), place=place, ago=days_ago(days))
             + left.format(days=horizon - days, horizon=horizon)
         )
-    if items:  # the longest ago first: the fewest days left
-        blocks += capped(items, facts.config.max_items, R003.CODE)
+    if items:
+        blocks += capped(items, limit, R003.CODE, of=len(waiting))
     else:
         blocks.append(_("Nobody met lately is waiting for a follow-up."))
-    new = [
-        s
-        for s in facts.standings
-        if s.state == NEW and s.met is not None and facts.reports(R003, s.contact.note.path)
-    ]
-    if new:
-        limit = facts.config.max_items
-        met = sorted(new, key=_met_key)
-        names = ", ".join(facts.link(s.contact.note.path) for s in met[:limit])
+    met = facts.ordered(_met_lately)
+    if met:
+        names = ", ".join(facts.link(path) for _date, path in met[:limit])
         names += f", {more(len(met) - limit)}" if len(met) > limit else "."
         days = facts.config.thresholds.followup_days
         blocks.append(
@@ -221,9 +214,20 @@ def follow_up(facts: Facts) -> Blocks:
     return blocks
 
 
-def _met_key(where: Standing) -> tuple[dt.date, str]:
-    assert where.met is not None
-    return where.met[0], where.contact.note.path
+def _waiting(contact: Contact, config: Config, today: dt.date) -> list[tuple[Any, ...]]:
+    """The contact, by when and how it was met, if it waits for a follow-up (R003's)."""
+    where = standing(contact, config, today)
+    if where.state != FOLLOW_UP or where.met is None or contact.note.silences(R003.CODE, R003.NAME):
+        return []
+    return [(where.met, contact.note.path)]
+
+
+def _met_lately(contact: Contact, config: Config, today: dt.date) -> list[tuple[Any, ...]]:
+    """The contact, by the day it was met, if it was met lately (to follow up soon)."""
+    where = standing(contact, config, today)
+    if where.state != NEW or where.met is None or contact.note.silences(R003.CODE, R003.NAME):
+        return []
+    return [(where.met[0], contact.note.path)]
 
 
 def _at(facts: Facts, events: dict[str, str], how: str) -> str:

@@ -136,12 +136,14 @@ def more(hidden: int, select: str = "") -> str:
     return f"{said} — {code(f'mdnet check --select {select}')}" if select else f"{said}."
 
 
-def capped(items: list[str], limit: int, select: str = "") -> Blocks:
+def capped(items: list[str], limit: int, select: str = "", of: int | None = None) -> Blocks:
     """A list of at most ``limit`` items (the most urgent first), then how many more and
-    the ``mdnet check --select`` that shows them all."""
-    if len(items) <= limit:
+    the ``mdnet check --select`` that shows them all; ``of``: how many there are in all,
+    when ``items`` holds only the first ``limit``."""
+    count = len(items) if of is None else of
+    if count <= limit:
         return [bullets(items)]
-    return [bullets(items[:limit]), more(len(items) - limit, select)]
+    return [bullets(items[:limit]), more(count - limit, select)]
 
 
 def table(header: list[str], rows: list[list[str]]) -> str:
