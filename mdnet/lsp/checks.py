@@ -34,40 +34,34 @@ def serve(session: Session) -> CheckServer | None:
         future = asyncio.run_coroutine_threadsafe(_synced(session, live), loop)
         try:
             return future.result(SYNC_TIMEOUT)
-        except (concurrent.futures.TimeoutError, concurrent.futures.CancelledError):
+        except concurrent.futures.TimeoutError:
             future.cancel()
             return "the language server is busy"
+        except Exception as error:  # a bug: the check does its own work
+            return f"the language server cannot answer: {error!r}"
 
     server = CheckServer(live, sync)
     return server if server.start() else None
 
 
 async def _synced(session: Session, live: LiveVault) -> str | None:
-    """Take in the changes not taken in yet, publish what they change, and say why the
-    model is not the vault on disk (a note open unsaved), if it is not."""
-    edits, disk = session.take_pending()
-    paths = await asyncio.to_thread(_take_in, session, live, edits, disk)
-    session.publish(paths)
+    """Take in the changes not taken in yet, the vault listed again, publish what they
+    change, and say why the model is not the vault on disk (a note open unsaved), if
+    it is not."""
+    if not await session.update(on_disk=lambda: _changed_on_disk(live)):
+        return "the language server cannot update"
     return await asyncio.to_thread(_unsaved, live)
-
-
-def _take_in(
-    session: Session, live: LiveVault, edits: dict[str, str | None], disk: set[str]
-) -> set[str]:
-    """The editor's changes and the disk's, the vault listed again (in a worker thread);
-    the paths whose findings changed."""
-    with live.lock:
-        return session.take_in(edits, disk | _changed_on_disk(live))
 
 
 def _changed_on_disk(live: LiveVault) -> set[str]:
     """The notes whose size or time differ from the model's, new or gone since."""
-    files = list_notes(live.root, live.config)
-    known = live.parser.memory
-    changed = {f.path for f in files if known.get(f.path, (None, None))[:2] != f[1:]}
-    listed = {f.path for f in files}
-    changed |= {path for path in live.vault.notes if path not in listed}
-    return changed - live.unsaved.keys()
+    with live.lock:
+        files = list_notes(live.root, live.config)
+        known = live.parser.memory
+        changed = {f.path for f in files if known.get(f.path, (None, None))[:2] != f[1:]}
+        listed = {f.path for f in files}
+        changed |= {path for path in live.vault.notes if path not in listed}
+        return changed - live.unsaved.keys()
 
 
 def _unsaved(live: LiveVault) -> str | None:

@@ -57,6 +57,24 @@ def notification(uri: str, diagnostics: bytes) -> bytes:
     return b"Content-Length: %d\r\n\r\n%s" % (len(body), body)
 
 
+class Published:
+    """What was published: each note's diagnostics (JSON) by URI, none for the others."""
+
+    def __init__(self) -> None:
+        self.by_uri: dict[str, bytes] = {}
+
+    def change(self, uri: str, diagnostics: bytes, messages: list[bytes]) -> None:
+        """Add to ``messages`` the one that publishes ``diagnostics`` for ``uri``, unless
+        they are what was published."""
+        if self.by_uri.get(uri, NONE) == diagnostics:
+            return
+        if diagnostics == NONE:
+            self.by_uri.pop(uri, None)
+        else:
+            self.by_uri[uri] = diagnostics
+        messages.append(notification(uri, diagnostics))
+
+
 def by_path(findings: Iterable[Finding]) -> dict[str, list[Finding]]:
     """Findings grouped by note (``""``: the vault's own)."""
     grouped: dict[str, list[Finding]] = {}

@@ -27,7 +27,7 @@ from mdnet.config import CONFIG_NAME, Config, ConfigError, load_config
 from mdnet.errors import UserError
 from mdnet.live.links import Links
 from mdnet.live.vault import LiveVault
-from mdnet.lsp.diagnostics import NONE, by_path, notification, rendered
+from mdnet.lsp.diagnostics import Published, by_path, rendered
 from mdnet.lsp.documents import Documents
 from mdnet.lsp.first import Answer, Early, prepare
 from mdnet.notes.scan import find_vault
@@ -52,11 +52,12 @@ class Session:
         self.live: LiveVault | None = None
         self.links: Links | None = None  # where the live vault's links lead
         self.documents: Documents | None = None
-        self.published: dict[str, bytes] = {}  # by URI: the diagnostics' JSON
+        self.published = Published()
         self.edits: dict[str, str | None] = {}  # path → an editor's text (None: closed)
         self.disk: set[str] = set()  # paths changed on disk
         self.after_update: list[Callable[[], None]] = []  # run in the worker, once
         self.wake: asyncio.Event | None = None
+        self._updating = asyncio.Lock()
         self.ready = False
         self._task: asyncio.Task[None] | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -139,27 +140,39 @@ class Session:
             with contextlib.suppress(TimeoutError):  # a look at the date, now and then
                 await asyncio.wait_for(self.wake.wait(), CLOCK_CHECK)
             self.wake.clear()
-            (edits, disk), work = self.take_pending(), self.after_update
-            self.after_update = []
-            try:
-                paths = await asyncio.to_thread(self.take_in, edits, disk)
-                self.publish(paths)
-                for job in work:
-                    await asyncio.to_thread(job)
-            except Exception as error:  # a bug or a full disk: told, never fatal
-                self.log(
-                    f"mdnet: cannot update: {error!r}\n{traceback.format_exc()}",
-                    types.MessageType.Error,
-                )
-                if self.live is not None:
-                    self.live.reset()  # the next change reads everything again
+            work, self.after_update = self.after_update, []
+            if await self.update():
+                try:
+                    for job in work:
+                        await asyncio.to_thread(job)
+                except Exception as error:  # a full disk: told, never fatal
+                    self._failed(error)
 
-    def take_pending(self) -> tuple[dict[str, str | None], set[str]]:
-        """The editor's texts and the paths changed on disk not taken in yet (in the
-        event loop's thread), now being taken in."""
-        edits, disk = self.edits, self.disk
-        self.edits, self.disk = {}, set()
-        return edits, disk
+    async def update(self, on_disk: Callable[[], set[str]] | None = None) -> bool:
+        """Take in the changes not taken in yet, and the paths ``on_disk`` finds changed
+        (in the worker), then publish what they change; one update at a time, in the
+        order the changes came. False when it failed (told)."""
+        async with self._updating:
+            edits, disk = self.edits, self.disk
+            self.edits, self.disk = {}, set()
+            try:
+                paths = await asyncio.to_thread(self._take_in, edits, disk, on_disk)
+                self.publish(paths)
+            except Exception as error:  # a bug or a full disk: told, never fatal
+                self._failed(error)
+                return False
+            return True
+
+    def _failed(self, error: Exception) -> None:
+        failure = f"mdnet: cannot update: {error!r}\n{traceback.format_exc()}"
+        self.log(failure, types.MessageType.Error)
+        if self.live is not None:
+            self.live.reset()  # the next change reads everything again
+
+    def _take_in(
+        self, edits: dict[str, str | None], disk: set[str], on_disk: Callable[[], set[str]] | None
+    ) -> set[str]:
+        return self.take_in(edits, (disk | on_disk()) if on_disk is not None else disk)
 
     def take_in(self, edits: dict[str, str | None], disk: set[str]) -> set[str]:
         """Take the changes in (in the worker thread); the paths whose findings changed."""
@@ -183,7 +196,7 @@ class Session:
 
     def _all_paths(self) -> set[str]:
         assert self.live is not None and self.documents is not None
-        published = {self.documents.path_of(uri) for uri in self.published}
+        published = {self.documents.path_of(uri) for uri in self.published.by_uri}
         return {f.path for f in self.live.findings} | {p for p in published if p is not None}
 
     def _first_answer(self, root: Path) -> Answer | None:
@@ -196,7 +209,7 @@ class Session:
         """Publish the diagnostics of the last check's answer (``lsp.first``)."""
         messages: list[bytes] = []
         for uri, diagnostics in answer.diagnostics:
-            self._changed(uri, diagnostics, messages)
+            self.published.change(uri, diagnostics, messages)
         self._publish_vault(answer.own, messages)
         self.send(messages)
 
@@ -211,7 +224,7 @@ class Session:
             if path == "":
                 self._publish_vault(grouped.get("", []), messages)
                 continue
-            self._changed(documents.uri_of(path), rendered(grouped.get(path, ())), messages)
+            self.published.change(documents.uri_of(path), rendered(grouped.get(path, ())), messages)
         self.send(messages)
 
     def send(self, messages: list[bytes]) -> None:
@@ -221,17 +234,6 @@ class Session:
         if messages and writer is not None:
             writer.write(b"".join(messages))
 
-    def _changed(self, uri: str, diagnostics: bytes, messages: list[bytes]) -> None:
-        """Add the message that publishes ``diagnostics`` for ``uri``, unless they are
-        what was published."""
-        if self.published.get(uri, NONE) == diagnostics:
-            return
-        if diagnostics == NONE:
-            self.published.pop(uri, None)
-        else:
-            self.published[uri] = diagnostics
-        messages.append(notification(uri, diagnostics))
-
     def _publish_vault(self, findings: list[Finding], messages: list[bytes]) -> None:
         """The vault's own findings (R002, G003, C001–C003, C007) go on its config file,
         where one can act on them, or, with no config file, to the log."""
@@ -240,7 +242,7 @@ class Session:
         config = live.config_path or live.root / CONFIG_NAME
         if config.is_file():
             uri = documents.uri_of(CONFIG_NAME) if live.config_path is None else config.as_uri()
-            self._changed(uri, rendered(findings), messages)
+            self.published.change(uri, rendered(findings), messages)
             return
         if findings != self._vault_logged:
             self._vault_logged = findings
