@@ -102,9 +102,9 @@ class Early:
             try:
                 os.close(reading)
                 found = prepare(folder, self.config_path, self.today)
-                data = pickle.dumps(_plain(found), protocol=pickle.HIGHEST_PROTOCOL)
-                with open(writing, "wb") as out:
-                    out.write(data)
+                data = memoryview(pickle.dumps(_plain(found), protocol=pickle.HIGHEST_PROTOCOL))
+                while data:  # into the pipe (no file is written)
+                    data = data[os.write(writing, data) :]
                 status = 0
             finally:
                 os._exit(status)
