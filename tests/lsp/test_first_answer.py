@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -163,3 +164,27 @@ async def test_the_server_shows_the_last_answer_first_with_or_without_vault(
         assert any("2 findings of the last check" in m for m in logged)
         assert codes(client, uri(checked, "People/Jane D.md")) == [("R001", 6)]
         assert codes(client, uri(checked, "Daily/2026-11-01.md")) == [("F005", 2)]
+
+
+def test_an_initialize_request_slow_to_come_is_answered_all_the_same(checked: Path) -> None:
+    """Half of it first, the rest after the server stopped waiting for it: the server
+    reads the vault without the early answer, and answers as ever."""
+    request = initialize(processId=None, capabilities={}, rootUri=checked.as_uri())
+    command = [sys.executable, "-m", "mdnet", "lsp", "--today", "2026-11-26"]
+    server = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    assert server.stdin is not None and server.stdout is not None
+    try:
+        server.stdin.write(request[:30])
+        server.stdin.flush()
+        time.sleep(0.5)  # more than WAIT
+        server.stdin.write(request[30:])
+        server.stdin.flush()
+        header = server.stdout.readline()
+        assert header.startswith(b"Content-Length: ")
+        while server.stdout.readline() != b"\r\n":
+            pass
+        answer = json.loads(server.stdout.read(int(header.split(b":")[1])))
+        assert answer["id"] == 1 and answer["result"]["serverInfo"]["name"] == "mdnet"
+    finally:
+        server.kill()
+        server.wait()
