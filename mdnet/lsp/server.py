@@ -71,8 +71,7 @@ def make_server(
 
     @server.feature(types.INITIALIZED)
     async def initialized(params: types.InitializedParams) -> None:
-        disk.follow(server, session)  # first: a change while the vault loads counts
-        await session.start()
+        await session.start(follow=lambda: disk.follow(server, session))
         server.checks = checks.serve(session)
 
     @server.feature(types.SHUTDOWN)

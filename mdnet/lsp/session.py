@@ -86,8 +86,9 @@ class Session:
         self.links = Links(self.live)
         self.documents = Documents(root, self.server.workspace)
 
-    async def start(self) -> None:
-        """Read the whole vault, publish every note's diagnostics, then take changes."""
+    async def start(self, follow: Callable[[], None]) -> None:
+        """Publish the last check's answer, ``follow`` the disk's changes, read the whole
+        vault, publish every note's diagnostics, then take changes."""
         if self.live is None:
             return
         self.wake = asyncio.Event()
@@ -96,6 +97,7 @@ class Session:
         if last is not None and not self.edits:  # shown while the vault loads
             self._publish_answer(last)
             self.log(f"mdnet: {last.count} findings of the last check, while the vault loads")
+        follow()  # before the vault is read: a change meanwhile counts
         await asyncio.to_thread(self.live.load)
         self.ready = True
         self.publish(self._all_paths())
