@@ -70,22 +70,20 @@ def check_answer(
     selection: Selection,
     parse: CachedParser,
     later: list[Callable[[], None]],
+    listed: tuple[list[NoteFile], int] | None = None,
 ) -> tuple[Stats, list[Finding]]:
     """What ``mdnet check`` reports: the counts and findings of ``check_vault`` — or, when
     no note changed since the last check with the same config, day and rules, its answer
     again (``cache.results``), without the model. What the caches keep of this run is
-    added to ``later``."""
+    added to ``later``; ``listed``: the notes as the caller listed them, and when."""
     if not parse.use_index:
         vault, findings = check_vault(root, config, today, selection, parse)
         return Stats.of(vault), findings
-    listed_at = time.time_ns()
-    files = list_notes(root, config)
+    files, listed_at = listed or listing(root, config)
     answer_key = results.key(config, today, selection)
     kept = results.restore(root, answer_key, files)
     if kept is not None:
-        if not snapshot.saved(root):  # for the next check after a change: made once out
-            listed = (files, listed_at)
-            later.append(partial(_save_model, root, config, today, selection, parse, listed))
+        keep_model(root, config, today, selection, (files, listed_at), later, parse)
         return kept
     vault, findings = _check_from_snapshot(
         root, config, today, selection, parse, later, (files, listed_at)
@@ -93,6 +91,30 @@ def check_answer(
     stats = Stats.of(vault)
     later.append(partial(results.save, root, answer_key, files, listed_at, stats, findings))
     return stats, findings
+
+
+def listing(root: Path, config: Config) -> tuple[list[NoteFile], int]:
+    """The vault's notes, and when they were listed (a note written within a tick of
+    that time cannot be trusted by its size and time)."""
+    listed_at = time.time_ns()
+    return list_notes(root, config), listed_at
+
+
+def keep_model(
+    root: Path,
+    config: Config,
+    today: dt.date,
+    selection: Selection,
+    listed: tuple[list[NoteFile], int],
+    later: list[Callable[[], None]],
+    parse: CachedParser | None = None,
+) -> None:
+    """A check that gave its last answer again had no model to save: when the vault has
+    no snapshot yet, one is made once the answer is out, for the next check after a
+    change (which then updates it rather than building the model from every note)."""
+    if not snapshot.saved(root):
+        parser = parse or CachedParser()
+        later.append(partial(_save_model, root, config, today, selection, parser, listed))
 
 
 def _save_model(
@@ -120,10 +142,7 @@ def _check_from_snapshot(
     """``check_vault`` from the snapshot, brought up to date; written again once it drifted
     far from the vault (not after a cold run: that one stays as quick as it can be)."""
     with paused_gc():
-        if listed is None:
-            listed_at = time.time_ns()
-            listed = list_notes(root, config), listed_at
-        files, listed_at = listed
+        files, listed_at = listed or listing(root, config)
         restored = snapshot.restore(root, config)
         if restored is None:
             builder = Builder(root, config)

@@ -26,7 +26,7 @@ from mdnet.rules.runner import Selection
 from tests.conftest import TODAY, WriteVault
 from tests.test_watch import Watching, contact
 
-check_command = importlib.import_module("mdnet.cli.check")  # the module, not the command
+check_command = importlib.import_module("mdnet.cli.checking")  # where each vault is checked
 FILES = {
     "People/Jane.md": "---\ntype: contact\ntier: close\n---\n- 2026-05-02 call [[Nobody]]\n",
     "People/Bob.md": "---\ntype: contact\nbirthday: 2026-13-01\n---\n",

@@ -273,7 +273,7 @@ def test_what_the_user_can_put_right_is_told_in_one_line_by_one_handler(
     assert all(issubclass(kind, UserError) for kind in [*kinds, SummaryRefused, AlreadyWatched])
     import importlib
 
-    check_command = importlib.import_module("mdnet.cli.check")
+    check_command = importlib.import_module("mdnet.cli.checking")
 
     def refused(*arguments: object) -> None:
         raise SummaryRefused("Network Summary.md: not written by mdnet")

@@ -286,6 +286,32 @@ def test_kept_work_is_per_config_and_day() -> None:
     assert len(calls) == 3
 
 
+def test_kept_work_with_more_arguments_is_their_last_answer() -> None:
+    notes = parsed(dict.fromkeys(PATHS, 0))
+    vault = build(ROOT, sorted(notes.values(), key=lambda note: note.path), CONFIG)
+    ann = vault.contacts["People/Ann.md"]
+    calls: list[object] = []
+
+    def work_out(contact: object, config: Config, today: dt.date, *more: object) -> int:
+        calls.append(more)
+        return len(calls)
+
+    def other(contact: object, config: Config, today: dt.date) -> tuple[int, ...]:
+        return ()  # an answer that looks like no answer is still one
+
+    assert ann.kept(work_out, CONFIG, TODAY, "a") == 1
+    assert ann.kept(work_out, CONFIG, TODAY, "a") == 1
+    assert ann.kept(other, CONFIG, TODAY) == ann.kept(other, CONFIG, TODAY) == ()
+    assert ann.kept(work_out, CONFIG, TODAY, "b") == 2
+    assert ann.kept(work_out, CONFIG, TODAY) == 3
+    assert ann.kept(work_out, CONFIG, TODAY) == 3
+    assert ann.kept(work_out, CONFIG, TODAY, "b") == 4
+    assert [(f.__name__, more) for f, more, _ in ann.remembered()] == [
+        ("work_out", ("b",)),
+        ("other", ()),
+    ]
+
+
 def test_a_contact_the_model_replaces_is_freed_at_once() -> None:
     """Nothing kept with a contact points back at it: no cycle for a paused or frozen
     collector to leave behind (watch mode replaces contacts all day long)."""

@@ -125,7 +125,8 @@ def test_a_deleted_note_leaves_the_index(vault: Path) -> None:
     (vault / "People/Bob.md").unlink()
     after, parser = load(vault)
     assert "People/Bob.md" not in after.notes and parser.parsed == []
-    assert "People/Bob.md" not in index.Index.open(vault, parser.stamp).rows()  # type: ignore[union-attr]
+    kept = index.Index.open(vault, parser.stamp)
+    assert kept is not None and "People/Bob.md" not in {row[0] for row in kept.rows()}
 
 
 def test_a_renamed_note_is_parsed_under_its_new_name(vault: Path) -> None:
@@ -318,7 +319,7 @@ def test_a_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> N
 
 
 def test_a_row_holds_the_whole_note_as_its_class_makes_it() -> None:
-    """``from_row`` fills a Note's attributes in one dict: every field, no other."""
+    """``from_row`` fills every one of a Note's slots: every field, no other."""
     import dataclasses
 
     from mdnet.notes.parse import parse_note
@@ -331,7 +332,28 @@ def test_a_row_holds_the_whole_note_as_its_class_makes_it() -> None:
     assert note.blocks and note.problems and note.fields
     loaded = index.load(index.dump(note))
     assert loaded == note and type(loaded) is type(note)
-    assert set(vars(loaded)) == {field.name for field in dataclasses.fields(note)}
+    names = [field.name for field in dataclasses.fields(note)]
+    assert list(loaded.__slots__) == names and not hasattr(loaded, "__dict__")
+    assert all(getattr(loaded, name) == getattr(note, name) for name in names)
     assert [type(link) for block in loaded.blocks for link in block.links] == [
         type(link) for block in note.blocks for link in block.links
     ]
+
+
+def test_a_note_is_slotted_and_stays_frozen() -> None:
+    """A note holds no ``__dict__`` (a hundred thousand of them in a large vault) and
+    cannot be changed; pickled and back it is the same note."""
+    import dataclasses
+    import pickle
+
+    from mdnet.notes.parse import parse_note
+
+    note = parse_note(
+        "People/Al.md",
+        "---\ntype: contact\n---\n- 2026-10-02 call\n",
+        load_config(Path("/nonexistent")),
+    )
+    assert not hasattr(note, "__dict__")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        note.kind = "plain"  # type: ignore[misc]
+    assert pickle.loads(pickle.dumps(note)) == note

@@ -59,13 +59,15 @@ def mdnet(*args: str, path: Path | None, cwd: Path) -> subprocess.CompletedProce
 
 
 def forget_the_last_answer(vault: Path) -> None:
-    """Remove the answer the last check keeps (in a process of its own, once it is out)."""
-    path = vault / ".mdnet" / "results.pickle"
+    """Remove the answer and the report the last check keeps (in a process of its own,
+    once it is out)."""
+    paths = [vault / ".mdnet" / "results.pickle", vault / ".mdnet" / "printed.pickle"]
     deadline = time.monotonic() + 30
-    while not path.exists() and time.monotonic() < deadline:
+    while not all(path.exists() for path in paths) and time.monotonic() < deadline:
         time.sleep(0.05)
     time.sleep(0.2)
-    path.unlink(missing_ok=True)
+    for path in paths:
+        path.unlink(missing_ok=True)
 
 
 def saved_model(vault: Path) -> int:

@@ -39,22 +39,27 @@ class CachedParser:
         self.reused = 0
 
     def __call__(self, vault: Path, files: list[NoteFile], config: Config) -> list[Note]:
-        cached: dict[str, tuple[int, int, bytes]] = {}
         self._open(vault, config, keeps_state(vault, files))
-        if not self.rows_read and self.index is not None:  # once: then they are in memory
-            cached, self.rows_read = self.index.rows(), True
-        listed = {file.path for file in files}
-        gone = [path for path in {*cached, *self.memory} if path not in listed]
+        listed = {file.path: file for file in files}
+        gone = {path for path in self.memory if path not in listed}
         remembered: dict[str, tuple[int, int, Note]] = {}
-        missing: list[NoteFile] = []
         for file in files:
-            note = self._reuse(file, cached)
-            if note is None:
-                missing.append(file)
-            else:
-                remembered[file.path] = (file.size, file.mtime_ns, note)
+            known = self.memory.get(file.path)
+            if known and known[:2] == (file.size, file.mtime_ns):
+                remembered[file.path] = known
+        if not self.rows_read and self.index is not None:  # once: then they are in memory
+            self.rows_read = True
+            for path, size, mtime_ns, blob in self.index.rows():  # each loaded as it comes
+                listed_as = listed.get(path)
+                if listed_as is None:
+                    gone.add(path)
+                elif path not in remembered and (size, mtime_ns) == listed_as[1:]:
+                    note = _loaded(blob, listed_as.path)
+                    if note is not None:
+                        remembered[path] = (size, mtime_ns, note)
+        missing = [file for file in files if file.path not in remembered]
         self.memory = remembered
-        self._parse(vault, missing, gone, config)
+        self._parse(vault, missing, list(gone), config)
         self.reused = len(files) - len(missing)
         return [self.memory[file.path][2] for file in files]
 
@@ -100,20 +105,6 @@ class CachedParser:
         self.memory, self.stamp, self.rows_read, self.keeping = {}, current, False, keep
         self.index = Index.open(vault, current) if self.use_index and keep else None
 
-    def _reuse(self, file: NoteFile, cached: dict[str, tuple[int, int, bytes]]) -> Note | None:
-        """The note parsed before, if the file's size and time are the same."""
-        remembered = self.memory.get(file.path)
-        if remembered and remembered[:2] == (file.size, file.mtime_ns):
-            return remembered[2]
-        row = cached.get(file.path)
-        if row is None or row[:2] != (file.size, file.mtime_ns):
-            return None
-        try:
-            note = load(row[2])
-        except Exception:  # an unreadable row is parsed again, whatever the reason
-            return None
-        return note if isinstance(note, Note) and note.path == file.path else None
-
     def forget(self, paths: Iterable[str]) -> None:
         """Parse these notes again next time, whatever their size and time say."""
         for path in paths:
@@ -123,3 +114,13 @@ class CachedParser:
         if self.index is not None:
             self.index.close()
             self.index = None
+
+
+def _loaded(blob: bytes, path: str) -> Note | None:
+    """The note of an index row, if it is one at ``path`` (an unreadable row is parsed
+    again, whatever the reason)."""
+    try:
+        note = load(blob, path)
+    except Exception:
+        return None
+    return note if isinstance(note, Note) and note.path == path else None

@@ -40,7 +40,9 @@ def listing(files: list[NoteFile]) -> str:
     """A digest of the notes as listed: their paths, sizes and modification times."""
     digest = hashlib.sha256()
     for file in files:
-        digest.update(f"{file.path}\0{file.size}\0{file.mtime_ns}\n".encode())
+        digest.update(
+            f"{file.path}\0{file.size}\0{file.mtime_ns}\n".encode(errors="surrogateescape")
+        )
     return digest.hexdigest()
 
 
@@ -54,9 +56,10 @@ def restore(
         if not stat.S_ISREG(found.st_mode) or found.st_size > LARGEST:
             return None
         with open(path, "rb") as source:
-            kept_key, kept_listing, counts, rows = PlainUnpickler(source).load()
-        if kept_key != answer_key or kept_listing != listing(files):
-            return None
+            # what the answer is for first, alone: a miss reads no more
+            if PlainUnpickler(source).load() != (answer_key, listing(files)):
+                return None
+            counts, rows = PlainUnpickler(source).load()
         new = tuple.__new__  # 100,000 findings: without the call to their __new__
         return Stats(*counts), [
             new(Finding, row) if row[8] is None else new(Finding, (*row[:8], new(Fix, row[8])))
@@ -80,11 +83,13 @@ def save(
     if not keeps_state(root, files) or any(file.mtime_ns >= fresh_before for file in files):
         return
     rows = [(*finding[:8], tuple(finding.fix) if finding.fix else None) for finding in findings]
-    state = (answer_key, listing(files), tuple(stats.__dict__.values()), rows)
+    made_for = (answer_key, listing(files))
+    state = (tuple(stats.__dict__.values()), rows)
     folder = root / STATE_FOLDER
     with contextlib.suppress(Exception):  # a read-only vault, a full disk: a cache
         make_state_folder(folder)
-        write_atomic(folder / NAME, pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
+        data = pickle.dumps(made_for, protocol=pickle.HIGHEST_PROTOCOL)
+        write_atomic(folder / NAME, data + pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 class PlainUnpickler(pickle.Unpickler):

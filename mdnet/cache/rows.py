@@ -10,7 +10,8 @@ import pickle
 from typing import Any
 
 from mdnet.notes.markdown import Block, Link
-from mdnet.notes.note import Note, Problem
+from mdnet.notes.note import Note, Problem, note_of
+from mdnet.notes.sharing import shared_date, shared_front
 
 SAFE_MODULES = frozenset({"mdnet.notes.note", "mdnet.notes.markdown", "mdnet.dates"})
 SAFE_BUILTINS = frozenset({("datetime", "date"), ("builtins", "frozenset"), ("builtins", "set")})
@@ -46,36 +47,32 @@ def dump(note: Note) -> bytes:
     return pickle.dumps(row, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def load(blob: bytes) -> Note:
+def load(blob: bytes, same_path: str | None = None) -> Note:
     """A note from its pickle (``dump``), allowing no classes but the field values'."""
-    return from_row(_SafeUnpickler(io.BytesIO(blob)).load())
+    return from_row(_SafeUnpickler(io.BytesIO(blob)).load(), same_path)
 
 
-def from_row(row: tuple[Any, ...]) -> Note:
-    """The Note a row made by ``dump`` holds (tuple.__new__ makes each named tuple)."""
+def from_row(row: tuple[Any, ...], same_path: str | None = None) -> Note:
+    """The Note a row made by ``dump`` holds (tuple.__new__ makes each named tuple),
+    made of shared objects (``notes.sharing``); its path is ``same_path`` when equal."""
     path, kind, fields, lines, blocks, problems, date = row
+    if same_path == path:
+        path = same_path  # one string for the note and its file in the listing
+    kind, fields, lines = shared_front(kind, fields, lines)
     new = tuple.__new__
-    note = object.__new__(Note)
-    # for speed: the attributes in one dict, as a frozen dataclass's __init__ would set
-    # them one by one through object.__setattr__ (half of the time of a Note)
-    object.__setattr__(
-        note,
-        "__dict__",
-        {
-            "path": path,
-            "kind": kind,
-            "fields": fields,
-            "lines": lines,
-            "blocks": tuple(
-                [
-                    new(Block, (*b[:8], tuple([new(Link, link) for link in b[8]]), b[9]))
-                    if b[8]
-                    else new(Block, b)  # no links: the row is the block's own tuple
-                    for b in blocks
-                ]
-            ),
-            "problems": tuple([new(Problem, problem) for problem in problems]) if problems else (),
-            "date": date,
-        },
+    return note_of(
+        path,
+        kind,
+        fields,
+        lines,
+        tuple(
+            [
+                new(Block, (*b[:8], tuple([new(Link, link) for link in b[8]]), b[9]))
+                if b[8]
+                else new(Block, b)  # no links: the row is the block's own tuple
+                for b in blocks
+            ]
+        ),
+        tuple([new(Problem, problem) for problem in problems]) if problems else (),
+        date and shared_date(date),
     )
-    return note

@@ -17,7 +17,6 @@ cannot run code.
 from __future__ import annotations
 
 import contextlib
-import copyreg
 import datetime as dt
 import functools
 import hashlib
@@ -165,7 +164,7 @@ def _restored(root: Path, config: Config, state: Any) -> Restored | None:
             continue
         for (day, *more), values in found.items():
             for path, value in values.items():
-                contacts[path].memo[work_out] = (config, day, tuple(more), value)
+                contacts[path].remember(work_out, config, day, tuple(more), value)
     return Restored(builder, today, known)
 
 
@@ -199,9 +198,12 @@ def _kept_by_name(vault: Vault, config: Config, today: dt.date) -> Kept:
     of the function that did (a function is not saved: only mdnet's own are looked up)."""
     kept: Kept = {}
     for path, contact in vault.contacts.items():
-        for work_out, (made_for, day, more, value) in contact.memo.items():
+        if contact.memo_for is None or contact.memo_for[0] is not config:
+            continue
+        day = contact.memo_for[1]
+        for work_out, more, value in contact.remembered():
             # only mdnet's own functions are looked up again (a plugin's are not saved)
-            if made_for is config and day == today and work_out.__module__.startswith("mdnet."):
+            if day == today and work_out.__module__.startswith("mdnet."):
                 name = f"{work_out.__module__}:{work_out.__qualname__}"
                 kept.setdefault(name, {}).setdefault((day, *more), {})[path] = value
     return kept
@@ -228,8 +230,7 @@ class _Pickler(pickle.Pickler):
 
     def reducer_override(self, obj: Any) -> Any:
         if type(obj) is Note and obj.blocks:
-            state = {**obj.__dict__, "blocks": ()}
-            return copyreg.__newobj__, (Note,), state  # type: ignore[attr-defined]
+            return Note, (obj.path, obj.kind, obj.fields, obj.lines, (), obj.problems, obj.date)
         return NotImplemented
 
 

@@ -100,7 +100,8 @@ def _parse_in_workers(
             at, blobs = results.get(block, 0.05)
         except queue.Empty:
             return False
-        parsed[at] = [(from_row(pickle.loads(blob)), blob) for blob in blobs]
+        pairs = zip(chunks[at], blobs, strict=True)
+        parsed[at] = [(from_row(pickle.loads(blob), file.path), blob) for file, blob in pairs]
         return True
 
     def report() -> None:

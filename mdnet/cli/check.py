@@ -3,32 +3,31 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
 import sys
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
+from typing import TextIO
 
 import click
 
-from mdnet.cache.parser import CachedParser
+from mdnet.cache.printed import Printed
+from mdnet.cli.checking import Checked, Run
 from mdnet.cli.options import (
     UsageError,
     common_options,
     finish,
-    load_vault_config,
     today_option,
     vault_option,
 )
 from mdnet.cli.progress import vault_parser
+from mdnet.cli.reprint import Printing
 from mdnet.cli.targets import Target, stdin_target, targets
-from mdnet.config import Config
-from mdnet.edits.fix import FixReport, apply_fixes
+from mdnet.edits.fix import FixReport
 from mdnet.language import _
-from mdnet.live.client import ask_server
-from mdnet.model.builder import Builder
 from mdnet.model.stats import Stats
-from mdnet.pipeline import Parser, WithText, check_answer, check_vault, recheck
+from mdnet.pipeline import WithText
 from mdnet.report.formats import (
     FORMATS,
     closing_line,
@@ -38,13 +37,8 @@ from mdnet.report.formats import (
     write_text,
 )
 from mdnet.rules.finding import Finding
-from mdnet.rules.runner import Selection
 
 STDIN = Path("-")
-
-
-def _split(values: tuple[str, ...]) -> list[str]:
-    return [item.strip() for value in values for item in value.split(",") if item.strip()]
 
 
 @click.command()
@@ -111,28 +105,69 @@ def check(
         checked = [run.check(target, parse)]
     else:  # each vault has its own index: one parser each
         run = Run(config_path, today, select, ignore, fix, served=not (fix or no_cache))
-        checked = [
-            run.check(target, vault_parser(not no_cache))
-            for target in targets(paths, vault, Path.cwd())
-        ]
+        chosen = targets(paths, vault, Path.cwd())
+        if len(chosen) == 1 and not (fix or no_cache):  # maybe the last report again
+            printing = Printing(_format(output_format), statistics, quiet, _color())
+            again = run.reprint(chosen[0], printing)
+            if again is not None:
+                _warn_if_empty(chosen[0], again.notes)
+                _write(again.text)
+                finish(_exit_code(again.severities, strict, exit_zero), run.later)
+        checked = [run.check(target, vault_parser(not no_cache)) for target in chosen]
     for target, counts, _found, _fixed in checked:
-        if not counts.notes:  # ruff's "No Python files found": a wrong path, likely
-            for given in target.given:
-                warning = _("{path}: no notes found (no *.md file)").format(path=given)
-                click.echo(f"mdnet: warning: {warning}", err=True)
+        _warn_if_empty(target, counts.notes)
     findings = [finding for _, _, found, _ in checked for finding in found]
     fixes = [report for *_, report in checked if report is not None]
     not_applied = sum(report.unwritten for report in fixes)  # an error: exit 1
-    output_format = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") else "text")
-    _report(checked, output_format, today, statistics, quiet, not_applied)
+    report = partial(_report, checked, _format(output_format), today, statistics, quiet)
+    if run.last is None:
+        report(not_applied, sys.stdout)
+    else:  # kept, to be printed again
+        out = io.StringIO()
+        report(not_applied, out)
+        _write(out.getvalue())
+        shown = Printed(out.getvalue(), _severities(findings), checked[0][1].notes)
+        run.later.append(partial(run.last.save, checked[0][0].root, shown))
     if fixes and not quiet:
         click.echo(FixReport.merged(fixes).summary(), err=True)
+    severities = _severities(findings)
+    finish(_exit_code(severities, strict, exit_zero, not_applied), run.later)
+
+
+def _write(text: str, piece: int = 8192) -> None:
+    """``text`` on stdout, a buffer's worth at a time: a reader that goes away is then
+    told (BrokenPipeError), where one large write may lose the rest silently."""
+    for start in range(0, len(text), piece):
+        sys.stdout.write(text[start : start + piece])
+
+
+def _format(output_format: str | None) -> str:
+    return output_format or ("github" if os.environ.get("GITHUB_ACTIONS") else "text")
+
+
+def _color() -> bool:
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+def _severities(findings: list[Finding]) -> tuple[str, ...]:
+    return tuple(sorted({finding.severity for finding in findings}))
+
+
+def _exit_code(
+    severities: tuple[str, ...], strict: bool, exit_zero: bool, not_applied: int = 0
+) -> int:
+    """1 when an error was found (a warning too, ``strict``) or a fix not written."""
     failing = {"error", "warning"} if strict else {"error"}
-    failed = not_applied or any(finding.severity in failing for finding in findings)
-    finish(0 if exit_zero or not failed else 1, run.later)
+    failed = not_applied or any(severity in failing for severity in severities)
+    return 0 if exit_zero or not failed else 1
 
 
-Checked = tuple[Target, Stats, list[Finding], FixReport | None]
+def _warn_if_empty(target: Target, notes: int) -> None:
+    """ruff's "No Python files found": a wrong path, likely."""
+    if not notes:
+        for given in target.given:
+            warning = _("{path}: no notes found (no *.md file)").format(path=given)
+            click.echo(f"mdnet: warning: {warning}", err=True)
 
 
 def _report(
@@ -142,9 +177,9 @@ def _report(
     statistics: bool,
     quiet: bool,
     not_applied: int,
+    out: TextIO,
 ) -> None:
-    """The findings of every vault checked, in one report on stdout."""
-    out = sys.stdout
+    """The findings of every vault checked, in one report on ``out``."""
     findings = [finding for _, _, found, _ in checked for finding in found]
     stats = Stats.total(counts for _, counts, _, _ in checked)
     if output_format == "json":
@@ -154,7 +189,7 @@ def _report(
     if statistics:
         write_statistics(out, findings)  # the counts only, as ruff prints them
         return
-    color = out.isatty() and "NO_COLOR" not in os.environ
+    color = _color()
     for target, _counts, found, _fixed in checked:
         if output_format == "github":
             write_github(out, found, target.root)
@@ -165,76 +200,6 @@ def _report(
         if not_applied:
             closing = f"{closing[:-1]}; {_fixes(not_applied)} not applied."
         out.write(closing + "\n")
-
-
-@dataclass
-class Run:
-    """What every vault of one ``mdnet check`` is checked with."""
-
-    config_path: Path | None
-    today: dt.date
-    select: tuple[str, ...]
-    ignore: tuple[str, ...]
-    fix: bool
-    served: bool  # a running watch or lsp may answer
-    later: list[Callable[[], None]] = field(default_factory=list)  # after the answer
-
-    def check(self, target: Target, parse: Parser) -> Checked:
-        """Check one vault, with its own configuration; fix it if asked."""
-        config = load_vault_config(target.root, self.config_path)
-        selection = Selection.from_config(config, _split(self.select), _split(self.ignore))
-        today, only = self.today, target.only
-        if not self.fix:
-            answer = _check(
-                target.root, config, today, selection, only, parse, self.later, self.served
-            )
-            return target, *answer, None
-        builder = Builder(target.root, config)  # kept, to apply the fixes to its model
-        vault, found = check_vault(target.root, config, today, selection, parse, builder)
-        answer = Stats.of(vault), _only(found, only)
-        fixed = apply_fixes(target.root, answer[1], config)
-        for finding, reason in fixed.failed:  # left as it was: the finding stays
-            where = f"{finding.path}:{finding.line}"
-            message = _("cannot fix {where}: {reason}").format(where=where, reason=reason)
-            click.echo(f"mdnet: warning: {message}", err=True)
-        for finding, reason in fixed.failed_writes:
-            where = f"{finding.path}:{finding.line}"
-            message = _("cannot fix {where}: {reason}").format(where=where, reason=reason)
-            click.echo(f"mdnet: error: {message}", err=True)
-        if fixed.notes and isinstance(parse, CachedParser):  # what the notes now say:
-            vault, found = recheck(  # only the fixed ones are read again
-                target.root, config, today, selection, parse, builder, fixed.notes
-            )
-            answer = Stats.of(vault), _only(found, only)
-        return target, *answer, fixed
-
-
-def _check(
-    vault_path: Path,
-    config: Config,
-    today: dt.date,
-    selection: Selection,
-    only: set[str] | None,
-    parse: Parser,
-    later: list[Callable[[], None]],
-    served: bool = False,
-) -> tuple[Stats, list[Finding]]:
-    """The counts and the whole vault's findings, or only those in the notes at ``only``;
-    with ``served``, from a running watch or lsp when one answers; else through the
-    caches (``pipeline.check_answer``), unless the parser reads a note from stdin."""
-    answer = ask_server(vault_path, config, today, selection) if served else None
-    if answer is not None:
-        findings, stats = answer
-    elif isinstance(parse, CachedParser):
-        stats, findings = check_answer(vault_path, config, today, selection, parse, later)
-    else:
-        vault, findings = check_vault(vault_path, config, today, selection, parse)
-        stats = Stats.of(vault)
-    return stats, _only(findings, only)
-
-
-def _only(findings: list[Finding], only: set[str] | None) -> list[Finding]:
-    return findings if only is None else [f for f in findings if f.path in only]
 
 
 def _fixes(count: int) -> str:

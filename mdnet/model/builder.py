@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from mdnet.config import Config
-from mdnet.model.changes import carry, in_path_order, of_kinds, reshapes
+from mdnet.model.changes import carry, in_path_order, of_kinds, reshapes, still_dangling
 from mdnet.model.commitment import Circle, Event
 from mdnet.model.contact import Contact
 from mdnet.model.found import Finder, Found, linked_names
@@ -169,7 +169,8 @@ class Builder:
                 in_path_order(circles),
                 in_path_order(events),
             )
-        self.vault = Vault(self.root, notes, contacts, circles, events, self._dangling(notes))
+        dangling = still_dangling(old, refind | gone, after)
+        self.vault = Vault(self.root, notes, contacts, circles, events, dangling)
         carry(old, self.vault, changed, gone, structural=bool(reshaping or gone))
         maybe = touched | gone | {note.path for note in reshaping}
         follow(

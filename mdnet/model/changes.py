@@ -9,7 +9,8 @@ from typing import TypeVar
 
 from mdnet.model.commitment import Circle, Event
 from mdnet.model.contact import Contact
-from mdnet.model.vault import Vault
+from mdnet.model.found import Found
+from mdnet.model.vault import Dangling, Vault
 from mdnet.notes.note import Note
 
 
@@ -47,6 +48,15 @@ def carry(old: Vault, new: Vault, changed: list[Note], gone: set[str], structura
     paths = {note.path for note in changed} | gone
     if not structural:
         new.shared_titles = old.shared_titles  # the same titles
+    elif "titles" in old.__dict__:  # worked out: brought up to date (a title is a path's)
+        titles, counted = old.titles, set()  # handed on, as the old vault is done with
+        for title, count in [(old.notes[p].title.lower(), -1) for p in gone] + [
+            (note.title.lower(), 1) for note in changed if note.path not in old.notes
+        ]:
+            titles[title] += count
+            counted.add(title)
+        new.titles = titles
+        new.shared_titles = (old.shared_titles - counted) | {t for t in counted if titles[t] > 1}
     confidential = {p for p in old.confidential if p not in paths}
     new.confidential = frozenset(
         confidential | {n.path for n in changed if n.fields.get("confidential")}
@@ -56,6 +66,15 @@ def carry(old: Vault, new: Vault, changed: list[Note], gone: set[str], structura
     }
     kept = [note for note in old.with_problems if note.path not in paths]
     new.with_problems = sorted(kept + [n for n in changed if n.problems], key=_path)
+
+
+def still_dangling(old: Vault, read_again: set[str], found: dict[str, Found]) -> list[Dangling]:
+    """The links to no note once the notes at ``read_again`` were read again (those still
+    there ``found`` anew): in the order of the notes, each note's in its own order."""
+    dangling = [link for link in old.dangling if link.path not in read_again]
+    dangling += [link for brought in found.values() for link in brought.dangling]
+    dangling.sort(key=_path)
+    return dangling
 
 
 def reshapes(before: Note | None, after: Note) -> bool:

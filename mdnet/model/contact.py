@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_right
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from operator import attrgetter
@@ -45,6 +45,15 @@ class Interaction(NamedTuple):
 IN_FILE_ORDER = attrgetter("path", "line", "contact")  # entries in the order of the notes
 
 
+class _WithMore(tuple):  # type: ignore[type-arg]
+    """An answer kept with the more arguments it was worked out for: ``(more, answer)``."""
+
+    __slots__ = ()
+
+
+_NONE = object()  # no answer kept
+
+
 T = TypeVar("T")
 
 
@@ -55,11 +64,11 @@ class Contact:
     note: Note
     entries: list[Interaction] = field(default_factory=list)  # plans included
     met_at_events: list[tuple[dt.date, str]] = field(default_factory=list)
-    # what was worked out about this contact (``kept``); the model makes a new Contact
-    # whenever anything about them changes, so it stays true as long as the object lives
-    memo: dict[Callable[..., Any], tuple[Config, dt.date, tuple[Hashable, ...], Any]] = field(
-        default_factory=dict, repr=False, compare=False
-    )
+    # what was worked out about this contact (``kept``), by function, for ``memo_for``'s
+    # config and day; the model makes a new Contact whenever anything about them
+    # changes, so it stays true as long as the object lives
+    memo: dict[Callable[..., Any], Any] = field(default_factory=dict, repr=False, compare=False)
+    memo_for: tuple[Config, dt.date] | None = field(default=None, repr=False, compare=False)
 
     def kept(
         self, work_out: Callable[..., T], config: Config, today: dt.date, *more: Hashable
@@ -70,21 +79,53 @@ class Contact:
         in watch mode only the contacts that a change touched are worked out again.
         ``work_out`` may read the contact and its notes (and the titles of the notes its
         entries name), the arguments, nothing else: the model makes a new Contact when
-        any of that changes. One answer is kept per function: the last one.
+        any of that changes. One answer is kept per function: the last one, for the
+        config and day last asked (a new config or day forgets the others' answers).
+        The answer alone is kept, or ``(more, answer)`` when there are more arguments:
+        the memory of ten answers for each of a hundred thousand contacts.
         """
-        found = self.memo.get(work_out)
-        if found is not None and found[0] is config and found[1] == today and found[2] == more:
-            return found[3]  # type: ignore[no-any-return]
+        stamp = self.memo_for
+        if stamp is None or stamp[0] is not config or stamp[1] != today:
+            self.memo.clear()
+            self.memo_for = stamp = config, today
+        found = self.memo.get(work_out, _NONE)
+        if found is not _NONE:
+            if not more and type(found) is not _WithMore:
+                return found  # type: ignore[no-any-return]
+            if more and type(found) is _WithMore and found[0] == more:
+                return found[1]  # type: ignore[no-any-return]
         value = work_out(self, config, today, *more)
-        self.memo[work_out] = (config, today, more, value)
+        self.memo[work_out] = _WithMore((more, value)) if more else value
         return value
+
+    def remember(
+        self,
+        work_out: Callable[..., Any],
+        config: Config,
+        today: dt.date,
+        more: tuple[Any, ...],
+        value: Any,
+    ) -> None:
+        """Keep ``value`` as ``work_out``'s answer (a snapshot brings back what was kept)."""
+        if self.memo_for is None or self.memo_for[0] is not config or self.memo_for[1] != today:
+            self.memo.clear()
+            self.memo_for = config, today
+        self.memo[work_out] = _WithMore((more, value)) if more else value
+
+    def remembered(self) -> Iterator[tuple[Callable[..., Any], tuple[Any, ...], Any]]:
+        """What was kept: each function, its more arguments and its answer."""
+        for work_out, found in self.memo.items():
+            if type(found) is _WithMore:
+                yield work_out, *found
+            else:
+                yield work_out, (), found
 
     def __getstate__(self) -> dict[str, Any]:
         """As ``mdnet.cache.snapshot`` pickles a contact: what was worked out is saved apart."""
         return {"note": self.note, "entries": self.entries, "met_at_events": self.met_at_events}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__dict__.update(state, memo={})
+        self.__dict__.update(state, memo={}, memo_for=None)
 
     @property
     def title(self) -> str:

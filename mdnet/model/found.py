@@ -21,6 +21,7 @@ from mdnet.model.links import link_keys
 from mdnet.model.vault import Dangling
 from mdnet.notes.markdown import LEADING_DATE_RE, Block, Link
 from mdnet.notes.note import Note
+from mdnet.notes.sharing import shared_date, shared_text
 
 NEWS = "news"  # the marker of a dated entry that is news about a contact, not contact
 Resolve = Callable[[Link, str], "str | None"]
@@ -78,9 +79,9 @@ class Finder:
                     linked = (
                         tuple([path for _, path in targets if path is not None]) if links else ()
                     )
-                    rest = (markers, channel, task, linked)
-                    for contact_path, at, when in found:
-                        entry = (contact_path, when, path_of_note, at, text, *rest)
+                    rest = (markers, channel and shared_text(channel), task, linked)
+                    for contact_path, at, when in found:  # one date object for each day
+                        entry = (contact_path, shared_date(when), path_of_note, at, text, *rest)
                         entries.append(new(Interaction, entry))
                 if is_circle and date is not None and ("attended" in tags or "missed" in tags):
                     meetings += (MeetingRecord(date, "attended" in tags, line),)

@@ -58,7 +58,7 @@ class Resolver:
         for alias, path in by_alias.items():
             self.by_name.setdefault(alias, path)
         self.wikilinks: dict[str, str | None] = {}  # target as written → path
-        self.claims: dict[str, set[tuple[int, str]]] | None = None  # made by ``reclaim``
+        self.claims: dict[str, Claims] | None = None  # made by ``reclaim``
 
     def resolve(self, link: Link, from_path: str) -> str | None:
         """The path of the note ``link`` points to, or None."""
@@ -72,14 +72,19 @@ class Resolver:
         joined, title = link_keys(link, from_path)
         return self.by_name.get(joined) or self.by_name.get(title)
 
-    def claim_all(self, notes: Iterable[Note]) -> dict[str, set[tuple[int, str]]]:
+    def claim_all(self, notes: Iterable[Note]) -> dict[str, Claims]:
         """Who claims each name (``notes``: every note the resolver was made from), made
-        once, then kept by ``reclaim``."""
+        once, then kept by ``reclaim``. A name most often has one claimant: it is kept
+        alone, not in a set, under the same string as in ``by_name`` (at 100,000 notes
+        that is 200,000 sets and strings fewer)."""
         if self.claims is None:
-            self.claims = {}
+            made: dict[str, Claims] = {}
             for note in notes:
                 for kind, name in names_of(note):
-                    self.claims.setdefault(name, set()).add((kind, note.path))
+                    _claim(made, name, (kind, note.path))
+            self.claims = {name: made[name] for name in self.by_name if name in made}
+            if len(self.claims) != len(made):  # never so: by_name has every name claimed
+                self.claims.update((name, made[name]) for name in made.keys() - self.claims.keys())
         return self.claims
 
     def reclaim(
@@ -93,17 +98,24 @@ class Resolver:
         for note in before:
             for kind, name in names_of(note):
                 claimants = claims.get(name)
-                if claimants is not None:
+                if claimants == (kind, note.path):
+                    del claims[name]
+                elif isinstance(claimants, set):
                     claimants.discard((kind, note.path))
                 touched.add(name)
         for note in after:
             for kind, name in names_of(note):
-                claims.setdefault(name, set()).add((kind, note.path))
+                _claim(claims, name, (kind, note.path))
                 touched.add(name)
         moved = set()
         for name in touched:
             claimants = claims.get(name)
-            winner = min(claimants)[1] if claimants else None
+            if isinstance(claimants, set) and len(claimants) < 2:
+                claimants = claims[name] = claimants.pop() if claimants else None
+            if isinstance(claimants, set):
+                winner: str | None = min(claimants)[1]
+            else:
+                winner = claimants[1] if claimants else None
             if not claimants:
                 claims.pop(name, None)
             if self.by_name.get(name) != winner:
@@ -115,6 +127,21 @@ class Resolver:
         if moved:
             self.wikilinks.clear()
         return moved
+
+
+Claim = tuple[int, str]  # (TITLE or ALIAS, the path of the note that claims a name)
+Claims = Claim | set[Claim] | None  # one claimant alone, or several
+
+
+def _claim(claims: dict[str, Claims], name: str, claim: Claim) -> None:
+    """Add ``claim`` to the claimants of ``name``."""
+    claimants = claims.get(name)
+    if claimants is None:
+        claims[name] = claim
+    elif isinstance(claimants, set):
+        claimants.add(claim)
+    elif claimants != claim:
+        claims[name] = {claimants, claim}
 
 
 # the front matter fields whose values are links to notes (SPEC §2), by kind

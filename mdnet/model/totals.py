@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from typing import Any, Generic, TypeVar
 
 from mdnet.config import Config
@@ -37,6 +37,13 @@ class Total(Generic[P]):
     def keeps(self, part: P) -> bool:
         """Whether ``part`` is kept (and added): every part, unless a subclass says."""
         return True
+
+    def fill(self, parts: Iterable[tuple[str, P]]) -> None:
+        """Add what every contact brings (path, part), from nothing."""
+        for path, part in parts:
+            if self.keeps(part):
+                self.parts[path] = part
+                self.add(part)
 
     def add(self, part: P) -> None:
         """Add ``part`` to the result."""
@@ -67,6 +74,13 @@ class Ordered(Total[list[Any]]):
 
     def keeps(self, part: list[Any]) -> bool:
         return bool(part)
+
+    def fill(self, parts: Iterable[tuple[str, list[Any]]]) -> None:
+        for path, part in parts:
+            if part:
+                self.parts[path] = part
+                self.items += part
+        self.items.sort()
 
     def add(self, part: list[Any]) -> None:
         for item in part:
@@ -128,8 +142,8 @@ def total(
                 vault.totals[(kind, work_out)] = (vault.mark, key, kept)
             return kept  # type: ignore[no-any-return]
     fresh = kind()
-    for path, contact in vault.contacts.items():
-        _put(fresh, path, contact, work_out, config, today, more)
+    contacts = vault.contacts.items()
+    fresh.fill((path, contact.kept(work_out, config, today, *more)) for path, contact in contacts)
     vault.totals[(kind, work_out)] = (vault.mark, (config, today, more), fresh)
     return fresh
 

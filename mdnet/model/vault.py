@@ -54,10 +54,14 @@ class Vault:
     totals: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
+    def titles(self) -> Counter[str]:
+        """How many notes have each title (in lower case)."""
+        return Counter(note.title.lower() for note in self.notes.values())
+
+    @cached_property
     def shared_titles(self) -> frozenset[str]:
         """The titles (in lower case) that several notes have: links to them need a path."""
-        counts = Counter(note.title.lower() for note in self.notes.values())
-        return frozenset(title for title, count in counts.items() if count > 1)
+        return frozenset(title for title, count in self.titles.items() if count > 1)
 
     @cached_property
     def confidential(self) -> frozenset[str]:

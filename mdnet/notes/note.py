@@ -9,13 +9,14 @@ from typing import Any, NamedTuple
 from mdnet.notes.markdown import Block
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Note:
     """One Markdown file of the vault, as mdnet understands it.
 
     ``path`` is vault-relative with ``/`` separators; ``fields`` holds the typed values
     of the known front matter fields that were valid; ``lines`` the line of every
     front matter key; ``blocks`` the paragraphs and list items holding a date or link.
+    Slotted: a large vault holds a hundred thousand notes (88 bytes each, not 328).
     """
 
     path: str
@@ -48,6 +49,37 @@ class Note:
 
     def line_of(self, key: str) -> int:
         return self.lines.get(key, 1)
+
+    def __reduce__(self) -> tuple[type[Note], tuple[Any, ...]]:
+        """Pickled as its class and values (a frozen note has no state to set after)."""
+        return Note, tuple(map(self.__getattribute__, SLOTS))
+
+
+SLOTS = ("path", "kind", "fields", "lines", "blocks", "problems", "date")
+_SETTERS = tuple(getattr(Note, name).__set__ for name in SLOTS)
+
+
+def note_of(
+    path: str,
+    kind: str,
+    fields: dict[str, Any],
+    lines: dict[str, int],
+    blocks: tuple[Block, ...],
+    problems: tuple[Problem, ...],
+    date: dt.date | None,
+) -> Note:
+    """A Note made without its ``__init__`` (which sets each value through the frozen
+    class's checks: half of the time of loading a note from the index)."""
+    note = object.__new__(Note)
+    set_path, set_kind, set_fields, set_lines, set_blocks, set_problems, set_date = _SETTERS
+    set_path(note, path)
+    set_kind(note, kind)
+    set_fields(note, fields)
+    set_lines(note, lines)
+    set_blocks(note, blocks)
+    set_problems(note, problems)
+    set_date(note, date)
+    return note
 
 
 class Problem(NamedTuple):

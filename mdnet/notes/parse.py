@@ -15,9 +15,10 @@ from mdnet.dates import InvalidValue, real_date
 from mdnet.language import _
 from mdnet.notes.fields import note_kind, read_fields
 from mdnet.notes.markdown import read_body
-from mdnet.notes.note import Note, Problem
+from mdnet.notes.note import Note, Problem, note_of
 from mdnet.notes.reading import Unreadable, check_text, read_note
 from mdnet.notes.scan import NoteFile, glob_matches
+from mdnet.notes.sharing import shared_date, shared_front
 
 TITLE_DATE_RE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})(?![0-9])")
 
@@ -69,7 +70,9 @@ def parse_note(path: str, text: str, config: Config) -> Note:
             except InvalidValue as error:
                 message = _("the note's title starts with {error}").format(error=error)
                 problems.append(Problem("F003", 1, message))
-    return Note(path, kind, fields, dict(front.lines), tuple(blocks), tuple(problems), date)
+    kind, fields, lines = shared_front(kind, fields, dict(front.lines))
+    date = date and shared_date(date)
+    return note_of(path, kind, fields, lines, tuple(blocks), tuple(problems), date)
 
 
 def normalized(text: str) -> str:

@@ -3,17 +3,19 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 from mdnet.config import Config, ConfigError
 from mdnet.language import _
 from mdnet.model.contact import Contact
 from mdnet.model.memory import paused_gc
+from mdnet.model.totals import Total, total
 from mdnet.model.vault import Vault
-from mdnet.notes.note import Note
 from mdnet.rules import Rule, about_one, all_rules, is_about_one, is_selector, matches
 from mdnet.rules.finding import Finding, Hit
 
@@ -59,26 +61,79 @@ def _known_rules(selectors: Iterable[str], where: str) -> None:
 
 
 def run_rules(vault: Vault, config: Config, today: dt.date, selection: Selection) -> list[Finding]:
-    """Every selected rule's findings, with severity overrides and ``mdnet-ignore`` applied.
+    """Every selected rule's findings, with severity overrides and ``mdnet-ignore`` applied,
+    in place order (``ORDER``), each once.
 
     The rules about one contact at a time (``rules.per_contact``) are asked about each
-    contact together, and what they find is kept with the contact (``Contact.kept``).
+    contact together, and what they find is kept with the contact (``Contact.kept``) and,
+    in place order, from one version of the vault to the next (``InPlaceOrder``).
     """
     rules = [(rule, severity_of(rule, config)) for rule in selection.rules()]
     # by code: what is kept with a contact is plain data (mdnet.cache.snapshot saves it)
     about_one = tuple((rule.CODE, severity) for rule, severity in rules if is_about_one(rule))
-    findings = []
+    wide = []
     with paused_gc():  # many small objects, kept with the contacts: nothing to collect
-        for contact in vault.contacts.values():
-            findings += contact.kept(_findings_about, config, today, about_one)
+        about = total(vault, InPlaceOrder, _findings_about, config, today, about_one).items
         for rule, severity in rules:
             if not is_about_one(rule):
-                findings += _findings(rule, severity, rule.check(vault, config, today))
-    ignoring = vault.ignoring  # a note silences findings only with an mdnet-ignore
-    if ignoring:
-        findings = [f for f in findings if f.path not in ignoring or not _silenced(f, ignoring)]
-    # in place order, without duplicates; mostly in order already (contact by contact)
-    return list(dict.fromkeys(sorted(findings, key=SORT_KEY)))
+                wide += _findings(rule, severity, rule.check(vault, config, today))
+    findings = _merged(about, sorted(set(wide), key=ORDER))
+    for path, note in vault.ignoring.items():  # a note silences findings with mdnet-ignore
+        start = bisect.bisect_left(findings, path, key=_path)
+        end = bisect.bisect_right(findings, path, key=_path, lo=start)
+        findings[start:end] = [f for f in findings[start:end] if not note.silences(f.code, f.rule)]
+    return findings
+
+
+def ORDER(finding: Finding) -> tuple[object, ...]:
+    """Place order: by file, line, column, then code and message (and what tells two
+    findings apart that say the same in the same place)."""
+    path, line, column, code, message, subject = _PLACE(finding)
+    return (path, line, column, code, message, subject or "", subject is None, finding.fix or ())
+
+
+class InPlaceOrder(Total[list[Finding]]):
+    """What the rules about one contact find about each, all in place order, each once."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: list[Finding] = []
+        self.counts: Counter[Finding] = Counter()  # how many contacts bring each
+
+    def keeps(self, part: list[Finding]) -> bool:
+        return bool(part)
+
+    def fill(self, parts: Iterable[tuple[str, list[Finding]]]) -> None:
+        for path, part in parts:
+            if part:
+                self.parts[path] = part
+                self.counts.update(part)
+        self.items = sorted(self.counts, key=ORDER)
+
+    def add(self, part: list[Finding]) -> None:
+        for finding in part:
+            if not self.counts[finding]:
+                bisect.insort(self.items, finding, key=ORDER)
+            self.counts[finding] += 1
+
+    def take_back(self, part: list[Finding]) -> None:
+        for finding in part:
+            self.counts[finding] -= 1
+            if not self.counts[finding]:
+                del self.counts[finding]
+                del self.items[bisect.bisect_left(self.items, ORDER(finding), key=ORDER)]
+
+
+def _merged(ordered: list[Finding], few: list[Finding]) -> list[Finding]:
+    """Two lists in place order as one: ``few`` placed into a copy of ``ordered``."""
+    merged, start = [], 0
+    for finding in few:
+        end = bisect.bisect_right(ordered, ORDER(finding), lo=start, key=ORDER)
+        merged += ordered[start:end]
+        merged.append(finding)
+        start = end
+    merged += ordered[start:]
+    return merged
 
 
 def _findings_about(
@@ -102,13 +157,6 @@ def _findings(rule: Rule, severity: str, hits: Iterable[Hit]) -> list[Finding]:
     ]
 
 
-def _silenced(finding: Finding, ignoring: dict[str, Note]) -> bool:
-    return ignoring[finding.path].silences(finding.code, finding.rule)
-
-
-SORT_KEY = attrgetter("path", "line", "column", "code", "message")  # Finding.sort_key, quicker
-
-
 def severity_of(rule: Rule, config: Config) -> str:
     """The configured severity of the most specific matching selector, else the default."""
     chosen = [
@@ -117,3 +165,7 @@ def severity_of(rule: Rule, config: Config) -> str:
         if matches(rule, s)
     ]
     return max(chosen)[1] if chosen else str(rule.SEVERITY)
+
+
+_path = attrgetter("path")
+_PLACE = itemgetter(3, 4, 5, 0, 6, 7)  # path, line, column, code, message, subject

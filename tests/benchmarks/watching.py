@@ -52,13 +52,18 @@ class Watch:
             if line.startswith(start) or re.match(start, line):
                 return at
 
-    def time(self, move: Callable[[], object]) -> tuple[float, float]:
-        """Seconds from the move to the printed update and to the rewritten summary."""
+    def time(self, move: Callable[[], Callable[[], object]]) -> tuple[float, float]:
+        """Seconds from the move to the printed update and to the rewritten summary.
+
+        ``move()`` prepares (picks a note, reads it, writes what the move needs first)
+        off the clock and returns the change itself, which is timed.
+        """
         summary = self.vault / SUMMARY
+        change = move()
         self.drain()
         before = summary.stat().st_mtime_ns
         start = time.perf_counter()
-        move()
+        change()
         printed = self.wait_for(r"\[\d\d:\d\d:\d\d\] ") - start
         deadline = time.monotonic() + 30
         while summary.stat().st_mtime_ns == before and time.monotonic() < deadline:
@@ -104,25 +109,24 @@ class Moves:
         self.count += 1
         return self.count
 
-    def entry(self) -> None:
+    def entry(self) -> Change:
         note = sorted((self.vault / "People").glob("*.md"))[self.count * 97 % 1000]
-        with open(note, "a", encoding="utf-8") as out:
-            out.write(f"\n- {TODAY} coffee: benchmark entry {self._next()} #gave\n")
+        line = f"\n- {TODAY} coffee: benchmark entry {self._next()} #gave\n"
+        return lambda: _append(note, line)
 
-    def new_contact(self) -> None:
+    def new_contact(self) -> Change:
         name = f"Benchmark Person {self._next()}"
-        (self.vault / "People" / f"{name}.md").write_text(
-            f"---\ntype: contact\ncompany: Acme\n---\n# {name}\n\n- {TODAY} call: met today\n"
-        )
+        text = f"---\ntype: contact\ncompany: Acme\n---\n# {name}\n\n- {TODAY} call: met today\n"
+        return lambda: (self.vault / "People" / f"{name}.md").write_text(text)
 
-    def rename(self) -> None:
+    def rename(self) -> Change:
         note = reach_out(self.vault)[0]
-        note.rename(note.with_name(f"{note.stem} R{self._next()}.md"))
+        return lambda: note.rename(note.with_name(f"{note.stem} R{self._next()}.md"))
 
-    def delete(self) -> None:
-        reach_out(self.vault)[-1].unlink()
+    def delete(self) -> Change:
+        return reach_out(self.vault)[-1].unlink
 
-    def alias(self) -> None:
+    def alias(self) -> Change:
         """An alias that makes a dated entry's dangling link resolve: the contact has an
         interaction today and leaves the reach-out list."""
         number = self._next()
@@ -130,22 +134,38 @@ class Moves:
         daily.write_text(f"- {TODAY} call [[Alias {number}]]\n")
         self.drain(0.5)  # its own update first, not timed
         note = reach_out(self.vault)[0]
-        text = note.read_text()
-        note.write_text(text.replace("---\n", f"---\naliases: [Alias {number}]\n", 1))
+        text = note.read_text().replace("---\n", f"---\naliases: [Alias {number}]\n", 1)
+        return lambda: note.write_text(text)
 
-    def type_change(self) -> None:
+    def type_change(self) -> Change:
         note = reach_out(self.vault)[0]
-        note.write_text(note.read_text().replace("type: contact", "type: note", 1))
+        text = note.read_text().replace("type: contact", "type: note", 1)
+        return lambda: note.write_text(text)
 
-    def burst(self) -> None:
+    def burst(self) -> Change:
         """A `git checkout` of 300 daily notes: a dated entry with a contact in each."""
         dailies = sorted((self.vault / "Daily").rglob("*.md"))[-300:]
         contacts = sorted((self.vault / "People").glob("*.md"))
         number = self._next()
-        for index, note in enumerate(dailies):
-            with open(note, "a", encoding="utf-8") as out:
-                contact = contacts[(index * 31 + number) % len(contacts)].stem
-                out.write(f"\n- {TODAY} call [[{contact}]] burst {number}\n")
+        lines = [
+            f"\n- {TODAY} call [[{contacts[(index * 31 + number) % len(contacts)].stem}]]"
+            f" burst {number}\n"
+            for index in range(len(dailies))
+        ]
+
+        def change() -> None:
+            for note, line in zip(dailies, lines, strict=True):
+                _append(note, line)
+
+        return change
+
+
+Change = Callable[[], object]  # a move's change to the vault, prepared
+
+
+def _append(note: Path, line: str) -> None:
+    with open(note, "a", encoding="utf-8") as out:
+        out.write(line)
 
 
 def structural(mdnet: list[str], vault: Path, runs: int) -> list[tuple[str, float, float]]:

@@ -132,7 +132,7 @@ def test_an_unexpected_error_is_one_line(tmp_path: Path, monkeypatch: pytest.Mon
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("something mdnet did not foresee")
 
-    monkeypatch.setattr(sys.modules["mdnet.cli.check"], "check_answer", broken)
+    monkeypatch.setattr(sys.modules["mdnet.cli.checking"], "check_answer", broken)
     result = run("check", str(vault))
     assert_usage_error(result, "internal error: RuntimeError: something mdnet did not foresee")
     assert len(result.stderr.strip().splitlines()) == 1

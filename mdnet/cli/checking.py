@@ -1,0 +1,116 @@
+"""How ``mdnet check`` checks each vault: with its own configuration, from a running
+server, the last report, the caches or the notes themselves, and fixes applied."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import click
+
+from mdnet.cache.parser import CachedParser
+from mdnet.cache.printed import Printed
+from mdnet.cli.options import load_vault_config
+from mdnet.cli.reprint import Printing, Reprint, last_report
+from mdnet.cli.targets import Target
+from mdnet.config import Config
+from mdnet.edits.fix import FixReport, apply_fixes
+from mdnet.language import _
+from mdnet.live.client import ask_server
+from mdnet.model.builder import Builder
+from mdnet.model.stats import Stats
+from mdnet.notes.scan import NoteFile
+from mdnet.pipeline import Parser, check_answer, check_vault, keep_model, recheck
+from mdnet.rules.finding import Finding
+from mdnet.rules.runner import Selection
+
+Checked = tuple[Target, Stats, list[Finding], FixReport | None]
+
+
+@dataclass
+class Run:
+    """What every vault of one ``mdnet check`` is checked with."""
+
+    config_path: Path | None
+    today: dt.date
+    select: tuple[str, ...]
+    ignore: tuple[str, ...]
+    fix: bool
+    served: bool  # a running watch or lsp may answer
+    later: list[Callable[[], None]] = field(default_factory=list)  # after the answer
+    last: Reprint | None = None  # the one vault's last report, when it was looked for
+
+    def reprint(self, target: Target, printing: Printing) -> Printed | None:
+        """The last report of the one vault checked, if it can be printed again."""
+        config = load_vault_config(target.root, self.config_path)
+        selection = Selection.from_config(config, _split(self.select), _split(self.ignore))
+        self.last = last_report(target, config, self.today, selection, printing)
+        if self.last is None or self.last.printed is None:
+            return None
+        keep_model(target.root, config, self.today, selection, self.last.listed, self.later)
+        return self.last.printed
+
+    def check(self, target: Target, parse: Parser) -> Checked:
+        """Check one vault, with its own configuration; fix it if asked."""
+        config = load_vault_config(target.root, self.config_path)
+        selection = Selection.from_config(config, _split(self.select), _split(self.ignore))
+        today, only = self.today, target.only
+        if not self.fix:
+            listed = self.last.listed if self.last is not None else None
+            answer = _check(
+                target.root, config, today, selection, only, parse, self.later, self.served, listed
+            )
+            return target, *answer, None
+        builder = Builder(target.root, config)  # kept, to apply the fixes to its model
+        vault, found = check_vault(target.root, config, today, selection, parse, builder)
+        answer = Stats.of(vault), _only(found, only)
+        fixed = apply_fixes(target.root, answer[1], config)
+        for finding, reason in fixed.failed:  # left as it was: the finding stays
+            where = f"{finding.path}:{finding.line}"
+            message = _("cannot fix {where}: {reason}").format(where=where, reason=reason)
+            click.echo(f"mdnet: warning: {message}", err=True)
+        for finding, reason in fixed.failed_writes:
+            where = f"{finding.path}:{finding.line}"
+            message = _("cannot fix {where}: {reason}").format(where=where, reason=reason)
+            click.echo(f"mdnet: error: {message}", err=True)
+        if fixed.notes and isinstance(parse, CachedParser):  # what the notes now say:
+            vault, found = recheck(  # only the fixed ones are read again
+                target.root, config, today, selection, parse, builder, fixed.notes
+            )
+            answer = Stats.of(vault), _only(found, only)
+        return target, *answer, fixed
+
+
+def _check(
+    vault_path: Path,
+    config: Config,
+    today: dt.date,
+    selection: Selection,
+    only: set[str] | None,
+    parse: Parser,
+    later: list[Callable[[], None]],
+    served: bool = False,
+    listed: tuple[list[NoteFile], int] | None = None,
+) -> tuple[Stats, list[Finding]]:
+    """The counts and the whole vault's findings, or only those in the notes at ``only``;
+    with ``served``, from a running watch or lsp when one answers; else through the
+    caches (``pipeline.check_answer``), unless the parser reads a note from stdin."""
+    answer = ask_server(vault_path, config, today, selection) if served else None
+    if answer is not None:
+        findings, stats = answer
+    elif isinstance(parse, CachedParser):
+        stats, findings = check_answer(vault_path, config, today, selection, parse, later, listed)
+    else:
+        vault, findings = check_vault(vault_path, config, today, selection, parse)
+        stats = Stats.of(vault)
+    return stats, _only(findings, only)
+
+
+def _only(findings: list[Finding], only: set[str] | None) -> list[Finding]:
+    return findings if only is None else [f for f in findings if f.path in only]
+
+
+def _split(values: tuple[str, ...]) -> list[str]:
+    return [item.strip() for value in values for item in value.split(",") if item.strip()]

@@ -1,0 +1,39 @@
+"""Who claims a name (``Resolver.claims``): one claimant alone, several in a set, and the
+first in order wins, as notes come and go."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mdnet.config import load_config
+from mdnet.model.links import Resolver
+from mdnet.notes.markdown import Link
+from mdnet.notes.parse import parse_note
+
+CONFIG = load_config(Path("/nonexistent"))
+
+
+def note(path: str, aliases: str = "") -> object:
+    front = f"---\naliases: [{aliases}]\n---\n" if aliases else ""
+    return parse_note(path, front, CONFIG)
+
+
+def test_a_name_claimed_by_several_notes_goes_to_the_next_when_the_first_goes() -> None:
+    ann, other, bob = note("A/Ann.md"), note("B/Ann.md"), note("Bob.md", "Ann Smith")
+    notes = [ann, other, bob]
+    resolver = Resolver(notes)  # type: ignore[arg-type]
+    claims = resolver.claim_all(notes)  # type: ignore[arg-type]
+    assert claims["ann"] == {(0, "A/Ann.md"), (0, "B/Ann.md")}
+    assert claims["a/ann"] == (0, "A/Ann.md")  # alone: no set
+    assert claims["ann smith"] == (1, "Bob.md")
+    assert resolver.reclaim(notes, [ann], []) == {"ann", "a/ann"}  # type: ignore[list-item]
+    assert claims["ann"] == (0, "B/Ann.md") and "a/ann" not in claims
+    assert resolver.resolve(Link("Ann", 1), "x.md") == "B/Ann.md"
+    renamed = note("Bob.md", "Bobby")
+    assert resolver.reclaim(notes[1:], [bob], [renamed]) == {"ann smith", "bobby"}  # type: ignore[list-item]
+    assert "ann smith" not in claims and claims["bobby"] == (1, "Bob.md")
+    assert resolver.resolve(Link("Ann Smith", 1), "x.md") is None
+    back = note("A/Ann.md")
+    assert resolver.reclaim(notes[1:], [], [back]) == {"ann", "a/ann"}  # type: ignore[list-item]
+    assert claims["ann"] == {(0, "A/Ann.md"), (0, "B/Ann.md")}
+    assert resolver.resolve(Link("Ann", 1), "x.md") == "A/Ann.md"

@@ -1,0 +1,64 @@
+"""Values that many notes repeat are one object (``mdnet.notes.sharing``): the same
+notes, less memory."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from mdnet.cache import rows
+from mdnet.config import load_config
+from mdnet.notes.parse import parse_note
+from mdnet.notes.sharing import shared_date, shared_front
+
+CONFIG = load_config(Path("/nonexistent"))
+
+
+def test_notes_share_keys_kinds_repeated_values_dates_and_key_lines() -> None:
+    text = "---\ntype: contact\ntier: close\ntags: [a, b]\nmet: 2026-01-02\n---\n"
+    one = parse_note("People/One.md", text, CONFIG)
+    other = rows.load(rows.dump(parse_note("People/Other.md", text, CONFIG)))
+    assert one.fields == other.fields and one.fields == {
+        "tier": "close",
+        "tags": ("a", "b"),
+        "met": dt.date(2026, 1, 2),
+    }
+    assert one.kind is other.kind
+    assert one.lines is other.lines  # the same keys on the same lines: one dict
+    for key in one.fields:
+        shared = next(k for k in other.fields if k == key)
+        assert shared is key and one.fields[key] is other.fields[key]
+
+
+def test_a_note_keeps_its_own_names_and_what_differs() -> None:
+    one = parse_note("A.md", "---\ntype: contact\nname: Ann\ncompany: X\n---\n", CONFIG)
+    other = parse_note("B.md", "---\ntype: contact\nname: Bob\ncompany: X\n---\n", CONFIG)
+    assert one.fields["company"] is other.fields["company"]
+    assert one.fields["name"] == "Ann" and other.fields["name"] == "Bob"
+    assert one.fields is not other.fields
+
+
+def test_equal_values_of_other_types_are_not_mixed_up() -> None:
+    """1, 1.0 and True are equal in Python, but a note says which it wrote."""
+    made = [shared_front("circle", {"dues": value}, {"dues": 2})[1] for value in (1, 1.0, True)]
+    assert [type(fields["dues"]) for fields in made] == [int, float, bool]
+    when = dt.datetime(2026, 1, 2, 10, 0)
+    assert type(shared_date(when)) is dt.datetime and shared_date(dt.date(2026, 1, 2)) is not when
+
+
+def test_fields_that_cannot_be_hashed_stay_the_notes_own() -> None:
+    fields = {"attendees": ["[[A]]"]}
+    assert shared_front("event", fields, {})[1] == fields
+
+
+def test_entries_share_their_dates_and_channels() -> None:
+    from mdnet.model.builder import build
+
+    texts = {
+        "People/Ann.md": "---\ntype: contact\n---\n- 2026-10-02 call: hello\n",
+        "People/Bob.md": "---\ntype: contact\n---\n- 2026-10-02 call: hi\n",
+    }
+    notes = [rows.load(rows.dump(parse_note(path, text, CONFIG))) for path, text in texts.items()]
+    vault = build(Path("/nonexistent"), notes, CONFIG)
+    ann, bob = (vault.contacts[path].entries[0] for path in texts)
+    assert ann.channel == "call" and ann.channel is bob.channel and ann.date is bob.date
