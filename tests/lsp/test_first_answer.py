@@ -139,6 +139,9 @@ def checked(make_vault: WriteVault) -> Path:
         os.utime(note, ns=(1_700_000_000_000_000_000,) * 2)  # not written just now
     command = [sys.executable, "-m", "mdnet", "check", str(root), "--today", "2026-11-26"]
     subprocess.run(command, capture_output=True, check=False)
+    deadline = time.monotonic() + 20  # kept by a process of its own, once the check is out
+    while not (root / ".mdnet/results.pickle").exists() and time.monotonic() < deadline:
+        time.sleep(0.02)
     return root.resolve()
 
 

@@ -21,10 +21,12 @@ FILES = {
     "People/Bob.md": "---\ntype: contact\nbirthday: 2026-13-01\n---\n",
     "Daily/2026-11-20.md": "Lunch with [[Bob]].\n",
 }
-# `mdnet check` as it is, but telling on stderr when a server answered it
+# `mdnet check` as it is, but telling on stderr when a server answered it (and never
+# printing its last report again from .mdnet/, which would answer before any server)
 CHECK = """
 import importlib, sys
-check = importlib.import_module("mdnet.cli.check")
+check = importlib.import_module("mdnet.cli.checking")
+check.Run.reprint = lambda *arguments: None
 ask = check.ask_server
 def noted(*args, **kwargs):
     answer = ask(*args, **kwargs)
