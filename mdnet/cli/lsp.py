@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from pathlib import Path
 
 import click
@@ -26,8 +27,13 @@ def lsp(stdio: bool, today: dt.date, vault: Path | None, config_path: Path | Non
 
     Example: mdnet lsp
     """
-    from mdnet.lsp.server import make_server
+    from mdnet.lsp.first import Early
 
     source = click.get_current_context().get_parameter_source("today")
     fixed = today if source != ParameterSource.DEFAULT else None
-    make_server(fixed, config_path, vault).start_io()
+    early = Early(fixed or dt.date.today(), config_path, sys.stdin.buffer)
+    stdin = early.begin(vault)  # the last check's answer, made while the server loads
+
+    from mdnet.lsp.server import make_server
+
+    make_server(fixed, config_path, vault, early).start_io(stdin=stdin)

@@ -3,7 +3,8 @@
 It listens on a Unix socket in the vault's ``.mdnet/`` (readable and writable by the
 user only, and it answers only processes of the same user), on a thread of its own.
 Before it answers, the front end takes in the changes it has not handled yet (``sync``),
-so that the answer is what a check of its own would find now.
+so that the answer is what a check of its own would find now; it may decline instead
+(``sync`` gives the reason: ``mdnet lsp`` with a note open in an editor, unsaved).
 """
 
 from __future__ import annotations
@@ -41,9 +42,10 @@ WAKE = 0.2  # seconds between looks at whether to stop
 
 
 class CheckServer:
-    """Answers checks of the vault that ``live`` holds; ``sync`` takes in pending changes."""
+    """Answers checks of the vault that ``live`` holds; ``sync`` takes in pending changes
+    and says why the model cannot answer now, if it cannot."""
 
-    def __init__(self, live: LiveVault, sync: Callable[[], None]) -> None:
+    def __init__(self, live: LiveVault, sync: Callable[[], str | None]) -> None:
         self.live, self.sync = live, sync
         self.path = live.root / STATE_FOLDER / SOCKET_NAME
         self.listener: socket.socket | None = None
@@ -103,7 +105,9 @@ class CheckServer:
         """The answer to ``request``: the findings now, or why not."""
         if request.code != code_stamp():
             return decline("another version of mdnet")
-        self.sync()
+        reason = self.sync()
+        if reason is not None:
+            return decline(reason)
         live = self.live
         with live.lock:
             if request.config != live.config.fingerprint:

@@ -23,7 +23,6 @@ from stat import S_ISDIR, S_ISLNK, S_ISREG
 
 from mdnet import language
 from mdnet.cache.parser import CachedParser
-from mdnet.calendar import render_calendar
 from mdnet.config import CONFIG_NAME, Config, load_config
 from mdnet.live.update import Update
 from mdnet.model.builder import Builder
@@ -162,6 +161,8 @@ class LiveVault:
 
     def calendar(self) -> bytes:
         """The calendar file's bytes now (``mdnet.calendar``)."""
+        from mdnet.calendar import render_calendar  # icalendar: 0.1 s that `lsp` never needs
+
         with self.lock, paused_gc():
             return render_calendar(
                 self.vault, self.config, self.today, self.findings, self.selection

@@ -8,8 +8,10 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from lsprotocol import types
-from pygls.uris import from_fs_path, to_fs_path
+from pygls.uris import to_fs_path
 from pygls.workspace import PositionCodec, TextDocument, Workspace
+
+from mdnet.lsp.diagnostics import Uris
 
 
 class Documents:
@@ -19,6 +21,7 @@ class Documents:
         self.root = root
         self.real_root = os.path.realpath(root)
         self.workspace = workspace
+        self.uris = Uris(root)
 
     @property
     def codec(self) -> PositionCodec:
@@ -44,9 +47,7 @@ class Documents:
 
     def uri_of(self, path: str) -> str:
         """The URI of the vault-relative ``path`` (the vault's folder for ``""``)."""
-        uri = from_fs_path(str(self.root / path) if path else str(self.root))
-        assert uri is not None
-        return str(uri)
+        return self.uris.of(path)
 
     def open_document(self, path: str) -> TextDocument | None:
         """The editor's document for the note at ``path``, when it is open."""

@@ -18,7 +18,9 @@ from pygls.protocol import LanguageServerProtocol
 from pygls.uris import to_fs_path
 
 from mdnet import __version__
-from mdnet.lsp import actions, completion, disk, hover, navigation, summary
+from mdnet.live.server import CheckServer
+from mdnet.lsp import actions, checks, completion, disk, hover, navigation, summary
+from mdnet.lsp.first import Early
 from mdnet.lsp.session import Session
 
 
@@ -40,6 +42,12 @@ class MdnetServer(LanguageServer):
     """pygls' language server with mdnet's session; errors go to the editor's log."""
 
     session: Session
+    checks: CheckServer | None = None  # answering ``mdnet check`` (``lsp.checks``)
+
+    def shutdown(self) -> None:
+        checks.stop(self.checks)
+        self.checks = None
+        super().shutdown()  # type: ignore[no-untyped-call]
 
     def report_server_error(self, error: Exception, source: Any) -> None:
         cause = error.__cause__ or error
@@ -47,12 +55,15 @@ class MdnetServer(LanguageServer):
 
 
 def make_server(
-    today: dt.date | None, config_path: Path | None = None, vault: Path | None = None
+    today: dt.date | None,
+    config_path: Path | None = None,
+    vault: Path | None = None,
+    early: Early | None = None,
 ) -> MdnetServer:
     """The ``mdnet lsp`` server, its features registered; ``vault`` (a folder in it)
-    rather than the folder the editor opens."""
+    rather than the folder the editor opens; ``early``, its first answer under way."""
     server = MdnetServer("mdnet", __version__, protocol_cls=MdnetProtocol)
-    server.session = session = Session(server, today, config_path)
+    server.session = session = Session(server, today, config_path, early)
 
     @server.feature(types.INITIALIZE)
     def initialize(params: types.InitializeParams) -> None:
@@ -60,8 +71,13 @@ def make_server(
 
     @server.feature(types.INITIALIZED)
     async def initialized(params: types.InitializedParams) -> None:
-        disk.follow(server, session)  # first: a change while the vault loads counts
-        await session.start()
+        await session.start(follow=lambda: disk.follow(server, session))
+        server.checks = checks.serve(session)
+
+    @server.feature(types.SHUTDOWN)
+    def shutdown(params: None) -> None:
+        checks.stop(server.checks)
+        server.checks = None
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(params: types.DidOpenTextDocumentParams) -> None:

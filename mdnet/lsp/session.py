@@ -23,14 +23,14 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 
 from mdnet import language
-from mdnet.cache import results
 from mdnet.config import CONFIG_NAME, Config, ConfigError, load_config
 from mdnet.errors import UserError
 from mdnet.live.links import Links
 from mdnet.live.vault import LiveVault
-from mdnet.lsp.diagnostics import by_path, of_findings
+from mdnet.lsp.diagnostics import Published, by_path, rendered
 from mdnet.lsp.documents import Documents
-from mdnet.notes.scan import find_vault, list_notes
+from mdnet.lsp.first import Answer, Early, prepare
+from mdnet.notes.scan import find_vault
 from mdnet.rules.finding import Finding
 
 CLOCK_CHECK = 60.0  # seconds between looks at the date when nothing happens
@@ -41,18 +41,23 @@ class Session:
     """What the server knows: the vault (once ``open``), its live model, what it published."""
 
     def __init__(
-        self, server: LanguageServer, today: dt.date | None, config_path: Path | None = None
+        self,
+        server: LanguageServer,
+        today: dt.date | None,
+        config_path: Path | None = None,
+        early: Early | None = None,
     ) -> None:
-        self.server = server
+        self.server, self.early = server, early
         self.fixed_today, self.config_path = today, config_path
         self.live: LiveVault | None = None
         self.links: Links | None = None  # where the live vault's links lead
         self.documents: Documents | None = None
-        self.published: dict[str, list[types.Diagnostic]] = {}  # by URI
+        self.published = Published()
         self.edits: dict[str, str | None] = {}  # path → an editor's text (None: closed)
         self.disk: set[str] = set()  # paths changed on disk
         self.after_update: list[Callable[[], None]] = []  # run in the worker, once
         self.wake: asyncio.Event | None = None
+        self._updating = asyncio.Lock()
         self.ready = False
         self._task: asyncio.Task[None] | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -81,16 +86,18 @@ class Session:
         self.links = Links(self.live)
         self.documents = Documents(root, self.server.workspace)
 
-    async def start(self) -> None:
-        """Read the whole vault, publish every note's diagnostics, then take changes."""
+    async def start(self, follow: Callable[[], None]) -> None:
+        """Publish the last check's answer, ``follow`` the disk's changes, read the whole
+        vault, publish every note's diagnostics, then take changes."""
         if self.live is None:
             return
         self.wake = asyncio.Event()
         self._loop, self._loop_thread = asyncio.get_running_loop(), threading.get_ident()
-        last = await asyncio.to_thread(self._last_answer)
+        last = await asyncio.to_thread(self._first_answer, self.live.root)
         if last is not None and not self.edits:  # shown while the vault loads
-            self.publish({finding.path for finding in last}, last)
-            self.log(f"mdnet: {len(last)} findings of the last check, while the vault loads")
+            self._publish_answer(last)
+            self.log(f"mdnet: {last.count} findings of the last check, while the vault loads")
+        follow()  # before the vault is read: a change meanwhile counts
         await asyncio.to_thread(self.live.load)
         self.ready = True
         self.publish(self._all_paths())
@@ -135,22 +142,41 @@ class Session:
             with contextlib.suppress(TimeoutError):  # a look at the date, now and then
                 await asyncio.wait_for(self.wake.wait(), CLOCK_CHECK)
             self.wake.clear()
-            edits, disk, work = self.edits, self.disk, self.after_update
-            self.edits, self.disk, self.after_update = {}, set(), []
-            try:
-                paths = await asyncio.to_thread(self._apply, edits, disk)
-                self.publish(paths)
-                for job in work:
-                    await asyncio.to_thread(job)
-            except Exception as error:  # a bug or a full disk: told, never fatal
-                self.log(
-                    f"mdnet: cannot update: {error!r}\n{traceback.format_exc()}",
-                    types.MessageType.Error,
-                )
-                if self.live is not None:
-                    self.live.reset()  # the next change reads everything again
+            work, self.after_update = self.after_update, []
+            if await self.update():
+                try:
+                    for job in work:
+                        await asyncio.to_thread(job)
+                except Exception as error:  # a full disk: told, never fatal
+                    self._failed(error)
 
-    def _apply(self, edits: dict[str, str | None], disk: set[str]) -> set[str]:
+    async def update(self, on_disk: Callable[[], set[str]] | None = None) -> bool:
+        """Take in the changes not taken in yet, and the paths ``on_disk`` finds changed
+        (in the worker), then publish what they change; one update at a time, in the
+        order the changes came. False when it failed (told)."""
+        async with self._updating:
+            edits, disk = self.edits, self.disk
+            self.edits, self.disk = {}, set()
+            try:
+                paths = await asyncio.to_thread(self._take_in, edits, disk, on_disk)
+                self.publish(paths)
+            except Exception as error:  # a bug or a full disk: told, never fatal
+                self._failed(error)
+                return False
+            return True
+
+    def _failed(self, error: Exception) -> None:
+        failure = f"mdnet: cannot update: {error!r}\n{traceback.format_exc()}"
+        self.log(failure, types.MessageType.Error)
+        if self.live is not None:
+            self.live.reset()  # the next change reads everything again
+
+    def _take_in(
+        self, edits: dict[str, str | None], disk: set[str], on_disk: Callable[[], set[str]] | None
+    ) -> set[str]:
+        return self.take_in(edits, (disk | on_disk()) if on_disk is not None else disk)
+
+    def take_in(self, edits: dict[str, str | None], disk: set[str]) -> set[str]:
         """Take the changes in (in the worker thread); the paths whose findings changed."""
         live = self.live
         assert live is not None
@@ -172,45 +198,45 @@ class Session:
 
     def _all_paths(self) -> set[str]:
         assert self.live is not None and self.documents is not None
-        published = {self.documents.path_of(uri) for uri in self.published}
+        published = {self.documents.path_of(uri) for uri in self.published.by_uri}
         return {f.path for f in self.live.findings} | {p for p in published if p is not None}
 
-    def _last_answer(self) -> list[Finding] | None:
-        """The last ``check``'s findings, when no note changed since (``cache.results``):
-        the whole vault's diagnostics at once, before its model is read."""
-        live = self.live
-        assert live is not None
-        files = list_notes(live.root, live.config)
-        answer_key = results.key(live.config, live.today, live.selection)
-        kept = results.restore(live.root, answer_key, files)
-        return None if kept is None else kept[1]
+    def _first_answer(self, root: Path) -> Answer | None:
+        """The last check's answer, made while the server started, or now."""
+        if self.early is not None:
+            return self.early.answer(root)
+        return prepare(root, self.config_path, self.today())
+
+    def _publish_answer(self, answer: Answer) -> None:
+        """Publish the diagnostics of the last check's answer (``lsp.first``)."""
+        messages: list[bytes] = []
+        for uri, diagnostics in answer.diagnostics:
+            self.published.change(uri, diagnostics, messages)
+        self._publish_vault(answer.own, messages)
+        self.send(messages)
 
     def publish(self, paths: Iterable[str], findings: list[Finding] | None = None) -> None:
         """Publish the diagnostics of ``paths`` where they differ from what was published
-        (from the live vault's findings, or the ``findings`` given)."""
+        (from the live vault's findings, or the ``findings`` given), in one write."""
         live, documents = self.live, self.documents
         assert live is not None and documents is not None
         grouped = by_path(live.findings if findings is None else findings)
+        messages: list[bytes] = []
         for path in sorted(paths):
             if path == "":
-                self._publish_vault(grouped.get("", []))
+                self._publish_vault(grouped.get("", []), messages)
                 continue
-            uri = documents.uri_of(path)
-            diagnostics = of_findings(grouped.get(path, []))
-            if self.published.get(uri, []) == diagnostics:
-                continue
-            self._send(uri, diagnostics)
+            self.published.change(documents.uri_of(path), rendered(grouped.get(path, ())), messages)
+        self.send(messages)
 
-    def _send(self, uri: str, diagnostics: list[types.Diagnostic]) -> None:
-        if diagnostics:
-            self.published[uri] = diagnostics
-        else:
-            self.published.pop(uri, None)
-        self.server.text_document_publish_diagnostics(
-            types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics)
-        )
+    def send(self, messages: list[bytes]) -> None:
+        """Write framed messages to the editor, all at once (from the event loop's thread,
+        as pygls writes its own)."""
+        writer = self.server.protocol.writer
+        if messages and writer is not None:
+            writer.write(b"".join(messages))
 
-    def _publish_vault(self, findings: list[Finding]) -> None:
+    def _publish_vault(self, findings: list[Finding], messages: list[bytes]) -> None:
         """The vault's own findings (R002, G003, C001–C003, C007) go on its config file,
         where one can act on them, or, with no config file, to the log."""
         live, documents = self.live, self.documents
@@ -218,9 +244,7 @@ class Session:
         config = live.config_path or live.root / CONFIG_NAME
         if config.is_file():
             uri = documents.uri_of(CONFIG_NAME) if live.config_path is None else config.as_uri()
-            diagnostics = of_findings(findings)
-            if self.published.get(uri, []) != diagnostics:
-                self._send(uri, diagnostics)
+            self.published.change(uri, rendered(findings), messages)
             return
         if findings != self._vault_logged:
             self._vault_logged = findings
