@@ -88,6 +88,7 @@ def check(
 
     Example: mdnet check --select R,G --today 2026-11-26 ~/Notes
     """
+    printing = Printing(_format(output_format), statistics, quiet, _color(), str(Path.cwd()))
     if STDIN in paths or stdin_filename is not None:
         text = _stdin_text(paths, stdin_filename, fix)
         assert stdin_filename is not None
@@ -99,9 +100,6 @@ def check(
         run = Run(config_path, today, select, ignore, fix, served=not (fix or no_cache))
         chosen = targets(paths, vault, Path.cwd())
         if len(chosen) == 1 and not (fix or no_cache):  # maybe the last report again
-            printing = Printing(
-                _format(output_format), statistics, quiet, _color(), str(Path.cwd())
-            )
             again = run.reprint(chosen[0], printing)
             if again is not None:
                 _warn_if_empty(chosen[0], again.notes)
@@ -113,7 +111,6 @@ def check(
     findings = [finding for _, _, found, _ in checked for finding in found]
     fixes = [report for *_, report in checked if report is not None]
     not_applied = sum(report.unwritten for report in fixes)  # an error: exit 1
-    printing = Printing(_format(output_format), statistics, quiet, _color(), str(Path.cwd()))
     text = printing.report(
         [(t.root, counts, found) for t, counts, found, _ in checked], today, not_applied
     )

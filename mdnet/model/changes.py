@@ -55,6 +55,8 @@ def carry(old: Vault, new: Vault, changed: list[Note], gone: set[str], structura
         ]:
             titles[title] += count
             counted.add(title)
+            if not titles[title]:
+                del titles[title]
         new.titles = titles
         new.shared_titles = (old.shared_titles - counted) | {t for t in counted if titles[t] > 1}
     confidential = {p for p in old.confidential if p not in paths}

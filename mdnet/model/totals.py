@@ -66,7 +66,11 @@ class Some(Total[Any]):
 
 
 class Ordered(Total[list[Any]]):
-    """Every contact's list of items, all of them in one sorted list (``items``)."""
+    """Every contact's list of items, all of them in one sorted list (``items``; a contact
+    that is listed or not brings a list of one item or none).
+
+    ``items`` is the total's own list, kept up to date when a later version of the vault
+    asks: copy what must outlive the next question."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -103,6 +107,8 @@ class Counted(Total[Hashable]):
 
     def take_back(self, part: Hashable) -> None:
         self.counts[part] -= 1
+        if not self.counts[part]:
+            del self.counts[part]
 
 
 class Summed(Total[tuple[int, ...]]):

@@ -65,7 +65,7 @@ def check(vault: Vault, config: Config, today: dt.date) -> Iterator[Hit]:
         setting=formats.short_number(limit),
     )
     worth = total(vault, Ordered, _worth_reactivating, config, today).items[:NAMED]
-    names = [_('"{name}"').format(name=title) for *_priority, title in worth]
+    names = [_('"{name}"').format(name=title) for *_rank, title in worth]
     if names:
         message = _("{facts}; reactivate a few: {names}.").format(
             facts=message, names=", ".join(names)

@@ -62,7 +62,7 @@ def _known_rules(selectors: Iterable[str], where: str) -> None:
 
 def run_rules(vault: Vault, config: Config, today: dt.date, selection: Selection) -> list[Finding]:
     """Every selected rule's findings, with severity overrides and ``mdnet-ignore`` applied,
-    in place order (``ORDER``), each once.
+    in place order (``place``), each once.
 
     The rules about one contact at a time (``rules.per_contact``) are asked about each
     contact together, and what they find is kept with the contact (``Contact.kept``) and,
@@ -77,7 +77,7 @@ def run_rules(vault: Vault, config: Config, today: dt.date, selection: Selection
         for rule, severity in rules:
             if not is_about_one(rule):
                 wide += _findings(rule, severity, rule.check(vault, config, today))
-    findings = _merged(about, sorted(set(wide), key=ORDER))
+    findings = _merged(about, sorted(set(wide), key=place))
     for path, note in vault.ignoring.items():  # a note silences findings with mdnet-ignore
         start = bisect.bisect_left(findings, path, key=_path)
         end = bisect.bisect_right(findings, path, key=_path, lo=start)
@@ -85,7 +85,7 @@ def run_rules(vault: Vault, config: Config, today: dt.date, selection: Selection
     return findings
 
 
-def ORDER(finding: Finding) -> tuple[object, ...]:
+def place(finding: Finding) -> tuple[object, ...]:
     """Place order: by file, line, column, then code and message (and what tells two
     findings apart that say the same in the same place)."""
     path, line, column, code, message, subject = _PLACE(finding)
@@ -108,12 +108,12 @@ class InPlaceOrder(Total[list[Finding]]):
             if part:
                 self.parts[path] = part
                 self.counts.update(part)
-        self.items = sorted(self.counts, key=ORDER)
+        self.items = sorted(self.counts, key=place)
 
     def add(self, part: list[Finding]) -> None:
         for finding in part:
             if not self.counts[finding]:
-                bisect.insort(self.items, finding, key=ORDER)
+                bisect.insort(self.items, finding, key=place)
             self.counts[finding] += 1
 
     def take_back(self, part: list[Finding]) -> None:
@@ -121,14 +121,14 @@ class InPlaceOrder(Total[list[Finding]]):
             self.counts[finding] -= 1
             if not self.counts[finding]:
                 del self.counts[finding]
-                del self.items[bisect.bisect_left(self.items, ORDER(finding), key=ORDER)]
+                del self.items[bisect.bisect_left(self.items, place(finding), key=place)]
 
 
 def _merged(ordered: list[Finding], few: list[Finding]) -> list[Finding]:
     """Two lists in place order as one: ``few`` placed into a copy of ``ordered``."""
     merged, start = [], 0
     for finding in few:
-        end = bisect.bisect_right(ordered, ORDER(finding), lo=start, key=ORDER)
+        end = bisect.bisect_right(ordered, place(finding), lo=start, key=place)
         merged += ordered[start:end]
         merged.append(finding)
         start = end

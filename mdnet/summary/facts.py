@@ -46,8 +46,9 @@ class Facts:
 
     def ordered(self, work_out: Callable[..., list[Any]], *more: Hashable) -> list[Any]:
         """The items ``work_out(contact, config, today, *more)`` lists for every contact,
-        sorted (kept up to date from one version of the vault to the next)."""
-        return total(self.vault, Ordered, work_out, self.config, self.today, *more).items
+        sorted (a copy: the total is kept up to date from one version of the vault to the
+        next)."""
+        return list(total(self.vault, Ordered, work_out, self.config, self.today, *more).items)
 
     def flagged(self, code: str) -> frozenset[str]:
         """The paths of the notes that rule ``code`` reported: what a section lists when

@@ -44,7 +44,7 @@ def reach_out(facts: Facts) -> Blocks:
     """The most overdue contacts, losing touch apart from overdue; then birthdays."""
     # the most days overdue first: the earliest due date (thousands are due, a few shown)
     due = facts.ordered(_due) if facts.reports(R001) else []
-    shown = [facts.standing(path) for _due, path in due[: facts.config.reach_out]]
+    shown = [facts.standing(path) for _when, path in due[: facts.config.reach_out]]
     blocks = ["## " + _("Reach out this week")]
     if not facts.reports(R001):
         blocks.append(not_selected(R001))
