@@ -10,20 +10,14 @@ printing each one again takes longer than listing the vault. Like every cache in
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import pickle
-import stat
 from pathlib import Path
 from typing import NamedTuple
 
-from mdnet.cache.index import STATE_FOLDER, keeps_state, make_state_folder
-from mdnet.cache.results import PlainUnpickler
-from mdnet.notes.files import write_atomic
-from mdnet.notes.scan import RACY_NS, NoteFile
+from mdnet.cache import kept
+from mdnet.notes.scan import NoteFile
 
 NAME = "printed.pickle"
-LARGEST = 1 << 31  # bytes
 
 
 class Printed(NamedTuple):
@@ -42,31 +36,16 @@ def key(*made_by: str) -> str:
 
 def restore(root: Path, printed_key: str) -> Printed | None:
     """The report printed last, if it was printed for ``printed_key``."""
-    path = root / STATE_FOLDER / NAME
+    state = kept.read(root, NAME, printed_key)
     try:
-        found = path.stat()
-        if not stat.S_ISREG(found.st_mode) or found.st_size > LARGEST:
-            return None
-        with open(path, "rb") as source:
-            if PlainUnpickler(source).load() != printed_key:  # the key first, alone:
-                return None  # a miss reads no more
-            text, severities, notes = PlainUnpickler(source).load()
+        text, severities, notes = state
         return Printed(str(text), tuple(map(str, severities)), int(notes))
-    except Exception:  # a cache: whatever is wrong with it, do without
+    except Exception:  # none, or not a report: do without
         return None
 
 
 def save(
     root: Path, printed_key: str, printed: Printed, files: list[NoteFile], listed_at: int
 ) -> None:
-    """Keep the report, unless a note was written too recently to be trusted by its size
-    and time (it may change again within its time's tick)."""
-    fresh_before = listed_at - RACY_NS
-    if not keeps_state(root, files) or any(file.mtime_ns >= fresh_before for file in files):
-        return
-    folder = root / STATE_FOLDER
-    with contextlib.suppress(Exception):  # a read-only vault, a full disk: a cache
-        make_state_folder(folder)
-        data = pickle.dumps(printed_key, protocol=pickle.HIGHEST_PROTOCOL)
-        data += pickle.dumps(tuple(printed), protocol=pickle.HIGHEST_PROTOCOL)
-        write_atomic(folder / NAME, data)
+    """Keep the report for the notes as listed (``cache.kept``)."""
+    kept.write(root, NAME, printed_key, tuple(printed), files, listed_at)

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import click
 
-from mdnet.cache.printed import Printed
 from mdnet.cli.checking import Run
 from mdnet.cli.options import (
     UsageError,
@@ -28,7 +27,6 @@ from mdnet.report.formats import (
     FORMATS,
 )
 from mdnet.report.printing import Printing
-from mdnet.rules.finding import Finding
 
 STDIN = Path("-")
 
@@ -108,20 +106,17 @@ def check(
         checked = [run.check(target, vault_parser(not no_cache)) for target in chosen]
     for target, counts, _found, _fixed in checked:
         _warn_if_empty(target, counts.notes)
-    findings = [finding for _, _, found, _ in checked for finding in found]
     fixes = [report for *_, report in checked if report is not None]
     not_applied = sum(report.unwritten for report in fixes)  # an error: exit 1
-    text = printing.report(
+    shown = printing.printed(
         [(t.root, counts, found) for t, counts, found, _ in checked], today, not_applied
     )
-    _write(text)
+    _write(shown.text)
     if run.last is not None:  # kept, to be printed again
-        shown = Printed(text, _severities(findings), checked[0][1].notes)
         run.later.append(partial(run.last.save, checked[0][0].root, shown))
     if fixes and not quiet:
         click.echo(FixReport.merged(fixes).summary(), err=True)
-    severities = _severities(findings)
-    finish(_exit_code(severities, strict, exit_zero, not_applied), run.later)
+    finish(_exit_code(shown.severities, strict, exit_zero, not_applied), run.later)
 
 
 def _write(text: str, piece: int = 8192) -> None:
@@ -137,10 +132,6 @@ def _format(output_format: str | None) -> str:
 
 def _color() -> bool:
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ
-
-
-def _severities(findings: list[Finding]) -> tuple[str, ...]:
-    return tuple(sorted({finding.severity for finding in findings}))
 
 
 def _exit_code(

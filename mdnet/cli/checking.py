@@ -42,12 +42,21 @@ class Run:
     served: bool  # a running watch or lsp may answer
     later: list[Callable[[], None]] = field(default_factory=list)  # after the answer
     last: Reprint | None = None  # the one vault's last report, when it was looked for
+    read: dict[Path, tuple[Config, Selection]] = field(default_factory=dict)  # by vault
+
+    def settings(self, target: Target) -> tuple[Config, Selection]:
+        """The vault's configuration and rules, read once for all this run asks of it."""
+        read = self.read.get(target.root)
+        if read is None:
+            config = load_vault_config(target.root, self.config_path)
+            selection = Selection.from_config(config, _split(self.select), _split(self.ignore))
+            read = self.read[target.root] = config, selection
+        return read
 
     def reprint(self, target: Target, printing: Printing) -> Printed | None:
         """The report of the one vault checked as a running server prints it, or the
         last one printed, if it can be printed again."""
-        config = load_vault_config(target.root, self.config_path)
-        selection = Selection.from_config(config, _split(self.select), _split(self.ignore))
+        config, selection = self.settings(target)
         if self.served:
             report = ask_server_to_print(
                 target.root, config, self.today, selection, printing, target.only
@@ -63,8 +72,7 @@ class Run:
 
     def check(self, target: Target, parse: Parser) -> Checked:
         """Check one vault, with its own configuration; fix it if asked."""
-        config = load_vault_config(target.root, self.config_path)
-        selection = Selection.from_config(config, _split(self.select), _split(self.ignore))
+        config, selection = self.settings(target)
         today, only = self.today, target.only
         if not self.fix:
             listed = self.last.listed if self.last is not None else None

@@ -23,8 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from mdnet import __version__
+from mdnet.cache.kept import PlainUnpickler
 from mdnet.cache.printed import Printed
-from mdnet.cache.results import PlainUnpickler
 from mdnet.cache.snapshot import sources_digest
 from mdnet.model.stats import Stats
 from mdnet.report.formats import FORMATS

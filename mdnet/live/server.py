@@ -143,9 +143,7 @@ def _report(
     if request.only is not None:
         only = set(request.only)
         findings = [finding for finding in findings if finding.path in only]
-    text = printing.report([(Path(request.root), stats, findings)], today)
-    severities = tuple(sorted({finding.severity for finding in findings}))
-    return Printed(text, severities, stats.notes)
+    return printing.printed([(Path(request.root), stats, findings)], today)
 
 
 def _listen(path: Path) -> socket.socket | None:

@@ -27,7 +27,7 @@ from urllib.parse import unquote, urlparse
 
 from mdnet import language
 from mdnet.cache import results
-from mdnet.cache.results import PlainUnpickler
+from mdnet.cache.kept import PlainUnpickler
 from mdnet.config import load_config
 from mdnet.lsp.diagnostics import Uris, by_path, rendered
 from mdnet.notes.scan import find_vault, list_notes

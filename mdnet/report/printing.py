@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from mdnet.cache.printed import Printed
 from mdnet.model.stats import Stats
 from mdnet.report.formats import (
     closing_line,
@@ -38,6 +39,13 @@ class Printing:
 
     def key(self) -> str:
         return f"{self.output_format}|{self.statistics}|{self.quiet}|{self.color}|{self.cwd}"
+
+    def printed(self, checked: Sequence[Checked], today: dt.date, not_applied: int = 0) -> Printed:
+        """The report, with what the exit status and the warnings depend on: the
+        severities found and the notes checked."""
+        severities = {finding.severity for _, _, found in checked for finding in found}
+        notes = Stats.total(counts for _, counts, _ in checked).notes
+        return Printed(self.report(checked, today, not_applied), tuple(sorted(severities)), notes)
 
     def report(self, checked: Sequence[Checked], today: dt.date, not_applied: int = 0) -> str:
         """The report of every vault ``checked``; ``not_applied``: fixes not written."""
