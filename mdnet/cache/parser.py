@@ -11,8 +11,11 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
+from mdnet.background import settle
+from mdnet.cache import writer
 from mdnet.cache.index import Index, keeps_state, load, stamp
-from mdnet.cache.workers import Progress, parse_notes
+from mdnet.cache.rows import dump
+from mdnet.cache.workers import PARALLEL_MIN, Progress, parse_notes
 from mdnet.config import Config
 from mdnet.notes.note import Note
 from mdnet.notes.scan import RACY_NS, NoteFile
@@ -78,19 +81,23 @@ class CachedParser:
     def _parse(
         self, vault: Path, files: list[NoteFile], gone: list[str], config: Config
     ) -> list[Note]:
-        """Parse ``files``, remember them, forget ``gone``, and write both to the index."""
-        parsed = parse_notes(vault, files, config, self.progress, self.index is not None)
+        """Parse ``files``, remember them, forget ``gone``, and write both to the index
+        (many notes: in a process of its own, ``cache.writer``)."""
+        apart = self.index is not None and len(files) >= PARALLEL_MIN and writer.can_write_apart()
+        keep = self.index is not None and not apart  # else pickled by the writer
+        parsed = parse_notes(vault, files, config, self.progress, keep)
         fresh_before = time.time_ns() - RACY_NS
         rows = [
-            (file.path, file.size, file.mtime_ns, blob)
-            for file, (_, blob) in zip(files, parsed, strict=True)
+            (file.path, file.size, file.mtime_ns, blob, note)
+            for file, (note, blob) in zip(files, parsed, strict=True)
             if file.mtime_ns < fresh_before  # else it is parsed again next time
         ]
         self.forget(gone)
         for file, (note, _) in zip(files, parsed, strict=True):
             self.memory[file.path] = (file.size, file.mtime_ns, note)
-        if self.index is not None:
-            self.index.update(rows, gone)
+        written_apart = apart and writer.write_apart(vault, self.stamp, rows, gone)
+        if self.index is not None and not written_apart:
+            self.index.update([(p, s, m, blob or dump(note)) for p, s, m, blob, note in rows], gone)
         self.parsed = [file.path for file in files]
         return [note for note, _ in parsed]
 
@@ -111,6 +118,7 @@ class CachedParser:
             self.memory.pop(path, None)
 
     def close(self) -> None:
+        settle()  # the index is written when the parser is closed (``cache.writer``)
         if self.index is not None:
             self.index.close()
             self.index = None

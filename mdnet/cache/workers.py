@@ -57,7 +57,11 @@ def _cores() -> int:
 
 
 def _parse_in_workers(
-    vault: Path, files: list[NoteFile], config: Config, progress: Progress | None, keep_rows: bool
+    vault: Path,
+    files: list[NoteFile],
+    config: Config,
+    progress: Progress | None,
+    keep_rows: bool,
 ) -> list[tuple[Note, bytes]]:
     """This process and one worker per other core take chunks of notes in turn.
 
@@ -101,8 +105,15 @@ def _parse_in_workers(
         except queue.Empty:
             return False
         pairs = zip(chunks[at], blobs, strict=True)
-        parsed[at] = [(from_row(pickle.loads(blob), file.path), blob) for file, blob in pairs]
+        parsed[at] = [
+            (from_row(pickle.loads(blob), file.path), blob if keep_rows else b"")
+            for file, blob in pairs
+        ]
         return True
+
+    def parse_here(at: int) -> None:
+        notes = [parse_file(vault, file, config) for file in chunks[at]]
+        parsed[at] = [(note, dump(note) if keep_rows else b"") for note in notes]
 
     def report() -> None:
         if progress:
@@ -110,8 +121,7 @@ def _parse_in_workers(
 
     try:
         while (at := _claim(claimed)) is not None and at < len(chunks):
-            notes = [parse_file(vault, file, config) for file in chunks[at]]
-            parsed[at] = [(note, dump(note) if keep_rows else b"") for note in notes]
+            parse_here(at)
             while receive(block=False):
                 pass
             report()
@@ -123,8 +133,7 @@ def _parse_in_workers(
             pass
         for at in range(len(chunks)):
             if at not in parsed:  # claimed by a worker that did not deliver it
-                notes = [parse_file(vault, file, config) for file in chunks[at]]
-                parsed[at] = [(note, dump(note) if keep_rows else b"") for note in notes]
+                parse_here(at)
         report()
     finally:
         for worker in workers:

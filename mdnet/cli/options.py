@@ -13,6 +13,7 @@ import click
 from click.core import ParameterSource
 
 from mdnet import language
+from mdnet.background import in_background, settle
 from mdnet.config import Config, load_config
 from mdnet.dates import InvalidValue, parse_date
 from mdnet.language import _
@@ -152,31 +153,22 @@ def finish(code: int, later: Sequence[Callable[[], None]] = ()) -> NoReturn:
     if Program.running:
         sys.stdout.flush()
         sys.stderr.flush()
+        settle()  # the index written beside the check (``cache.writer``), mostly done
         if later:
             _in_background(later)
         os._exit(code)  # for speed: no teardown (the index is closed, workers are gone)
     for work in later:
         work()
+    settle()
     sys.exit(code)
 
 
 def _in_background(work: Sequence[Callable[[], None]]) -> None:
-    """Do ``work`` in a child process that holds no output open (a reader waiting for the
-    end of mdnet's output does not wait for it); here when no process can be made."""
-    try:
-        child = os.fork()
-    except OSError:
+    """Do ``work`` in a process of its own; here when no process can be made."""
+
+    def all_of_it() -> None:
         for job in work:
             job()
-        return
-    if child:
-        return
-    try:
-        os.setsid()  # Ctrl-C in the terminal is not for it
-        devnull = os.open(os.devnull, os.O_RDWR)
-        for stream in (0, 1, 2):
-            os.dup2(devnull, stream)
-        for job in work:
-            job()
-    finally:
-        os._exit(0)
+
+    if in_background(all_of_it) is None:
+        all_of_it()

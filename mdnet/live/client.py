@@ -79,12 +79,15 @@ def _ask(root: Path, request: Request) -> tuple[list[Finding], Stats] | Printed 
         return None
 
 
-def _read(server: socket.socket, size: int) -> bytes:
-    """Exactly ``size`` bytes (EOFError when the server stops before)."""
-    data = bytearray()
-    while len(data) < size:
-        piece = server.recv(min(size - len(data), 1 << 22))
-        if not piece:
+def _read(server: socket.socket, size: int) -> bytearray:
+    """Exactly ``size`` bytes (EOFError when the server stops before), received into
+    one buffer: a report of 100,000 findings is tens of megabytes."""
+    data = bytearray(size)
+    view = memoryview(data)
+    done = 0
+    while done < size:
+        received = server.recv_into(view[done:], min(size - done, 1 << 22))
+        if not received:
             raise EOFError("the server went away mid-answer")
-        data += piece
-    return bytes(data)
+        done += received
+    return data

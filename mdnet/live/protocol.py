@@ -162,7 +162,7 @@ def _framed(state: object) -> bytes:
     return LENGTH.pack(len(data)) + data
 
 
-def read_answer(data: bytes) -> tuple[list[Finding], Stats] | Printed | None:
+def read_answer(data: bytes | bytearray) -> tuple[list[Finding], Stats] | Printed | None:
     """The findings and counts of an answer (its length read off), or the report as
     printed, or None when the server declined."""
     state: Any = PlainUnpickler(io.BytesIO(data)).load()

@@ -10,7 +10,6 @@ import datetime as dt
 from bisect import bisect_right
 from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
 from operator import attrgetter
 from typing import Any, NamedTuple, TypeVar
 
@@ -57,9 +56,10 @@ _NONE = object()  # no answer kept
 T = TypeVar("T")
 
 
-@dataclass
+@dataclass(slots=True, weakref_slot=True)
 class Contact:
-    """One person, with every entry about them in date order."""
+    """One person, with every entry about them in date order (slotted: a large vault
+    has a hundred thousand of them)."""
 
     note: Note
     entries: list[Interaction] = field(default_factory=list)  # plans included
@@ -69,6 +69,9 @@ class Contact:
     # changes, so it stays true as long as the object lives
     memo: dict[Callable[..., Any], Any] = field(default_factory=dict, repr=False, compare=False)
     memo_for: tuple[Config, dt.date] | None = field(default=None, repr=False, compare=False)
+    # ``interactions`` and their dates, made when first asked (once the model is built)
+    _interactions: list[Interaction] | None = field(default=None, repr=False, compare=False)
+    _dates: list[dt.date] | None = field(default=None, repr=False, compare=False)
 
     def kept(
         self, work_out: Callable[..., T], config: Config, today: dt.date, *more: Hashable
@@ -125,7 +128,9 @@ class Contact:
         return {"note": self.note, "entries": self.entries, "met_at_events": self.met_at_events}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__dict__.update(state, memo={}, memo_for=None)
+        self.note, self.entries = state["note"], state["entries"]
+        self.met_at_events = state["met_at_events"]
+        self.memo, self.memo_for, self._interactions, self._dates = {}, None, None, None
 
     @property
     def title(self) -> str:
@@ -135,18 +140,24 @@ class Contact:
     def name(self) -> str:
         return str(self.note.fields.get("name") or self.note.title)
 
-    @cached_property
+    @property
     def interactions(self) -> list[Interaction]:
         """Contact made: every entry but plans, in date order.
 
         Read once the model is built (rules and the summary ask for it tens of thousands
         of times in a large vault, so it is kept): do not modify the list.
         """
-        return [entry for entry in self.entries if entry.task != " "]
+        made = self._interactions
+        if made is None:
+            made = self._interactions = [entry for entry in self.entries if entry.task != " "]
+        return made
 
-    @cached_property
+    @property
     def _interaction_dates(self) -> list[dt.date]:
-        return [entry.date for entry in self.interactions]
+        dates = self._dates
+        if dates is None:
+            dates = self._dates = [entry.date for entry in self.interactions]
+        return dates
 
     def past_interactions(self, today: dt.date) -> list[Interaction]:
         """Contact made up to ``today`` (a future-dated entry is F007, not contact)."""

@@ -163,7 +163,7 @@ ALLOWED_WRITES = {
     ("mdnet/watch/events.py", "lock_vault"),  # .mdnet/watch.lock, a lock, never a note
     ("mdnet/cache/index.py", "_connect_or_rebuild"),  # deletes a corrupt .mdnet/index.sqlite
     ("mdnet/cli/__init__.py", "invoke"),  # opens /dev/null for stdout once a pipe is closed
-    ("mdnet/cli/options.py", "_in_background"),  # /dev/null as the snapshot writer's output
+    ("mdnet/background.py", "in_background"),  # /dev/null as the cache writers' output
     ("mdnet/live/server.py", "_listen"),  # .mdnet/check.sock: made 0600, a dead one removed
     ("mdnet/live/server.py", "stop"),  # removes its .mdnet/check.sock
 }

@@ -7,7 +7,7 @@ from tests.house.imports import import_graph, module_names
 # lowest first; a stage may import those before it, its peers on its line, and its own package
 STAGES = [
     ("language",),  # the translations: below everything that writes a message
-    ("errors", "dates"),
+    ("errors", "dates", "background"),
     ("config",),
     ("notes",),
     ("model",),
