@@ -57,11 +57,7 @@ def _cores() -> int:
 
 
 def _parse_in_workers(
-    vault: Path,
-    files: list[NoteFile],
-    config: Config,
-    progress: Progress | None,
-    keep_rows: bool,
+    vault: Path, files: list[NoteFile], config: Config, progress: Progress | None, keep_rows: bool
 ) -> list[tuple[Note, bytes]]:
     """This process and one worker per other core take chunks of notes in turn.
 
