@@ -6,9 +6,16 @@ from __future__ import annotations
 
 import contextlib
 import os
+import threading
 from collections.abc import Callable
 
 _alongside: list[int] = []  # the children waited for before the process ends
+
+
+def can_fork() -> bool:
+    """Whether this process may fork (forking a process that runs threads is unsafe:
+    watch mode and the language server run some)."""
+    return threading.active_count() == 1 and hasattr(os, "fork")
 
 
 def in_background(work: Callable[[], None]) -> int | None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from mdnet import background
-from mdnet.cache import writer
+from mdnet.cache import parser as parser_module
 from mdnet.cache.index import Index, stamp
 from mdnet.cache.parser import CachedParser
 from mdnet.cache.workers import PARALLEL_MIN
@@ -91,7 +91,7 @@ def test_with_threads_running_the_index_is_written_here(many: Path) -> None:
     running = threading.Thread(target=stop.wait)  # as watch mode's observer
     running.start()
     try:
-        assert not writer.can_write_apart()
+        assert not background.can_fork()
         config = load_config(many)
         parser = CachedParser()
         parser(many, list_notes(many, config), config)
@@ -108,7 +108,7 @@ def test_where_no_process_can_be_made_the_index_is_written_here(
     def no_fork() -> int:
         raise OSError("no more processes")
 
-    monkeypatch.setattr(writer, "can_write_apart", lambda: True)
+    monkeypatch.setattr(parser_module, "can_fork", lambda: True)
     monkeypatch.setattr(background.os, "fork", no_fork)
     config = load_config(many)
     parser = CachedParser()

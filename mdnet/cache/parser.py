@@ -11,10 +11,9 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
-from mdnet.background import settle
+from mdnet.background import can_fork, settle
 from mdnet.cache import writer
 from mdnet.cache.index import Index, keeps_state, load, stamp
-from mdnet.cache.rows import dump
 from mdnet.cache.workers import PARALLEL_MIN, Progress, parse_notes
 from mdnet.config import Config
 from mdnet.notes.note import Note
@@ -83,7 +82,7 @@ class CachedParser:
     ) -> list[Note]:
         """Parse ``files``, remember them, forget ``gone``, and write both to the index
         (many notes: in a process of its own, ``cache.writer``)."""
-        apart = self.index is not None and len(files) >= PARALLEL_MIN and writer.can_write_apart()
+        apart = self.index is not None and len(files) >= PARALLEL_MIN and can_fork()
         keep = self.index is not None and not apart  # else pickled by the writer
         parsed = parse_notes(vault, files, config, self.progress, keep)
         fresh_before = time.time_ns() - RACY_NS
@@ -97,7 +96,7 @@ class CachedParser:
             self.memory[file.path] = (file.size, file.mtime_ns, note)
         written_apart = apart and writer.write_apart(vault, self.stamp, rows, gone)
         if self.index is not None and not written_apart:
-            self.index.update([(p, s, m, blob or dump(note)) for p, s, m, blob, note in rows], gone)
+            self.index.update(writer.pickled(rows), gone)
         self.parsed = [file.path for file in files]
         return [note for note, _ in parsed]
 

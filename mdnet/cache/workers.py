@@ -9,12 +9,12 @@ from __future__ import annotations
 import os
 import pickle
 import signal
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from mdnet import language
+from mdnet.background import can_fork
 from mdnet.cache.rows import dump, from_row
 from mdnet.config import Config
 from mdnet.notes.note import Note
@@ -71,7 +71,7 @@ def _parse_in_workers(
     import queue
 
     # fork is fastest, but forking a process that runs threads (watch mode) is unsafe
-    method = "fork" if threading.active_count() == 1 else "forkserver"
+    method = "fork" if can_fork() else "forkserver"
     context: Any = multiprocessing.get_context(method)  # typeshed's BaseContext has no Process
     chunks = [files[start : start + CHUNK] for start in range(0, len(files), CHUNK)]
     parsed: dict[int, list[tuple[Note, bytes]]] = {}

@@ -15,8 +15,6 @@ rules, which the check works out meanwhile.
 
 from __future__ import annotations
 
-import os
-import threading
 from pathlib import Path
 
 from mdnet.background import alongside
@@ -27,12 +25,6 @@ from mdnet.notes.note import Note
 Unwritten = tuple[str, int, int, bytes, Note]  # a row, its pickle b"" when not yet made
 
 
-def can_write_apart() -> bool:
-    """Whether this process may fork a writer (forking a process that runs threads is
-    unsafe)."""
-    return threading.active_count() == 1 and hasattr(os, "fork")
-
-
 def write_apart(vault: Path, stamp: str, rows: list[Unwritten], gone: list[str]) -> bool:
     """Write ``rows`` to the vault's index, and forget ``gone``, in a child process;
     False when none could be made (the caller writes them)."""
@@ -40,7 +32,12 @@ def write_apart(vault: Path, stamp: str, rows: list[Unwritten], gone: list[str])
     def write() -> None:  # with a connection of its own
         index = Index.open(vault, stamp)
         if index is not None:
-            index.update([(p, s, m, blob or dump(note)) for p, s, m, blob, note in rows], gone)
+            index.update(pickled(rows), gone)
             index.close()
 
     return alongside(write)
+
+
+def pickled(rows: list[Unwritten]) -> list[tuple[str, int, int, bytes]]:
+    """The index's rows, each note pickled unless it was already."""
+    return [(path, size, mtime_ns, blob or dump(note)) for path, size, mtime_ns, blob, note in rows]

@@ -70,8 +70,10 @@ class Contact:
     memo: dict[Callable[..., Any], Any] = field(default_factory=dict, repr=False, compare=False)
     memo_for: tuple[Config, dt.date] | None = field(default=None, repr=False, compare=False)
     # ``interactions`` and their dates, made when first asked (once the model is built)
-    _interactions: list[Interaction] | None = field(default=None, repr=False, compare=False)
-    _dates: list[dt.date] | None = field(default=None, repr=False, compare=False)
+    _interactions: list[Interaction] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+    _dates: list[dt.date] | None = field(default=None, init=False, repr=False, compare=False)
 
     def kept(
         self, work_out: Callable[..., T], config: Config, today: dt.date, *more: Hashable
