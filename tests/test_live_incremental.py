@@ -9,7 +9,7 @@ import tempfile
 import textwrap
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from mdnet.config import load_config
@@ -69,6 +69,9 @@ def _seen(findings: object) -> list[tuple[object, ...]]:
 
 @settings(max_examples=60, deadline=None)
 @given(actions)
+@example(  # a folder moved out, back in as a new one, and out again
+    [("folder out", "People", 0), ("write", "People/Ann.md", 0), ("folder out", "People", 0)]
+)
 def test_any_changes_on_disk_or_in_an_editor_agree_with_a_check_from_scratch(
     steps: list[tuple[str, str, int]],
 ) -> None:
@@ -112,7 +115,9 @@ def _act(root: Path, live: LiveVault, action: str, path: str, index: int) -> set
         return {path, target}
     if action == "folder out":
         if (root / path).exists() and not any(p.startswith(path) for p in live.unsaved):
-            shutil.move(root / path, root.parent / f"out-{path}")
+            outside = root.parent / f"out-{path}"
+            shutil.rmtree(outside, ignore_errors=True)  # moved out before: out again
+            shutil.move(root / path, outside)
             return {path}
         return set()
     if action == "unsaved":
