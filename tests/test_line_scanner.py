@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from mdnet.notes.frontmatter import split_front_matter
 from mdnet.notes.line_scanner import scan_lines
-from mdnet.notes.markdown import markdown_structure
+from mdnet.notes.structure import markdown_structure
 
 SAMPLE = Path(__file__).parent.parent / "sample_vault"
 EXAMPLES = int(os.environ.get("MDNET_EXAMPLES", "400"))
@@ -38,11 +38,24 @@ PREFIXES = st.sampled_from(
         "```py",
         "``` a`b",
         "<div>",
+        "</div>",
+        "<!-- ",
+        "<pre>",
+        "<a href='x'>",
+        "<https://x.org>",
+        "<?",
+        "<!DOCTYPE ",
         "---",
         "***",
         "* * *",
         "- - -",
         "===",
+        "--",
+        "___",
+        "- ---",
+        "-- -",
+        "==",
+        "= =",
         "-",
         "1.",
         "- # ",
@@ -50,6 +63,11 @@ PREFIXES = st.sampled_from(
         "- ```",
         "[a]: ",
         "[[a]]: ",
+        "[a]: /url",
+        "[a]: <b c>",
+        "[ ]: /url",
+        "[a]: javascript:x",
+        "[^1]: a note",
     ]
 )
 WORDS = st.sampled_from(
@@ -81,6 +99,13 @@ WORDS = st.sampled_from(
         "-",
         "*",
         "<b>",
+        "-->",
+        '"title"',
+        "(title)",
+        "/url",
+        "</pre>",
+        "?>",
+        ">",
         "é",
         "\\",
     ]
@@ -101,7 +126,9 @@ BODIES = st.builds(
 COMMON_LINES = st.builds(
     lambda indent, prefix, words: indent + prefix + " ".join(words),
     st.sampled_from(["", "", "", "  ", "   ", "    ", " "]),
-    st.sampled_from(["", "", "", "- ", "* ", "1. ", "2. ", "> ", ">", "## ", "```", "~~~"]),
+    st.sampled_from(
+        ["", "", "", "- ", "* ", "1. ", "2. ", "> ", ">", "## ", "```", "~~~", "---", "***", "==="]
+    ),
     st.lists(WORDS.filter(lambda word: word not in ("\t", "<b>")), min_size=1, max_size=3),
 )
 COMMON_BODIES = st.builds("\n".join, st.lists(COMMON_LINES | st.just(""), max_size=10))
@@ -115,7 +142,7 @@ def test_the_scanner_declines_or_agrees_with_markdown_it(body: str) -> None:
 
 
 @settings(max_examples=EXAMPLES, deadline=None)
-@given(st.text(alphabet=" \n-*+>#`~[]():1.xX\xa0\x1c\x1f\x85\x0c\u2028", max_size=60))
+@given(st.text(alphabet=" \n-*+>#`~[]():1.xX=_<!/\xa0\x1c\x1f\x85\x0c\u2028", max_size=60))
 def test_any_text_of_markdown_characters(body: str) -> None:
     found = scan_lines(body)
     assert found is None or found == markdown_structure(body)
@@ -131,15 +158,25 @@ READ = [
     "~~~~\n~~~\n# not a heading\n~~~~\n## heading ##\n",
     "para\n2. not a list\n# heading\n* star\n+ plus\n",
     "- a\nlazy\n#tag\n## h\n- b\n#tag\n\n#tag\n- 2026-01-02 c\n+ d\n\ne\n- f\n  - g\nh\n",
+    "Title\n=====\n\nSub [[Bob]]\ntitle\n---\n\n* * *\npara\n___\n",
+    "- item\n  ---\n- item [[Bob]]\n---\nafter\n\n- a\n\n  ***\n  b\n",
+    "para\n==\n\n--\n\n- a\n  lazy\n===\n",
+    "<div>\n[[Bob]]\n</div>\n\n<!-- a\n\n[[Ann]] -->\n[[Eve]]\n<https://x.org> [[Al]]\n",
+    "[a]: /url\n[b]: <c d> 'title'\n\n[x][a] [[Bob]]\n- [c]: /u\n",
+    "[a]: /url\n\n- [Fixed the\n  [[Bob]] case](/a) and\n[Ann\n\n[x]\n",
+    "- a\n\n  <pre>\n  [[Bob]]\n\n  </pre>\n- b\n<a href='x'>\n[[Ann]]\n\npara\n<div>\n",
 ]
 DECLINED = [
     "    indented code\n",
-    "Title\n=====\n",
-    "para\n---\n",
-    "* * *\n",
-    "<div>\n[[Bob]]\n</div>\n",
+    "> quoted\n---\n",
+    "> quoted\n> ===\n",
+    "- - a\n- -\n",
+    "> quoted\n<div>\n",
+    "- <div>\n",
     "- \tx\n",
-    "[ref]: /url\n\n[x][ref]\n",
+    "[ref]: /url\n'title'\n\n[x][ref]\n",
+    "[^1]: a footnote\n",
+    "[a]: /url\n\n[two\nlines]: /url\n",
     "> - a list in a quote\n",
     "-\n  starts blank\n",
     "- a\n - odd sibling\n",

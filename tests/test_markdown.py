@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from mdnet.notes import markdown
 from mdnet.notes.markdown import Block, read_body
+from tests.test_line_scanner import BODIES, COMMON_BODIES, EXAMPLES
 
 
 def blocks(text: str, first_line: int = 1) -> list[Block]:
@@ -96,3 +101,43 @@ def test_an_escaped_pipe_ends_the_target_as_obsidian_writes_it_in_tables() -> No
     (item,) = blocks("- [[2026-10-02\\|Friday]] call with [[Bob Martin\\|Bob]]\n")
     assert item.date == dt.date(2026, 10, 2)
     assert [link.target for link in item.links] == ["Bob Martin"]
+
+
+# --- a body that can hold no block is not read for its structure (speed, real notes) ---
+
+NO_BLOCK_BODIES = [
+    "Title\n=====\n\n<div>\n\n| a | b |\n|---|---|\n\n    code\n\n* * *\n- 1. x\n[ref]: /url\n",
+    "- [ ] task\n- [link](https://example.com/guide.html)\n1. step\n> - quoted\n",
+    "Release 1.2.3 on 2026-01\n\n```\n2026/01/02\n```\n",
+]
+
+
+@pytest.mark.parametrize("body", NO_BLOCK_BODIES)
+def test_a_body_without_a_link_or_a_date_is_not_read_for_its_structure(
+    body: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def unused(body: str) -> None:
+        raise AssertionError("the body's structure was read")
+
+    monkeypatch.setattr(markdown, "body_structure", unused)
+    assert read_body(body, 1) == ([], [])
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "- [[Bob]]\n",
+        "[Bob](People/Bob.MD)\n",
+        "- [Bob](<Bob Martin.md#log>)\n",
+        "- 2026-13-01 bad date\n",
+        "- [ ] [[2026-01-02]] task\n",
+    ],
+)
+def test_a_body_with_a_link_or_a_date_is_read(body: str) -> None:
+    assert read_body(body, 1) != ([], [])
+
+
+@settings(max_examples=EXAMPLES, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(BODIES | COMMON_BODIES)
+def test_skipping_the_structure_never_changes_what_is_read(body: str) -> None:
+    assert read_body(body, 1) == markdown.read_structure(body, 1)

@@ -1,26 +1,32 @@
 """A fast path for the body's block structure: one pass over the lines, no markdown-it.
 
-``scan_lines(body)`` gives what ``markdown.markdown_structure`` gives — the list items,
+``scan_lines(body)`` gives what ``structure.markdown_structure`` gives — the list items,
 quotes and text blocks (paragraphs, headings) in order, each text block with its first
 line and its content as markdown-it reads it — for the Markdown notes actually use:
-ATX headings, paragraphs with lazy continuation lines, ``-``/``*``/``+``/``1.``/``1)``
-list items nested by indentation, task items, top-level quotes of paragraphs, and
-fenced code. For anything else (indented code, setext headings, thematic breaks, HTML,
-tabs, link reference definitions, lists or code in quotes, empty or oddly indented list
-items...) it returns None and markdown-it, the reference, reads the note instead.
+ATX and setext headings, paragraphs with lazy continuation lines, ``-``/``*``/``+``/
+``1.``/``1)`` list items nested by indentation, task items, top-level quotes of
+paragraphs, fenced code, thematic breaks, HTML blocks and link reference definitions on
+one line. For anything else (indented code, tabs, definitions over several lines, lists,
+code, HTML or breaks in quotes, empty or oddly indented list items...) it returns None
+and markdown-it, the reference, reads the note instead.
 """
 
 from __future__ import annotations
 
 from mdnet.notes.line_kinds import (
-    FENCE_RE,
     HEADING_RE,
     MARKER_RE,
     PLAIN_START,
+    RULE_LIKE_RE,
+    UNDERLINE_RE,
     Declined,
+    defines_reference,
     heading_text,
+    html_interrupts,
     line_kind,
+    marker_interrupts,
 )
+from mdnet.notes.verbatim import Fence, Html, Taken, Verbatim
 
 # markdown-it's nesting limit (commonmark's 20 dropped all that follows a list ten deep):
 # a list and its item take two levels, so markdown-it reads lists 31 deep; deeper, the
@@ -54,7 +60,7 @@ class _Scanner:
         self.paragraph: list[str] | None = None
         self.paragraph_line = 0
         self.paragraph_indent = 0  # markdown-it's blkIndent where the paragraph began
-        self.fence: tuple[str, int, int] | None = None  # (character, length, blkIndent)
+        self.verbatim: Verbatim | None = None  # the fenced code or HTML block open
         self.quote = False
         self.quote_empty = False  # the quote's last line was a blank `>` line
         # a paragraph starting with `[` may be a link reference definition: only if the
@@ -62,8 +68,9 @@ class _Scanner:
         self.may_define_references = "]:" in body
 
     def run(self) -> list[Event]:
-        for number, line in enumerate(self.body.split("\n")):
-            if self.fence is None and not self.quote:
+        self.lines = self.body.split("\n")
+        for number, line in enumerate(self.lines):
+            if self.verbatim is None and not self.quote:
                 # the common lines, outside fences and quotes: what ``line`` does, made
                 # short (for speed). A line at column 0 closes every open list item,
                 # unless it continues a paragraph (lazily, when in an item)
@@ -83,7 +90,7 @@ class _Scanner:
                     self.close_items(0)
                     self.events.append(("text", number, heading_text(line)))
                     continue
-                if first in "-*+" and line[1:2] == " " and line[2:3] not in ("", " "):
+                if first in "-*+" and line[1:2] == " " and line[2:3] not in ("", " ", first):
                     self.end_paragraph()  # a bullet interrupts a paragraph
                     self.close_items(0)
                     if line[2] not in PLAIN_START and line_kind(line[2:]) != "text":
@@ -98,13 +105,17 @@ class _Scanner:
         return self.events
 
     def line(self, number: int, line: str) -> None:
-        if not line and self.fence is None and not self.quote:
+        if not line and self.verbatim is None and not self.quote:
             self.end_paragraph()  # the most common line, with prose
             return
         text = line.lstrip(" ") if line[:1] == " " else line
         indent = len(line) - len(text)
-        if self.fence is not None and not self.in_fence(text, indent):
-            return
+        if self.verbatim is not None:
+            taken = self.verbatim.takes(text, indent)
+            if taken is not Taken.INSIDE:
+                self.verbatim = None
+            if taken is not Taken.AFTER:
+                return
         if self.quote and not self.in_quote(number, line, text, indent):
             return
         if not text:
@@ -118,9 +129,14 @@ class _Scanner:
             if indent - self.paragraph_indent >= 4:
                 self.paragraph.append(line[min(indent, self.paragraph_indent) :])
                 return
+            if indent >= self.paragraph_indent and UNDERLINE_RE.fullmatch(text):
+                self.end_paragraph()  # a setext heading: the paragraph's text, as a heading
+                return
             kind = line_kind(text)
-            if kind == "text" or (
-                kind == "marker" and depth == len(self.items) and not self.interrupts(text)
+            if (
+                kind == "text"
+                or (kind == "marker" and depth == len(self.items) and not marker_interrupts(text))
+                or (kind == "html" and not html_interrupts(text))
             ):
                 self.paragraph.append(line[min(indent, self.paragraph_indent) :])
                 return
@@ -138,11 +154,12 @@ class _Scanner:
             self.start_paragraph(number, text)
         elif kind == "heading":
             self.events.append(("text", number, heading_text(text)))
+        elif kind == "break":
+            pass  # a thematic break: no text
+        elif kind == "html":
+            self.verbatim = Html.starting(text, self.items[-1] if self.items else 0)
         elif kind == "fence":
-            fence = FENCE_RE.match(text)
-            assert fence is not None
-            base = self.items[-1] if self.items else 0
-            self.fence = (text[0], fence.end(), base)
+            self.verbatim = Fence(text, self.items[-1] if self.items else 0)
         elif kind == "quote":
             if self.items:
                 raise Declined  # a quote inside a list item
@@ -164,18 +181,14 @@ class _Scanner:
             self.events.append(("item", 0, ""))
             self.start_paragraph(number, rest)
 
-    @staticmethod
-    def interrupts(text: str) -> bool:
-        """Whether a list marker may interrupt the paragraph it would continue."""
-        marker = MARKER_RE.match(text)
-        assert marker is not None
-        if not text[marker.end() :].strip(" "):
-            raise Declined  # an empty item
-        return marker.group(1) is None or int(marker.group(1)) == 1
-
     def start_paragraph(self, number: int, text: str) -> None:
-        if text[0] == "[" and not text.startswith("[[") and self.may_define_references:
-            raise Declined  # could be a link reference definition
+        if (
+            text[0] == "["
+            and not text.startswith("[[")
+            and self.may_define_references
+            and defines_reference(self.lines, number, text)
+        ):
+            return  # a link reference definition: no text
         self.paragraph = [text]
         self.paragraph_line = number
         self.paragraph_indent = self.items[-1] if self.items else 0
@@ -191,24 +204,14 @@ class _Scanner:
             self.items.pop()
             self.events.append(("close", 0, ""))
 
-    def in_fence(self, text: str, indent: int) -> bool:
-        """Whether the line is left to read (the fence ended before it)."""
-        assert self.fence is not None
-        character, length, base = self.fence
-        if text and indent < base:
-            self.fence = None  # a less indented line ends the item, and the fence
-            return True
-        closing = indent - base < 4 and text.startswith(character * length)
-        if closing and not text.lstrip(character).strip(" "):
-            self.fence = None
-        return False
-
     def in_quote(self, number: int, line: str, text: str, indent: int) -> bool:
         """Whether the line is left to read (the quote ended before it)."""
         if not text:
             self.end_paragraph()
             self.end_quote()
             return True
+        if text[0] == "<" or RULE_LIKE_RE.fullmatch(text):
+            raise Declined  # HTML, a break or a setext underline after a quote
         if text[0] == ">":
             if indent >= 4:
                 raise Declined
@@ -228,6 +231,8 @@ class _Scanner:
     def quote_line(self, number: int, text: str) -> None:
         content = text[2:] if text.startswith("> ") else text[1:]
         stripped = content.lstrip(" ")
+        if RULE_LIKE_RE.fullmatch(stripped):
+            raise Declined  # a break or setext underline in a quote
         self.quote_empty = not stripped
         if not stripped:
             self.end_paragraph()

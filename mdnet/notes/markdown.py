@@ -1,9 +1,7 @@
 """The body of a note as the blocks that matter to mdnet, each at its line.
 
-The block structure (list items, quotes, code) comes from ``line_scanner``'s one pass
-over the lines, or, for Markdown it does not read exactly, from markdown-it-py with its
-``inline`` rule disabled (we only need block positions); regular expressions read the
-links, tags and leading dates inside each block's text.
+The block structure (list items, quotes, code) comes from ``structure``; regular
+expressions read the links, tags and leading dates inside each block's text.
 """
 
 from __future__ import annotations
@@ -12,17 +10,12 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 from urllib.parse import unquote
 
 from mdnet.dates import InvalidValue, real_date
 from mdnet.language import _
-from mdnet.notes.line_scanner import MAX_NESTING, Event, scan_lines
-
-if TYPE_CHECKING:
-    from markdown_it import MarkdownIt
-
-_MD: MarkdownIt | None = None  # made when first needed: most notes never need it
+from mdnet.notes.structure import body_structure
 
 # patterns start with a literal, so that the regex engine looks for it quickly (speed):
 # an embed's `!` before a wikilink, a tag's character before its `#`, are looked at after
@@ -47,6 +40,11 @@ LEADING_DATE_RE = re.compile(
 )
 CHANNEL_RE = re.compile(r"\s*(?:[-–—:,]\s*)?([^\W\d_][\w-]*)(?=:|\s|$)")
 SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+# what a block needs: a wikilink, a Markdown link to a note (its target ends in .md) or
+# a date (as LEADING_DATE_RE writes one); a body with none of them holds no block.
+# A date is looked for from its first `-` (a literal: the regex engine finds it fast)
+A_DATE_RE = re.compile(r"-[0-9]{2}-[0-9]{2}")
+A_NOTE_FILE_RE = re.compile(r"\.md", re.IGNORECASE)
 
 
 class Link(NamedTuple):
@@ -95,17 +93,36 @@ DATE_OR_TASK_START = frozenset("0123456789[")
 
 
 def read_body(body: str, first_line: int) -> tuple[list[Block], list[BadDate]]:
-    """Blocks with a leading date or a link, and bad leading dates, in body order."""
+    """Blocks with a leading date or a link, and bad leading dates, in body order.
+
+    A body with no link and no date is not read for its structure at all: most of a
+    documentation vault's notes (tables, code, HTML), which markdown-it reads slowly.
+    """
+    if not _may_hold_blocks(body):
+        return [], []
+    return read_structure(body, first_line)
+
+
+def _may_hold_blocks(body: str) -> bool:
+    return "[[" in body or A_DATE_RE.search(body) is not None or _may_link_a_note(body)
+
+
+def _may_link_a_note(text: str) -> bool:
+    """Whether the text may hold a Markdown link to a note (not one to a web page)."""
+    return "](" in text and A_NOTE_FILE_RE.search(text) is not None
+
+
+def read_structure(body: str, first_line: int) -> tuple[list[Block], list[BadDate]]:
+    """``read_body`` for any body: its blocks found through its structure."""
     blocks: list[Block] = []
     bad_dates: list[BadDate] = []
     # the open list items and quotes, innermost last, each as [excluded, awaiting_text]:
     # small lists rather than objects, since one is made for every list item (speed)
     stack: list[list[bool]] = []
-    events = scan_lines(body)
-    for kind, line, content in markdown_structure(body) if events is None else events:
+    for kind, line, content in body_structure(body):
         if kind == "text":
             is_item = bool(stack) and stack[-1][1]
-            if "[[" not in content and "](" not in content:
+            if "[[" not in content and ("](" not in content or not _may_link_a_note(content)):
                 # no link: only a list item's leading date or task (a fast path)
                 if not is_item:
                     continue  # prose
@@ -130,32 +147,6 @@ def read_body(body: str, first_line: int) -> tuple[list[Block], list[BadDate]]:
         else:  # a quote
             stack.append([True, False])
     return blocks, bad_dates
-
-
-def markdown_structure(body: str) -> list[Event]:
-    """The body's list items, quotes and text blocks as markdown-it finds them (the
-    reference that ``line_scanner`` follows, and the way for any Markdown it declines)."""
-    global _MD
-    if _MD is None:
-        from markdown_it import MarkdownIt
-
-        # commonmark's nesting limit, 20, dropped all that follows a list ten deep
-        _MD = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).disable("inline")
-    events: list[Event] = []
-    for token in _MD.parse(body):
-        if token.type in _EVENTS:
-            events.append((_EVENTS[token.type], 0, ""))
-        elif token.type == "inline" and token.map is not None:
-            events.append(("text", token.map[0], token.content))
-    return events
-
-
-_EVENTS = {
-    "list_item_open": "item",
-    "blockquote_open": "quote",
-    "list_item_close": "close",
-    "blockquote_close": "close",
-}
 
 
 def _read_block(text: str, line: int, is_item: bool, bad_dates: list[BadDate]) -> Block | None:
@@ -183,7 +174,7 @@ def _read_block(text: str, line: int, is_item: bool, bad_dates: list[BadDate]) -
                 channel_match = CHANNEL_RE.match(rest, date_match.end())
                 channel = channel_match.group(1).lower() if channel_match else None
             rest = rest[date_match.end() :]
-    links = _links(clean, line) if "[[" in clean or "](" in clean else ()
+    links = _links(clean, line) if "[[" in clean or _may_link_a_note(clean) else ()
     if date is not None and date_is_link:
         links = links[1:]  # the leading [[YYYY-MM-DD]] is the date, not a mention
     if date is None and not links:
