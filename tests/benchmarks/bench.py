@@ -75,7 +75,7 @@ def best(command: list[str], runs: int, before: object = None) -> tuple[float, i
 
 
 def cat_time(vault: Path, runs: int) -> float:
-    script = f"find {shlex_quote(vault)} -name '*.md' -print0 | xargs -0 cat > /dev/null"
+    script = f"find {shlex_quote(vault)} -type f -name '*.md' -print0 | xargs -0 cat > /dev/null"
     return best(["sh", "-c", script], runs)[0]
 
 
