@@ -63,3 +63,46 @@ def test_standings_asked_again_are_not_worked_out_again(
     assert health.standings(vault, config, TODAY) == first and len(calls) == len(NOTES)
     health.standings(vault, Config(), TODAY)  # another config: worked out anew
     assert len(calls) == 2 * len(NOTES)
+
+
+def test_a_contact_keeps_one_answer_per_function_and_more_arguments(
+    load: Callable[..., Vault],
+) -> None:
+    """The memo is a flat list (memory): answers for several functions and arguments."""
+    contact = load(NOTES).contacts["People/Ann.md"]
+    calls: list[tuple[str, int]] = []
+
+    def first(contact, config, today, *more):  # type: ignore[no-untyped-def]
+        calls.append(("first", *more))
+        return ["first", *more]
+
+    def second(contact, config, today):  # type: ignore[no-untyped-def]
+        calls.append(("second",))
+        return "second"
+
+    config = Config()
+    for _ in range(2):
+        assert contact.kept(first, config, TODAY, 1) == ["first", 1]
+        assert contact.kept(second, config, TODAY) == "second"
+    assert contact.kept(first, config, TODAY, 2) == ["first", 2]  # other arguments: anew
+    assert calls == [("first", 1), ("second",), ("first", 2)]
+    assert sorted(str(found) for _, _, found in contact.remembered()) == [
+        "['first', 2]",
+        "second",
+    ]
+
+
+def test_what_a_contact_makes_once_is_shared(load: Callable[..., Vault]) -> None:
+    """Findings share the contact's title; without plans, its interactions are its
+    entries (a large vault's memory)."""
+    vault = load(
+        {
+            **NOTES,
+            "People/Dee.md": "---\ntype: contact\n---\n- [ ] 2026-12-01 call\n- 2026-01-02 x\n",
+        }
+    )
+    ann, dee = vault.contacts["People/Ann.md"], vault.contacts["People/Dee.md"]
+    assert ann.title == "Ann" and ann.title is ann.title is vault.subject_of("People/Ann.md")
+    assert ann.interactions is ann.entries
+    assert [entry.date for entry in dee.interactions] == [dt.date(2026, 1, 2)]
+    assert len(dee.entries) == 2

@@ -50,9 +50,6 @@ class _WithMore(tuple):  # type: ignore[type-arg]
     __slots__ = ()
 
 
-_NONE = object()  # no answer kept
-
-
 T = TypeVar("T")
 
 
@@ -66,14 +63,18 @@ class Contact:
     met_at_events: list[tuple[dt.date, str]] = field(default_factory=list)
     # what was worked out about this contact (``kept``), by function, for ``memo_for``'s
     # config and day; the model makes a new Contact whenever anything about them
-    # changes, so it stays true as long as the object lives
-    memo: dict[Callable[..., Any], Any] = field(default_factory=dict, repr=False, compare=False)
+    # changes, so it stays true as long as the object lives. Function, answer,
+    # function, answer...: a contact keeps a few answers, and a list takes a third of
+    # a dict's memory (10 MB of 100,000 notes' check)
+    memo: list[Any] = field(default_factory=list, repr=False, compare=False)
     memo_for: tuple[Config, dt.date] | None = field(default=None, repr=False, compare=False)
     # ``interactions`` and their dates, made when first asked (once the model is built)
     _interactions: list[Interaction] | None = field(
         default=None, init=False, repr=False, compare=False
     )
     _dates: list[dt.date] | None = field(default=None, init=False, repr=False, compare=False)
+    # the title, made once: each of a large vault's 100,000 findings names its contact
+    _title: str | None = field(default=None, init=False, repr=False, compare=False)
 
     def kept(
         self, work_out: Callable[..., T], config: Config, today: dt.date, *more: Hashable
@@ -93,14 +94,16 @@ class Contact:
         if stamp is None or stamp[0] is not config or stamp[1] != today:
             self.memo.clear()
             self.memo_for = stamp = config, today
-        found = self.memo.get(work_out, _NONE)
-        if found is not _NONE:
+        memo = self.memo
+        at = memo.index(work_out) + 1 if work_out in memo else 0
+        if at:
+            found = memo[at]
             if not more and type(found) is not _WithMore:
                 return found  # type: ignore[no-any-return]
             if more and type(found) is _WithMore and found[0] == more:
                 return found[1]  # type: ignore[no-any-return]
         value = work_out(self, config, today, *more)
-        self.memo[work_out] = _WithMore((more, value)) if more else value
+        self._keep(at, work_out, _WithMore((more, value)) if more else value)
         return value
 
     def remember(
@@ -115,11 +118,20 @@ class Contact:
         if self.memo_for is None or self.memo_for[0] is not config or self.memo_for[1] != today:
             self.memo.clear()
             self.memo_for = config, today
-        self.memo[work_out] = _WithMore((more, value)) if more else value
+        at = self.memo.index(work_out) + 1 if work_out in self.memo else 0
+        self._keep(at, work_out, _WithMore((more, value)) if more else value)
+
+    def _keep(self, at: int, work_out: Callable[..., Any], found: Any) -> None:
+        """Keep an answer at ``at`` (the index of the function's last one), or after all."""
+        if at:
+            self.memo[at] = found
+        else:
+            self.memo += (work_out, found)
 
     def remembered(self) -> Iterator[tuple[Callable[..., Any], tuple[Any, ...], Any]]:
         """What was kept: each function, its more arguments and its answer."""
-        for work_out, found in self.memo.items():
+        memo = self.memo
+        for work_out, found in zip(memo[::2], memo[1::2], strict=True):
             if type(found) is _WithMore:
                 yield work_out, *found
             else:
@@ -132,11 +144,15 @@ class Contact:
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.note, self.entries = state["note"], state["entries"]
         self.met_at_events = state["met_at_events"]
-        self.memo, self.memo_for, self._interactions, self._dates = {}, None, None, None
+        self.memo, self.memo_for, self._interactions, self._dates = [], None, None, None
+        self._title = None
 
     @property
     def title(self) -> str:
-        return self.note.title
+        title = self._title
+        if title is None:
+            title = self._title = self.note.title
+        return title
 
     @property
     def name(self) -> str:
@@ -151,7 +167,10 @@ class Contact:
         """
         made = self._interactions
         if made is None:
-            made = self._interactions = [entry for entry in self.entries if entry.task != " "]
+            made = [entry for entry in self.entries if entry.task != " "]
+            if len(made) == len(self.entries):
+                made = self.entries  # no plans (most contacts): the entries themselves
+            self._interactions = made
         return made
 
     @property

@@ -91,4 +91,7 @@ class Vault:
     def subject_of(self, path: str) -> str | None:
         """The title of the contact, circle or event at ``path``."""
         note = self.notes.get(path)
-        return note.title if note and note.kind != "plain" else None
+        if note is None or note.kind == "plain":
+            return None
+        contact = self.contacts.get(path)  # a contact's title is made once (memory)
+        return contact.title if contact is not None else note.title
