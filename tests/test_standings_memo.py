@@ -91,6 +91,17 @@ def test_a_contact_keeps_one_answer_per_function_and_more_arguments(
         "second",
     ]
 
+    def third(contact, config, today):  # type: ignore[no-untyped-def]
+        calls.append(("third",))
+        return "third"
+
+    def gives_a_function(contact, config, today):  # type: ignore[no-untyped-def]
+        return third  # an answer that is a function, asked for next: not taken for a key
+
+    assert contact.kept(gives_a_function, config, TODAY) is third
+    assert contact.kept(third, config, TODAY) == "third"
+    assert calls == [("first", 1), ("second",), ("first", 2), ("third",)]
+
 
 def test_what_a_contact_makes_once_is_shared(load: Callable[..., Vault]) -> None:
     """Findings share the contact's title; without plans, its interactions are its

@@ -68,7 +68,9 @@ class Contact:
     # a dict's memory (10 MB of 100,000 notes' check)
     memo: list[Any] = field(default_factory=list, repr=False, compare=False)
     memo_for: tuple[Config, dt.date] | None = field(default=None, repr=False, compare=False)
-    # ``interactions`` and their dates, made when first asked (once the model is built)
+    # ``interactions`` and their dates, made when first asked (once the model is built);
+    # the interactions are ``entries`` itself when there are no plans: neither list is
+    # changed once the model is built (a change makes a new Contact)
     _interactions: list[Interaction] | None = field(
         default=None, init=False, repr=False, compare=False
     )
@@ -94,10 +96,9 @@ class Contact:
         if stamp is None or stamp[0] is not config or stamp[1] != today:
             self.memo.clear()
             self.memo_for = stamp = config, today
-        memo = self.memo
-        at = memo.index(work_out) + 1 if work_out in memo else 0
+        at = self._answer_at(work_out)
         if at:
-            found = memo[at]
+            found = self.memo[at]
             if not more and type(found) is not _WithMore:
                 return found  # type: ignore[no-any-return]
             if more and type(found) is _WithMore and found[0] == more:
@@ -118,11 +119,17 @@ class Contact:
         if self.memo_for is None or self.memo_for[0] is not config or self.memo_for[1] != today:
             self.memo.clear()
             self.memo_for = config, today
-        at = self.memo.index(work_out) + 1 if work_out in self.memo else 0
-        self._keep(at, work_out, _WithMore((more, value)) if more else value)
+        self._keep(self._answer_at(work_out), work_out, _WithMore((more, value)) if more else value)
+
+    def _answer_at(self, work_out: Callable[..., Any]) -> int:
+        """Where ``work_out``'s answer is in the memo; 0 when none is kept (the functions
+        alone are looked through: an answer may be anything)."""
+        functions = self.memo[::2]
+        return 2 * functions.index(work_out) + 1 if work_out in functions else 0
 
     def _keep(self, at: int, work_out: Callable[..., Any], found: Any) -> None:
-        """Keep an answer at ``at`` (the index of the function's last one), or after all."""
+        """Keep an answer at ``at`` (where ``_answer_at`` found the last one), or after all
+        (``at`` 0)."""
         if at:
             self.memo[at] = found
         else:

@@ -15,11 +15,13 @@ RULE_LIKE_RE = re.compile(r"[-*_= ]+")  # thematic breaks, setext underlines and
 BREAK_RE = re.compile(r"(?:- *){3,}|(?:\* *){3,}|(?:_ *){3,}")  # `---`, `* * *`, `___`
 UNDERLINE_RE = re.compile(r"(?:=+|-+) *")  # a setext heading's, under its paragraph
 # a link reference definition on one line, with a plain destination that markdown-it
-# accepts (no entity, not a script or data URL) and title; for anything less plain, the
-# scanner declines the body
+# accepts (no entity, escape, parenthesis or control character; no javascript:,
+# vbscript:, file: or data: URL) and a plain title; for anything else the scanner
+# declines the body
 REFERENCE_RE = re.compile(
     r"\[(?!\s*\])(?:[^\[\]\\]|\\.){1,998}\]: *"
-    r"(?!<?(?i:javascript|vbscript|file|data):)(?:<[^<>\\&]+>|[^\s<>()\\&]+)"
+    r"(?!<?\s*(?i:javascript|vbscript|file|data):)"
+    r"(?:<[^<>\\&\x00-\x1f\x7f]+>|[^\s<>()\\&\x00-\x1f\x7f]+)"
     r"(?: +(?:\"[^\"\\&]*\"|'[^'\\&]*'))? *"
 )
 # a label's first unescaped bracket (on the label's lines: a backslash escapes a newline)
@@ -127,7 +129,9 @@ def defines_reference(lines: list[str], number: int, text: str) -> bool:
 
 
 def _lines_ahead(lines: list[str], number: int) -> list[str]:
-    """The lines after ``number`` up to a blank one (Declined past a few)."""
+    """The lines after ``number`` up to a blank one; Declined past MAX_LABEL_LINES (a
+    long paragraph starting with `[`, even one whose label cannot close, is left to
+    markdown-it)."""
     ahead: list[str] = []
     for line in lines[number + 1 : number + 1 + MAX_LABEL_LINES]:
         if not line.strip(" "):

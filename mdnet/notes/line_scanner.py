@@ -66,12 +66,12 @@ class _Scanner:
         # a paragraph starting with `[` may be a link reference definition: only if the
         # body holds `]:` at all (looked for once: a task list has a `[` on every line)
         self.may_define_references = "]:" in body
+        self.lines = body.split("\n")
 
     def run(self) -> list[Event]:
-        self.lines = self.body.split("\n")
         for number, line in enumerate(self.lines):
             if self.verbatim is None and not self.quote:
-                # the common lines, outside fences and quotes: what ``line`` does, made
+                # the common lines, outside code, HTML and quotes: what ``line`` does, made
                 # short (for speed). A line at column 0 closes every open list item,
                 # unless it continues a paragraph (lazily, when in an item)
                 if not line:
@@ -182,13 +182,11 @@ class _Scanner:
             self.start_paragraph(number, rest)
 
     def start_paragraph(self, number: int, text: str) -> None:
-        if (
-            text[0] == "["
-            and not text.startswith("[[")
-            and self.may_define_references
-            and defines_reference(self.lines, number, text)
-        ):
-            return  # a link reference definition: no text
+        if text[0] == "[" and not text.startswith("[[") and self.may_define_references:
+            if self.quote:
+                raise Declined  # a definition in a quote: its title may be on a `>` line
+            if defines_reference(self.lines, number, text):
+                return  # a link reference definition: no text
         self.paragraph = [text]
         self.paragraph_line = number
         self.paragraph_indent = self.items[-1] if self.items else 0
