@@ -92,10 +92,7 @@ class Contact:
         The answer alone is kept, or ``(more, answer)`` when there are more arguments:
         the memory of ten answers for each of a hundred thousand contacts.
         """
-        stamp = self.memo_for
-        if stamp is None or stamp[0] is not config or stamp[1] != today:
-            self.memo.clear()
-            self.memo_for = stamp = config, today
+        self._keeping_for(config, today)
         at = self._answer_at(work_out)
         if at:
             found = self.memo[at]
@@ -116,10 +113,15 @@ class Contact:
         value: Any,
     ) -> None:
         """Keep ``value`` as ``work_out``'s answer (a snapshot brings back what was kept)."""
-        if self.memo_for is None or self.memo_for[0] is not config or self.memo_for[1] != today:
+        self._keeping_for(config, today)
+        self._keep(self._answer_at(work_out), work_out, _WithMore((more, value)) if more else value)
+
+    def _keeping_for(self, config: Config, today: dt.date) -> None:
+        """Forget the answers kept for another config or day."""
+        stamp = self.memo_for
+        if stamp is None or stamp[0] is not config or stamp[1] != today:
             self.memo.clear()
             self.memo_for = config, today
-        self._keep(self._answer_at(work_out), work_out, _WithMore((more, value)) if more else value)
 
     def _answer_at(self, work_out: Callable[..., Any]) -> int:
         """Where ``work_out``'s answer is in the memo; 0 when none is kept (the functions

@@ -54,7 +54,6 @@ def scan_lines(body: str) -> list[Event] | None:
 
 class _Scanner:
     def __init__(self, body: str) -> None:
-        self.body = body
         self.events: list[Event] = []
         self.items: list[int] = []  # the content indent of each open list item
         self.paragraph: list[str] | None = None

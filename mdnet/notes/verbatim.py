@@ -4,6 +4,7 @@ fenced code and HTML blocks, each inside the list item (blkIndent) where it star
 from __future__ import annotations
 
 import re
+from abc import ABC, abstractmethod
 from enum import Enum
 
 from mdnet.notes.line_kinds import FENCE_RE, html_block
@@ -17,12 +18,14 @@ class Taken(Enum):
     AFTER = "after"  # the block ended before the line, which is left to read
 
 
-class Verbatim:
+class Verbatim(ABC):
     def __init__(self, base: int) -> None:
         self.base = base  # the blkIndent of the list item holding the block
 
+    @abstractmethod
     def takes(self, text: str, indent: int) -> Taken:
-        raise NotImplementedError
+        """What the block does with a line (its text from the first non-space, at
+        column ``indent``)."""
 
 
 class Fence(Verbatim):

@@ -14,12 +14,9 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
-import sys
-import time
 from pathlib import Path
 
-from tests.benchmarks.bench import best, cat_time, check, timed
+from tests.benchmarks.bench import cold_to_warm
 
 PAGE = 7000  # characters: a documentation vault's notes are about 7 KB
 FOLDERS = [Path("/usr/share/doc"), Path("/usr/lib"), Path("/usr/local/lib")]
@@ -65,18 +62,13 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     if not args.vault.is_dir():
-        made = make(args.vault, args.folders or FOLDERS, args.copies)
-        print(f"made {made} notes in {args.vault}", file=sys.stderr)
+        make(args.vault, args.folders or FOLDERS, args.copies)
     files = list(args.vault.rglob("*.md"))
     size = sum(path.stat().st_size for path in files)
     print(f"vault: {len(files)} real notes, {size / 1e6:.0f} MB; {os.cpu_count()} cores")
-    cat = cat_time(args.vault, args.runs)
-    state = args.vault / ".mdnet"
-    no_cache, memory = best(check(args.vault, "--no-cache"), args.runs)
-    cold, _ = best(check(args.vault), args.runs, lambda: shutil.rmtree(state, True))
-    time.sleep(2.1)  # notes parsed within 2 s of their last write are not trusted yet
-    timed(check(args.vault))
-    warm, _ = best(check(args.vault), args.runs)
+    measured = cold_to_warm(args.vault, args.runs)
+    cat, (no_cache, memory) = measured["cat"][0], measured["no cache"]
+    cold, warm = measured["cold"][0], measured["warm"][0]
     print(f"cat {cat:.3f} s")
     print(f"cold --no-cache {no_cache:.2f} s ({no_cache / cat:.1f} × cat), {memory // 1024} MB")
     print(f"cold writing the index {cold:.2f} s ({cold / cat:.1f} × cat); target ≤ 8 × cat")
