@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from mdnet.config import Config, parse_config
 from mdnet.model.builder import Builder, build
+from mdnet.model.contact import work_name
 from mdnet.model.vault import Vault
 from mdnet.notes.note import Note
 from mdnet.notes.parse import parse_note
@@ -306,9 +307,9 @@ def test_kept_work_with_more_arguments_is_their_last_answer() -> None:
     assert ann.kept(work_out, CONFIG, TODAY) == 3
     assert ann.kept(work_out, CONFIG, TODAY) == 3
     assert ann.kept(work_out, CONFIG, TODAY, "b") == 4
-    assert [(f.__name__, more) for f, more, _ in ann.remembered()] == [
-        ("work_out", ("b",)),
-        ("other", ()),
+    assert [(name, more) for name, more, _ in ann.remembered()] == [
+        (work_name(work_out), ("b",)),
+        (work_name(other), ()),
     ]
 
 

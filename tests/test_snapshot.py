@@ -9,6 +9,7 @@ import pickle
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -17,8 +18,9 @@ from hypothesis import strategies as st
 from mdnet.cache import snapshot
 from mdnet.cache.index import STATE_FOLDER
 from mdnet.cache.parser import CachedParser
-from mdnet.config import load_config
+from mdnet.config import Config, load_config
 from mdnet.model.builder import Builder
+from mdnet.model.contact import Contact
 from mdnet.notes.scan import NoteFile
 from mdnet.pipeline import check_vault
 from mdnet.rules.finding import Finding
@@ -302,3 +304,54 @@ def test_a_check_lets_the_blocks_go_once_the_model_is_built(vault: Path) -> None
     built, findings = check_vault(vault, config, TODAY, Selection.from_config(config))
     assert all(note.blocks == () for note in built.notes.values())
     assert findings == check(vault, use_index=False)
+
+
+def test_a_check_from_the_snapshot_asks_only_the_contacts_a_change_made_anew(
+    vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The snapshot keeps each contact's answers and the totals over every contact
+    (``model.totals``): a check after one contact's note changed works out that
+    contact alone, yet finds what a check from scratch finds."""
+    check(vault)
+    check(vault)  # writes the snapshot
+    write(vault, "People/Bob.md", "---\ntype: contact\nmet: 2026-10-01\n---\n- 2026-11-20 call\n")
+    asked: list[str] = []
+    kept = Contact.kept
+
+    def counted(contact: Contact, *arguments: Any) -> Any:
+        asked.append(contact.note.path)
+        return kept(contact, *arguments)
+
+    monkeypatch.setattr(Contact, "kept", counted)
+    findings = check(vault)
+    assert set(asked) == {"People/Bob.md"}
+    monkeypatch.undo()
+    assert findings == check(vault, use_index=False)
+
+
+class PluginAnswer:
+    """An answer of a plugin's own class (a snapshot cannot unpickle it)."""
+
+
+def test_a_snapshot_keeps_no_answer_of_a_plugin(vault: Path) -> None:
+    """A plugin's function may answer with objects of its own, which a snapshot cannot
+    bring back: its answers are worked out again; mdnet's own are kept."""
+    check(vault)
+    check(vault)
+    config = load_config(vault)
+    restored = snapshot.restore(vault, config)
+    assert restored is not None
+    ann = restored.builder.vault.contacts["People/Ann.md"]
+    names = [name for name, _, _ in ann.remembered()]
+    assert names and all(name.startswith("mdnet.") for name in names)
+
+    def plugin_work(contact: Contact, config: Config, today: dt.date) -> PluginAnswer:
+        return PluginAnswer()
+
+    ann.kept(plugin_work, config, TODAY)
+    files = [NoteFile(path, 1, 1) for path in NOTES]
+    snapshot.save(vault, config, restored.builder, files, TODAY, time.time_ns())
+    again = snapshot.restore(vault, config)
+    assert again is not None
+    kept_again = [name for name, _, _ in again.builder.vault.contacts["People/Ann.md"].remembered()]
+    assert kept_again == names

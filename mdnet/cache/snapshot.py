@@ -3,8 +3,9 @@
 A check lists the notes (their size and time); then, rather than loading every note
 from the index and building the model again, it loads this snapshot — the notes, what
 each brings to the model, the contacts with what rules worked out about them
-(``Contact.kept``) — and brings it up to date with ``Builder.update`` for the notes
-that changed since. The rules then work out again only what those notes touch.
+(``Contact.kept``), and the totals over every contact (``model.totals``) — and brings
+it up to date with ``Builder.update`` for the notes that changed since. The rules then
+work out again only what those notes touch.
 
 Like the index it is a cache: stamped with mdnet's code and the config, and ignored
 when missing, stale, unreadable or damaged, with the same results, only slower. It is
@@ -33,8 +34,9 @@ from mdnet.cache.index import stamp as index_stamp
 from mdnet.config import Config
 from mdnet.model.builder import Builder
 from mdnet.model.commitment import Circle, Event
-from mdnet.model.contact import Contact
+from mdnet.model.contact import MDNET, Contact, work_name
 from mdnet.model.found import Found
+from mdnet.model.totals import Total
 from mdnet.model.vault import Vault
 from mdnet.notes.files import write_atomic
 from mdnet.notes.note import Note
@@ -42,7 +44,7 @@ from mdnet.notes.scan import RACY_NS, NoteFile
 from mdnet.rules import plugins_stamp
 
 NAME = "model.pickle"
-FORMAT = 1
+FORMAT = 2
 DRIFT = 100  # notes changed or gone since the snapshot before it is written again
 LARGEST = 2**31  # bytes: anything larger is not a snapshot mdnet wrote
 # the classes a snapshot is made of: nothing else is unpickled
@@ -50,7 +52,10 @@ MODEL_CLASSES = {
     "mdnet.notes.note": {"Note", "Problem"},
     "mdnet.notes.markdown": {"Block", "Link"},
     "mdnet.rules.finding": {"Finding", "Hit", "Fix"},
-    "mdnet.model.contact": {"Interaction", "Contact"},
+    "mdnet.model.contact": {"Interaction", "Contact", "_WithMore"},
+    "mdnet.model.totals": {"Some", "Ordered", "Counted", "Summed"},
+    "mdnet.rules.runner": {"InPlaceOrder"},
+    "mdnet.rules.duplicate_contact": {"Owners"},
     "mdnet.model.commitment": {"Circle", "Event", "MeetingRecord"},
     "mdnet.model.vault": {"Dangling"},
     "mdnet.model.found": {"Found"},
@@ -58,10 +63,11 @@ MODEL_CLASSES = {
     "mdnet.dates": {"Duration"},
     "datetime": {"date"},
     "builtins": {"set", "frozenset"},
+    "collections": {"Counter"},
 }
 
-# what was worked out about each contact: {work_out's name: {(day, *more): {path: value}}}
-Kept = dict[str, dict[tuple[Hashable, ...], dict[str, Any]]]
+# the totals over every contact, up to date: [(kind, work_out's name, more, total)]
+Totals = list[tuple[type[Total[Any]], str, tuple[Hashable, ...], Total[Any]]]
 
 
 class Restored(NamedTuple):
@@ -130,6 +136,8 @@ def save(
     vault = builder.vault
     fresh_before = listed_at - RACY_NS  # then read: a note written since is read again
     known = {f.path: (f.size, f.mtime_ns) if f.mtime_ns < fresh_before else (-1, -1) for f in files}
+    for contact in vault.contacts.values():  # each contact's answers: for config, today
+        contact.keeping_for(config, today)
     state = (
         FORMAT,
         stamp(config),
@@ -138,7 +146,7 @@ def save(
         (vault.notes, vault.contacts, vault.circles, vault.events, vault.dangling),
         (vault.shared_titles, vault.confidential, vault.ignoring, vault.with_problems),
         (builder.found, builder.resolver.by_name, builder.markers_of),
-        _kept_by_name(vault, config, today),
+        _current_totals(vault, config, today),
     )
     folder = root / STATE_FOLDER
     if not keeps_state(root, files):
@@ -151,26 +159,25 @@ def save(
 
 
 def _restored(root: Path, config: Config, state: Any) -> Restored | None:
-    form, made_by, today, known, model, worked_out, building, kept = state
+    form, made_by, today, known, model, worked_out, building, totals = state
     if form != FORMAT or made_by != stamp(config) or not _well_formed(state):
         return None
     notes, contacts, circles, events, dangling = model
     vault = Vault(root, notes, contacts, circles, events, dangling)
     vault.shared_titles, vault.confidential, vault.ignoring, vault.with_problems = worked_out
     builder = Builder.restored(vault, config, *building)
-    for name, found in kept.items():
+    for contact in contacts.values():
+        contact.restored_for(config, today)
+    for kind, name, more, kept in totals:
         work_out = _function(name)
-        if work_out is None:
-            continue
-        for (day, *more), values in found.items():
-            for path, value in values.items():
-                contacts[path].remember(work_out, config, day, tuple(more), value)
+        if work_out is not None:
+            vault.totals[(kind, work_out)] = (vault.mark, (config, today, more), kept)
     return Restored(builder, today, known)
 
 
 def _well_formed(state: tuple[Any, ...]) -> bool:
     """What a snapshot holds is of the types mdnet saves (a hand-made one may not be)."""
-    _, _, today, known, model, worked_out, building, kept = state
+    _, _, today, known, model, worked_out, building, totals = state
     notes, contacts, circles, events, dangling = model
     found, by_name, markers_of = building
     kinds = [
@@ -181,32 +188,39 @@ def _well_formed(state: tuple[Any, ...]) -> bool:
         (found, Found),
         (by_name, str),
         (known, tuple),
-        (kept, dict),
     ]
     return (
         isinstance(today, dt.date)
         and all(isinstance(by_path, dict) for by_path, _ in kinds)
         and all(isinstance(value, kind) for by_path, kind in kinds for value in by_path.values())
+        and all(_well_kept(contact.memo) for contact in contacts.values())
         and isinstance(dangling, list)
         and isinstance(markers_of, dict)
         and all(isinstance(value, (frozenset, dict, list)) for value in worked_out)
+        and isinstance(totals, list)
+        and all(_well_totalled(*entry) for entry in totals)
     )
 
 
-def _kept_by_name(vault: Vault, config: Config, today: dt.date) -> Kept:
-    """What was worked out about each contact for ``config`` on ``today``, by the name
-    of the function that did (a function is not saved: only mdnet's own are looked up)."""
-    kept: Kept = {}
-    for path, contact in vault.contacts.items():
-        if contact.memo_for is None or contact.memo_for[0] is not config:
-            continue
-        day = contact.memo_for[1]
-        for work_out, more, value in contact.remembered():
-            # only mdnet's own functions are looked up again (a plugin's are not saved)
-            if day == today and work_out.__module__.startswith("mdnet."):
-                name = f"{work_out.__module__}:{work_out.__qualname__}"
-                kept.setdefault(name, {}).setdefault((day, *more), {})[path] = value
-    return kept
+def _well_kept(memo: Any) -> bool:
+    """A contact's answers as ``Contact.kept`` keeps them: name, answer, name, answer..."""
+    return type(memo) is list and len(memo) % 2 == 0 and all(type(n) is str for n in memo[::2])
+
+
+def _well_totalled(kind: Any, name: Any, more: Any, kept: Any) -> bool:
+    typed = type(name) is str and type(more) is tuple
+    return typed and isinstance(kept, Total) and type(kept) is kind
+
+
+def _current_totals(vault: Vault, config: Config, today: dt.date) -> Totals:
+    """The totals over every contact made for this version of ``vault``, ``config`` and
+    ``today``, by the name of the function that worked them out (only mdnet's own)."""
+    current: Totals = []
+    for (kind, work_out), (mark, (made_for, day, more), kept) in vault.totals.items():
+        name = work_name(work_out)
+        if mark == vault.mark and made_for is config and day == today and name.startswith(MDNET):
+            current.append((kind, name, more, kept))
+    return current
 
 
 def _function(name: str) -> Callable[..., Any] | None:

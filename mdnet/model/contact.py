@@ -7,6 +7,7 @@ Everything in the model is derived from parsed Notes and the config by
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from bisect import bisect_right
 from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
@@ -44,6 +45,23 @@ class Interaction(NamedTuple):
 IN_FILE_ORDER = attrgetter("path", "line", "contact")  # entries in the order of the notes
 
 
+MDNET = "mdnet."  # the start of the names of mdnet's own functions (``work_name``)
+_NAMES: dict[Callable[..., Any], str] = {}  # each function's name, made once
+
+
+def work_name(work_out: Callable[..., Any]) -> str:
+    """The name that ``Contact.kept`` keeps a function's answers under, the same in
+    every run (``module:qualname``): a snapshot saves them as they are. A function made
+    inside another (whose name may repeat) is told apart by its identity."""
+    name = _NAMES.get(work_out)
+    if name is None:
+        name = f"{work_out.__module__}:{work_out.__qualname__}"
+        if "<" in name:  # `<locals>`, `<lambda>`: not one function in every run
+            name += f"@{id(work_out)}"
+        name = _NAMES[work_out] = sys.intern(name)
+    return name
+
+
 class _WithMore(tuple):  # type: ignore[type-arg]
     """An answer kept with the more arguments it was worked out for: ``(more, answer)``."""
 
@@ -63,9 +81,9 @@ class Contact:
     met_at_events: list[tuple[dt.date, str]] = field(default_factory=list)
     # what was worked out about this contact (``kept``), by function, for ``memo_for``'s
     # config and day; the model makes a new Contact whenever anything about them
-    # changes, so it stays true as long as the object lives. Function, answer,
-    # function, answer...: a contact keeps a few answers, and a list takes a third of
-    # a dict's memory (10 MB of 100,000 notes' check)
+    # changes, so it stays true as long as the object lives. Name, answer, name,
+    # answer... (``work_name``: a snapshot saves them as they are): a contact keeps a
+    # few answers, and a list takes a third of a dict's memory (10 MB of 100,000 notes)
     memo: list[Any] = field(default_factory=list, repr=False, compare=False)
     memo_for: tuple[Config, dt.date] | None = field(default=None, repr=False, compare=False)
     # ``interactions`` and their dates, made when first asked (once the model is built);
@@ -92,8 +110,9 @@ class Contact:
         The answer alone is kept, or ``(more, answer)`` when there are more arguments:
         the memory of ten answers for each of a hundred thousand contacts.
         """
-        self._keeping_for(config, today)
-        at = self._answer_at(work_out)
+        self.keeping_for(config, today)
+        name = work_name(work_out)
+        at = self._answer_at(name)
         if at:
             found = self.memo[at]
             if not more and type(found) is not _WithMore:
@@ -101,60 +120,59 @@ class Contact:
             if more and type(found) is _WithMore and found[0] == more:
                 return found[1]  # type: ignore[no-any-return]
         value = work_out(self, config, today, *more)
-        self._keep(at, work_out, _WithMore((more, value)) if more else value)
+        self._keep(at, name, _WithMore((more, value)) if more else value)
         return value
 
-    def remember(
-        self,
-        work_out: Callable[..., Any],
-        config: Config,
-        today: dt.date,
-        more: tuple[Any, ...],
-        value: Any,
-    ) -> None:
-        """Keep ``value`` as ``work_out``'s answer (a snapshot brings back what was kept)."""
-        self._keeping_for(config, today)
-        self._keep(self._answer_at(work_out), work_out, _WithMore((more, value)) if more else value)
-
-    def _keeping_for(self, config: Config, today: dt.date) -> None:
+    def keeping_for(self, config: Config, today: dt.date) -> None:
         """Forget the answers kept for another config or day."""
         stamp = self.memo_for
         if stamp is None or stamp[0] is not config or stamp[1] != today:
             self.memo.clear()
             self.memo_for = config, today
 
-    def _answer_at(self, work_out: Callable[..., Any]) -> int:
-        """Where ``work_out``'s answer is in the memo; 0 when none is kept (the functions
-        alone are looked through: an answer may be anything)."""
-        functions = self.memo[::2]
-        return 2 * functions.index(work_out) + 1 if work_out in functions else 0
+    def _answer_at(self, name: str) -> int:
+        """Where the answer of the function called ``name`` is in the memo; 0 when none
+        is kept (the names alone are looked through: an answer may be anything)."""
+        names = self.memo[::2]
+        return 2 * names.index(name) + 1 if name in names else 0
 
-    def _keep(self, at: int, work_out: Callable[..., Any], found: Any) -> None:
+    def _keep(self, at: int, name: str, found: Any) -> None:
         """Keep an answer at ``at`` (where ``_answer_at`` found the last one), or after all
         (``at`` 0)."""
         if at:
             self.memo[at] = found
         else:
-            self.memo += (work_out, found)
+            self.memo += (name, found)
 
-    def remembered(self) -> Iterator[tuple[Callable[..., Any], tuple[Any, ...], Any]]:
-        """What was kept: each function, its more arguments and its answer."""
+    def remembered(self) -> Iterator[tuple[str, tuple[Any, ...], Any]]:
+        """What was kept: the name of each function, its more arguments and its answer."""
         memo = self.memo
-        for work_out, found in zip(memo[::2], memo[1::2], strict=True):
+        for name, found in zip(memo[::2], memo[1::2], strict=True):
             if type(found) is _WithMore:
-                yield work_out, *found
+                yield name, *found
             else:
-                yield work_out, (), found
+                yield name, (), found
 
     def __getstate__(self) -> dict[str, Any]:
-        """As ``mdnet.cache.snapshot`` pickles a contact: what was worked out is saved apart."""
-        return {"note": self.note, "entries": self.entries, "met_at_events": self.met_at_events}
+        """As ``mdnet.cache.snapshot`` pickles a contact: with the answers of mdnet's own
+        functions (a plugin's may be of any class), for the day and config of its last
+        ``keeping_for``, which the snapshot restores (``restored_for``)."""
+        pairs = zip(self.memo[::2], self.memo[1::2], strict=True)
+        memo = [item for pair in pairs if pair[0].startswith(MDNET) for item in pair]
+        state = {"note": self.note, "entries": self.entries, "met_at_events": self.met_at_events}
+        return {**state, "memo": memo} if memo else state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.note, self.entries = state["note"], state["entries"]
         self.met_at_events = state["met_at_events"]
-        self.memo, self.memo_for, self._interactions, self._dates = [], None, None, None
-        self._title = None
+        self.memo, self.memo_for = state.get("memo", []), None
+        self._interactions = self._dates = self._title = None
+
+    def restored_for(self, config: Config, today: dt.date) -> None:
+        """The answers a snapshot brought back are ``config``'s on ``today`` (those it
+        saved with ``keeping_for(config, today)``)."""
+        if self.memo:
+            self.memo_for = config, today
 
     @property
     def title(self) -> str:

@@ -1,0 +1,33 @@
+"""The runner's findings in place order: the per-contact findings and the vault-wide
+ones merged, whether the vault-wide ones are few or many."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from mdnet.rules.finding import Finding
+from mdnet.rules.runner import _merged, place
+
+findings = st.builds(
+    Finding,
+    code=st.sampled_from(["R001", "F007", "G001"]),
+    rule=st.just("a-rule"),
+    severity=st.just("warning"),
+    path=st.sampled_from(["", "a.md", "b.md", "People/c.md"]),
+    line=st.integers(0, 5),
+    column=st.integers(0, 2),
+    message=st.sampled_from(["m", "n"]),
+    subject=st.sampled_from([None, "Ann", "Bob"]),
+)
+
+
+@given(st.lists(findings, max_size=80), st.lists(findings, max_size=80))
+def test_merged_findings_are_in_place_order_as_one_sort_puts_them(
+    ordered: list[Finding], others: list[Finding]
+) -> None:
+    ordered.sort(key=place)
+    others.sort(key=place)
+    # few others are placed one by one, many are merged in one pass: both as one sort
+    assert _merged(ordered, others) == sorted(ordered + others, key=place)
+    assert _merged(ordered, others[:1]) == sorted(ordered + others[:1], key=place)
