@@ -145,6 +145,39 @@ def test_colour_only_on_a_terminal_and_never_with_no_color(
     )
 
 
+def test_many_findings_are_written_a_few_lines_at_a_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A hundred thousand findings are not joined into one string (90 MB more in
+    memory): they are written in pieces, every line once and in order."""
+    import io
+
+    from mdnet.report import formats
+    from mdnet.rules.finding import Finding
+
+    class Writes(io.StringIO):
+        def __init__(self) -> None:
+            super().__init__()
+            self.pieces: list[str] = []
+
+        def write(self, text: str) -> int:
+            self.pieces.append(text)
+            return super().write(text)
+
+    findings = [
+        Finding("R001", "stale-contact", "warning", f"People/{n}.md", n + 1, 1, f"m{n}")
+        for n in range(7)
+    ]
+    monkeypatch.setattr(formats, "LINES_AT_ONCE", 3)
+    out = Writes()
+    formats.write_text(out, findings, tmp_path, color=False, cwd=tmp_path.parent)
+    where = tmp_path.name
+    assert out.getvalue().splitlines() == [
+        f"{where}/People/{n}.md:{n + 1}:1: R001 stale-contact [warning] m{n}" for n in range(7)
+    ]
+    assert [piece.count("\n") for piece in out.pieces] == [3, 3, 1]
+
+
 def test_quiet_and_statistics(vault: Path) -> None:
     out = run("check", "notes", "--quiet", "--statistics")[1]
     assert "Found" not in out

@@ -19,6 +19,7 @@ from mdnet.rules.finding import Finding
 
 FORMATS = ("text", "json", "github")
 COLORS = {"error": "red", "warning": "yellow", "info": "blue"}
+LINES_AT_ONCE = 1000  # findings' lines joined and written at once
 
 
 def closing_line(findings: Sequence[Finding], notes: int) -> str:
@@ -53,8 +54,11 @@ def write_text(
     then the closing line unless ``quiet`` or without ``stats``."""
     cwd = cwd or Path.cwd()
     shown: dict[str, str] = {}  # a note's findings come together: its path is shown once
-    lines = []  # written at once: a large vault has a hundred thousand
+    lines = []  # written a thousand at a time: a large vault has a hundred thousand
     for path, line, column, code, rule, severity, message in map(_shown_fields, findings):
+        if len(lines) == LINES_AT_ONCE:  # not all at once: 90 MB more at 130,000 findings
+            out.write("".join(lines))
+            lines.clear()
         where = shown.get(path)
         if where is None:
             where = shown[path] = display_path(vault, path, cwd)
