@@ -54,7 +54,7 @@ def write_text(
     then the closing line unless ``quiet`` or without ``stats``."""
     cwd = cwd or Path.cwd()
     shown: dict[str, str] = {}  # a note's findings come together: its path is shown once
-    lines = []  # written a thousand at a time: a large vault has a hundred thousand
+    lines: list[str] = []  # written a thousand at a time: a large vault has a hundred thousand
     for path, line, column, code, rule, severity, message in map(_shown_fields, findings):
         if len(lines) == LINES_AT_ONCE:  # not all at once: 90 MB more at 130,000 findings
             out.write("".join(lines))
