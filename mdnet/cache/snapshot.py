@@ -227,7 +227,7 @@ def _function(name: str) -> Callable[..., Any] | None:
     """The function of mdnet called ``name`` (``module:qualname``), if it is loaded."""
     module_name, _, qualname = name.partition(":")
     module = sys.modules.get(module_name)  # what this run does not use is left out
-    found = getattr(module, qualname, None) if module_name.startswith("mdnet.") else None
+    found = getattr(module, qualname, None) if name.startswith(MDNET) else None
     return found if callable(found) and not isinstance(found, type) else None
 
 
