@@ -4,16 +4,19 @@ check of its own, and its own work whenever the server cannot answer."""
 from __future__ import annotations
 
 import importlib
+import io
 import json
 import os
 import socket
 import stat
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from watchdog.events import FileSystemEvent
 
 from mdnet import language
 from mdnet.cli import main
@@ -23,6 +26,8 @@ from mdnet.live.protocol import SOCKET_NAME, Request, address, code_stamp
 from mdnet.live.server import CheckServer
 from mdnet.live.vault import LiveVault
 from mdnet.rules.runner import Selection
+from mdnet.watch.events import VaultEvents, start_observer
+from mdnet.watch.watcher import Watcher
 from tests.conftest import TODAY, WriteVault
 from tests.test_watch import Watching, contact
 
@@ -87,6 +92,42 @@ def test_a_change_just_saved_is_in_the_answer(
     monkeypatch.setattr(check_command, "check_answer", cannot_check)
     _, output = run_check(vault)
     assert "People/New.md:4:1: F005" in output
+
+
+def test_the_watcher_waits_for_the_events_of_changes_made_before_a_check(
+    vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """However late the system delivers file events (a busy machine), the server takes in
+    every change made before the check asked: it waits for the event of a file of its own."""
+    handle = VaultEvents.on_any_event
+
+    def late(events: VaultEvents, event: FileSystemEvent) -> None:
+        time.sleep(0.1)
+        handle(events, event)
+
+    monkeypatch.setattr(VaultEvents, "on_any_event", late)
+    (vault / ".mdnet").mkdir(exist_ok=True)  # as `mdnet watch` makes it before watching
+    watcher = Watcher(
+        vault,
+        load_config(vault),
+        config_path=None,
+        today=lambda: TODAY,
+        summary=False,
+        out=io.StringIO(),
+        err=io.StringIO(),
+    )
+    watcher.prime()
+    observer = start_observer(watcher.events, io.StringIO())
+    try:
+        (vault / "People/New.md").write_text(contact("Ghost"))
+        assert watcher.sync() is None
+        found = {(finding.path, finding.code) for finding in watcher.live.findings}
+        assert ("People/New.md", "F005") in found
+        assert not [path.name for path in (vault / ".mdnet").iterdir() if "sync" in path.name]
+    finally:
+        observer.stop()
+        observer.join(timeout=5)
+        watcher.live.parser.close()
 
 
 def test_the_socket_is_the_users_only(vault: Path, watching: Watching) -> None:

@@ -3,14 +3,23 @@ folder tree, and nothing else (its own summary, ``.mdnet/``, editors' temporary 
 
 Events come from watchdog's inotify observer on a thread; they are reduced here to
 vault-relative paths and queued for the watcher's main loop, which debounces them.
+
+A check answered by the watcher must see every change made before it asked, however late
+the system delivers the events. ``VaultEvents.caught_up`` makes a file of its own in
+``.mdnet/`` and waits for that file's event: inotify delivers the events of one watch in
+the order they happened, so every earlier change is queued by then (watchman's
+"synchronization cookies").
 """
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import fcntl
+import itertools
 import os
 import queue
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO
@@ -31,7 +40,7 @@ from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver
 from watchdog.observers.polling import PollingObserver
 
-from mdnet.cache.index import make_state_folder
+from mdnet.cache.index import STATE_FOLDER, make_state_folder
 from mdnet.config import CONFIG_NAME
 from mdnet.errors import UserError
 from mdnet.language import _
@@ -48,6 +57,7 @@ EVENTS = [
     DirMovedEvent,
 ]
 LOCK_NAME = "watch.lock"
+SYNC_PREFIX = "sync-"  # the files ``caught_up`` makes in .mdnet/, a moment each
 
 
 def is_relevant(path: str, summary_path: str, is_directory: bool = False) -> bool:
@@ -79,8 +89,29 @@ class VaultEvents(FileSystemEventHandler):
         self.left_out: Callable[[str], bool] = lambda path: False
         self.queue: queue.Queue[set[str]] = queue.Queue()
         self.links = links_into_dot_folders(root)  # notes listed under a link's path
+        self._syncs = itertools.count()
+        self._waiting: dict[str, threading.Event] = {}  # caught_up's files, by path
+
+    def caught_up(self, timeout: float) -> bool:
+        """Whether every change made to the vault before this call is queued, within
+        ``timeout`` seconds (False also where the file cannot be made)."""
+        name = f"{SYNC_PREFIX}{os.getpid()}-{next(self._syncs)}"
+        path = os.path.join(self.root, STATE_FOLDER, name)
+        arrived = self._waiting[path] = threading.Event()
+        try:
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+            return arrived.wait(timeout)
+        except OSError:
+            return False
+        finally:
+            del self._waiting[path]
+            with contextlib.suppress(OSError):
+                os.unlink(path)
 
     def on_any_event(self, event: FileSystemEvent) -> None:
+        if self._waiting and (arrived := self._waiting.get(os.fsdecode(event.src_path))):
+            arrived.set()
+            return
         paths = set()
         for path in (event.src_path, event.dest_path):
             relative = self._relative(os.fsdecode(path)) if path else None

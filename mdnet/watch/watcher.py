@@ -35,7 +35,7 @@ QUIET = 0.025  # seconds without an event that end a burst (an atomic save, a ch
 LONGEST_BURST = 2.0  # seconds after which a burst that goes on is handled anyway
 CLOCK_CHECK = 60.0  # seconds between looks at the date when nothing happens
 WAKE = 0.2  # seconds between looks at whether a signal asked to stop
-SETTLE = 0.01  # seconds for the events of a save just made to arrive
+CATCH_UP = 2.0  # seconds the events of changes made before a check may take to arrive
 
 
 class Watcher:
@@ -150,14 +150,16 @@ class Watcher:
                 if changed or today != self.live.today:
                     self.update(changed, today)
 
-    def sync(self) -> None:
-        """Take in the changes not handled yet: what the check server does before it
-        answers (events of a save just made arrive within a few milliseconds)."""
-        time.sleep(SETTLE)
+    def sync(self) -> str | None:
+        """Take in every change made before now: what the check server does before it
+        answers. Says why not, when the events of those changes have not all arrived."""
+        if not self.events.caught_up(CATCH_UP):
+            return "the watcher has not caught up with the vault's files"
         with self.handling:
             changed = self._take_pending()
             if changed:
                 self.update(changed)
+        return None
 
     def stop(self, signum: object = None, *_: object) -> None:
         """End the loop after the update under way (a signal handler; ``signum`` is
