@@ -161,6 +161,7 @@ ALLOWED_WRITES = {
     ("mdnet/notes/files.py", "_create_exclusive"),  # write_new without hard links
     ("mdnet/notes/files.py", "remove_stale_temporaries"),  # what a killed write of these left
     ("mdnet/watch/events.py", "lock_vault"),  # .mdnet/watch.lock, a lock, never a note
+    ("mdnet/watch/events.py", "caught_up"),  # an empty .mdnet/sync-* for a moment, then gone
     ("mdnet/cache/index.py", "_connect_or_rebuild"),  # deletes a corrupt .mdnet/index.sqlite
     ("mdnet/cli/__init__.py", "invoke"),  # opens /dev/null for stdout once a pipe is closed
     ("mdnet/background.py", "in_background"),  # /dev/null as the cache writers' output
