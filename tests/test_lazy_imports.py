@@ -29,7 +29,7 @@ def _loaded(vault: Path) -> set[str]:
 def test_a_warm_check_imports_neither_yaml_nor_markdown_it(tmp_path: Path) -> None:
     notes = {
         "People/Ann.md": "---\ntype: contact\ncadence: 4w\n---\n- 2026-01-02 call #gave\n",
-        "Daily/2026-03-04.md": "    indented code\n\nMet [[Ann]]\n",  # markdown-it reads it
+        "Daily/2026-03-04.md": "Met\t[[Ann]]\n",  # a tab: markdown-it reads it
     }
     for path, text in notes.items():
         (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)

@@ -15,6 +15,7 @@ from urllib.parse import unquote
 
 from mdnet.dates import InvalidValue, real_date
 from mdnet.language import _
+from mdnet.notes.body_part import A_NOTE_FILE_RE, first_mark, part_to_read
 from mdnet.notes.structure import body_structure
 
 # patterns start with a literal, so that the regex engine looks for it quickly (speed):
@@ -40,11 +41,6 @@ LEADING_DATE_RE = re.compile(
 )
 CHANNEL_RE = re.compile(r"\s*(?:[-–—:,]\s*)?([^\W\d_][\w-]*)(?=:|\s|$)")
 SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
-# what a block needs: a wikilink, a Markdown link to a note (its target ends in .md) or
-# a date (as LEADING_DATE_RE writes one); a body with none of them holds no block.
-# A date is looked for from its first `-` (a literal: the regex engine finds it fast)
-A_DATE_RE = re.compile(r"-[0-9]{2}-[0-9]{2}")
-A_NOTE_FILE_RE = re.compile(r"\.md", re.IGNORECASE)
 
 
 class Link(NamedTuple):
@@ -97,14 +93,17 @@ def read_body(body: str, first_line: int) -> tuple[list[Block], list[BadDate]]:
 
     A body with no link and no date is not read for its structure at all: most of a
     documentation vault's notes (tables, code, HTML), which markdown-it reads slowly.
+    Of the others, only the part from the first link or date to the last is read
+    (``body_part``): a daily note's prose before its entries, a contact's notes after
+    its log, are not.
     """
-    if not _may_hold_blocks(body):
+    first = first_mark(body)
+    if first is None:
         return [], []
-    return read_structure(body, first_line)
-
-
-def _may_hold_blocks(body: str) -> bool:
-    return "[[" in body or A_DATE_RE.search(body) is not None or _may_link_a_note(body)
+    start, end = part_to_read(body, first)
+    if start == 0 and end == len(body):
+        return read_structure(body, first_line)
+    return read_structure(body[start:end], first_line + body.count("\n", 0, start))
 
 
 def _may_link_a_note(text: str) -> bool:
