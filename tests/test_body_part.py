@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mdnet.notes import markdown
+from mdnet.notes.body_part import find_pair
 from mdnet.notes.markdown import BadDate, Block, read_body
 from mdnet.notes.structure import markdown_structure
 from tests.test_line_scanner import COMMON_LINES, LINES
@@ -78,6 +79,13 @@ DAILY = (
         "Para\n\n    indented code [[A]]\n\n    more code\n\nText [[B]]\n",
         "[ref]: /url\n\nText [ref] and [[A]]\n\n[ref]: /other\n",
         "First.\n\n- 2026-13-40 a bad date\n\nLast.",
+        # dates that lead no entry, links that are none: no block, whatever is read
+        "## 2026-01-02, Version 1.2\n\n* \\[[`abc1234`](https://x.org/c/abc)] - fix (#12)\n",
+        "See [the guide](https://example.org/guide.md) of 2026-01-02.\n",
+        # an entry's date after a heading's `#`s, a task's box, or on the item's next line
+        "Intro.\n\n- ### 2026-01-02 call\n* [x] [[2026-01-03]] lunch\n",
+        "Intro.\n\n-\n  2026-01-02 call\n\n1. <div>\n\n   2026-01-04 met [[A]]\n",
+        "> - 2026-01-02 in a quote\n\n- > 2026-01-03 a quote in an item\n",
     ],
 )
 def test_bodies_whose_structure_spans_blank_lines(body: str) -> None:
@@ -96,3 +104,11 @@ def test_a_daily_notes_prose_is_not_read() -> None:
         blocks, _ = read_body(DAILY, 4)
     assert read == ["- Talked to [[Ivan]] about it\n- 2026-05-12 call [[Sven]] #got"]
     assert [(block.line, block.links[0].target) for block in blocks] == [(8, "Ivan"), (9, "Sven")]
+
+
+@given(st.text(alphabet="[]ab\n", max_size=80), st.sampled_from(["[[", "]]", "](", "\n\n"]))
+def test_finding_a_pair_of_characters_is_finding_the_string(text: str, pair: str) -> None:
+    middle = len(text) // 2
+    assert find_pair(text, pair) == text.find(pair)
+    assert find_pair(text, pair, middle) == text.find(pair, middle)
+    assert find_pair(text, pair, 1, middle) == text.find(pair, 1, middle)

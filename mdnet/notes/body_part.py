@@ -16,38 +16,83 @@ from __future__ import annotations
 import re
 
 # A date (as markdown.LEADING_DATE_RE writes one) is looked for from its first `-` (a
-# literal: the regex engine finds it fast); a Markdown link to a note ends in .md
+# literal: the regex engine finds it fast), 4 characters after the date's start; only a
+# date that may start a list item's text (after markers, `>`, a heading's `#`s, a task's
+# box, a `[[`) matters: one in prose or in a heading of its own is no entry
 A_DATE_RE = re.compile(r"-[0-9]{2}-[0-9]{2}")
-A_NOTE_FILE_RE = re.compile(r"\.md", re.IGNORECASE)
+ITEM_START_RE = re.compile(
+    r"(?:[\s>]*(?:[-*+]|[0-9]{1,9}[.)]))*[\s>]*(?:#{1,6}\s+)?(?:\[[ xX]\]\s*)?(?:\[\[)?"
+)
+# a Markdown link to a note: a target with no scheme (not a web page) that ends in .md
+NOTE_LINK_RE = re.compile(
+    r"\]\(\s*(?:<(?![A-Za-z][A-Za-z0-9+.-]*:)[^<>\n]*?|(?![A-Za-z][A-Za-z0-9+.-]*:)[^()\[\]\s]*?)\.md",
+    re.IGNORECASE,
+)
 HTML_OVER_BLANK_LINES_RE = re.compile(r"<(?:[!?]|(?i:pre|script|style|textarea))")
 
 
-def first_mark(body: str) -> int | None:
-    """Where the first link or date may be (a wikilink, a date, a Markdown link to a
-    note), or None when the body holds none: then it holds no block."""
-    date = A_DATE_RE.search(body)
-    marks = [find_pair(body, "[["), -1 if date is None else date.start()]
-    if (link := find_pair(body, "](")) >= 0 and A_NOTE_FILE_RE.search(body, link):
-        marks.append(link)
-    found = [mark for mark in marks if mark >= 0]
-    return min(found) if found else None
+def first_mark(body: str, start: int = 0, end: int | None = None) -> int | None:
+    """Where the first link or entry's date in ``body[start:end]`` may be, or None when
+    there is none: then it holds no block (a link does not cross a blank line, where
+    parts end)."""
+    end = len(body) if end is None else end
+    link = find_pair(body, "[[", start, end)
+    if link >= 0 and find_pair(body, "]]", link, end) < 0:
+        link = -1  # `[[` with no `]]` after it (a changelog's `\[[`abc`](url)]`)
+    if find_pair(body, "](", start, end) >= 0 and (
+        to_note := NOTE_LINK_RE.search(body, start, end)
+    ):
+        link = to_note.start() if link < 0 else min(link, to_note.start())
+    date = _date_at(body, start, end if link < 0 else link)  # a date before the first link
+    if date >= 0:
+        return date
+    return link if link >= 0 else None
 
 
-def find_pair(text: str, pair: str, start: int = 0) -> int:
-    """``text.find(pair, start)`` for two characters, quicker where the first is rare:
-    one character is looked for as memchr does, two by a slower search (5 µs for a
-    5 kB note, ten times more than this)."""
+def may_link(text: str) -> bool:
+    """Whether ``text`` may hold a link to a note: a wikilink (``[[`` then ``]]``) or a
+    Markdown link to a note."""
+    return ("[[" in text and "]]" in text) or (
+        "](" in text and NOTE_LINK_RE.search(text) is not None
+    )
+
+
+def _date_at(body: str, start: int, end: int) -> int:
+    """Where the first date that may start an entry is (-1: none)."""
+    for date in A_DATE_RE.finditer(body, start, end):
+        if _may_start_an_entry(body, date.start() - 4):
+            return date.start() - 4
+    return -1
+
+
+def _may_start_an_entry(body: str, at: int) -> bool:
+    """Whether the date at ``at`` may start a list item's text."""
+    line = body.rfind("\n", 0, max(at, 0)) + 1
+    return at >= line and ITEM_START_RE.fullmatch(body, line, at) is not None
+
+
+def find_pair(text: str, pair: str, start: int = 0, end: int | None = None) -> int:
+    """``text.find(pair, start, end)`` for two characters, quicker where the first is
+    rare: one character is looked for as memchr does, two by a slower search (5 µs for
+    a 5 kB note, ten times more than this). Where the first is frequent (a `[` in every
+    line), the slower search takes over after a few."""
+    end = len(text) if end is None else end
     first, second = pair[0], pair[1]
-    at = text.find(first, start)
-    while at >= 0 and text[at + 1 : at + 2] != second:
-        at = text.find(first, at + 1)
-    return at
+    at = text.find(first, start, end - 1)
+    for _ in range(HOPS):
+        if at < 0 or text[at + 1] == second:
+            return at
+        at = text.find(first, at + 1, end - 1)
+    return text.find(pair, at, end) if at >= 0 else -1
+
+
+HOPS = 8  # first characters looked at one by one
 
 
 def part_to_read(body: str, first: int) -> tuple[int, int]:
     """The part of the body that holds every block (``first``: where the first link or
     date may be): from the last fresh start before it to the first fresh start after
-    which nothing may be a block. Read alone, it gives the blocks the body gives."""
+    the last. Read alone, it gives the blocks the body gives."""
     if (
         find_pair(body, "``") >= 0
         or find_pair(body, "~~") >= 0
@@ -55,19 +100,12 @@ def part_to_read(body: str, first: int) -> tuple[int, int]:
     ):
         return 0, len(body)  # a fence or HTML may hold blank lines
     start = _fresh_start_before(body, first)
-    end = len(body)
-    while (fresh := _fresh_start_before(body, end)) > start and not _marked_after(body, fresh):
+    end = len(body)  # cut back a part at a time while it holds nothing: each looked at once
+    while (fresh := _fresh_start_before(body, end)) > start and first_mark(
+        body, fresh, end
+    ) is None:
         end = fresh - 2  # the part ends with the line before the blank one
     return start, end
-
-
-def _marked_after(body: str, at: int) -> bool:
-    """Whether a link or a date may be in the body after ``at``."""
-    return (
-        find_pair(body, "[[", at) >= 0
-        or find_pair(body, "](", at) >= 0
-        or A_DATE_RE.search(body, at) is not None
-    )
 
 
 def _fresh_start_before(body: str, limit: int) -> int:

@@ -15,7 +15,7 @@ from urllib.parse import unquote
 
 from mdnet.dates import InvalidValue, real_date
 from mdnet.language import _
-from mdnet.notes.body_part import A_NOTE_FILE_RE, first_mark, part_to_read
+from mdnet.notes.body_part import first_mark, may_link, part_to_read
 from mdnet.notes.structure import body_structure
 
 # patterns start with a literal, so that the regex engine looks for it quickly (speed):
@@ -106,11 +106,6 @@ def read_body(body: str, first_line: int) -> tuple[list[Block], list[BadDate]]:
     return read_structure(body[start:end], first_line + body.count("\n", 0, start))
 
 
-def _may_link_a_note(text: str) -> bool:
-    """Whether the text may hold a Markdown link to a note (not one to a web page)."""
-    return "](" in text and A_NOTE_FILE_RE.search(text) is not None
-
-
 def read_structure(body: str, first_line: int) -> tuple[list[Block], list[BadDate]]:
     """``read_body`` for any body: its blocks found through its structure."""
     blocks: list[Block] = []
@@ -121,7 +116,9 @@ def read_structure(body: str, first_line: int) -> tuple[list[Block], list[BadDat
     for kind, line, content in body_structure(body):
         if kind == "text":
             is_item = bool(stack) and stack[-1][1]
-            if "[[" not in content and ("](" not in content or not _may_link_a_note(content)):
+            if ("[[" not in content or "]]" not in content) and (
+                "](" not in content or not may_link(content)
+            ):
                 # no link: only a list item's leading date or task (a fast path)
                 if not is_item:
                     continue  # prose
@@ -173,7 +170,7 @@ def _read_block(text: str, line: int, is_item: bool, bad_dates: list[BadDate]) -
                 channel_match = CHANNEL_RE.match(rest, date_match.end())
                 channel = channel_match.group(1).lower() if channel_match else None
             rest = rest[date_match.end() :]
-    links = _links(clean, line) if "[[" in clean or _may_link_a_note(clean) else ()
+    links = _links(clean, line) if may_link(clean) else ()
     if date is not None and date_is_link:
         links = links[1:]  # the leading [[YYYY-MM-DD]] is the date, not a mention
     if date is None and not links:
