@@ -11,8 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mdnet.notes import markdown
+from mdnet.notes.blocks import BadDate, Block
 from mdnet.notes.body_part import find_pair
-from mdnet.notes.markdown import BadDate, Block, read_body
+from mdnet.notes.markdown import read_body
 from mdnet.notes.structure import markdown_structure
 from tests.test_line_scanner import COMMON_LINES, LINES
 

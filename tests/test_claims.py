@@ -7,7 +7,7 @@ from pathlib import Path
 
 from mdnet.config import load_config
 from mdnet.model.links import Resolver
-from mdnet.notes.markdown import Link
+from mdnet.notes.blocks import Link
 from mdnet.notes.parse import parse_note
 
 CONFIG = load_config(Path("/nonexistent"))

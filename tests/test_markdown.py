@@ -8,7 +8,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from mdnet.notes import markdown
-from mdnet.notes.markdown import Block, read_body
+from mdnet.notes.blocks import Block
+from mdnet.notes.markdown import read_body
 from tests.test_line_scanner import BODIES, COMMON_BODIES, EXAMPLES
 
 

@@ -9,11 +9,11 @@ import io
 import pickle
 from typing import Any
 
-from mdnet.notes.markdown import Block, Link
+from mdnet.notes.blocks import Block, Link
 from mdnet.notes.note import Note, Problem, note_of
 from mdnet.notes.sharing import shared_date, shared_front
 
-SAFE_MODULES = frozenset({"mdnet.notes.note", "mdnet.notes.markdown", "mdnet.dates"})
+SAFE_MODULES = frozenset({"mdnet.notes.note", "mdnet.notes.blocks", "mdnet.dates"})
 SAFE_BUILTINS = frozenset({("datetime", "date"), ("builtins", "frozenset"), ("builtins", "set")})
 
 

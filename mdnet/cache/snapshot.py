@@ -50,7 +50,7 @@ LARGEST = 2**31  # bytes: anything larger is not a snapshot mdnet wrote
 # the classes a snapshot is made of: nothing else is unpickled
 MODEL_CLASSES = {
     "mdnet.notes.note": {"Note", "Problem"},
-    "mdnet.notes.markdown": {"Block", "Link"},
+    "mdnet.notes.blocks": {"Block", "Link"},
     "mdnet.rules.finding": {"Finding", "Hit", "Fix"},
     "mdnet.model.contact": {"Interaction", "Contact", "_WithMore"},
     "mdnet.model.totals": {"Some", "Ordered", "Counted", "Summed"},

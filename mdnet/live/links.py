@@ -6,7 +6,7 @@ from __future__ import annotations
 from mdnet.live.vault import LiveVault
 from mdnet.model.links import backlinks
 from mdnet.model.vault import Vault
-from mdnet.notes.markdown import Link
+from mdnet.notes.blocks import Link
 
 
 class Links:

@@ -19,7 +19,8 @@ from mdnet.model.commitment import MeetingRecord
 from mdnet.model.contact import Interaction
 from mdnet.model.links import link_keys
 from mdnet.model.vault import Dangling
-from mdnet.notes.markdown import LEADING_DATE_RE, Block, Link
+from mdnet.notes.blocks import Block, Link
+from mdnet.notes.markdown import LEADING_DATE_RE
 from mdnet.notes.note import Note
 from mdnet.notes.sharing import shared_date, shared_text
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterable, Iterator
 
-from mdnet.notes.markdown import Link
+from mdnet.notes.blocks import Link
 from mdnet.notes.note import Note
 
 TITLE, ALIAS = 0, 1  # what a name is of a note: a title or path wins over an alias

@@ -9,7 +9,7 @@ from operator import attrgetter
 from mdnet.model.commitment import Event
 from mdnet.model.contact import Contact
 from mdnet.model.links import Resolver
-from mdnet.notes.markdown import Link
+from mdnet.notes.blocks import Link
 from mdnet.notes.note import Note
 
 Met = tuple[dt.date, str]  # when and where a contact was met

@@ -7,14 +7,12 @@ expressions read the links, tags and leading dates inside each block's text.
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 import re
-from dataclasses import dataclass
-from typing import NamedTuple
 from urllib.parse import unquote
 
 from mdnet.dates import InvalidValue, real_date
 from mdnet.language import _
+from mdnet.notes.blocks import BadDate, Block, Link
 from mdnet.notes.body_part import first_mark, may_link, part_to_read
 from mdnet.notes.structure import body_structure
 
@@ -41,47 +39,6 @@ LEADING_DATE_RE = re.compile(
 )
 CHANNEL_RE = re.compile(r"\s*(?:[-–—:,]\s*)?([^\W\d_][\w-]*)(?=:|\s|$)")
 SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
-
-
-class Link(NamedTuple):
-    """A link to a note: ``target`` is as written (a title, alias or path).
-
-    Link and Block are named tuples, not dataclasses: a large vault holds a hundred
-    thousand of each, and a tuple is several times quicker to make and to unpickle.
-    """
-
-    target: str
-    line: int
-    embed: bool = False
-    relative: bool = False  # a Markdown link: its path is relative to the note's folder
-
-
-class Block(NamedTuple):
-    """A paragraph or list item's first paragraph that holds a date or a link.
-
-    ``date`` is the leading date of a list item (None otherwise). ``scoped`` is True
-    when the block sits inside a dated item, an unchecked task, a quote or belongs to a
-    plan: the places whose links a dated note does not count.
-    """
-
-    line: int
-    text: str
-    is_item: bool
-    task: str | None  # " " for an open task, "x" for a checked one, None otherwise
-    date: dt.date | None
-    time: str | None
-    channel: str | None
-    tags: tuple[str, ...]
-    links: tuple[Link, ...]
-    excluded: bool
-
-
-@dataclass(frozen=True)
-class BadDate:
-    """A list item whose leading date is not a real date (F003)."""
-
-    line: int
-    message: str
 
 
 # the first characters of a list item that may hold a leading date or a task

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from mdnet.notes.markdown import Block
+from mdnet.notes.blocks import Block
 
 
 @dataclass(frozen=True, slots=True)
