@@ -36,6 +36,10 @@ class Interaction(NamedTuple):
     channel: str | None = None
     task: str | None = None
     links: tuple[str, ...] = ()  # paths of the notes the entry links (mentions included)
+    # where the entry is reported (F007) when several contacts share it: the path of the
+    # circle or event it is written in, or of the first contact (by path) it names on its
+    # line; "" for the contact itself (an entry of its own note, or its alone)
+    subject: str = ""
 
     @property
     def is_plan(self) -> bool:

@@ -81,9 +81,10 @@ class Finder:
                         tuple([path for _, path in targets if path is not None]) if links else ()
                     )
                     rest = (markers, channel and shared_text(channel), task, linked)
+                    subjects = _subjects(note, found)
                     for contact_path, at, when in found:  # one date object for each day
                         entry = (contact_path, shared_date(when), path_of_note, at, text, *rest)
-                        entries.append(new(Interaction, entry))
+                        entries.append(new(Interaction, (*entry, subjects.get(at, ""))))
                 if is_circle and date is not None and ("attended" in tags or "missed" in tags):
                     meetings += (MeetingRecord(date, "attended" in tags, line),)
             if entries or dangling or meetings:
@@ -108,6 +109,21 @@ def linked_names(note: Note) -> set[str]:
     written = [*note.fields.get("attendees", ()), note.fields.get("met_at")]
     names.update(key for name in written if name for key in link_keys(Link(name, 0), note.path))
     return names
+
+
+def _subjects(note: Note, found: list[tuple[str, int, dt.date]]) -> dict[int, str]:
+    """Where the entries of a block are reported when several contacts share one
+    (``Interaction.subject``), by line: a circle's or an event's note, else the first
+    contact by path among those on the line (none when a contact is alone there)."""
+    if note.kind in ("circle", "event"):
+        return {at: note.path for _, at, _ in found}
+    if len(found) == 1:
+        return {}
+    first: dict[int, str] = {}
+    for contact_path, at, _ in found:
+        if at not in first or contact_path < first[at]:
+            first[at] = contact_path
+    return first
 
 
 def _entries_of(

@@ -29,7 +29,7 @@ class Note:
 
     @property
     def title(self) -> str:
-        return self.path.rsplit("/", 1)[-1].removesuffix(".md")
+        return title_of(self.path)
 
     @property
     def ignored(self) -> frozenset[str]:
@@ -53,6 +53,11 @@ class Note:
     def __reduce__(self) -> tuple[type[Note], tuple[Any, ...]]:
         """Pickled as its class and values (a frozen note has no state to set after)."""
         return Note, tuple(map(self.__getattribute__, SLOTS))
+
+
+def title_of(path: str) -> str:
+    """The title of the note at ``path``: its file's name without ``.md``."""
+    return path.rsplit("/", 1)[-1].removesuffix(".md")
 
 
 SLOTS = ("path", "kind", "fields", "lines", "blocks", "problems", "date")

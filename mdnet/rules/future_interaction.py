@@ -15,33 +15,25 @@ How to fix it: correct the date, or turn the entry into a task. Example:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 from mdnet.config import Config
 from mdnet.language import ngettext
-from mdnet.model.contact import IN_FILE_ORDER, Contact, Interaction
-from mdnet.model.totals import Some, total
-from mdnet.model.vault import Vault
+from mdnet.model.contact import Contact
+from mdnet.notes.note import title_of
 from mdnet.rules.finding import Hit
+from mdnet.rules.per_contact import each_contact
 
 CODE = "F007"
 NAME = "future-interaction"
 SEVERITY = "warning"
 
 
-def _future(contact: Contact, config: Config, today: dt.date) -> list[Interaction]:
-    return [entry for entry in contact.entries if entry.date > today and not entry.is_plan]
-
-
-def check(vault: Vault, config: Config, today: dt.date) -> Iterator[Hit]:
-    seen: set[tuple[str, int]] = set()
-    future = total(vault, Some, _future, config, today).items()
-    for entry in sorted(future, key=IN_FILE_ORDER):
-        if (entry.path, entry.line) in seen:
-            continue
-        seen.add((entry.path, entry.line))
-        days = (entry.date - today).days
-        yield Hit(
+def about(contact: Contact, config: Config, today: dt.date) -> list[Hit]:
+    """The contact's entries dated after today, plans aside. An entry that several
+    contacts share is the same finding for each (under the title of ``subject``), so
+    that it is reported once."""
+    return [
+        Hit(
             entry.path,
             entry.line,
             ngettext(
@@ -49,7 +41,13 @@ def check(vault: Vault, config: Config, today: dt.date) -> Iterator[Hit]:
                 "or make it a task (- [ ] {date} ...) if it is a plan.",
                 "Interaction dated {date} is {days} days after today ({today}); fix the date, "
                 "or make it a task (- [ ] {date} ...) if it is a plan.",
-                days,
-            ).format(date=entry.date, days=days, today=today),
-            vault.subject_of(entry.path) or vault.contacts[entry.contact].title,
+                (entry.date - today).days,
+            ).format(date=entry.date, days=(entry.date - today).days, today=today),
+            title_of(entry.subject) if entry.subject else contact.title,
         )
+        for entry in contact.entries
+        if entry.date > today and not entry.is_plan
+    ]
+
+
+check = each_contact(about)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from mdnet.rules import future_interaction, is_about_one
 from tests.conftest import Lint, where
 
 
@@ -37,3 +38,30 @@ def test_one_finding_per_entry_even_with_several_contacts(lint: Lint) -> None:
         select="F007",
     )
     assert where(findings) == [("F007", "log.md", 1)]
+
+
+def test_a_shared_entry_is_told_under_the_first_contact_or_its_circle(lint: Lint) -> None:
+    """As the subject of one finding: the first contact (by path) named on the line of a
+    plain note, the circle or event whose note it is written in, or the contact's own."""
+    findings = lint(
+        {
+            "People/Bob.md": "---\ntype: contact\n---\n- 2027-01-03 call\n",
+            "People/Ann.md": "---\ntype: contact\n---\n",
+            "Circles/Club.md": "---\ntype: circle\n---\n- 2027-01-02 met [[Bob]]\n",
+            "log.md": "- 2027-01-01 dinner [[Bob]] [[Ann]]\n\n- 2027-01-04 lunch [[Bob]]\n",
+        },
+        select="F007",
+    )
+    subjects = [(f.path, f.line, f.subject) for f in findings]
+    assert subjects == [
+        ("Circles/Club.md", 4, "Club"),
+        ("People/Bob.md", 4, "Bob"),
+        ("log.md", 1, "Ann"),
+        ("log.md", 3, "Bob"),
+    ]
+
+
+def test_it_is_worked_out_about_one_contact_at_a_time() -> None:
+    """So that it is kept with each contact, and a change asks it again only about the
+    contacts it touches (a vault of 66,000 daily notes may hold 69,000 future entries)."""
+    assert is_about_one(future_interaction)
