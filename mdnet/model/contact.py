@@ -37,8 +37,8 @@ class Interaction(NamedTuple):
     task: str | None = None
     links: tuple[str, ...] = ()  # paths of the notes the entry links (mentions included)
     # where the entry is reported (F007) when several contacts share it: the path of the
-    # circle or event it is written in, or of the first contact (by path) it names on its
-    # line; "" for the contact itself (an entry of its own note, or its alone)
+    # circle or event note it is written in, or of the first contact (by path) named on
+    # its line; "" for the contact itself (its own note's entries, or named alone)
     subject: str = ""
 
     @property
