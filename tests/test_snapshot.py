@@ -161,7 +161,7 @@ def test_a_note_saved_within_its_time_tick_is_read_again(vault: Path) -> None:
     write(vault, "People/Bob.md", "---\ntype: contact\n---\n- 2026-11-20 call\n")  # now
     check(vault)  # writes the snapshot, with Bob's note marked as not to be trusted
     restored = snapshot.restore(vault, load_config(vault))
-    assert restored is not None and restored.files["People/Bob.md"] == (-1, -1)
+    assert restored is not None and restored.files["People/Bob.md"] == snapshot.READ_AGAIN
     stat = os.stat(vault / "People/Bob.md")
     path = vault / "People/Bob.md"
     path.write_text(path.read_text().replace("11-20", "11-21"))  # the same size...
@@ -355,3 +355,16 @@ def test_a_snapshot_keeps_no_answer_of_a_plugin(vault: Path) -> None:
     assert again is not None
     kept_again = [name for name, _, _ in again.builder.vault.contacts["People/Ann.md"].remembered()]
     assert kept_again == names
+
+
+@given(
+    st.tuples(st.integers(0, 2**40), st.integers(-(2**63), 2**63 - 1)),
+    st.tuples(st.integers(0, 2**40), st.integers(-(2**63), 2**63 - 1)),
+)
+def test_a_notes_size_and_time_as_known_tell_notes_apart(
+    one: tuple[int, int], other: tuple[int, int]
+) -> None:
+    """One number for a note's size and time: equal only for the same size and time, and
+    never the mark of a note to read again."""
+    assert (snapshot.as_known(*one) == snapshot.as_known(*other)) == (one == other)
+    assert snapshot.as_known(*one) != snapshot.READ_AGAIN
