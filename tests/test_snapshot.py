@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from mdnet.cache import snapshot
 from mdnet.cache.index import STATE_FOLDER
+from mdnet.cache.model_pickle import WIDTH
 from mdnet.cache.parser import CachedParser
 from mdnet.config import Config, load_config
 from mdnet.model.builder import Builder
@@ -141,9 +142,16 @@ def test_a_snapshot_never_runs_code(vault: Path, tmp_path: Path) -> None:
     check(vault)
     proof = tmp_path / "pwned"
     (vault / STATE_FOLDER).mkdir(exist_ok=True)
-    (vault / SNAPSHOT).write_bytes(pickle.dumps(_Evil(str(proof))))
-    assert snapshot.restore(vault, load_config(vault)) is None
+    for evil in (as_saved(_Evil(str(proof))), as_saved((), [_Evil(str(proof))] * WIDTH)):
+        (vault / SNAPSHOT).write_bytes(evil)
+        assert snapshot.restore(vault, load_config(vault)) is None
     assert not proof.exists()
+
+
+def as_saved(state: object, *parts: list[Any]) -> bytes:
+    """A snapshot file as ``mdnet.cache.snapshot`` writes one: the count of the parts of
+    its entries, each part's values, then the state."""
+    return b"".join(map(pickle.dumps, (len(parts), *parts, state)))
 
 
 def test_a_snapshot_of_another_mdnet_is_done_without(
@@ -249,9 +257,38 @@ def test_a_snapshot_with_the_right_stamp_but_the_wrong_things_inside_is_done_wit
     assert restored is not None
     crafted = (snapshot.FORMAT, snapshot.stamp(config), TODAY, ["not", "a", "dict"])
     crafted += (({}, {}, {}, {}, []), (frozenset(), frozenset(), {}, []), ({}, {}, {}), {})
-    (vault / SNAPSHOT).write_bytes(pickle.dumps(crafted))
+    (vault / SNAPSHOT).write_bytes(as_saved(crafted))
     assert snapshot.restore(vault, config) is None
     assert check(vault) == check(vault, use_index=False)
+
+
+def test_a_snapshot_whose_entries_are_not_entries_is_done_without(vault: Path) -> None:
+    check(vault)
+    check(vault)
+    config = load_config(vault)
+    for damaged in (
+        as_saved((), ["odd"] * (WIDTH + 1)),  # values that do not make whole entries
+        pickle.dumps(-1) + pickle.dumps(()),  # a count of parts below zero
+        pickle.dumps(3) + pickle.dumps(()),  # fewer parts than counted
+        pickle.dumps(0) + b"\x80\x04K\x05Q.",  # the 6th entry of none (BINPERSID 5)
+        pickle.dumps(0) + b"\x80\x04X\x01\x00\x00\x00aQ.",  # an entry named otherwise
+    ):
+        (vault / SNAPSHOT).write_bytes(damaged)
+        assert snapshot.restore(vault, config) is None
+    assert check(vault) == check(vault, use_index=False)
+
+
+def test_a_restored_models_entries_are_shared_as_they_were(vault: Path) -> None:
+    """Each entry is one object, in its contact's entries and in what its note brings
+    (``Builder.found``), as in a model built from the notes: not one copy each."""
+    check(vault)
+    check(vault)
+    restored = snapshot.restore(vault, load_config(vault))
+    assert restored is not None
+    builder = restored.builder
+    kept = {id(entry) for contact in builder.vault.contacts.values() for entry in contact.entries}
+    brought = [entry for found in builder.found.values() for entry in found.entries]
+    assert brought and {id(entry) for entry in brought} == kept
 
 
 def test_a_note_written_while_a_check_ran_is_read_again_next_time(

@@ -12,7 +12,7 @@ when missing, stale, unreadable or damaged, with the same results, only slower. 
 written (atomically) when it has drifted far from the vault — many notes
 changed, a note added or removed, another day — but not after a cold run, which
 stays as quick as it can be. Only the model's own classes are unpickled: a snapshot
-cannot run code.
+cannot run code (``cache.model_pickle``, which also saves the contacts' entries first).
 """
 
 from __future__ import annotations
@@ -21,16 +21,15 @@ import contextlib
 import datetime as dt
 import functools
 import hashlib
-import importlib
-import pickle
 import stat
 import sys
 from collections.abc import Callable, Hashable
 from pathlib import Path
-from typing import Any, BinaryIO, NamedTuple
+from typing import Any, NamedTuple
 
 from mdnet.cache.index import STATE_FOLDER, keeps_state, make_state_folder
 from mdnet.cache.index import stamp as index_stamp
+from mdnet.cache.model_pickle import SnapshotPickler, SnapshotUnpickler
 from mdnet.config import Config
 from mdnet.model.builder import Builder
 from mdnet.model.commitment import Circle, Event
@@ -44,28 +43,9 @@ from mdnet.notes.scan import RACY_NS, NoteFile
 from mdnet.rules import plugins_stamp
 
 NAME = "model.pickle"
-FORMAT = 3
+FORMAT = 4
 DRIFT = 100  # notes changed or gone since the snapshot before it is written again
 LARGEST = 2**31  # bytes: anything larger is not a snapshot mdnet wrote
-# the classes a snapshot is made of: nothing else is unpickled
-MODEL_CLASSES = {
-    "mdnet.notes.note": {"Note", "Problem"},
-    "mdnet.notes.blocks": {"Block", "Link"},
-    "mdnet.rules.finding": {"Finding", "Hit", "Fix"},
-    "mdnet.model.contact": {"Interaction", "Contact", "_WithMore"},
-    "mdnet.model.totals": {"Some", "Ordered", "Counted", "Summed"},
-    "mdnet.rules.runner": {"InPlaceOrder"},
-    "mdnet.rules.duplicate_contact": {"Owners"},
-    "mdnet.model.commitment": {"Circle", "Event", "MeetingRecord"},
-    "mdnet.model.vault": {"Dangling"},
-    "mdnet.model.found": {"Found"},
-    "mdnet.model.giveback": {"Pending"},
-    "mdnet.dates": {"Duration"},
-    "datetime": {"date"},
-    "builtins": {"set", "frozenset"},
-    "collections": {"Counter"},
-}
-
 # the totals over every contact, up to date: [(kind, work_out's name, more, total)]
 Totals = list[tuple[type[Total[Any]], str, tuple[Hashable, ...], Total[Any]]]
 
@@ -129,7 +109,7 @@ def restore(root: Path, config: Config) -> Restored | None:
         if not stat.S_ISREG(found.st_mode) or found.st_size > LARGEST:
             return None  # a pipe, a device, a link to one: never waited for nor read
         with open(path, "rb", buffering=1 << 20) as source:  # read as it is unpickled:
-            state = _Unpickler(source).load()  # no copy of the whole file in memory
+            state = SnapshotUnpickler(source).load_all()  # no copy of the whole file in memory
         return _restored(root, config, state)
     except Exception:  # a cache: whatever is wrong with it, do without
         return None
@@ -153,6 +133,7 @@ def save(
     }
     for contact in vault.contacts.values():  # each contact's answers: for config, today
         contact.keeping_for(config, today)
+    entries = [entry for contact in vault.contacts.values() for entry in contact.entries]
     state = (
         FORMAT,
         stamp(config),
@@ -168,7 +149,7 @@ def save(
         return
     try:
         make_state_folder(folder)
-        write_atomic(folder / NAME, _Pickler.dumper(state))
+        write_atomic(folder / NAME, SnapshotPickler.dumper(entries, state))
     except Exception:  # a read-only vault, a full disk...: a cache, the check goes on
         pass  # the next check builds the model again (tests check that one is written)
 
@@ -244,32 +225,3 @@ def _function(name: str) -> Callable[..., Any] | None:
     module = sys.modules.get(module_name)  # what this run does not use is left out
     found = getattr(module, qualname, None) if name.startswith(MDNET) else None
     return found if callable(found) and not isinstance(found, type) else None
-
-
-class _Pickler(pickle.Pickler):
-    """Saves notes without their blocks (paragraphs and list items): what they bring to
-    the model is saved apart (``Builder.found``), and they are the larger half of a
-    snapshot. A restored model can then be updated, not built again (``Builder.has_blocks``).
-    """
-
-    @classmethod
-    def dumper(cls, state: object) -> Callable[[BinaryIO], None]:
-        """What writes ``state`` to a file, pickled."""
-        return lambda out: cls(out, protocol=pickle.HIGHEST_PROTOCOL).dump(state)
-
-    def reducer_override(self, obj: Any) -> Any:
-        if type(obj) is Note and obj.blocks:
-            return Note, (obj.path, obj.kind, obj.fields, obj.lines, (), obj.problems, obj.date)
-        return NotImplemented
-
-
-class _Unpickler(pickle.Unpickler):
-    """Builds only the model's classes (a snapshot cannot run code)."""
-
-    def find_class(self, module: str, name: str) -> Any:
-        if name not in MODEL_CLASSES.get(module, ()):
-            raise pickle.UnpicklingError(f"{module}.{name} is not allowed in a snapshot")
-        found = getattr(importlib.import_module(module), name)
-        if not isinstance(found, type):
-            raise pickle.UnpicklingError(f"{module}.{name} is not a class")
-        return found
