@@ -8,6 +8,7 @@ import os
 import pickle
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -17,15 +18,14 @@ from hypothesis import strategies as st
 
 from mdnet.cache import snapshot
 from mdnet.cache.index import STATE_FOLDER
-from mdnet.cache.model_pickle import WIDTH
 from mdnet.cache.parser import CachedParser
 from mdnet.config import Config, load_config
 from mdnet.model.builder import Builder
-from mdnet.model.contact import Contact
+from mdnet.model.contact import Contact, Interaction
 from mdnet.notes.scan import NoteFile
 from mdnet.pipeline import check_vault
 from mdnet.rules.finding import Finding
-from mdnet.rules.runner import Selection
+from mdnet.rules.runner import InPlaceOrder, Selection
 from mdnet.summary import render
 from tests.conftest import TODAY, WriteVault
 from tests.test_incremental import CONFIG, PATHS, ROOT, VERSIONS, outcome, parsed
@@ -142,16 +142,22 @@ def test_a_snapshot_never_runs_code(vault: Path, tmp_path: Path) -> None:
     check(vault)
     proof = tmp_path / "pwned"
     (vault / STATE_FOLDER).mkdir(exist_ok=True)
-    for evil in (as_saved(_Evil(str(proof))), as_saved((), [_Evil(str(proof))] * WIDTH)):
+    for evil in (as_saved(_Evil(str(proof))), as_saved((), [[_Evil(str(proof))] * WIDTH])):
         (vault / SNAPSHOT).write_bytes(evil)
         assert snapshot.restore(vault, load_config(vault)) is None
     assert not proof.exists()
 
 
-def as_saved(state: object, *parts: list[Any]) -> bytes:
+def as_saved(
+    state: object, entries: Sequence[list[Any]] = (), findings: Sequence[list[Any]] = ()
+) -> bytes:
     """A snapshot file as ``mdnet.cache.snapshot`` writes one: the count of the parts of
-    its entries, each part's values, then the state."""
-    return b"".join(map(pickle.dumps, (len(parts), *parts, state)))
+    its entries, each part's values, the same of its findings, then the state."""
+    tables = [len(entries), *entries, len(findings), *findings]
+    return b"".join(map(pickle.dumps, (*tables, state)))
+
+
+WIDTH = len(Interaction._fields)
 
 
 def test_a_snapshot_of_another_mdnet_is_done_without(
@@ -267,11 +273,12 @@ def test_a_snapshot_whose_entries_are_not_entries_is_done_without(vault: Path) -
     check(vault)
     config = load_config(vault)
     for damaged in (
-        as_saved((), ["odd"] * (WIDTH + 1)),  # values that do not make whole entries
+        as_saved((), [["odd"] * (WIDTH + 1)]),  # values that do not make whole entries
+        as_saved((), [], [["odd"] * 10]),  # nor whole findings
         pickle.dumps(-1) + pickle.dumps(()),  # a count of parts below zero
         pickle.dumps(3) + pickle.dumps(()),  # fewer parts than counted
-        pickle.dumps(0) + b"\x80\x04K\x05Q.",  # the 6th entry of none (BINPERSID 5)
-        pickle.dumps(0) + b"\x80\x04X\x01\x00\x00\x00aQ.",  # an entry named otherwise
+        pickle.dumps(0) + pickle.dumps(0) + b"\x80\x04K\x05Q.",  # the 6th of none (BINPERSID 5)
+        pickle.dumps(0) + pickle.dumps(0) + b"\x80\x04X\x01\x00\x00\x00aQ.",  # named otherwise
     ):
         (vault / SNAPSHOT).write_bytes(damaged)
         assert snapshot.restore(vault, config) is None
@@ -280,7 +287,8 @@ def test_a_snapshot_whose_entries_are_not_entries_is_done_without(vault: Path) -
 
 def test_a_restored_models_entries_are_shared_as_they_were(vault: Path) -> None:
     """Each entry is one object, in its contact's entries and in what its note brings
-    (``Builder.found``), as in a model built from the notes: not one copy each."""
+    (``Builder.found``), and each finding kept with a contact is the one the total of
+    them lists, as in a model built from the notes: not one copy each."""
     check(vault)
     check(vault)
     restored = snapshot.restore(vault, load_config(vault))
@@ -289,6 +297,18 @@ def test_a_restored_models_entries_are_shared_as_they_were(vault: Path) -> None:
     kept = {id(entry) for contact in builder.vault.contacts.values() for entry in contact.entries}
     brought = [entry for found in builder.found.values() for entry in found.entries]
     assert brought and {id(entry) for entry in brought} == kept
+    findings = {
+        id(finding)
+        for contact in builder.vault.contacts.values()
+        for _, _, answer in contact.remembered()
+        if type(answer) is list
+        for finding in answer
+        if type(finding) is Finding
+    }
+    in_order = [
+        total.items for _, _, total in builder.vault.totals.values() if type(total) is InPlaceOrder
+    ]
+    assert findings and in_order and {id(f) for f in in_order[0]} == findings
 
 
 def test_a_note_written_while_a_check_ran_is_read_again_next_time(

@@ -1,15 +1,17 @@
 """How the model's snapshot (``cache.snapshot``) is pickled, and unpickled: only the
-model's own classes, the contacts' entries first."""
+model's own classes, the contacts' entries and kept findings first."""
 
 from __future__ import annotations
 
 import importlib
 import pickle
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from itertools import chain
 from typing import Any, BinaryIO
 
 from mdnet.model.contact import Interaction
 from mdnet.notes.note import Note
+from mdnet.rules.finding import Finding
 
 # the classes a snapshot is made of: nothing else is unpickled
 MODEL_CLASSES = {
@@ -36,38 +38,41 @@ class SnapshotPickler(pickle.Pickler):
     the model is saved apart (``Builder.found``), and they are the larger half of a
     snapshot. A restored model can then be updated, not built again (``Builder.has_blocks``).
 
-    The contacts' entries (300,000 Interactions at 100k) are saved first, their values
-    flat, a few thousand at a time; the model then names each by its place. Pickled as
-    named tuples, each was built while loading from a tuple of its values that the
-    unpickler keeps until the end of the load: 40 MB more at 100k, which set the peak of
-    a check. Read a few thousand at a time, each part's values are let go once made
-    into Interactions (``SnapshotUnpickler.load_all``).
+    The named tuples that the model holds most of and refers to from several places —
+    the contacts' entries and the findings kept with them (300,000 and 130,000 at 100k)
+    — are saved first (``TABLED``), their values flat, a few thousand at a time; the
+    model then names each by its place (a persistent id). Pickled as named tuples, each
+    was built while loading from a tuple of its values that the unpickler keeps until
+    the end of the load: 60 MB more at 100k, which set the peak of a check. Read a few
+    thousand at a time, each part's values are let go once made into named tuples
+    (``SnapshotUnpickler.load_all``).
     """
 
-    def __init__(self, out: BinaryIO, entries: list[Interaction]) -> None:
+    def __init__(self, out: BinaryIO, tables: Sequence[list[Any]]) -> None:
         super().__init__(out, protocol=pickle.HIGHEST_PROTOCOL)
-        self.entries = entries
-        self.entry_at = {id(entry): at for at, entry in enumerate(entries)}
+        self.place = {id(item): at for at, item in enumerate(chain.from_iterable(tables))}
 
     @classmethod
-    def dumper(cls, entries: list[Interaction], state: object) -> Callable[[BinaryIO], None]:
-        """What writes ``entries`` (the parts' count, then each part's values) and
-        ``state`` to a file, pickled, as ``SnapshotUnpickler.load_all`` reads them back."""
+    def dumper(cls, tables: Sequence[list[Any]], state: object) -> Callable[[BinaryIO], None]:
+        """What writes ``tables`` (one list of each of ``TABLED``'s classes: the count of
+        its parts, then each part's values) and ``state`` to a file, pickled, as
+        ``SnapshotUnpickler.load_all`` reads them back."""
 
         def dump(out: BinaryIO) -> None:
-            pickler = cls(out, entries)
-            parts = range(0, len(entries), ENTRIES_AT_ONCE)
-            pickler.dump(len(parts))
-            for start in parts:  # one memo for all: the values the model shares stay shared
-                pickler.dump(
-                    [value for entry in entries[start : start + ENTRIES_AT_ONCE] for value in entry]
-                )
+            pickler = cls(out, tables)
+            for table in tables:  # one memo for all: the values the model shares stay shared
+                parts = range(0, len(table), AT_ONCE)
+                pickler.dump(len(parts))
+                for start in parts:
+                    pickler.dump(
+                        [value for item in table[start : start + AT_ONCE] for value in item]
+                    )
             pickler.dump(state)
 
         return dump
 
     def persistent_id(self, obj: Any) -> Any:
-        return self.entry_at.get(id(obj)) if type(obj) is Interaction else None
+        return self.place.get(id(obj)) if type(obj) in TABLED_TYPES else None
 
     def reducer_override(self, obj: Any) -> Any:
         if type(obj) is Note and obj.blocks:
@@ -75,36 +80,39 @@ class SnapshotPickler(pickle.Pickler):
         return NotImplemented
 
 
-ENTRIES_AT_ONCE = 4096
-WIDTH = len(Interaction._fields)
+TABLED: tuple[type[tuple[Any, ...]], ...] = (Interaction, Finding)  # saved first, in order
+TABLED_TYPES = frozenset(TABLED)
+AT_ONCE = 4096  # named tuples in a part
 
 
 class SnapshotUnpickler(pickle.Unpickler):
     """Builds only the model's classes (a snapshot cannot run code)."""
 
-    entries: list[Interaction]
+    table: list[Any]
 
     def load_all(self) -> Any:
-        """The state that ``SnapshotPickler.dumper`` saved, its entries made first."""
-        parts = self.load()
-        if type(parts) is not int or parts < 0:
-            raise pickle.UnpicklingError("not a snapshot")
-        new = tuple.__new__  # without Interaction's __new__: 300,000 calls at 100k
-        self.entries = []
-        for _ in range(parts):
-            values = self.load()
-            if type(values) is not list or len(values) % WIDTH:
-                raise pickle.UnpicklingError("not a snapshot's entries")
-            self.entries += [
-                new(Interaction, values[at : at + WIDTH]) for at in range(0, len(values), WIDTH)
-            ]
-            values.clear()  # the memo keeps the list, not what it held
+        """The state that ``SnapshotPickler.dumper`` saved, its named tuples made first."""
+        new = tuple.__new__  # without each named tuple's __new__: 400,000 calls at 100k
+        self.table = []
+        for kind in TABLED:
+            width = len(kind._fields)  # type: ignore[attr-defined]
+            parts = self.load()
+            if type(parts) is not int or parts < 0:
+                raise pickle.UnpicklingError("not a snapshot")
+            for _ in range(parts):
+                values = self.load()
+                if type(values) is not list or len(values) % width:
+                    raise pickle.UnpicklingError(f"not a snapshot's {kind.__name__}s")
+                self.table += [
+                    new(kind, values[at : at + width]) for at in range(0, len(values), width)
+                ]
+                values.clear()  # the memo keeps the list, not what it held
+        # a named tuple by its place: the list's own lookup, not a call into Python for
+        # each of a million references (0.15 s at 100k). A place that is no int, or past
+        # the end, is an error; a negative one (which only a hand-made file holds) can
+        # only name another of the snapshot's own named tuples
+        self.persistent_load = self.table.__getitem__  # type: ignore[method-assign]
         return self.load()
-
-    def persistent_load(self, pid: Any) -> Any:
-        if type(pid) is not int or not 0 <= pid < len(self.entries):
-            raise pickle.UnpicklingError("not an entry of the snapshot")
-        return self.entries[pid]
 
     def find_class(self, module: str, name: str) -> Any:
         if name not in MODEL_CLASSES.get(module, ()):

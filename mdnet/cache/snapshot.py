@@ -12,7 +12,7 @@ when missing, stale, unreadable or damaged, with the same results, only slower. 
 written (atomically) when it has drifted far from the vault — many notes
 changed, a note added or removed, another day — but not after a cold run, which
 stays as quick as it can be. Only the model's own classes are unpickled: a snapshot
-cannot run code (``cache.model_pickle``, which also saves the contacts' entries first).
+cannot run code (``cache.model_pickle``, which saves the entries and findings first).
 """
 
 from __future__ import annotations
@@ -41,9 +41,10 @@ from mdnet.notes.files import write_atomic
 from mdnet.notes.note import Note
 from mdnet.notes.scan import RACY_NS, NoteFile
 from mdnet.rules import plugins_stamp
+from mdnet.rules.finding import Finding
 
 NAME = "model.pickle"
-FORMAT = 4
+FORMAT = 5
 DRIFT = 100  # notes changed or gone since the snapshot before it is written again
 LARGEST = 2**31  # bytes: anything larger is not a snapshot mdnet wrote
 # the totals over every contact, up to date: [(kind, work_out's name, more, total)]
@@ -134,6 +135,14 @@ def save(
     for contact in vault.contacts.values():  # each contact's answers: for config, today
         contact.keeping_for(config, today)
     entries = [entry for contact in vault.contacts.values() for entry in contact.entries]
+    findings = [  # the findings kept with the contacts (the rules about one contact's)
+        finding
+        for contact in vault.contacts.values()
+        for name, _, answer in contact.remembered()
+        if name.startswith(MDNET) and type(answer) is list
+        for finding in answer
+        if type(finding) is Finding
+    ]
     state = (
         FORMAT,
         stamp(config),
@@ -149,7 +158,7 @@ def save(
         return
     try:
         make_state_folder(folder)
-        write_atomic(folder / NAME, SnapshotPickler.dumper(entries, state))
+        write_atomic(folder / NAME, SnapshotPickler.dumper((entries, findings), state))
     except Exception:  # a read-only vault, a full disk...: a cache, the check goes on
         pass  # the next check builds the model again (tests check that one is written)
 
