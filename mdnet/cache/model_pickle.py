@@ -43,7 +43,7 @@ class SnapshotPickler(pickle.Pickler):
     — are saved first (``TABLED``), their values flat, a few thousand at a time; the
     model then names each by its place (a persistent id). Pickled as named tuples, each
     was built while loading from a tuple of its values that the unpickler keeps until
-    the end of the load: 60 MB more at 100k, which set the peak of a check. Read a few
+    the end of the load: 55 MB more at 100k, which set the peak of a check. Read a few
     thousand at a time, each part's values are let go once made into named tuples
     (``SnapshotUnpickler.load_all``).
     """
