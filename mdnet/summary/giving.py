@@ -8,7 +8,7 @@ import datetime as dt
 from mdnet.config import Config
 from mdnet.language import N_, _
 from mdnet.model.contact import Contact
-from mdnet.model.giveback import Finder, open_givebacks, open_promises
+from mdnet.model.giveback import Finder, Pending, open_givebacks, open_promises
 from mdnet.rules import Rule
 from mdnet.rules import missing_give_back as G001
 from mdnet.rules import open_promise as G002
@@ -50,57 +50,60 @@ OPEN: dict[str, tuple[Finder, str, str]] = {
 
 
 def _open_section(facts: Facts, rule: Rule, empty: str) -> Blocks:
-    """The open entries of every contact, as ``rule`` (G001 or G002) would report them."""
+    """The open entries of every contact, as ``rule`` (G001 or G002) would report them;
+    only those shown are worded (tens of thousands may be open in a large vault)."""
     if not facts.reports(rule):
         return [not_selected(rule)]
-    pending = facts.ordered(ITEMS[rule.CODE], facts.link.shared)  # the oldest first
-    if not pending:
+    items = facts.ordered(ITEMS[rule.CODE])  # the oldest first
+    if not items:
         return [empty]
     limit = facts.config.max_items
-    shown = [text for *_key, text in pending[:limit]]
-    return capped(shown, limit, rule.CODE, of=len(pending))
+    shown = [
+        _worded(rule, contact, pending, facts.link.shared)
+        for _, contact, _, _, pending in items[:limit]
+    ]
+    return capped(shown, limit, rule.CODE, of=len(items))
 
 
-Item = tuple[dt.date, str, str, int, str]  # entry date, contact, entry path and line; text
+Item = tuple[dt.date, str, str, int, Pending]  # entry date, contact, entry path and line
 
 
-def _open_got(
-    contact: Contact, config: Config, today: dt.date, shared: frozenset[str]
-) -> list[Item]:
-    return _items(contact, config, today, G001, shared)
+def _open_got(contact: Contact, config: Config, today: dt.date) -> list[Item]:
+    return _items(contact, config, today, G001)
 
 
-def _open_promised(
-    contact: Contact, config: Config, today: dt.date, shared: frozenset[str]
-) -> list[Item]:
-    return _items(contact, config, today, G002, shared)
+def _open_promised(contact: Contact, config: Config, today: dt.date) -> list[Item]:
+    return _items(contact, config, today, G002)
 
 
 ITEMS = {G001.CODE: _open_got, G002.CODE: _open_promised}  # one kept answer each
 
 
-def _items(
-    contact: Contact, config: Config, today: dt.date, rule: Rule, shared: frozenset[str]
-) -> list[Item]:
-    """What ``rule`` finds open with ``contact``, as list items keyed by age (none if
-    the contact silences it)."""
+def _items(contact: Contact, config: Config, today: dt.date, rule: Rule) -> list[Item]:
+    """What ``rule`` finds open with ``contact``, keyed by age (none if the contact
+    silences it)."""
     if contact.note.silences(rule.CODE, rule.NAME):
         return []
-    find, what, todo = OPEN[rule.CODE]
-    items = []
-    for pending in find(contact, config, today):
-        entry = pending.entry
-        text = _(what).format(
-            contact=wikilink(contact.note.path, shared),
-            date=day(entry.date),
-            ago=days_ago(pending.days),
-        )
-        phrase = entry_phrase(entry.text)
-        if phrase:
-            text = _("{item}: {what}").format(item=text, what=phrase)
-        if entry.path != contact.note.path:
-            text += _(" (in {note})").format(note=wikilink(entry.path, shared))
-        if pending.overdue:
-            text += _("; over {days} days: {todo}").format(days=pending.limit, todo=_(todo))
-        items.append((entry.date, contact.note.path, entry.path, entry.line, text))
-    return items
+    path = contact.note.path
+    find = OPEN[rule.CODE][0]
+    return [
+        (pending.entry.date, path, pending.entry.path, pending.entry.line, pending)
+        for pending in find(contact, config, today)
+    ]
+
+
+def _worded(rule: Rule, contact: str, pending: Pending, shared: frozenset[str]) -> str:
+    """An open entry of the contact at ``contact`` as the section lists it."""
+    _find, what, todo = OPEN[rule.CODE]
+    entry = pending.entry
+    text = _(what).format(
+        contact=wikilink(contact, shared), date=day(entry.date), ago=days_ago(pending.days)
+    )
+    phrase = entry_phrase(entry.text)
+    if phrase:
+        text = _("{item}: {what}").format(item=text, what=phrase)
+    if entry.path != contact:
+        text += _(" (in {note})").format(note=wikilink(entry.path, shared))
+    if pending.overdue:
+        text += _("; over {days} days: {todo}").format(days=pending.limit, todo=_(todo))
+    return text
