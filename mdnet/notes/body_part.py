@@ -24,9 +24,9 @@ ITEM_START_RE = re.compile(
     r"(?:[\s>]*(?:[-*+]|[0-9]{1,9}[.)]))*[\s>]*(?:#{1,6}\s+)?(?:\[[ xX]\]\s*)?(?:\[\[)?"
 )
 # a Markdown link to a note: a target with no scheme (not a web page) that ends in .md
+SCHEME = r"[A-Za-z][A-Za-z0-9+.-]*:"  # a URL's `https:`, `mailto:` (markdown.SCHEME_RE)
 NOTE_LINK_RE = re.compile(
-    r"\]\(\s*(?:<(?![A-Za-z][A-Za-z0-9+.-]*:)[^<>\n]*?|(?![A-Za-z][A-Za-z0-9+.-]*:)[^()\[\]\s]*?)\.md",
-    re.IGNORECASE,
+    rf"\]\(\s*(?:<(?!{SCHEME})[^<>\n]*?|(?!{SCHEME})[^()\[\]\s]*?)\.md", re.IGNORECASE
 )
 HTML_OVER_BLANK_LINES_RE = re.compile(r"<(?:[!?]|(?i:pre|script|style|textarea))")
 

@@ -13,7 +13,7 @@ from urllib.parse import unquote
 from mdnet.dates import InvalidValue, real_date
 from mdnet.language import _
 from mdnet.notes.blocks import BadDate, Block, Link
-from mdnet.notes.body_part import first_mark, may_link, part_to_read
+from mdnet.notes.body_part import SCHEME, first_mark, may_link, part_to_read
 from mdnet.notes.structure import body_structure
 
 # patterns start with a literal, so that the regex engine looks for it quickly (speed):
@@ -38,7 +38,7 @@ LEADING_DATE_RE = re.compile(
     r"(?:[ T]((?:[01]?[0-9]|2[0-3]):[0-5][0-9]))?(?![0-9-])"
 )
 CHANNEL_RE = re.compile(r"\s*(?:[-–—:,]\s*)?([^\W\d_][\w-]*)(?=:|\s|$)")
-SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+SCHEME_RE = re.compile(f"^{SCHEME}")
 
 
 # the first characters of a list item that may hold a leading date or a task
@@ -73,9 +73,7 @@ def read_structure(body: str, first_line: int) -> tuple[list[Block], list[BadDat
     for kind, line, content in body_structure(body):
         if kind == "text":
             is_item = bool(stack) and stack[-1][1]
-            if ("[[" not in content or "]]" not in content) and (
-                "](" not in content or not may_link(content)
-            ):
+            if not may_link(content):
                 # no link: only a list item's leading date or task (a fast path)
                 if not is_item:
                     continue  # prose
