@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from mdnet.cache import snapshot
 from mdnet.cache.index import STATE_FOLDER
+from mdnet.cache.model_pickle import TABLES
 from mdnet.cache.parser import CachedParser
 from mdnet.config import Config, load_config
 from mdnet.model.builder import Builder
@@ -148,16 +149,17 @@ def test_a_snapshot_never_runs_code(vault: Path, tmp_path: Path) -> None:
     assert not proof.exists()
 
 
-def as_saved(
-    state: object, entries: Sequence[list[Any]] = (), findings: Sequence[list[Any]] = ()
-) -> bytes:
-    """A snapshot file as ``mdnet.cache.snapshot`` writes one: the count of the parts of
-    its entries, each part's values, the same of its findings, then the state."""
-    tables = [len(entries), *entries, len(findings), *findings]
-    return b"".join(map(pickle.dumps, (*tables, state)))
+def as_saved(state: object, *tables: Sequence[list[Any]]) -> bytes:
+    """A snapshot file as ``mdnet.cache.snapshot`` writes one: for each of its tables
+    (``model_pickle.TABLES``: entries, findings, notes...; none given, none saved) the
+    count of its parts and each part's values, then the state."""
+    every = [*tables, *[()] * (len(TABLES) - len(tables))]
+    pieces = [piece for parts in every for piece in (len(parts), *parts)]
+    return b"".join(map(pickle.dumps, (*pieces, state)))
 
 
 WIDTH = len(Interaction._fields)
+NONE = pickle.dumps(0) * len(TABLES)  # every table empty
 
 
 def test_a_snapshot_of_another_mdnet_is_done_without(
@@ -277,8 +279,14 @@ def test_a_snapshot_whose_entries_are_not_entries_is_done_without(vault: Path) -
         as_saved((), [], [["odd"] * 10]),  # nor whole findings
         pickle.dumps(-1) + pickle.dumps(()),  # a count of parts below zero
         pickle.dumps(3) + pickle.dumps(()),  # fewer parts than counted
-        pickle.dumps(0) + pickle.dumps(0) + b"\x80\x04K\x05Q.",  # the 6th of none (BINPERSID 5)
-        pickle.dumps(0) + pickle.dumps(0) + b"\x80\x04X\x01\x00\x00\x00aQ.",  # named otherwise
+        NONE + b"\x80\x04K\x05Q.",  # the 6th of none (BINPERSID 5)
+        NONE + b"\x80\x04X\x01\x00\x00\x00aQ.",  # named otherwise
+        # what a note brings naming an entry that none made: [BINPERSID 0, 1, 2]
+        pickle.dumps(0) * 3
+        + pickle.dumps(1)
+        + b"\x80\x04(K\x00QK\x01K\x02l."
+        + pickle.dumps(0) * 3
+        + pickle.dumps(()),
     ):
         (vault / SNAPSHOT).write_bytes(damaged)
         assert snapshot.restore(vault, config) is None
@@ -309,6 +317,58 @@ def test_a_restored_models_entries_are_shared_as_they_were(vault: Path) -> None:
         total.items for _, _, total in builder.vault.totals.values() if type(total) is InPlaceOrder
     ]
     assert findings and in_order and {id(f) for f in in_order[0]} == findings
+
+
+def test_a_restored_models_notes_and_what_was_kept_are_shared_as_they_were(
+    vault: Path,
+) -> None:
+    """A contact's note is the vault's note, an open give-back's entry the contact's
+    entry: one object each, named by its place in the snapshot's tables."""
+    check(vault)
+    check(vault)
+    restored = snapshot.restore(vault, load_config(vault))
+    assert restored is not None
+    model = restored.builder.vault
+    for path, contact in model.contacts.items():
+        assert contact.note is model.notes[path]
+    ann = model.contacts["People/Ann.md"]
+    pending = [
+        answer
+        for name, _, answer in ann.remembered()
+        if name.endswith("_open_givebacks") and answer
+    ]
+    assert pending and pending[0][0].entry is ann.entries[0]
+    assert check(vault) == check(vault, use_index=False)
+
+
+def test_findings_that_say_the_same_share_their_text_once_restored(
+    make_vault: WriteVault,
+) -> None:
+    """Two future entries on one day, about two contacts, are two findings saying the
+    same thing: restored, one text (at 100k notes, 35,000 texts less to load)."""
+    root = make_vault(
+        {
+            "People/Ann.md": "---\ntype: contact\n---\n",
+            "People/Bob.md": "---\ntype: contact\n---\n",
+            "Daily/2027-01-05.md": "- 2027-01-05 lunch with [[Ann]]\n- 2027-01-05 call [[Bob]]\n",
+        }
+    )
+    age(root)
+    found = check(root)
+    check(root)
+    restored = snapshot.restore(root, load_config(root))
+    assert restored is not None
+    future = [
+        finding
+        for contact in restored.builder.vault.contacts.values()
+        for _, _, answer in contact.remembered()
+        if type(answer) is list
+        for finding in answer
+        if type(finding) is Finding and finding.code == "F007"
+    ]
+    assert len(future) == 2 and future[0].message == future[1].message
+    assert future[0].message is future[1].message
+    assert check(root) == found
 
 
 def test_a_note_written_while_a_check_ran_is_read_again_next_time(

@@ -1,16 +1,18 @@
 """How the model's snapshot (``cache.snapshot``) is pickled, and unpickled: only the
-model's own classes, the contacts' entries and kept findings first."""
+model's own classes, the objects the model holds most of first, flat (``TABLES``)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 import pickle
-from collections.abc import Callable, Sequence
-from itertools import chain
-from typing import Any, BinaryIO
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, BinaryIO, NamedTuple
 
-from mdnet.model.contact import Interaction
-from mdnet.notes.note import Note
+from mdnet.model.contact import Contact, Interaction, _WithMore
+from mdnet.model.found import Found
+from mdnet.model.giveback import Pending
+from mdnet.notes.note import SLOTS, Note, note_of
 from mdnet.rules.finding import Finding
 
 # the classes a snapshot is made of: nothing else is unpickled
@@ -33,56 +35,162 @@ MODEL_CLASSES = {
 }
 
 
-class SnapshotPickler(pickle.Pickler):
-    """Saves notes without their blocks (paragraphs and list items): what they bring to
-    the model is saved apart (``Builder.found``), and they are the larger half of a
-    snapshot. A restored model can then be updated, not built again (``Builder.has_blocks``).
+class Table(NamedTuple):
+    """One class of object that the model holds by the ten or hundred thousand, saved
+    before the rest as the values each is made of, a few thousand objects at a time."""
 
-    The named tuples that the model holds most of and refers to from several places —
-    the contacts' entries and the findings kept with them (300,000 and 130,000 at 100k)
-    — are saved first (``TABLED``), their values flat, a few thousand at a time; the
-    model then names each by its place (a persistent id). Pickled as named tuples, each
-    was built while loading from a tuple of its values that the unpickler keeps until
-    the end of the load: 55 MB more at 100k, which set the peak of a check. Read a few
-    thousand at a time, each part's values are let go once made into named tuples
-    (``SnapshotUnpickler.load_all``).
+    kind: type[Any]
+    width: int  # values per object
+    # what one object is saved as (given one of each of the texts that repeat)
+    values: Callable[[Any, dict[str, str]], Iterable[Any]]
+    made: Callable[[list[Any]], list[Any]]  # the objects back, from a part's values
+
+
+def _itself(item: tuple[Any, ...], same: dict[str, str]) -> tuple[Any, ...]:
+    return item
+
+
+def _tuples(
+    kind: type[tuple[Any, ...]],
+    width: int,
+    values: Callable[[Any, dict[str, str]], Iterable[Any]] = _itself,
+) -> Table:
+    """The table of a named tuple (or another class of tuple) of ``width`` values."""
+    new = tuple.__new__  # without each named tuple's __new__: 400,000 calls at 100k
+
+    def made(values: list[Any]) -> list[Any]:
+        return [new(kind, values[at : at + width]) for at in range(0, len(values), width)]
+
+    return Table(kind, width, values, made)
+
+
+def _note_values(note: Note, same: dict[str, str] | None = None) -> Iterable[Any]:
+    """A note without its blocks (paragraphs and list items): what they bring to the
+    model is saved apart (``Builder.found``), and they are the larger half of a
+    snapshot. A restored model can then be updated, not built again (``Builder.has_blocks``)."""
+    return note.path, note.kind, note.fields, note.lines, (), note.problems, note.date
+
+
+def _notes(values: list[Any]) -> list[Any]:
+    width = len(SLOTS)
+    return [note_of(*values[at : at + width]) for at in range(0, len(values), width)]
+
+
+def _finding_values(finding: Finding, same: dict[str, str]) -> Iterable[Any]:
+    """A finding, its message shared with the equal ones (70,000 findings of future
+    entries at 100k notes say one of 35,000 things): 8 MB less to restore."""
+    message, at = finding.message, MESSAGE
+    return (*finding[:at], same.setdefault(message, message), *finding[at + 1 :])
+
+
+MESSAGE = Finding._fields.index("message")
+
+
+def _contact_values(contact: Contact, same: dict[str, str]) -> Iterable[Any]:
+    return contact.__getstate__()
+
+
+def _contacts(values: list[Any]) -> list[Any]:
+    made = []
+    for at in range(0, len(values), 4):
+        contact = object.__new__(Contact)
+        contact.__setstate__(tuple(values[at : at + 4]))
+        made.append(contact)
+    return made
+
+
+# in this order: an object's values may name those of the tables before its own
+TABLES = (
+    _tuples(Interaction, len(Interaction._fields)),
+    _tuples(Finding, len(Finding._fields), _finding_values),
+    Table(Note, len(SLOTS), _note_values, _notes),
+    _tuples(Found, len(Found._fields)),
+    _tuples(Pending, len(Pending._fields)),
+    _tuples(_WithMore, 2),  # (more, answer)
+    Table(Contact, 4, _contact_values, _contacts),
+)
+TABLED = frozenset(table.kind for table in TABLES)
+AT_ONCE = 4096  # objects in a part
+
+
+def model_tables(
+    notes: dict[str, Note], found: dict[str, Found], contacts: dict[str, Contact]
+) -> list[list[Any]]:
+    """The objects of each of ``TABLES`` in a model (``Builder.found`` its ``found``)."""
+    kept = [  # the answers kept with the contacts: mdnet's own, as a contact saves them
+        pair for contact in contacts.values() for pair in pairs(contact.__getstate__()[3])
+    ]
+    answers = [answer[1] if type(answer) is _WithMore else answer for _, answer in kept]
+    lists = [answer for answer in answers if type(answer) is list]
+    return [
+        [entry for contact in contacts.values() for entry in contact.entries],
+        [finding for each in lists for finding in each if type(finding) is Finding],
+        list(notes.values()),
+        list(found.values()),
+        [pending for each in lists for pending in each if type(pending) is Pending],
+        [answer for _, answer in kept if type(answer) is _WithMore],
+        list(contacts.values()),
+    ]
+
+
+def pairs(memo: list[Any]) -> Iterable[tuple[str, Any]]:
+    return zip(memo[::2], memo[1::2], strict=True)
+
+
+class SnapshotPickler(pickle.Pickler):
+    """Saves the objects of ``TABLES`` first, their values flat, a few thousand at a
+    time; the model then names each by its place (a persistent id).
+
+    Pickled the usual way, each would be made while loading from a tuple or dict of its
+    values (a note's, a contact's, a date's) that the unpickler keeps until the end of
+    the load — tens of megabytes at 100k notes, which set the peak of a check. Read a
+    few thousand at a time, each part's values are let go once made into objects
+    (``SnapshotUnpickler.load_all``). Equal dates share what they are made from.
     """
 
-    def __init__(self, out: BinaryIO, tables: Sequence[list[Any]]) -> None:
+    def __init__(self, out: BinaryIO) -> None:
         super().__init__(out, protocol=pickle.HIGHEST_PROTOCOL)
-        self.place = {id(item): at for at, item in enumerate(chain.from_iterable(tables))}
+        self.place: dict[int, int] = {}  # id → place, of the objects saved in tables
+        self.saved = 0  # objects saved in tables so far
+        self.dates: dict[dt.date, tuple[Any, ...]] = {}
 
     @classmethod
     def dumper(cls, tables: Sequence[list[Any]], state: object) -> Callable[[BinaryIO], None]:
-        """What writes ``tables`` (one list of each of ``TABLED``'s classes: the count of
-        its parts, then each part's values) and ``state`` to a file, pickled, as
+        """What writes ``tables`` (the objects of each of ``TABLES``: the count of its
+        parts, then each part's values) and ``state`` to a file, pickled, as
         ``SnapshotUnpickler.load_all`` reads them back."""
 
         def dump(out: BinaryIO) -> None:
-            pickler = cls(out, tables)
-            for table in tables:  # one memo for all: the values the model shares stay shared
-                parts = range(0, len(table), AT_ONCE)
+            pickler = cls(out)
+            same: dict[str, str] = {}
+            for table, items in zip(TABLES, tables, strict=True):
+                parts = range(0, len(items), AT_ONCE)
                 pickler.dump(len(parts))
-                for start in parts:
-                    pickler.dump(
-                        [value for item in table[start : start + AT_ONCE] for value in item]
-                    )
+                for start in parts:  # one memo for all: what the model shares stays shared
+                    part = items[start : start + AT_ONCE]
+                    pickler.dump([value for item in part for value in table.values(item, same)])
+                pickler.named(items)
             pickler.dump(state)
 
         return dump
 
+    def named(self, items: list[Any]) -> None:
+        """From now on, ``items`` (a table just saved) are named by their place."""
+        self.place.update((id(item), at) for at, item in enumerate(items, self.saved))
+        self.saved += len(items)
+
     def persistent_id(self, obj: Any) -> Any:
-        return self.place.get(id(obj)) if type(obj) in TABLED_TYPES else None
+        return self.place.get(id(obj)) if type(obj) in TABLED else None
 
     def reducer_override(self, obj: Any) -> Any:
-        if type(obj) is Note and obj.blocks:
-            return Note, (obj.path, obj.kind, obj.fields, obj.lines, (), obj.problems, obj.date)
+        if type(obj) is dt.date:  # what it is made from: once for each day
+            reduced = self.dates.get(obj)
+            if reduced is None:
+                reduced = self.dates[obj] = dt.date, (obj.year, obj.month, obj.day)
+            return reduced
+        if type(obj) is Note and obj.blocks:  # one outside the tables
+            return Note, tuple(_note_values(obj))
         return NotImplemented
-
-
-TABLED: tuple[type[tuple[Any, ...]], ...] = (Interaction, Finding)  # saved first, in order
-TABLED_TYPES = frozenset(TABLED)
-AT_ONCE = 4096  # named tuples in a part
 
 
 class SnapshotUnpickler(pickle.Unpickler):
@@ -91,27 +199,23 @@ class SnapshotUnpickler(pickle.Unpickler):
     table: list[Any]
 
     def load_all(self) -> Any:
-        """The state that ``SnapshotPickler.dumper`` saved, its named tuples made first."""
-        new = tuple.__new__  # without each named tuple's __new__: 400,000 calls at 100k
+        """The state that ``SnapshotPickler.dumper`` saved, its tables' objects made first."""
         self.table = []
-        for kind in TABLED:
-            width = len(kind._fields)  # type: ignore[attr-defined]
+        # an object by its place: the list's own lookup, not a call into Python for
+        # each of a million references (0.15 s at 100k). A place that is no int, or past
+        # what is made so far, is an error; a negative one (which only a hand-made file
+        # holds) can only name another of the snapshot's own objects
+        self.persistent_load = self.table.__getitem__  # type: ignore[method-assign]
+        for table in TABLES:
             parts = self.load()
             if type(parts) is not int or parts < 0:
                 raise pickle.UnpicklingError("not a snapshot")
             for _ in range(parts):
                 values = self.load()
-                if type(values) is not list or len(values) % width:
-                    raise pickle.UnpicklingError(f"not a snapshot's {kind.__name__}s")
-                self.table += [
-                    new(kind, values[at : at + width]) for at in range(0, len(values), width)
-                ]
+                if type(values) is not list or len(values) % table.width:
+                    raise pickle.UnpicklingError(f"not a snapshot's {table.kind.__name__}s")
+                self.table += table.made(values)
                 values.clear()  # the memo keeps the list, not what it held
-        # a named tuple by its place: the list's own lookup, not a call into Python for
-        # each of a million references (0.15 s at 100k). A place that is no int, or past
-        # the end, is an error; a negative one (which only a hand-made file holds) can
-        # only name another of the snapshot's own named tuples
-        self.persistent_load = self.table.__getitem__  # type: ignore[method-assign]
         return self.load()
 
     def find_class(self, module: str, name: str) -> Any:

@@ -29,7 +29,7 @@ from typing import Any, NamedTuple
 
 from mdnet.cache.index import STATE_FOLDER, keeps_state, make_state_folder
 from mdnet.cache.index import stamp as index_stamp
-from mdnet.cache.model_pickle import SnapshotPickler, SnapshotUnpickler
+from mdnet.cache.model_pickle import SnapshotPickler, SnapshotUnpickler, model_tables
 from mdnet.config import Config
 from mdnet.model.builder import Builder
 from mdnet.model.commitment import Circle, Event
@@ -41,10 +41,9 @@ from mdnet.notes.files import write_atomic
 from mdnet.notes.note import Note
 from mdnet.notes.scan import RACY_NS, NoteFile
 from mdnet.rules import plugins_stamp
-from mdnet.rules.finding import Finding
 
 NAME = "model.pickle"
-FORMAT = 5
+FORMAT = 6
 DRIFT = 100  # notes changed or gone since the snapshot before it is written again
 LARGEST = 2**31  # bytes: anything larger is not a snapshot mdnet wrote
 # the totals over every contact, up to date: [(kind, work_out's name, more, total)]
@@ -134,15 +133,7 @@ def save(
     }
     for contact in vault.contacts.values():  # each contact's answers: for config, today
         contact.keeping_for(config, today)
-    entries = [entry for contact in vault.contacts.values() for entry in contact.entries]
-    findings = [  # the findings kept with the contacts (the rules about one contact's)
-        finding
-        for contact in vault.contacts.values()
-        for name, _, answer in contact.remembered()
-        if name.startswith(MDNET) and type(answer) is list
-        for finding in answer
-        if type(finding) is Finding
-    ]
+    tables = model_tables(vault.notes, builder.found, vault.contacts)
     state = (
         FORMAT,
         stamp(config),
@@ -158,7 +149,7 @@ def save(
         return
     try:
         make_state_folder(folder)
-        write_atomic(folder / NAME, SnapshotPickler.dumper((entries, findings), state))
+        write_atomic(folder / NAME, SnapshotPickler.dumper(tables, state))
     except Exception:  # a read-only vault, a full disk...: a cache, the check goes on
         pass  # the next check builds the model again (tests check that one is written)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from mdnet.config import Config
 from mdnet.model.contact import Contact, Interaction
@@ -22,9 +22,9 @@ YEAR = dt.timedelta(days=365)
 CLOSING = frozenset({"gave", "done"})  # what keeps a promise
 
 
-@dataclass(frozen=True)
-class Pending:
-    """An open ``#got`` or ``#promised``: its entry, its age, and the age it may reach."""
+class Pending(NamedTuple):
+    """An open ``#got`` or ``#promised``: its entry, its age, and the age it may reach (a
+    named tuple: a large vault has tens of thousands, kept with the contacts)."""
 
     entry: Interaction
     days: int  # days since the entry's date
