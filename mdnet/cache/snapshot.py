@@ -12,7 +12,8 @@ when missing, stale, unreadable or damaged, with the same results, only slower. 
 written (atomically) when it has drifted far from the vault — many notes
 changed, a note added or removed, another day — but not after a cold run, which
 stays as quick as it can be. Only the model's own classes are unpickled: a snapshot
-cannot run code (``cache.model_pickle``, which saves the entries and findings first).
+cannot run code (``cache.model_pickle``, which saves the objects the model holds most
+of first, as tables of their values).
 """
 
 from __future__ import annotations
