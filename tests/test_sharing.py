@@ -62,3 +62,38 @@ def test_entries_share_their_dates_and_channels() -> None:
     vault = build(Path("/nonexistent"), notes, CONFIG)
     ann, bob = (vault.contacts[path].entries[0] for path in texts)
     assert ann.channel == "call" and ann.channel is bob.channel and ann.date is bob.date
+
+
+def test_blocks_read_from_the_index_share_dates_channels_tags_and_targets() -> None:
+    """Each note loaded from the index (or from a worker process) came with its own
+    copy of every block's date, channel, tags and link targets."""
+    texts = {
+        "Daily/2026-10-02.md": "- 2026-10-02 call: hello [[Ann]] #gave\n",
+        "Daily/2026-10-03.md": "- 2026-10-02 call: hi [[Ann]] #gave\n",
+    }
+    one, other = (rows.load(rows.dump(parse_note(p, t, CONFIG))) for p, t in texts.items())
+    first, second = one.blocks[0], other.blocks[0]
+    assert first.date == second.date == dt.date(2026, 10, 2) and first.date is second.date
+    assert first.channel == "call" and first.channel is second.channel
+    assert first.tags == ("gave",) and first.tags is second.tags
+    assert first.links[0].target == "Ann" and first.links[0].target is second.links[0].target
+    assert one == parse_note(*next(iter(texts.items())), CONFIG)  # and the same note
+
+
+def test_findings_that_say_the_same_share_their_text(tmp_path: Path) -> None:
+    """Two contacts named on one future entry: two findings, one text (70,000 such
+    findings at 100k notes)."""
+    from mdnet.model.builder import build
+    from mdnet.rules.runner import Selection, run_rules
+
+    texts = {
+        "People/Ann.md": "---\ntype: contact\n---\n",
+        "People/Bob.md": "---\ntype: contact\n---\n",
+        "Daily/2027-01-05.md": "- 2027-01-05 lunch with [[Ann]]\n- 2027-01-05 call [[Bob]]\n",
+    }
+    notes = [parse_note(path, text, CONFIG) for path, text in texts.items()]
+    vault = build(tmp_path, notes, CONFIG)
+    found = run_rules(vault, CONFIG, dt.date(2026, 12, 1), Selection.from_config(CONFIG))
+    future = [finding for finding in found if finding.code == "F007"]
+    assert len(future) == 2 and future[0].message == future[1].message
+    assert future[0].message is future[1].message

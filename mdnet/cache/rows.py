@@ -11,7 +11,7 @@ from typing import Any
 
 from mdnet.notes.blocks import Block, Link
 from mdnet.notes.note import Note, Problem, note_of
-from mdnet.notes.sharing import shared_date, shared_front
+from mdnet.notes.sharing import shared_date, shared_front, shared_text
 
 SAFE_MODULES = frozenset({"mdnet.notes.note", "mdnet.notes.blocks", "mdnet.dates"})
 SAFE_BUILTINS = frozenset({("datetime", "date"), ("builtins", "frozenset"), ("builtins", "set")})
@@ -59,20 +59,31 @@ def from_row(row: tuple[Any, ...], same_path: str | None = None) -> Note:
     if same_path == path:
         path = same_path  # one string for the note and its file in the listing
     kind, fields, lines = shared_front(kind, fields, lines)
-    new = tuple.__new__
     return note_of(
         path,
         kind,
         fields,
         lines,
-        tuple(
-            [
-                new(Block, (*b[:8], tuple([new(Link, link) for link in b[8]]), b[9]))
-                if b[8]
-                else new(Block, b)  # no links: the row is the block's own tuple
-                for b in blocks
-            ]
-        ),
-        tuple([new(Problem, problem) for problem in problems]) if problems else (),
+        _blocks(blocks) if blocks else (),
+        tuple([tuple.__new__(Problem, problem) for problem in problems]) if problems else (),
         date and shared_date(date),
     )
+
+
+def _blocks(rows: tuple[tuple[Any, ...], ...]) -> tuple[Block, ...]:
+    """The blocks, made of shared objects: each of a large vault's 300,000 blocks came
+    with its own date, channel, tags and link targets (30 MB at 100,000 notes)."""
+    new = tuple.__new__
+    made = []
+    for line, text, is_item, task, date, time, channel, tags, links, excluded in rows:
+        if links:
+            links = tuple([new(Link, (shared_text(to), *rest)) for to, *rest in links])
+        if date is not None:
+            date = shared_date(date)
+        if channel is not None:
+            channel = shared_text(channel)
+        if tags:
+            tags = shared_text(tags)
+        values = (line, text, is_item, task, date, time, channel, tags, links, excluded)
+        made.append(new(Block, values))
+    return tuple(made)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from contextlib import suppress
 from sys import intern
-from typing import Any
+from typing import Any, TypeVar
 
 # the fields whose values many notes share (others, such as names and emails, are
 # each a note's own: keeping one object for each would only cost memory)
@@ -27,6 +27,7 @@ DATES = frozenset(
     | {"date", "end"}
 )
 SHARED = REPEATED | DATES
+Text = TypeVar("Text", str, tuple[str, ...])
 _texts: dict[str | tuple[str, ...], Any] = {}  # a kind, a repeated value → its one object
 _dates: dict[dt.date, dt.date] = {}
 _lines: dict[tuple[tuple[str, int], ...], dict[str, int]] = {}  # key lines → one dict
@@ -34,8 +35,9 @@ _small: dict[tuple[tuple[str, type, Any], ...], dict[str, Any]] = {}  # few fiel
 SMALL = 2  # fields of so few keys are often the same in many notes (`tags: [daily]`)
 
 
-def shared_text(text: str) -> str:
-    """The one object of a word that many notes write (an entry's channel: `call`)."""
+def shared_text(text: Text) -> Text:
+    """The one object of a word that many notes write (an entry's channel: `call`, a
+    block's tags, a link's target)."""
     return _texts.setdefault(text, text)  # type: ignore[no-any-return]
 
 

@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from operator import attrgetter, itemgetter
+from sys import intern
 
 from mdnet.config import Config, ConfigError
 from mdnet.language import _
@@ -156,10 +157,12 @@ def _findings_about(
 
 
 def _findings(rule: Rule, severity: str, hits: Iterable[Hit]) -> list[Finding]:
+    """The rule's findings; those that say the same share their text (``intern``): each
+    of the contacts an entry names says it again (70,000 findings, 8 MB at 100k notes)."""
     code, name = rule.CODE, rule.NAME
     return [
-        Finding(code, name, severity, path, line, column if line else 0, message, subject, fix)
-        for path, line, message, subject, column, fix in hits  # vault-level: no column
+        Finding(code, name, severity, path, line, column if line else 0, intern(said), subject, fix)
+        for path, line, said, subject, column, fix in hits  # vault-level: no column
     ]
 
 
