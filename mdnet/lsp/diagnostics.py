@@ -90,15 +90,22 @@ class Uris:
 
     def __init__(self, root: Path) -> None:
         folder = str(root)
-        self.exotic = os.name != "posix" or folder.startswith("//")  # pygls' own way
+        # pygls' own way: Windows, a UNC share, or what it takes for a drive (`/c:`)
+        self.exotic = os.name != "posix" or folder.startswith("//") or _drive_like(folder)
         self.root, self.base = folder, quote(folder.rstrip("/"))
 
     def of(self, path: str) -> str:
         """The URI of the vault-relative ``path`` (the vault's folder for ``""``)."""
-        if self.exotic:
+        if self.exotic or (not self.base and _drive_like(f"/{path}")):
             from pygls.uris import from_fs_path
 
             return str(from_fs_path(os.path.join(self.root, path) if path else self.root))
         if not path:
             return f"file://{self.base or '/'}"
         return f"file://{self.base}/{quote(path)}"
+
+
+def _drive_like(path: str) -> bool:
+    """Whether pygls reads the start of ``path`` as a Windows drive (``/c:``), which it
+    writes in lower case and does not quote (a folder named `A:` on a POSIX system)."""
+    return path[2:3] == ":" and path[:1] == "/" and path[1:2].isascii() and path[1:2].isalpha()

@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from lsprotocol import types
 from pygls.protocol import default_converter
@@ -32,6 +32,8 @@ NAMES = st.text(
 
 
 @given(st.lists(NAMES, min_size=1, max_size=3), st.lists(NAMES, min_size=1, max_size=3))
+@example(["A:"], ["0"])  # what pygls takes for a Windows drive: `file:///a:/0`
+@example(["x"], ["A:", "0"])
 def test_a_notes_uri_is_the_one_pygls_makes(folder: list[str], note: list[str]) -> None:
     root = Path("/", *folder)
     path = "/".join(note)
