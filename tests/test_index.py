@@ -92,6 +92,22 @@ def test_a_second_run_parses_nothing_and_finds_the_same(vault: Path) -> None:
     assert findings(second) == findings(first) != []
 
 
+def test_notes_remembered_without_their_blocks_are_read_from_the_index_again(
+    vault: Path,
+) -> None:
+    """A live model lets its notes' blocks go once built; a vault built again from the
+    same parser (a config reloaded) has them back, from the index, not parsed again."""
+    parser = CachedParser()  # kept open, as a live vault keeps it
+    first = load_vault(vault, load_config(vault), parser)
+    for note in first.notes.values():
+        note.shed_blocks()
+    again, _ = load(vault, parser)
+    assert parser.parsed == [] and parser.reused == 3
+    assert not any(note.shed for note in again.notes.values())
+    assert again.notes["Daily/2026-10-05.md"].blocks != ()
+    assert findings(again) == findings(load(vault)[0])
+
+
 def test_the_index_is_a_sqlite_file_that_git_ignores(vault: Path) -> None:
     load(vault)
     assert (vault / STATE_FOLDER / ".gitignore").read_text() == "*\n"

@@ -147,6 +147,7 @@ def test_where_links_lead_and_which_notes_link_a_note(make_vault: WriteVault) ->
         ("Notes/x.md", 1),
     ]
     assert links.linking("Events/Salon.md") == [("People/Jane Doe.md", 4)]
+    assert live.vault.notes["Notes/x.md"].shed  # what links a note is read again for it
     live.edit("Notes/x.md", "Nothing.\n")
     assert [source for source, _ in links.linking("People/Jane Doe.md")] == [
         "Daily/2026-11-01.md",
@@ -173,3 +174,44 @@ def test_a_note_opened_as_it_is_on_disk_changes_nothing(
     (live.root / "People/Jane.md").write_text(text + "- 2026-11-20 call\n")  # not yet read
     update = live.edit("People/Jane.md", text + "- 2026-11-20 call\n")
     assert ("R001", "People/Jane.md") in {(f.code, f.path) for f in update.disappeared}
+
+
+def test_the_notes_let_their_blocks_go_once_built_and_take_them_back_when_read_again(
+    make_vault: WriteVault,
+) -> None:
+    """What the blocks bring is in the model: a live model lets them go (a sixth of a
+    watcher's memory at 100k notes). A name that comes to resolve elsewhere — a contact
+    renamed, or an alias — reads again the notes that link it, from their files (or an
+    editor's text), and they let their blocks go again once read."""
+    root = make_vault(
+        {
+            "People/Jane.md": JANE,
+            "Daily/2026-11-01.md": "- 2026-11-01 call [[JD]] #gave\n",
+            "Daily/2026-11-02.md": "- 2026-11-02 call [[Jane Doe]]\n",
+        }
+    )
+    live = LiveVault(root, load_config(root), TODAY)
+    live.load()
+    assert all(note.shed for note in live.vault.notes.values())
+    live.edit("Daily/2026-11-02.md", "- 2026-11-02 call [[Jane Doe]] #got\n")  # unsaved
+    (root / "People/Jane.md").write_text(JANE.replace("---\n-", "aliases: [JD]\n---\n-"))
+    live.apply({"People/Jane.md"})
+    jane = live.vault.contacts["People/Jane.md"]
+    assert [entry.path for entry in jane.entries] == ["People/Jane.md", "Daily/2026-11-01.md"]
+    assert live.vault.notes["Daily/2026-11-01.md"].shed
+    (root / "People/Jane.md").rename(root / "People/Jane Doe.md")
+    live.apply({"People/Jane.md", "People/Jane Doe.md"})
+    jane = live.vault.contacts["People/Jane Doe.md"]
+    assert [entry.path for entry in jane.entries] == [
+        "People/Jane Doe.md",
+        "Daily/2026-11-01.md",  # through its alias still
+        "Daily/2026-11-02.md",
+    ]
+    assert jane.entries[-1].markers == {"got"}  # the editor's text
+    assert now(live) == fresh_with(root, live.unsaved)
+
+
+def fresh_with(root: Path, unsaved: dict[str, str]) -> list[tuple[str, str, int, str]]:
+    for path, text in unsaved.items():
+        (root / path).write_text(text)
+    return fresh(root)

@@ -48,7 +48,10 @@ class CachedParser:
         for file in files:
             known = self.memory.get(file.path)
             if known and known[:2] == (file.size, file.mtime_ns):
-                remembered[file.path] = known
+                if known[2].shed:  # its blocks let go (a live model's): the index has them
+                    self.rows_read = False
+                else:
+                    remembered[file.path] = known
         if not self.rows_read and self.index is not None:  # once: then they are in memory
             self.rows_read = True
             for path, size, mtime_ns, blob in self.index.rows():  # each loaded as it comes

@@ -4,21 +4,15 @@ definition, references, rename and hover ask of the model (``mdnet lsp``)."""
 from __future__ import annotations
 
 from mdnet.live.vault import LiveVault
-from mdnet.model.links import backlinks
-from mdnet.model.vault import Vault
+from mdnet.model.links import backlinks, names_of
 from mdnet.notes.blocks import Link
 
 
 class Links:
-    """The links of the live vault's model now, asked under its lock.
-
-    The map of every note's incoming links is worked out when first asked of a model,
-    and kept while that model is the live one (each change makes a new one).
-    """
+    """The links of the live vault's model now, asked under its lock."""
 
     def __init__(self, live: LiveVault) -> None:
         self.live = live
-        self._incoming: tuple[Vault, dict[str, list[tuple[str, int]]]] | None = None
 
     def resolve(self, target: str, from_path: str, relative: bool = False) -> str | None:
         """The note a link written in ``from_path`` points to (a wikilink's title, alias
@@ -28,10 +22,18 @@ class Links:
             return self.live.builder.resolver.resolve(link, from_path)
 
     def linking(self, path: str) -> list[tuple[str, int]]:
-        """The notes that link the note at ``path``, each with the line of the link."""
+        """The notes that link the note at ``path``, each with the line of the link:
+        among those that link one of its names (``Builder.linkers``), read again when
+        the model let their blocks go."""
         live = self.live
         with live.lock:
-            if self._incoming is None or self._incoming[0] is not live.vault:
-                found = backlinks(live.vault.notes.values(), live.builder.resolver)
-                self._incoming = (live.vault, found)
-            return list(self._incoming[1].get(path, ()))
+            builder, notes = live.builder, live.vault.notes
+            note = notes.get(path)
+            if note is None or builder.linkers is None:
+                return []
+            names = [name for _, name in names_of(note)]
+            sources = [notes[source] for source in sorted(builder.linkers.of(names))]
+            shed = [source for source in sources if source.shed]
+            again = {read.path: read for read in live.read_again(shed)}
+            sources = [again.get(source.path, source) for source in sources]
+            return backlinks(sources, builder.resolver).get(path, [])

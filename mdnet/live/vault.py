@@ -9,7 +9,9 @@ or protocol messages in, printed lines, written files or responses out.
 
 Only the notes a change names are read: a new note is one ``stat``, a folder that
 appears is listed alone. The vault is listed again only when the config changes, for a
-path the scanner must judge (a symbolic link), or after an update that failed.
+path the scanner must judge (a symbolic link), or after an update that failed. The
+model lets its notes' blocks go once built; the few a change reaches past the notes it
+names (they link a contact renamed) are read again (``read_again``).
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from mdnet.model.health import Standing, standing
 from mdnet.model.memory import paused_gc
 from mdnet.model.vault import Vault
 from mdnet.notes.note import Note
-from mdnet.notes.parse import parse_text
+from mdnet.notes.parse import parse_file, parse_text
 from mdnet.notes.scan import NoteFile, excluded, list_notes, templates_folders
 from mdnet.rules.finding import Finding
 from mdnet.rules.runner import Selection, run_rules
@@ -49,7 +51,7 @@ class LiveVault:
         self.root, self.config, self.config_path, self.today = root, config, config_path, today
         self.selection = Selection.from_config(config)
         self.parser = CachedParser()
-        self.builder = Builder(root, config, live=True)
+        self.builder = Builder(root, config, live=True, read_again=self.read_again)
         self.unsaved: dict[str, str] = {}  # path → the text an editor holds for it
         self.findings: list[Finding] = []
         self.lock = threading.RLock()
@@ -146,13 +148,13 @@ class LiveVault:
             if config.language != self.config.language:  # speak the language it now sets
                 language.use(language.choose_language(config.language, os.environ).code)
             self.config, self.selection = config, selection
-            self.builder = Builder(self.root, config, live=True)
+            self.builder = Builder(self.root, config, live=True, read_again=self.read_again)
             self._templates = templates_folders(self.root)
 
     def reset(self) -> None:
         """Forget the model (after an update that failed): the next change reads all."""
         with self.lock:
-            self.builder = Builder(self.root, self.config, live=True)
+            self.builder = Builder(self.root, self.config, live=True, read_again=self.read_again)
 
     def summary(self) -> str:
         """The summary note's text now."""
@@ -173,6 +175,21 @@ class LiveVault:
         with self.lock:
             contact = self.vault.contacts.get(path)
             return None if contact is None else standing(contact, self.config, self.today)
+
+    def read_again(self, notes: list[Note]) -> list[Note]:
+        """The notes as they read now, from an editor's text or their files: what the
+        model reads again of a note whose blocks it let go (``Builder``)."""
+        again = []
+        with self.lock:
+            for note in notes:
+                text = self.unsaved.get(note.path)
+                if text is not None:
+                    again.append(parse_text(note.path, text, self.config))
+                    continue
+                known = self.parser.memory.get(note.path)
+                file = NoteFile(note.path, *(known[:2] if known else (0, 0)))
+                again.append(parse_file(self.root, file, self.config))
+        return again
 
     def _checked(self, parsed: Iterable[str]) -> Update:
         before = tuple(self.findings)

@@ -14,7 +14,8 @@ from mdnet.config import Config
 from mdnet.model.changes import carry, in_path_order, of_kinds, reshapes, still_dangling
 from mdnet.model.commitment import Circle, Event
 from mdnet.model.contact import Contact
-from mdnet.model.found import Finder, Found, linked_names
+from mdnet.model.found import Finder, Found
+from mdnet.model.linkers import Linkers, ReadAgain, with_blocks
 from mdnet.model.links import Resolver, names_of
 from mdnet.model.timelines import (
     Met,
@@ -47,16 +48,20 @@ class Builder:
     Either way the Vault is the one ``build`` makes from the same notes.
 
     ``live`` builders (watch, lsp) index the links when they build; others index them
-    when a change first needs it.
+    when a change first needs it. Given a way to ``read_again`` a note, a live builder
+    lets the notes' blocks go once built, and takes them back for those it reads again
+    (``linkers``).
     """
 
-    def __init__(self, root: Path, config: Config, live: bool = False) -> None:
-        self.root, self.config, self.live = root, config, live
+    def __init__(
+        self, root: Path, config: Config, live: bool = False, read_again: ReadAgain | None = None
+    ) -> None:
+        self.root, self.config, self.live, self.read_again = root, config, live, read_again
         self.vault = Vault(root, {}, {}, {}, {}, [])
         self.resolver = Resolver([])
         self.finder = Finder(config)
         self.found: dict[str, Found] = {}  # only for the notes that bring something
-        self.linkers: dict[str, set[str]] | None = None  # name → the notes that link it
+        self.linkers: Linkers | None = None  # name → the notes that link it
         self.rebuilt = False  # whether the model was last built from all the notes
         self.has_blocks = True  # the notes have their blocks (not so in a snapshot's)
 
@@ -85,6 +90,7 @@ class Builder:
 
     def build(self, notes: list[Note]) -> Vault:
         """The model of a vault from all its notes (sorted by path)."""
+        with_blocks(notes, self.read_again)
         self.resolver, self.rebuilt, self.has_blocks = Resolver(notes), True, True
         contacts = {n.path: Contact(n) for n in notes if n.kind == "contact"}
         self.found = self.finder.found_in(notes, self.resolver.resolve, contacts)
@@ -108,6 +114,9 @@ class Builder:
         self.linkers = None
         if self.live:
             self._index_links(notes)
+            if self.read_again is not None:  # what they bring is in found
+                for note in notes:
+                    note.shed_blocks()
         return self.vault
 
     def shed_blocks(self) -> None:
@@ -135,7 +144,9 @@ class Builder:
         refind = {note.path for note in changed}
         if reshaping or gone:
             refind |= self._moved_links(old, reshaping, gone)
-        self._relink(old, [notes[p] for p in refind if p in notes], gone)
+        reread = with_blocks([notes[p] for p in refind if p in notes], self.read_again)
+        if self.linkers is not None:
+            self.linkers.relink(old.notes, [notes[p] for p in refind if p in notes], gone)
         contacts, circles, events = of_kinds(old, reshaping, gone)
         touched: set[str] = set()  # the contacts to make anew
         for path in refind | gone:
@@ -178,6 +189,8 @@ class Builder:
             self.vault,
             frozenset(p for p in maybe if old.contacts.get(p) is not contacts.get(p)),
         )
+        for note in reread:  # as they were before
+            note.shed_blocks()
         return self.vault
 
     def reshapes(self, changed: list[Note], removed: Iterable[str] = ()) -> bool:
@@ -200,31 +213,14 @@ class Builder:
                 for _, name in names_of(note):
                     if self.resolver.by_name.get(name) == note.path:
                         moved.add(name)  # links to it may now be interactions, or not
-        linkers = self._index_links(old.notes.values())
-        return {source for name in moved for source in linkers.get(name, ())} - gone
+        return self._index_links(old.notes.values()).of(moved) - gone
 
-    def _index_links(self, notes: Iterable[Note]) -> dict[str, set[str]]:
+    def _index_links(self, notes: Iterable[Note]) -> Linkers:
         """``linkers``, made from ``notes`` (and the Resolver's claims) unless made."""
         if self.linkers is None:
-            self.linkers = {}
-            for note in notes:
-                for name in linked_names(note):
-                    self.linkers.setdefault(name, set()).add(note.path)
+            self.linkers = Linkers(notes)
             self.resolver.claim_all(notes)
         return self.linkers
-
-    def _relink(self, old: Vault, refound: list[Note], gone: set[str]) -> None:
-        """Keep ``linkers`` true for the notes read again and those gone."""
-        linkers = self.linkers
-        if linkers is None:
-            return
-        for path in gone | {note.path for note in refound}:
-            if path in old.notes:
-                for name in linked_names(old.notes[path]):
-                    linkers.get(name, set()).discard(path)
-        for note in refound:
-            for name in linked_names(note):
-                linkers.setdefault(name, set()).add(note.path)
 
     def _remake(
         self,

@@ -44,8 +44,17 @@ class Note:
 
     def shed_blocks(self) -> None:
         """Drop the blocks, which only the model's builder reads (``Builder.shed_blocks``):
-        the note reads as before but for them."""
-        object.__setattr__(self, "blocks", ())  # frozen for everyone else
+        the note reads as before but for them, which it has no more (``shed``)."""
+        object.__setattr__(self, "blocks", SHED)  # frozen for everyone else
+
+    @property
+    def shed(self) -> bool:
+        """Whether the note let its blocks go (``take_blocks`` gives them back)."""
+        return self.blocks is SHED
+
+    def take_blocks(self, blocks: tuple[Block, ...]) -> None:
+        """Take back the blocks it shed, read again from the same note."""
+        object.__setattr__(self, "blocks", blocks)
 
     def line_of(self, key: str) -> int:
         return self.lines.get(key, 1)
@@ -53,6 +62,16 @@ class Note:
     def __reduce__(self) -> tuple[type[Note], tuple[Any, ...]]:
         """Pickled as its class and values (a frozen note has no state to set after)."""
         return Note, tuple(map(self.__getattribute__, SLOTS))
+
+
+class _Shed(tuple):  # type: ignore[type-arg]
+    """The blocks of a note that let them go: none, but told apart from a note that has
+    none (``Note.shed``)."""
+
+    __slots__ = ()
+
+
+SHED: tuple[Block, ...] = _Shed()
 
 
 def title_of(path: str) -> str:

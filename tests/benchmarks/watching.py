@@ -19,6 +19,7 @@ from pathlib import Path
 
 TODAY = "2026-11-26"
 SUMMARY = "Network Summary.md"
+BURST_RE = re.compile(r"\n- [0-9-]+ call \[\[[^\]]*\]\] burst [0-9]+\n")  # Moves.burst's
 
 
 class Watch:
@@ -147,19 +148,22 @@ class Moves:
         return lambda: note.write_text(text)
 
     def burst(self) -> Change:
-        """A `git checkout` of 300 daily notes: a dated entry with a contact in each."""
+        """A `git checkout` of 300 daily notes: a dated entry with a contact in each (in
+        place of the one an earlier burst wrote: more each time would touch more
+        contacts each time, and the figure would grow from run to run)."""
         dailies = sorted((self.vault / "Daily").rglob("*.md"))[-300:]
         contacts = sorted((self.vault / "People").glob("*.md"))
         number = self._next()
-        lines = [
-            f"\n- {TODAY} call [[{contacts[(index * 31 + number) % len(contacts)].stem}]]"
+        texts = [
+            BURST_RE.sub("", note.read_text())
+            + f"\n- {TODAY} call [[{contacts[(index * 31 + number) % len(contacts)].stem}]]"
             f" burst {number}\n"
-            for index in range(len(dailies))
+            for index, note in enumerate(dailies)
         ]
 
         def change() -> None:
-            for note, line in zip(dailies, lines, strict=True):
-                _append(note, line)
+            for note, text in zip(dailies, texts, strict=True):
+                note.write_text(text)
 
         return change
 

@@ -1,0 +1,61 @@
+"""Which notes link each name: what the builder reads again when a name comes to resolve
+elsewhere, and where the notes that link a note are found.
+
+A live model (watch, lsp) keeps them from its build on, and lets its notes' blocks go
+once built: what they bring is in ``found``, and at 100,000 notes the blocks are a
+sixth of a watcher's memory. A note that must be read again (it links a name that
+moved; references to a note are asked) takes its blocks back from the reader the live
+vault gives the builder (``ReadAgain``: the note's file, or an editor's text).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from mdnet.model.found import linked_names
+from mdnet.notes.note import Note
+
+ReadAgain = Callable[[list[Note]], list[Note]]  # the notes as they read now, blocks and all
+
+
+class Linkers:
+    """For each name links may resolve through, the paths of the notes that link it."""
+
+    def __init__(self, notes: Iterable[Note]) -> None:
+        self.by_name: dict[str, set[str]] = {}
+        for note in notes:
+            self._add(note)
+
+    def of(self, names: Iterable[str]) -> set[str]:
+        """The paths of the notes that link any of ``names``."""
+        by_name = self.by_name
+        return {path for name in names for path in by_name.get(name, ())}
+
+    def relink(self, old: dict[str, Note], refound: list[Note], gone: Iterable[str]) -> None:
+        """Keep them true for the notes read again (``refound``) and those ``gone``.
+
+        The links of a note's version before are those of its blocks, which a live model
+        let go: such a note may stay listed under a name it no longer links, which costs
+        a reading of it when the name moves, never a wrong answer."""
+        for path in {*gone, *(note.path for note in refound)}:
+            if path in old:
+                for name in linked_names(old[path]):
+                    self.by_name.get(name, set()).discard(path)
+        for note in refound:
+            self._add(note)
+
+    def _add(self, note: Note) -> None:
+        for name in linked_names(note):
+            self.by_name.setdefault(name, set()).add(note.path)
+
+
+def with_blocks(notes: list[Note], read_again: ReadAgain | None) -> list[Note]:
+    """Give their blocks back to those of ``notes`` that let them go (``Note.shed``);
+    returns those, to let them go again once read."""
+    shed = [note for note in notes if note.shed]
+    if shed:
+        if read_again is None:
+            raise ValueError("notes without their blocks, and nothing to read them again")
+        for note, again in zip(shed, read_again(shed), strict=True):
+            note.take_blocks(again.blocks)
+    return shed
