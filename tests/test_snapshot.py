@@ -172,6 +172,22 @@ def test_a_snapshot_of_another_mdnet_is_done_without(
     assert snapshot.restore(vault, load_config(vault)) is None
 
 
+def test_mdnet_is_another_when_any_of_its_modules_changes(tmp_path: Path) -> None:
+    """Told by each module's size and time (not read: 5 ms of a warm check)."""
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "a.py").write_text("A = 1\n")
+    (tmp_path / "b.py").write_text("B = 1\n")
+    first = snapshot.sources_digest(tmp_path)
+    (tmp_path / "__pycache__").mkdir()
+    (tmp_path / "__pycache__" / "b.cpython-311.py").write_text("")
+    (tmp_path / "notes.txt").write_text("not a module")
+    assert snapshot.sources_digest.__wrapped__(tmp_path) == first
+    os.utime(tmp_path / "rules" / "a.py", ns=(1, 1))
+    touched = snapshot.sources_digest.__wrapped__(tmp_path)
+    (tmp_path / "b.py").write_text("B = 12\n")
+    assert len({first, touched, snapshot.sources_digest.__wrapped__(tmp_path)}) == 3
+
+
 def test_a_note_saved_within_its_time_tick_is_read_again(vault: Path) -> None:
     check(vault)
     write(vault, "People/Bob.md", "---\ntype: contact\n---\n- 2026-11-20 call\n")  # now

@@ -22,6 +22,7 @@ import contextlib
 import datetime as dt
 import functools
 import hashlib
+import os
 import stat
 import sys
 from collections.abc import Callable, Hashable
@@ -87,14 +88,19 @@ def stamp(config: Config) -> str:
     return hashlib.sha256(made_by.encode()).hexdigest()[:32]
 
 
-@functools.cache  # read once per process: a warm check restores, then may save
-def sources_digest() -> str:
-    """A digest of every module of mdnet."""
-    digest = hashlib.sha256()
-    for source in sorted(Path(__file__).parent.parent.rglob("*.py")):
-        with contextlib.suppress(OSError):
-            digest.update(source.read_bytes())
-    return digest.hexdigest()
+@functools.cache  # once per process: a warm check restores, then may save
+def sources_digest(package: Path = Path(__file__).parent.parent) -> str:
+    """A digest of every module of mdnet: of each file's path, size and modification
+    time (reading them all took 5 ms of the 90 that a warm check of 3,000 notes takes)."""
+    sources = []
+    for folder, folders, files in os.walk(package):
+        folders[:] = [name for name in folders if name != "__pycache__"]
+        for name in files:
+            if name.endswith(".py"):
+                with contextlib.suppress(OSError):
+                    found = os.stat(os.path.join(folder, name))
+                    sources.append(f"{folder}/{name}\0{found.st_size}\0{found.st_mtime_ns}\n")
+    return hashlib.sha256("".join(sorted(sources)).encode()).hexdigest()
 
 
 def saved(root: Path) -> bool:
