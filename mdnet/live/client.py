@@ -8,9 +8,9 @@ connection breaks or the server declines, the check does its own work (``pipelin
 from __future__ import annotations
 
 import datetime as dt
-import socket
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mdnet import language
 from mdnet.cache.index import STATE_FOLDER
@@ -28,6 +28,9 @@ from mdnet.model.stats import Stats
 from mdnet.report.printing import Printing
 from mdnet.rules.finding import Finding
 from mdnet.rules.runner import Selection
+
+if TYPE_CHECKING:
+    import socket
 
 CONNECT_TIMEOUT = 0.2  # seconds: a server that does not accept by then is not up
 ANSWER_TIMEOUT = 3.0  # seconds of silence after which the server is taken for gone

@@ -15,7 +15,6 @@ import contextlib
 import os
 import re
 import stat
-import tempfile
 import time
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
@@ -99,6 +98,8 @@ def write_new(path: Path, text: str) -> None:
 
 def _write_temporary(path: Path, content: Content, mode: int) -> str:
     """A hidden temporary file beside ``path`` holding ``content``, on disk, with ``mode``."""
+    import tempfile  # only when a file is written: 2 ms of every run otherwise
+
     prefix = f".{path.name}.{TEMPORARY_MARK}"  # TEMPORARY_RE: the next run may remove it
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=".tmp")
     try:
