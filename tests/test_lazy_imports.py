@@ -40,6 +40,7 @@ def test_a_warm_check_imports_neither_yaml_nor_markdown_it(tmp_path: Path) -> No
         os.utime(tmp_path / path, ns=(1_700_000_000_000_000_000,) * 2)  # not a racy mtime
     cold = _loaded(tmp_path)
     assert {"yaml", "markdown_it"} <= cold  # parsing needs them
+    assert not set(HEAVY) & _loaded(tmp_path)  # which writes the model's snapshot
     assert not {*HEAVY, *WARM_UNUSED} & _loaded(tmp_path)
 
 
