@@ -209,6 +209,9 @@ def test_the_notes_let_their_blocks_go_once_built_and_take_them_back_when_read_a
     ]
     assert jane.entries[-1].markers == {"got"}  # the editor's text
     assert now(live) == fresh_with(root, live.unsaved)
+    (root / "Daily/2026-11-01.md").unlink()  # gone with its blocks let go: its links
+    live.apply({"Daily/2026-11-01.md"})  # are not known, it may stay listed as linking
+    assert Links(live).linking("People/Jane Doe.md") == [("Daily/2026-11-02.md", 1)]
 
 
 def fresh_with(root: Path, unsaved: dict[str, str]) -> list[tuple[str, str, int, str]]:

@@ -32,7 +32,8 @@ class Links:
             if note is None or builder.linkers is None:
                 return []
             names = [name for _, name in names_of(note)]
-            sources = [notes[source] for source in sorted(builder.linkers.of(names))]
+            linking = sorted(builder.linkers.of(names))  # maybe some no longer there
+            sources = [notes[source] for source in linking if source in notes]
             shed = [source for source in sources if source.shed]
             again = {read.path: read for read in live.read_again(shed)}
             sources = [again.get(source.path, source) for source in sources]
