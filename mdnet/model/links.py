@@ -76,12 +76,14 @@ class Resolver:
         """Who claims each name (``notes``: every note the resolver was made from), made
         once, then kept by ``reclaim``. A name most often has one claimant: it is kept
         alone, not in a set, under the same string as in ``by_name`` (at 100,000 notes
-        that is 200,000 sets and strings fewer)."""
+        that is 200,000 sets and strings fewer); a note's path and title claim with one
+        tuple (100,000 fewer)."""
         if self.claims is None:
             made: dict[str, Claims] = {}
             for note in notes:
+                as_title = (TITLE, note.path)
                 for kind, name in names_of(note):
-                    _claim(made, name, (kind, note.path))
+                    _claim(made, name, as_title if kind == TITLE else (kind, note.path))
             self.claims = {name: made[name] for name in self.by_name if name in made}
             if len(self.claims) != len(made):  # never so: by_name has every name claimed
                 self.claims.update((name, made[name]) for name in made.keys() - self.claims.keys())
