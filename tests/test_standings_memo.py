@@ -117,3 +117,18 @@ def test_what_a_contact_makes_once_is_shared(load: Callable[..., Vault]) -> None
     assert ann.interactions is ann.entries
     assert [entry.date for entry in dee.interactions] == [dt.date(2026, 1, 2)]
     assert len(dee.entries) == 2
+
+
+def test_the_empty_answers_kept_for_many_contacts_are_one(load: Callable[..., Vault]) -> None:
+    """Most contacts have no open give-back, promise or finding: one empty list is kept
+    for all (160,000 at 100k notes), and answers that are not empty stay each's own."""
+    from mdnet.model.giveback import open_givebacks, open_promises
+
+    vault = load({**NOTES, "People/Dee.md": "---\ntype: contact\n---\n- 2026-11-01 #got x\n"})
+    ann, bob, dee = (vault.contacts[f"People/{name}.md"] for name in ("Ann", "Bob", "Dee"))
+    config = Config()
+    assert open_givebacks(ann, config, TODAY) == [] and open_promises(bob, config, TODAY) == []
+    assert open_givebacks(ann, config, TODAY) is open_promises(bob, config, TODAY)
+    assert open_givebacks(dee, config, TODAY) and open_givebacks(dee, config, TODAY) is not (
+        open_givebacks(ann, config, TODAY)
+    )

@@ -73,6 +73,7 @@ class _WithMore(tuple):  # type: ignore[type-arg]
 
 
 T = TypeVar("T")
+NOTHING: list[Any] = []  # the empty answer kept for every contact (read, never changed)
 
 
 @dataclass(slots=True, weakref_slot=True)
@@ -124,7 +125,13 @@ class Contact:
             if more and type(found) is _WithMore and found[0] == more:
                 return found[1]  # type: ignore[no-any-return]
         value = work_out(self, config, today, *more)
-        self._keep(at, name, _WithMore((more, value)) if more else value)
+        if type(value) is list and not value:  # most answers are lists, most of them empty:
+            value = NOTHING  # type: ignore[assignment]  # one for all (160,000 at 100k)
+        answer = _WithMore((more, value)) if more else value
+        if at:  # in place of the last one
+            self.memo[at] = answer
+        else:
+            self.memo += (name, answer)
         return value
 
     def keeping_for(self, config: Config, today: dt.date) -> None:
@@ -139,14 +146,6 @@ class Contact:
         is kept (the names alone are looked through: an answer may be anything)."""
         names = self.memo[::2]
         return 2 * names.index(name) + 1 if name in names else 0
-
-    def _keep(self, at: int, name: str, found: Any) -> None:
-        """Keep an answer at ``at`` (where ``_answer_at`` found the last one), or after all
-        (``at`` 0)."""
-        if at:
-            self.memo[at] = found
-        else:
-            self.memo += (name, found)
 
     def remembered(self) -> Iterator[tuple[str, tuple[Any, ...], Any]]:
         """What was kept: the name of each function, its more arguments and its answer."""
