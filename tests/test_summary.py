@@ -252,3 +252,18 @@ def test_without_a_purpose_lists_what_c005_reports(make_vault: WriteVault) -> No
     purpose = section(summary_of(root), "## Without a purpose")
     assert "- [[Fair]] (planned event on 2026-12-10) — missing meet, offer" in purpose
     assert "Past" not in purpose
+
+
+def test_contacts_that_gave_and_got_nothing_share_their_months(root: Path) -> None:
+    """What the chart keeps for each contact: most have none, and share one tuple."""
+    from mdnet.summary.glance import _given_and_received
+
+    config = load_config(root)
+    vault = load_vault(root, config)
+    months = [
+        _given_and_received(contact, config, TODAY, ("G003", "give-take-imbalance"))
+        for contact in vault.contacts.values()
+    ]
+    none = [counts for counts in months if not any(counts)]
+    assert len(none) >= 2 and all(counts is none[0] for counts in none)
+    assert any(any(counts) for counts in months)  # those with some are their own

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import Counter
 from collections.abc import Callable, Hashable
 
@@ -158,15 +159,22 @@ def _given_and_received(
     contact: Contact, config: Config, today: dt.date, rule: tuple[str, str]
 ) -> tuple[int, ...]:
     """``#gave`` entries in each month of the chart, then ``#got`` ones (none if the
-    contact silences ``rule``, G003)."""
+    contact silences ``rule``, G003). Kept for every contact: those with none (most)
+    share one tuple of zeros (5 MB at 100k notes)."""
     months = last_months(today)
     if contact.note.silences(*rule):
-        return (0,) * 2 * len(months)
+        return _zeros(2 * len(months))
     made = contact.past_interactions(today)
-    return (
+    counts = (
         *_per_month(months, [entry for entry in made if "gave" in entry.markers]),
         *_per_month(months, [entry for entry in made if "got" in entry.markers]),
     )
+    return counts if any(counts) else _zeros(len(counts))
+
+
+@functools.cache
+def _zeros(length: int) -> tuple[int, ...]:
+    return (0,) * length
 
 
 def _per_month(months: list[dt.date], entries: list[Interaction]) -> tuple[int, ...]:
