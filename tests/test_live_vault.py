@@ -13,6 +13,7 @@ from mdnet.config import load_config
 from mdnet.live import vault as live_module
 from mdnet.live.links import Links
 from mdnet.live.vault import LiveVault
+from mdnet.notes.note import Note
 from mdnet.notes.parse import parse_all
 from mdnet.pipeline import check_vault
 from mdnet.rules.runner import Selection
@@ -218,3 +219,27 @@ def fresh_with(root: Path, unsaved: dict[str, str]) -> list[tuple[str, str, int,
     for path, text in unsaved.items():
         (root / path).write_text(text)
     return fresh(root)
+
+
+def test_the_notes_linking_a_note_are_read_again_once_for_each_model(
+    make_vault: WriteVault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A hover asks for them at every move of the pointer: read again only once the
+    model changed."""
+    root = make_vault({"People/Jane.md": JANE, "Daily/2026-11-01.md": "Met [[Jane]].\n"})
+    live = LiveVault(root, load_config(root), TODAY)
+    live.load()
+    links = Links(live)
+    read: list[str] = []
+    real = live.read_again
+
+    def counted(notes: list[Note]) -> list[Note]:
+        read.extend(note.path for note in notes)
+        return real(notes)
+
+    monkeypatch.setattr(live, "read_again", counted)
+    assert links.linking("People/Jane.md") == links.linking("People/Jane.md") != []
+    assert read == ["Daily/2026-11-01.md"]
+    live.edit("People/Jane.md", JANE + "- 2026-11-02 call\n")
+    assert links.linking("People/Jane.md") == [("Daily/2026-11-01.md", 1)]
+    assert read == ["Daily/2026-11-01.md"] * 2

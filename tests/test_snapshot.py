@@ -185,7 +185,11 @@ def test_mdnet_is_another_when_any_of_its_modules_changes(tmp_path: Path) -> Non
     os.utime(tmp_path / "rules" / "a.py", ns=(1, 1))
     touched = snapshot.sources_digest.__wrapped__(tmp_path)
     (tmp_path / "b.py").write_text("B = 12\n")
-    assert len({first, touched, snapshot.sources_digest.__wrapped__(tmp_path)}) == 3
+    written = snapshot.sources_digest.__wrapped__(tmp_path)
+    time.sleep(0.01)
+    os.chmod(tmp_path / "b.py", 0o644)  # as a copy that keeps the time: the change time
+    copied = snapshot.sources_digest.__wrapped__(tmp_path)
+    assert len({first, touched, written, copied}) == 4
 
 
 def test_a_note_saved_within_its_time_tick_is_read_again(vault: Path) -> None:
@@ -501,3 +505,19 @@ def test_a_notes_size_and_time_as_known_tell_notes_apart(
     never the mark of a note to read again."""
     assert (snapshot.as_known(*one) == snapshot.as_known(*other)) == (one == other)
     assert snapshot.as_known(*one) != snapshot.READ_AGAIN
+
+
+def test_a_note_without_its_blocks_outside_the_tables_is_saved_as_a_note() -> None:
+    """A live model's notes let their blocks go (``Note.shed``): one saved outside the
+    tables is still a note a snapshot can hold, not a class it may not load."""
+    import io
+
+    from mdnet.cache.model_pickle import SnapshotPickler, SnapshotUnpickler
+    from mdnet.notes.parse import parse_note
+
+    note = parse_note("Daily/2026-11-01.md", "- 2026-11-01 call [[Ann]]\n", Config())
+    note.shed_blocks()
+    out = io.BytesIO()
+    SnapshotPickler.dumper([[] for _ in TABLES], {"note": note})(out)
+    loaded = SnapshotUnpickler(io.BytesIO(out.getvalue())).load_all()["note"]
+    assert loaded.path == note.path and loaded.blocks == () and not loaded.shed

@@ -188,7 +188,7 @@ class SnapshotPickler(pickle.Pickler):
             if reduced is None:
                 reduced = self.dates[obj] = dt.date, (obj.year, obj.month, obj.day)
             return reduced
-        if type(obj) is Note and obj.blocks:  # one outside the tables
+        if type(obj) is Note and (obj.blocks or obj.shed):  # one outside the tables
             return Note, tuple(_note_values(obj))
         return NotImplemented
 

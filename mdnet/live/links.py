@@ -5,14 +5,19 @@ from __future__ import annotations
 
 from mdnet.live.vault import LiveVault
 from mdnet.model.links import backlinks, names_of
+from mdnet.model.vault import Vault
 from mdnet.notes.blocks import Link
 
 
 class Links:
-    """The links of the live vault's model now, asked under its lock."""
+    """The links of the live vault's model now, asked under its lock.
+
+    The notes that link a note are kept while the model is the live one (each change
+    makes a new one): a hover asks again, and each of them may be read again."""
 
     def __init__(self, live: LiveVault) -> None:
         self.live = live
+        self._linking: tuple[Vault, dict[str, list[tuple[str, int]]]] | None = None
 
     def resolve(self, target: str, from_path: str, relative: bool = False) -> str | None:
         """The note a link written in ``from_path`` points to (a wikilink's title, alias
@@ -27,14 +32,24 @@ class Links:
         the model let their blocks go."""
         live = self.live
         with live.lock:
-            builder, notes = live.builder, live.vault.notes
-            note = notes.get(path)
-            if note is None or builder.linkers is None:
-                return []
-            names = [name for _, name in names_of(note)]
-            linking = sorted(builder.linkers.of(names))  # maybe some no longer there
-            sources = [notes[source] for source in linking if source in notes]
-            shed = [source for source in sources if source.shed]
-            again = {read.path: read for read in live.read_again(shed)}
-            sources = [again.get(source.path, source) for source in sources]
-            return backlinks(sources, builder.resolver).get(path, [])
+            if self._linking is None or self._linking[0] is not live.vault:
+                self._linking = (live.vault, {})
+            known = self._linking[1]
+            if path not in known:
+                known[path] = self._read_linking(path)
+            return list(known[path])
+
+    def _read_linking(self, path: str) -> list[tuple[str, int]]:
+        """``linking``, worked out (under the live vault's lock)."""
+        live = self.live
+        builder, notes = live.builder, live.vault.notes
+        note = notes.get(path)
+        if note is None or builder.linkers is None:
+            return []
+        names = [name for _, name in names_of(note)]
+        linking = sorted(builder.linkers.of(names))  # maybe some no longer there
+        sources = [notes[source] for source in linking if source in notes]
+        shed = [source for source in sources if source.shed]
+        again = {read.path: read for read in live.read_again(shed)}
+        sources = [again.get(source.path, source) for source in sources]
+        return backlinks(sources, builder.resolver).get(path, [])
