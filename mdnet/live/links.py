@@ -48,8 +48,5 @@ class Links:
             return []
         names = [name for _, name in names_of(note)]
         linking = sorted(builder.linkers.of(names))  # maybe some no longer there
-        sources = [notes[source] for source in linking if source in notes]
-        shed = [source for source in sources if source.shed]
-        again = {read.path: read for read in live.read_again(shed)}
-        sources = [again.get(source.path, source) for source in sources]
+        sources = live.as_read([notes[source] for source in linking if source in notes])
         return backlinks(sources, builder.resolver).get(path, [])

@@ -176,6 +176,12 @@ class LiveVault:
             contact = self.vault.contacts.get(path)
             return None if contact is None else standing(contact, self.config, self.today)
 
+    def as_read(self, notes: list[Note]) -> list[Note]:
+        """The notes with their blocks: those the model let go read again (and not put
+        back into the model), the others as they are."""
+        again = {note.path: note for note in self.read_again([n for n in notes if n.shed])}
+        return [again.get(note.path, note) for note in notes]
+
     def read_again(self, notes: list[Note]) -> list[Note]:
         """The notes as they read now, from an editor's text or their files: what the
         model reads again of a note whose blocks it let go (``Builder``)."""

@@ -77,7 +77,7 @@ def shared_with(live: LiveVault, links: Links, path: str) -> list[str]:
     found.update(at for at, event in vault.events.items() if path in event.attendees)
     note = vault.notes.get(path)
     if note is not None:
-        note = live.read_again([note])[0] if note.shed else note
+        note = live.as_read([note])[0]
         written = [(link.target, link.relative) for block in note.blocks for link in block.links]
         if isinstance(note.fields.get("met_at"), str):
             written.append((note.fields["met_at"], False))

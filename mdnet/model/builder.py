@@ -90,7 +90,8 @@ class Builder:
 
     def build(self, notes: list[Note]) -> Vault:
         """The model of a vault from all its notes (sorted by path)."""
-        with_blocks(notes, self.read_again)
+        if self.read_again is not None:  # a live model's notes may have let them go
+            with_blocks(notes, self.read_again)
         self.resolver, self.rebuilt, self.has_blocks = Resolver(notes), True, True
         contacts = {n.path: Contact(n) for n in notes if n.kind == "contact"}
         self.found = self.finder.found_in(notes, self.resolver.resolve, contacts)
@@ -144,16 +145,16 @@ class Builder:
         refind = {note.path for note in changed}
         if reshaping or gone:
             refind |= self._moved_links(old, reshaping, gone)
-        reread = with_blocks([notes[p] for p in refind if p in notes], self.read_again)
+        refound = [notes[path] for path in sorted(refind) if path in notes]
+        reread = with_blocks(refound, self.read_again)
         if self.linkers is not None:
-            self.linkers.relink(old.notes, [notes[p] for p in refind if p in notes], gone)
+            self.linkers.relink(old.notes, refound, gone)
         contacts, circles, events = of_kinds(old, reshaping, gone)
         touched: set[str] = set()  # the contacts to make anew
         for path in refind | gone:
             found = self.found.pop(path, None)
             if found is not None:
                 touched.update(entry.contact for entry in found.entries)
-        refound = [notes[path] for path in sorted(refind) if path in notes]
         after = self.finder.found_in(refound, self.resolver.resolve, contacts)
         self.found.update(after)
         for found in after.values():
