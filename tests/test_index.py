@@ -23,6 +23,7 @@ from mdnet.cli import main
 from mdnet.cli.progress import SHOW_FROM, ParseProgress
 from mdnet.config import load_config
 from mdnet.model.vault import Vault
+from mdnet.notes.scan import list_notes
 from mdnet.pipeline import load_vault
 from mdnet.rules.runner import Selection, run_rules
 from tests.conftest import TODAY, WriteVault, where
@@ -332,6 +333,26 @@ def test_a_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setattr(sys, "stderr", small)
     ParseProgress()(10, 10)  # a short run: no bar
     assert small.getvalue() == ""
+
+
+def test_notes_read_from_the_index_keep_the_listings_path_and_numbers(vault: Path) -> None:
+    """What the parser remembers of a note read from the index shares the listing's
+    path string, size and time: 100,000 notes held no second copy of each (13 MB)."""
+    load(vault)
+    config = load_config(vault)
+    files = list_notes(vault, config)
+    parser = CachedParser()
+    try:
+        parser(vault, files, config)
+    finally:
+        parser.close()
+    assert parser.parsed == []
+    for file in files:
+        (path, (size, mtime_ns, note)) = next(
+            item for item in parser.memory.items() if item[0] == file.path
+        )
+        assert path is file.path and note.path is file.path
+        assert size is file.size and mtime_ns is file.mtime_ns
 
 
 def test_a_row_holds_the_whole_note_as_its_class_makes_it() -> None:

@@ -60,8 +60,8 @@ class CachedParser:
                     gone.add(path)
                 elif path not in remembered and (size, mtime_ns) == listed_as[1:]:
                     note = _loaded(blob, listed_as.path)
-                    if note is not None:
-                        remembered[path] = (size, mtime_ns, note)
+                    if note is not None:  # the listing's path and numbers: not a copy of each
+                        remembered[listed_as.path] = (listed_as.size, listed_as.mtime_ns, note)
         missing = [file for file in files if file.path not in remembered]
         self.memory = remembered
         self._parse(vault, missing, list(gone), config)
