@@ -64,6 +64,21 @@ def test_entries_share_their_dates_and_channels() -> None:
     assert ann.channel == "call" and ann.channel is bob.channel and ann.date is bob.date
 
 
+def test_entries_that_link_the_same_notes_share_one_tuple_of_them() -> None:
+    from mdnet.model.builder import build
+
+    texts = {
+        "People/Ann.md": "---\ntype: contact\n---\n",
+        "Daily/2026-10-02.md": "- 2026-10-02 call with [[Ann]]\n",
+        "Daily/2026-10-03.md": "- 2026-10-03 lunch with [[Ann]]\n- 2026-10-03 [[Ann]] [[Bob]]\n",
+    }
+    notes = [parse_note(path, text, CONFIG) for path, text in texts.items()]
+    vault = build(Path("/nonexistent"), notes, CONFIG)
+    first, second, third = vault.contacts["People/Ann.md"].entries
+    assert first.links == ("People/Ann.md",) and first.links is second.links
+    assert third.links == ("People/Ann.md",) and third.links is first.links  # Bob: no note
+
+
 def test_blocks_read_from_the_index_share_dates_channels_tags_and_targets() -> None:
     """Each note loaded from the index (or from a worker process) came with its own
     copy of every block's date, channel, tags and link targets."""

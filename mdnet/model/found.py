@@ -38,11 +38,13 @@ class Found(NamedTuple):
 
 class Finder:
     """Reads what notes bring, resolving their links; keeps the marker sets it made (a
-    few differ, by tags) so that equal entries share them."""
+    few differ, by tags) and the paths entries link (most link one contact, whose tuple
+    many entries share) so that equal entries share them."""
 
     def __init__(self, config: Config) -> None:
         self.config = config
         self.markers_of: dict[tuple[str, ...], frozenset[str]] = {}
+        self.linked: dict[tuple[str, ...], tuple[str, ...]] = {}
 
     def found_in(
         self, notes: list[Note], resolve: Resolve, contacts: Collection[str]
@@ -78,7 +80,9 @@ class Finder:
                 if found:
                     markers = self._markers(tags)
                     linked = (
-                        tuple([path for _, path in targets if path is not None]) if links else ()
+                        self._linked(tuple([path for _, path in targets if path is not None]))
+                        if links
+                        else ()
                     )
                     rest = (markers, channel and shared_text(channel), task, linked)
                     subjects = _subjects(note, found)
@@ -90,6 +94,10 @@ class Finder:
             if entries or dangling or meetings:
                 found_in[path_of_note] = Found(entries, dangling, meetings)
         return found_in
+
+    def _linked(self, paths: tuple[str, ...]) -> tuple[str, ...]:
+        """The one tuple of these linked paths (10,000 of them for 52,000 entries at 30k)."""
+        return self.linked.setdefault(paths, paths)
 
     def _markers(self, tags: tuple[str, ...]) -> frozenset[str]:
         """The markers that an entry's tags stand for (kept: a vault has few tag sets)."""
