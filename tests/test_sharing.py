@@ -79,6 +79,17 @@ def test_entries_that_link_the_same_notes_share_one_tuple_of_them() -> None:
     assert third.links == ("People/Ann.md",) and third.links is first.links  # Bob: no note
 
 
+def test_what_a_note_brings_is_kept_in_tuples_not_lists() -> None:
+    """A list and its separate array for each of 83,000 notes with entries: 4 MB at 100k."""
+    from mdnet.model.builder import Builder
+
+    note = parse_note("Daily/2026-10-02.md", "- 2026-10-02 call with [[Ann]]\n", CONFIG)
+    ann = parse_note("People/Ann.md", "---\ntype: contact\n---\n", CONFIG)
+    builder = Builder(Path("/nonexistent"), CONFIG)
+    builder.build([ann, note])
+    assert type(builder.found[note.path].entries) is tuple
+
+
 def test_blocks_read_from_the_index_share_dates_channels_tags_and_targets() -> None:
     """Each note loaded from the index (or from a worker process) came with its own
     copy of every block's date, channel, tags and link targets."""
