@@ -123,3 +123,22 @@ def test_findings_that_say_the_same_share_their_text(tmp_path: Path) -> None:
     future = [finding for finding in found if finding.code == "F007"]
     assert len(future) == 2 and future[0].message == future[1].message
     assert future[0].message is future[1].message
+
+
+def test_what_identifies_a_contact_is_kept_in_one_tuple_of_the_notes_own_strings() -> None:
+    """F006 keeps, for each contact, what identifies it: one flat tuple, whose e-mail in
+    lower case is the note's own string (a list, tuples and copies: 9 MB at 100k)."""
+    from mdnet.model.builder import build
+    from mdnet.rules import duplicate_contact
+
+    text = (
+        "---\ntype: contact\nemail: ann@example.com\nlinkedin: https://linkedin.com/in/ann\n---\n"
+    )
+    vault = build(Path("/nonexistent"), [parse_note("People/Ann.md", text, CONFIG)], CONFIG)
+    ann = vault.contacts["People/Ann.md"]
+    kept = duplicate_contact._identities(ann, CONFIG, dt.date(2026, 10, 1))
+    assert kept == (
+        *("People/Ann.md", "name", "ann", "name", "email", "ann@example.com", "email"),
+        *("LinkedIn URL", "linkedin.com/in/ann", "linkedin"),
+    )
+    assert kept[0] is ann.note.path and kept[5] is ann.note.fields["email"][0]

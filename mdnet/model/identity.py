@@ -26,6 +26,7 @@ def identities(contact: Contact) -> Iterator[tuple[str, str, str]]:
     for alias in fields.get("aliases", ()):
         yield "name", alias.lower(), "aliases"
     for email in fields.get("email", ()):
-        yield "email", email.lower(), "email"
+        lower = email.lower()
+        yield "email", email if lower == email else lower, "email"  # most: the note's own
     if fields.get("linkedin"):
         yield "LinkedIn URL", linkedin_key(fields["linkedin"]), "linkedin"

@@ -37,15 +37,21 @@ NAME = "duplicate-contact"
 SEVERITY = "warning"
 IDENTITIES = {"name": N_("name"), "email": N_("email"), "LinkedIn URL": N_("LinkedIn URL")}
 
-Identity = tuple[str, str, str, str]  # what, value, the field that says it, the contact
+# the contact's path, then what, value and field of each thing that identifies it, all
+# in one tuple (a list and a tuple for each of 100,000 identities: 9 MB at 100k notes)
+Identities = tuple[str, ...]
 
 
-def _identities(contact: Contact, config: Config, today: dt.date) -> list[Identity]:
-    path = contact.note.path
-    return [(what, value, field, path) for what, value, field in identities(contact)]
+def _identities(contact: Contact, config: Config, today: dt.date) -> Identities:
+    return (contact.note.path, *(item for identity in identities(contact) for item in identity))
 
 
-class Owners(Total[list[Identity]]):
+def _each(part: Identities) -> Iterator[tuple[str, str, str]]:
+    """(what, value, field) of each identity in ``part``."""
+    return zip(part[1::3], part[2::3], part[3::3], strict=True)
+
+
+class Owners(Total[Identities]):
     """Which contacts claim each (what, value), and those that several claim."""
 
     def __init__(self) -> None:
@@ -61,8 +67,9 @@ class Owners(Total[list[Identity]]):
         claims = self.owners[what][value]
         return [claims] if isinstance(claims, str) else claims
 
-    def add(self, part: list[Identity]) -> None:
-        for what, value, _field, path in part:
+    def add(self, part: Identities) -> None:
+        path = part[0]
+        for what, value, _field in _each(part):
             by_value = self.owners.get(what)
             if by_value is None:
                 by_value = self.owners[what] = {}
@@ -76,8 +83,9 @@ class Owners(Total[list[Identity]]):
             if any(other != path for other in claims):
                 self.shared.add((what, value))
 
-    def take_back(self, part: list[Identity]) -> None:
-        for what, value, _field, path in part:
+    def take_back(self, part: Identities) -> None:
+        path = part[0]
+        for what, value, _field in _each(part):
             by_value = self.owners[what]
             claims = by_value[value]
             if isinstance(claims, str):  # its one claimant
@@ -96,7 +104,7 @@ def check(vault: Vault, config: Config, today: dt.date) -> Iterator[Hit]:
     later = sorted({path for key in first for path in kept.claims(*key) if path != first[key]})
     for path in later:  # a contact that shares a name, an email... with an earlier one
         contact, reported = vault.contacts[path], set()
-        for what, value, field, _path in kept.parts[path]:
+        for what, value, field in _each(kept.parts[path]):
             other = first.get((what, value), path)
             if other == path or other in reported:
                 continue
