@@ -74,12 +74,12 @@ class _WithMore(tuple):  # type: ignore[type-arg]
 
 T = TypeVar("T")
 NOTHING: list[Any] = []  # the empty answer kept for every contact (read, never changed)
+_MORE: dict[str, tuple[Any, ...]] = {}  # each function's more arguments, as last kept
 
 
 @dataclass(slots=True, weakref_slot=True)
 class Contact:
-    """One person, with every entry about them in date order (slotted: a large vault
-    has a hundred thousand of them)."""
+    """One person, with every entry about them in date order (slotted: 100,000 of them)."""
 
     note: Note
     entries: list[Interaction] = field(default_factory=list)  # plans included
@@ -106,14 +106,11 @@ class Contact:
     ) -> T:
         """``work_out(self, config, today, *more)``, kept for this config and day.
 
-        Rules and the summary ask this of each of ten thousand contacts on every run;
-        in watch mode only the contacts that a change touched are worked out again.
         ``work_out`` may read the contact and its notes (and the titles of the notes its
-        entries name), the arguments, nothing else: the model makes a new Contact when
-        any of that changes. One answer is kept per function: the last one, for the
-        config and day last asked (a new config or day forgets the others' answers).
-        The answer alone is kept, or ``(more, answer)`` when there are more arguments:
-        the memory of ten answers for each of a hundred thousand contacts.
+        entries name), the arguments, nothing else: the model makes a new Contact when any
+        of that changes (watch mode works out again only the contacts a change touched).
+        One answer is kept per function, for the config and day last asked: the answer
+        alone, or ``(more, answer)`` with more arguments (a new config or day forgets).
         """
         self.keeping_for(config, today)
         name = work_name(work_out)
@@ -127,6 +124,10 @@ class Contact:
         value = work_out(self, config, today, *more)
         if type(value) is list and not value:  # most answers are lists, most of them empty:
             value = NOTHING  # type: ignore[assignment]  # one for all (160,000 at 100k)
+        if more and _MORE.get(name) == more:  # as for the last answer: its tuple, one for all
+            more = _MORE[name]
+        elif more:
+            _MORE[name] = more
         answer = _WithMore((more, value)) if more else value
         if at:  # in place of the last one
             self.memo[at] = answer
