@@ -183,7 +183,7 @@ class Builder:
             )
         dangling = still_dangling(old, refind | gone, after)
         self.vault = Vault(self.root, notes, contacts, circles, events, dangling)
-        carry(old, self.vault, changed, gone, structural=bool(reshaping or gone))
+        carry(old, self.vault, changed, gone, self.resolver.titles if reshaping or gone else None)
         maybe = touched | gone | {note.path for note in reshaping}
         follow(
             old,

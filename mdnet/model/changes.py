@@ -4,6 +4,7 @@ vault worked out about all its notes, carried over."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from operator import attrgetter
 from typing import TypeVar
 
@@ -42,23 +43,24 @@ def in_path_order(by_path: dict[str, T]) -> dict[str, T]:
     return dict(sorted(by_path.items()))
 
 
-def carry(old: Vault, new: Vault, changed: list[Note], gone: set[str], structural: bool) -> None:
+def carry(
+    old: Vault,
+    new: Vault,
+    changed: list[Note],
+    gone: set[str],
+    titles: Callable[[str], int] | None = None,
+) -> None:
     """Give ``new`` what ``old`` worked out about all its notes, as ``new`` would work it
-    out (30,000 notes looked at for a few)."""
+    out (30,000 notes looked at for a few). ``titles``, when notes came or went: how many
+    notes now have a title (in lower case; the links' resolver counts them)."""
     paths = {note.path for note in changed} | gone
-    if not structural:
+    if titles is None:
         new.shared_titles = old.shared_titles  # the same titles
-    elif "titles" in old.__dict__:  # worked out: brought up to date (a title is a path's)
-        titles, counted = old.titles, set()  # handed on, as the old vault is done with
-        for title, count in [(old.notes[p].title.lower(), -1) for p in gone] + [
-            (note.title.lower(), 1) for note in changed if note.path not in old.notes
-        ]:
-            titles[title] += count
-            counted.add(title)
-            if not titles[title]:
-                del titles[title]
-        new.titles = titles
-        new.shared_titles = (old.shared_titles - counted) | {t for t in counted if titles[t] > 1}
+    elif "shared_titles" in old.__dict__:  # worked out: brought up to date
+        counted = {old.notes[path].title.lower() for path in gone}
+        counted.update(note.title.lower() for note in changed if note.path not in old.notes)
+        shared = {title for title in counted if titles(title) > 1}
+        new.shared_titles = (old.shared_titles - counted) | shared
     confidential = {p for p in old.confidential if p not in paths}
     new.confidential = frozenset(
         confidential | {n.path for n in changed if n.fields.get("confidential")}

@@ -89,6 +89,15 @@ class Resolver:
                 self.claims.update((name, made[name]) for name in made.keys() - self.claims.keys())
         return self.claims
 
+    def titles(self, title: str) -> int:
+        """How many notes have ``title`` (in lower case), once the claims are made: those
+        that claim it as a title (a path, which would claim it too, has a slash)."""
+        assert self.claims is not None, "claim_all first"
+        claimants = self.claims.get(title)
+        if isinstance(claimants, set):
+            return sum(kind == TITLE for kind, _ in claimants)
+        return int(claimants is not None and claimants[0] == TITLE)
+
     def reclaim(
         self, notes: Iterable[Note], before: Iterable[Note], after: Iterable[Note]
     ) -> set[str]:

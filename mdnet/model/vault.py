@@ -54,14 +54,11 @@ class Vault:
     totals: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
-    def titles(self) -> Counter[str]:
-        """How many notes have each title (in lower case)."""
-        return Counter(note.title.lower() for note in self.notes.values())
-
-    @cached_property
     def shared_titles(self) -> frozenset[str]:
-        """The titles (in lower case) that several notes have: links to them need a path."""
-        return frozenset(title for title, count in self.titles.items() if count > 1)
+        """The titles (in lower case) that several notes have: links to them need a path.
+        (A later version counts the titles a change touches with the links' resolver.)"""
+        titles = Counter(note.title.lower() for note in self.notes.values())
+        return frozenset(title for title, count in titles.items() if count > 1)
 
     @cached_property
     def confidential(self) -> frozenset[str]:
