@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from mdnet.rules.finding import Finding
+from mdnet.rules.runner import place
 
 
 @dataclass(frozen=True)
@@ -20,14 +21,35 @@ class Update:
     def _sets(self) -> tuple[set[Finding], set[Finding]]:
         """The findings found only before, and only after, made once.
 
-        Of tens of thousands, most are the very same objects before and after (kept with
-        the contacts they are about): those are told apart by identity, and only the
-        others are compared by value.
+        Both are in place order, each once (``run_rules``), and of tens of thousands
+        most are the very same objects before and after (kept with the contacts they are
+        about): one walk through both passes those by identity and places the others
+        (two dicts of every finding by identity took 0.14 s and 23 MB at 100k notes).
         """
-        before = dict(zip(map(id, self.before), self.before, strict=True))
-        after = dict(zip(map(id, self.after), self.after, strict=True))
-        only_before = {before[key] for key in before.keys() - after.keys()}
-        return only_before, {after[key] for key in after.keys() - before.keys()}
+        before, after = self.before, self.after
+        only_before: set[Finding] = set()
+        only_after: set[Finding] = set()
+        old_at = new_at = 0
+        while old_at < len(before) and new_at < len(after):
+            old, new = before[old_at], after[new_at]
+            if old is not new:
+                old_place, new_place = place(old), place(new)
+                if old_place < new_place:
+                    only_before.add(old)
+                    old_at += 1
+                    continue
+                if new_place < old_place:
+                    only_after.add(new)
+                    new_at += 1
+                    continue
+                if old != new:  # the same place, another severity (a new config)
+                    only_before.add(old)
+                    only_after.add(new)
+            old_at += 1
+            new_at += 1
+        only_before.update(before[old_at:])
+        only_after.update(after[new_at:])
+        return only_before, only_after
 
     @cached_property
     def appeared(self) -> set[Finding]:
