@@ -11,7 +11,14 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from mdnet.config import Config
-from mdnet.model.changes import carry, in_path_order, of_kinds, reshapes, still_dangling
+from mdnet.model.changes import (
+    carry,
+    in_path_order,
+    notes_after,
+    of_kinds,
+    reshapes,
+    still_dangling,
+)
 from mdnet.model.commitment import Circle, Event
 from mdnet.model.contact import Contact
 from mdnet.model.found import Finder, Found
@@ -136,11 +143,7 @@ class Builder:
         reshaping = [n for n in changed if reshapes(old.notes.get(n.path), n)]
         if (reshaping or gone) and not self.has_blocks:
             raise ValueError("a model restored without its notes' blocks cannot be reshaped")
-        notes = {**old.notes, **{note.path: note for note in changed}}
-        for path in gone:
-            del notes[path]
-        if len(notes) != len(old.notes) - len(gone):  # new notes: in path order again
-            notes = dict(sorted(notes.items()))
+        notes = notes_after(old.notes, changed, gone)
         self.rebuilt = False
         refind = {note.path for note in changed}
         if reshaping or gone:

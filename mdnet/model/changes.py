@@ -4,6 +4,7 @@ vault worked out about all its notes, carried over."""
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Callable
 from operator import attrgetter
 from typing import TypeVar
@@ -37,6 +38,23 @@ def of_kinds(
 
 
 T = TypeVar("T")
+
+
+def notes_after(before: dict[str, Note], changed: list[Note], gone: set[str]) -> dict[str, Note]:
+    """The notes by path, in path order, once the ``changed`` ones are in and the ``gone``
+    ones out (new notes are merged in, not sorted in with every note: 17 MB at 100k)."""
+    changed_at = {note.path: note for note in changed}
+    new = sorted(changed_at.keys() - before.keys())
+    if new:
+        return {
+            path: changed_at[path] if path in changed_at else before[path]
+            for path in heapq.merge(before, new)
+            if path not in gone
+        }
+    notes = {**before, **changed_at}
+    for path in gone:
+        del notes[path]
+    return notes
 
 
 def in_path_order(by_path: dict[str, T]) -> dict[str, T]:
