@@ -7,11 +7,10 @@ for a note, unsaved — through the incremental builder, and answers questions: 
 findings now, the summary now, a contact's standing. A front end only translates: events
 or protocol messages in, printed lines, written files or responses out.
 
-Only the notes a change names are read: a new note is one ``stat``, a folder that
-appears is listed alone. The vault is listed again only when the config changes, for a
-path the scanner must judge (a symbolic link), or after an update that failed. The
-model lets its notes' blocks go once built; the few a change reaches past the notes it
-names (they link a contact renamed) are read again (``read_again``).
+Only the notes a change names are read (a new note: one ``stat``; a new folder: listed
+alone); the vault is listed again when the config changes, for a symbolic link, or
+after an update that failed. The model lets its notes' blocks go once built: those a
+change reaches past the notes it names are read again (``read_again``).
 """
 
 from __future__ import annotations
@@ -29,7 +28,7 @@ from mdnet.config import CONFIG_NAME, Config, load_config
 from mdnet.live.update import Update
 from mdnet.model.builder import Builder
 from mdnet.model.health import Standing, standing
-from mdnet.model.memory import paused_gc
+from mdnet.model.memory import give_back, paused_gc
 from mdnet.model.vault import Vault
 from mdnet.notes.note import Note
 from mdnet.notes.parse import parse_file, parse_text
@@ -159,7 +158,9 @@ class LiveVault:
     def summary(self) -> str:
         """The summary note's text now."""
         with self.lock, paused_gc():
-            return render(self.vault, self.config, self.today, self.findings, self.selection)
+            text = render(self.vault, self.config, self.today, self.findings, self.selection)
+        give_back()
+        return text
 
     def calendar(self) -> bytes:
         """The calendar file's bytes now (``mdnet.calendar``)."""
@@ -177,8 +178,7 @@ class LiveVault:
             return None if contact is None else standing(contact, self.config, self.today)
 
     def as_read(self, notes: list[Note]) -> list[Note]:
-        """The notes with their blocks: those the model let go read again (and not put
-        back into the model), the others as they are."""
+        """The notes with their blocks (those the model let go: read again, not kept)."""
         again = {note.path: note for note in self.read_again([n for n in notes if n.shed])}
         return [again.get(note.path, note) for note in notes]
 
@@ -201,6 +201,7 @@ class LiveVault:
         before = tuple(self.findings)
         with paused_gc():
             self.findings = run_rules(self.vault, self.config, self.today, self.selection)
+        give_back()  # what the previous version of the model held
         return Update(before, tuple(self.findings), tuple(parsed))
 
     def _with_unsaved(self, notes: list[Note], every: bool = False) -> list[Note]:

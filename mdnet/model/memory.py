@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+import sys
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import cache
 
 
 @contextmanager
@@ -24,3 +26,29 @@ def paused_gc() -> Iterator[None]:
         if was_enabled:
             gc.freeze()
             gc.enable()
+
+
+def give_back() -> None:
+    """Hand the memory freed since the last call back to the system, where the C library
+    can (glibc's ``malloc_trim``; elsewhere nothing is done).
+
+    A live vault that has taken in a change has freed its previous version's large
+    tables (the notes by path, sorted lists): glibc keeps such blocks for later, in the
+    middle of its heap, and ``mdnet watch`` at 100,000 notes grew 10 MB with each new
+    note. Trimming takes under a millisecond.
+    """
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@cache
+def _malloc_trim() -> Callable[[int], int] | None:
+    if not sys.platform.startswith("linux"):
+        return None
+    import ctypes  # only for a front end that stays running (watch, lsp)
+
+    try:
+        return ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError):  # a C library without it (musl)
+        return None
