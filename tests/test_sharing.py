@@ -160,3 +160,29 @@ def test_answers_kept_with_the_same_more_arguments_share_them() -> None:
     (_, ann_more, _), (_, bob_more, _) = (next(c.remembered()) for c in (ann, bob))
     assert ann_more == ("x", "y") and ann_more is bob_more
     assert bob.kept(count, CONFIG, today, "z") == 1 and next(bob.remembered())[1] == ("z",)
+
+
+def test_what_many_contacts_keep_alike_is_one_object() -> None:
+    """The config and day their answers are for, the counts they add to a total, where
+    their cadence comes from: most contacts say the same (100,000 tuples and strings
+    each at 100k notes)."""
+    from mdnet.model.builder import build
+    from mdnet.model.giveback import _gave_and_got
+    from mdnet.model.health import standing
+    from mdnet.summary.glance import _made
+
+    text = "---\ntype: contact\ntier: close\n---\n- 2026-09-01 call #gave\n"
+    notes = [parse_note(f"People/{name}.md", text, CONFIG) for name in ("Ann", "Bob")]
+    vault = build(Path("/nonexistent"), notes, CONFIG)
+    ann, bob = vault.contacts.values()
+    today = dt.date(2026, 10, 1)
+    ann_standing, bob_standing = (standing(c, CONFIG, today) for c in (ann, bob))
+    assert ann.memo_for is bob.memo_for and ann.memo_for == (CONFIG, today)
+    assert ann_standing.cadence_source == 'tier "close"'
+    assert ann_standing.cadence_source is bob_standing.cadence_source
+    assert _made(ann, CONFIG, today) == (0, 1) and _made(ann, CONFIG, today) is _made(
+        bob, CONFIG, today
+    )
+    rule = ("G003", "give-take-imbalance")
+    assert _gave_and_got(ann, CONFIG, today, rule) == (1, 0)
+    assert _gave_and_got(ann, CONFIG, today, rule) is _gave_and_got(bob, CONFIG, today, rule)

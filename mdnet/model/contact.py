@@ -11,7 +11,7 @@ import sys
 from bisect import bisect_right
 from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Any, NamedTuple, TypeVar
 
 from mdnet.config import Config
@@ -75,6 +75,15 @@ class _WithMore(tuple):  # type: ignore[type-arg]
 T = TypeVar("T")
 NOTHING: list[Any] = []  # the empty answer kept for every contact (read, never changed)
 _MORE: dict[str, tuple[Any, ...]] = {}  # each function's more arguments, as last kept
+_FOR: list[tuple[Config, dt.date]] = []  # the config and day answers were last kept for
+_DATE = itemgetter(1)  # an Interaction's date
+
+
+def _kept_for(config: Config, today: dt.date) -> tuple[Config, dt.date]:
+    """One tuple for every contact's ``memo_for`` (100,000 at 100k notes)."""
+    if not _FOR or _FOR[0][0] is not config or _FOR[0][1] != today:
+        _FOR[:] = [(config, today)]
+    return _FOR[0]
 
 
 @dataclass(slots=True, weakref_slot=True)
@@ -91,13 +100,11 @@ class Contact:
     # few answers, and a list takes a third of a dict's memory (10 MB of 100,000 notes)
     memo: list[Any] = field(default_factory=list, repr=False, compare=False)
     memo_for: tuple[Config, dt.date] | None = field(default=None, repr=False, compare=False)
-    # ``interactions`` and their dates, made when first asked (once the model is built);
-    # the interactions are ``entries`` itself when there are no plans: neither list is
-    # changed once the model is built (a change makes a new Contact)
+    # ``interactions``, made when first asked: ``entries`` itself when there are no plans;
+    # never changed once made (a change makes a new Contact)
     _interactions: list[Interaction] | None = field(
         default=None, init=False, repr=False, compare=False
     )
-    _dates: list[dt.date] | None = field(default=None, init=False, repr=False, compare=False)
     # the title, made once: each of a large vault's 100,000 findings names its contact
     _title: str | None = field(default=None, init=False, repr=False, compare=False)
 
@@ -140,7 +147,7 @@ class Contact:
         stamp = self.memo_for
         if stamp is None or stamp[0] is not config or stamp[1] != today:
             self.memo.clear()
-            self.memo_for = config, today
+            self.memo_for = _kept_for(config, today)
 
     def _answer_at(self, name: str) -> int:
         """Where the answer of the function called ``name`` is in the memo; 0 when none
@@ -170,13 +177,13 @@ class Contact:
     def __setstate__(self, state: tuple[Any, ...]) -> None:
         self.note, self.entries, self.met_at_events, self.memo = state
         self.memo_for = None
-        self._interactions = self._dates = self._title = None
+        self._interactions = self._title = None
 
     def restored_for(self, config: Config, today: dt.date) -> None:
         """The answers a snapshot brought back are ``config``'s on ``today`` (those it
         saved with ``keeping_for(config, today)``)."""
         if self.memo:
-            self.memo_for = config, today
+            self.memo_for = _kept_for(config, today)
 
     @property
     def title(self) -> str:
@@ -204,22 +211,15 @@ class Contact:
             self._interactions = made
         return made
 
-    @property
-    def _interaction_dates(self) -> list[dt.date]:
-        dates = self._dates
-        if dates is None:
-            dates = self._dates = [entry.date for entry in self.interactions]
-        return dates
-
     def past_interactions(self, today: dt.date) -> list[Interaction]:
         """Contact made up to ``today`` (a future-dated entry is F007, not contact)."""
-        return self.interactions[: bisect_right(self._interaction_dates, today)]
+        return self.interactions[: bisect_right(self.interactions, today, key=_DATE)]
 
     def last_contact(self, today: dt.date) -> dt.date | None:
         """The latest of ``last_contact`` and the past interactions."""
-        dates = self._interaction_dates  # in order: the last one up to today is the latest
-        made = bisect_right(dates, today)
-        latest = dates[made - 1] if made else None
+        made = self.interactions  # in date order: the last one up to today is the latest
+        upto = bisect_right(made, today, key=_DATE)
+        latest = made[upto - 1].date if upto else None
         written = self.note.fields.get("last_contact")
         if written is not None and written <= today and (latest is None or written > latest):
             return written  # type: ignore[no-any-return]
@@ -256,5 +256,5 @@ class Contact:
             written = fields["cadence"]
             return written, f"cadence {written.text}" if written else "cadence none"
         if "tier" in fields:
-            return config.cadence.get(fields["tier"]), f'tier "{fields["tier"]}"'
+            return config.cadence.get(fields["tier"]), sys.intern(f'tier "{fields["tier"]}"')
         return config.cadence["default"], "default"

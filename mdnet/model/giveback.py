@@ -17,6 +17,7 @@ from mdnet.model.contact import Contact, Interaction
 from mdnet.model.health import is_snoozed
 from mdnet.model.totals import Summed, total
 from mdnet.model.vault import Vault
+from mdnet.notes.sharing import shared_counts
 
 YEAR = dt.timedelta(days=365)
 CLOSING = frozenset({"gave", "done"})  # what keeps a promise
@@ -137,4 +138,5 @@ def _gave_and_got(
         for entry in contact.entries
         if since < entry.date <= today and entry.task != " "  # contact made (see _made)
     ]
-    return sum("gave" in markers for markers in recent), sum("got" in markers for markers in recent)
+    gave, got = sum("gave" in m for m in recent), sum("got" in m for m in recent)
+    return shared_counts((gave, got))

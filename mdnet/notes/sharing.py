@@ -28,8 +28,10 @@ DATES = frozenset(
 )
 SHARED = REPEATED | DATES
 Text = TypeVar("Text", str, tuple[str, ...])
+Counts = TypeVar("Counts", bound=tuple[int, ...])
 _texts: dict[str | tuple[str, ...], Any] = {}  # a kind, a repeated value → its one object
 _dates: dict[dt.date, dt.date] = {}
+_counts: dict[tuple[int, ...], tuple[int, ...]] = {}
 _lines: dict[tuple[tuple[str, int], ...], dict[str, int]] = {}  # key lines → one dict
 _small: dict[tuple[tuple[str, type, Any], ...], dict[str, Any]] = {}  # few fields → one dict
 SMALL = 2  # fields of so few keys are often the same in many notes (`tags: [daily]`)
@@ -39,6 +41,12 @@ def shared_text(text: Text) -> Text:
     """The one object of a word that many notes write (an entry's channel: `call`, a
     block's tags, a link's target)."""
     return _texts.setdefault(text, text)  # type: ignore[no-any-return]
+
+
+def shared_counts(counts: Counts) -> Counts:
+    """The one tuple of these counts: what a contact adds to a total, which most
+    contacts say the same ((0, 0): no tuple for each of 100,000 contacts)."""
+    return _counts.setdefault(counts, counts)  # type: ignore[return-value]
 
 
 def shared_date(date: dt.date) -> dt.date:

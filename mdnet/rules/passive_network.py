@@ -79,7 +79,7 @@ def _counted(contact: Contact, config: Config, today: dt.date) -> tuple[int, int
     """(1, 1) for a passive contact, (1, 0) for another, (0, 0) if it silences R002."""
     if contact.note.silences(CODE, NAME):
         return (0, 0)
-    return (1, int(standing(contact, config, today).state == PASSIVE))
+    return (1, 1) if standing(contact, config, today).state == PASSIVE else (1, 0)  # shared
 
 
 def _worth_reactivating(contact: Contact, config: Config, today: dt.date) -> list[tuple[Any, ...]]:

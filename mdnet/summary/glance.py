@@ -23,6 +23,7 @@ from mdnet.model.health import (
     standing,
 )
 from mdnet.model.totals import Counted, Summed, total
+from mdnet.notes.sharing import shared_counts
 from mdnet.rules import give_take_imbalance as G003
 from mdnet.summary.charts import bars_and_line, last_months, month_label, pie
 from mdnet.summary.facts import Facts
@@ -149,9 +150,11 @@ def _made(contact: Contact, config: Config, today: dt.date) -> tuple[int, int]:
     """Interactions in the last 30 and 365 days (an entry naming two contacts counts
     for each, as in ``check``'s counts and G003)."""
     made = contact.past_interactions(today)
-    return (
-        sum(today - dt.timedelta(days=30) < entry.date for entry in made),
-        sum(today - dt.timedelta(days=365) < entry.date for entry in made),
+    return shared_counts(
+        (
+            sum(today - dt.timedelta(days=30) < entry.date for entry in made),
+            sum(today - dt.timedelta(days=365) < entry.date for entry in made),
+        )
     )
 
 
