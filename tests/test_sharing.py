@@ -163,9 +163,9 @@ def test_answers_kept_with_the_same_more_arguments_share_them() -> None:
 
 
 def test_what_many_contacts_keep_alike_is_one_object() -> None:
-    """The config and day their answers are for, the counts they add to a total, where
-    their cadence comes from: most contacts say the same (100,000 tuples and strings
-    each at 100k notes)."""
+    """The config and day their answers are for, the events they met at (none), the
+    counts they add to a total, where their cadence comes from: most contacts say the
+    same (100,000 tuples, lists and strings each at 100k notes)."""
     from mdnet.model.builder import build
     from mdnet.model.giveback import _gave_and_got
     from mdnet.model.health import standing
@@ -178,6 +178,7 @@ def test_what_many_contacts_keep_alike_is_one_object() -> None:
     today = dt.date(2026, 10, 1)
     ann_standing, bob_standing = (standing(c, CONFIG, today) for c in (ann, bob))
     assert ann.memo_for is bob.memo_for and ann.memo_for == (CONFIG, today)
+    assert ann.met_at_events is bob.met_at_events and ann.met_at_events == ()
     assert ann_standing.cadence_source == 'tier "close"'
     assert ann_standing.cadence_source is bob_standing.cadence_source
     assert _made(ann, CONFIG, today) == (0, 1) and _made(ann, CONFIG, today) is _made(

@@ -92,7 +92,7 @@ class Contact:
 
     note: Note
     entries: list[Interaction] = field(default_factory=list)  # plans included
-    met_at_events: list[tuple[dt.date, str]] = field(default_factory=list)
+    met_at_events: tuple[tuple[dt.date, str], ...] = ()  # most: none (no list for each)
     # what was worked out about this contact (``kept``), by function, for ``memo_for``'s
     # config and day; the model makes a new Contact whenever anything about them
     # changes, so it stays true as long as the object lives. Name, answer, name,

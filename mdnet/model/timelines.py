@@ -44,11 +44,11 @@ def set_met_at_events(
     person: Contact, events: dict[str, Event], met: dict[str, list[Met]], resolver: Resolver
 ) -> None:
     """The events attended, then the ``met_at`` event, with their dates."""
-    person.met_at_events = list(met.get(person.note.path, ()))
+    person.met_at_events = tuple(met.get(person.note.path, ()))
     where = place(person.note, resolver)
     event_date = events[where].date if where in events else None
     if where is not None and event_date is not None:
-        person.met_at_events.append((event_date, events[where].title))
+        person.met_at_events += ((event_date, events[where].title),)
 
 
 def met_at(event: str, contacts: dict[str, Contact], resolver: Resolver) -> list[str]:
