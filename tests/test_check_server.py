@@ -231,3 +231,20 @@ def test_notes_given_as_files_are_shown_alone_by_the_server(
     served = CliRunner().invoke(main, command)
     assert (served.exit_code, served.output) == (own.exit_code, own.output)
     assert "People/Bob.md" in served.output and "People/Jane.md" not in served.output
+
+
+@pytest.mark.parametrize("charset", ["utf-8", "latin-1"])
+def test_a_served_report_is_written_in_the_encoding_of_stdout(
+    vault: Path, watching: Watching, monkeypatch: pytest.MonkeyPatch, charset: str
+) -> None:
+    """The server sends the report's text in UTF-8, which goes out as it is where stdout
+    writes UTF-8, and is written as text in any other encoding."""
+    (vault / "People/Zoé.md").write_text(
+        "---\ntype: contact\n---\n- 2026-05-02 call [[Chloé]]\n", encoding="utf-8"
+    )
+    command = ["check", str(vault), "--today", "2026-11-26"]
+    own = CliRunner(charset=charset).invoke(main, [*command, "--no-cache"])
+    monkeypatch.setattr(check_command, "check_answer", cannot_check)
+    served = CliRunner(charset=charset).invoke(main, command)
+    assert "Chloé".encode(charset) in own.stdout_bytes
+    assert (served.exit_code, served.stdout_bytes) == (own.exit_code, own.stdout_bytes)

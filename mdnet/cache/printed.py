@@ -23,7 +23,7 @@ NAME = "printed.pickle"
 class Printed(NamedTuple):
     """What a check printed, and what its exit status and warnings depend on."""
 
-    text: str  # its standard output
+    text: str | bytes  # its standard output (bytes: in UTF-8, as a running server sends it)
     severities: tuple[str, ...]  # those of the findings shown (the exit status)
     notes: int  # the notes checked (none: a warning)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import os
 import sys
@@ -119,11 +120,21 @@ def check(
     finish(_exit_code(shown.severities, strict, exit_zero, not_applied), run.later)
 
 
-def _write(text: str, piece: int = 8192) -> None:
+def _write(text: str | bytes, piece: int = 8192) -> None:
     """``text`` on stdout, a buffer's worth at a time: a reader that goes away is then
-    told (BrokenPipeError), where one large write may lose the rest silently."""
+    told (BrokenPipeError), where one large write may lose the rest silently. Bytes
+    (UTF-8) go as they are where stdout writes UTF-8."""
+    out = sys.stdout
+    if isinstance(text, bytes):
+        if codecs.lookup(out.encoding or "ascii").name != "utf-8" or not hasattr(out, "buffer"):
+            text = text.decode("utf-8", "surrogateescape")
+        else:
+            out.flush()
+            for start in range(0, len(text), piece):
+                out.buffer.write(text[start : start + piece])
+            return
     for start in range(0, len(text), piece):
-        sys.stdout.write(text[start : start + piece])
+        out.write(text[start : start + piece])
 
 
 def _format(output_format: str | None) -> str:

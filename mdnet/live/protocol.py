@@ -145,7 +145,7 @@ def _strings(found: object) -> tuple[str, ...] | None:
     return tuple(found)
 
 
-LENGTH = struct.Struct("!Q")  # the answer's length, before it
+LENGTH = struct.Struct("!Q")  # the answer's length, before it; and its head's, first in it
 
 
 def answer(findings: list[Finding], stats: Stats) -> bytes:
@@ -154,25 +154,32 @@ def answer(findings: list[Finding], stats: Stats) -> bytes:
 
 
 def printed(report: Printed) -> bytes:
-    return _framed(("printed", *report))
+    """The report as the check prints it: its text as it is written out (UTF-8), after
+    the rest, which the check writes as it comes (at 100,000 notes, tens of megabytes
+    that were pickled as a string, then decoded and encoded again: 0.05 s)."""
+    text = report.text
+    encoded = text if isinstance(text, bytes) else text.encode("utf-8", "surrogateescape")
+    return _framed(("printed", report.severities, report.notes), encoded)
 
 
 def decline(reason: str) -> bytes:
     return _framed(("decline", reason))
 
 
-def _framed(state: object) -> bytes:
-    data = pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
-    return LENGTH.pack(len(data)) + data
+def _framed(state: object, tail: bytes = b"") -> bytes:
+    head = pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
+    return LENGTH.pack(LENGTH.size + len(head) + len(tail)) + LENGTH.pack(len(head)) + head + tail
 
 
 def read_answer(data: bytes | bytearray) -> tuple[list[Finding], Stats] | Printed | None:
     """The findings and counts of an answer (its length read off), or the report as
-    printed, or None when the server declined."""
-    state: Any = PlainUnpickler(io.BytesIO(data)).load()
+    printed (its text in UTF-8), or None when the server declined."""
+    (length,) = LENGTH.unpack_from(data)
+    end = LENGTH.size + length
+    state: Any = PlainUnpickler(io.BytesIO(data[LENGTH.size : end])).load()
     if state[0] == "printed":
-        _, text, severities, notes = state
-        return Printed(str(text), tuple(map(str, severities)), int(notes))
+        _, severities, notes = state
+        return Printed(bytes(memoryview(data)[end:]), tuple(map(str, severities)), int(notes))
     if state[0] != "findings":
         return None
     _, counts, rows = state
