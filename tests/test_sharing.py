@@ -187,3 +187,26 @@ def test_what_many_contacts_keep_alike_is_one_object() -> None:
     rule = ("G003", "give-take-imbalance")
     assert _gave_and_got(ann, CONFIG, today, rule) == (1, 0)
     assert _gave_and_got(ann, CONFIG, today, rule) is _gave_and_got(bob, CONFIG, today, rule)
+
+
+def test_what_the_summary_keeps_with_each_contact_is_in_tuples() -> None:
+    """A list (and its array) for each contact that is due, waiting, met lately or has
+    a give-back open: 3 MB at 100k notes."""
+    from mdnet.model.builder import build
+    from mdnet.summary import giving, people
+
+    texts = {  # overdue with a #got open; met three weeks ago, never followed up; met lately
+        "People/Ann.md": "---\ntype: contact\ntier: close\n---\n- 2025-01-05 lunch #got\n",
+        "People/Bob.md": "---\ntype: contact\nmet: 2026-09-10\n---\n",
+        "People/Cid.md": "---\ntype: contact\nmet: 2026-09-28\n---\n",
+    }
+    notes = [parse_note(path, text, CONFIG) for path, text in texts.items()]
+    contacts, today = build(Path("/nonexistent"), notes, CONFIG).contacts, dt.date(2026, 10, 1)
+    for path, work_out in [
+        ("People/Ann.md", people._due),
+        ("People/Ann.md", giving._open_got),
+        ("People/Bob.md", people._waiting),
+        ("People/Cid.md", people._met_lately),
+    ]:
+        kept = work_out(contacts[path], CONFIG, today)
+        assert type(kept) is tuple and len(kept) == 1, work_out

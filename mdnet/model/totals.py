@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Hashable, Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from typing import Any, Generic, TypeVar
 
 from mdnet.config import Config
@@ -65,7 +65,7 @@ class Some(Total[Any]):
             yield from part
 
 
-class Ordered(Total[list[Any]]):
+class Ordered(Total[Sequence[Any]]):
     """Every contact's list of items, all of them in one sorted list (``items``; a contact
     that is listed or not brings a list of one item or none).
 
@@ -76,21 +76,21 @@ class Ordered(Total[list[Any]]):
         super().__init__()
         self.items: list[Any] = []
 
-    def keeps(self, part: list[Any]) -> bool:
+    def keeps(self, part: Sequence[Any]) -> bool:
         return bool(part)
 
-    def fill(self, parts: Iterable[tuple[str, list[Any]]]) -> None:
+    def fill(self, parts: Iterable[tuple[str, Sequence[Any]]]) -> None:
         for path, part in parts:
             if part:
                 self.parts[path] = part
                 self.items += part
         self.items.sort()
 
-    def add(self, part: list[Any]) -> None:
+    def add(self, part: Sequence[Any]) -> None:
         for item in part:
             bisect.insort(self.items, item)
 
-    def take_back(self, part: list[Any]) -> None:
+    def take_back(self, part: Sequence[Any]) -> None:
         for item in part:
             del self.items[bisect.bisect_left(self.items, item)]
 

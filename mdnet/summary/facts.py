@@ -44,7 +44,7 @@ class Facts:
         """The standing of the contact at ``path``."""
         return standing(self.vault.contacts[path], self.config, self.today)
 
-    def ordered(self, work_out: Callable[..., list[Any]], *more: Hashable) -> list[Any]:
+    def ordered(self, work_out: Callable[..., Sequence[Any]], *more: Hashable) -> list[Any]:
         """The items ``work_out(contact, config, today, *more)`` lists for every contact,
         sorted (a copy: the total is kept up to date from one version of the vault to the
         next)."""

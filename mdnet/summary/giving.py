@@ -68,28 +68,30 @@ def _open_section(facts: Facts, rule: Rule, empty: str) -> Blocks:
 Item = tuple[dt.date, str, str, int, Pending]  # entry date, contact, entry path and line
 
 
-def _open_got(contact: Contact, config: Config, today: dt.date) -> list[Item]:
+def _open_got(contact: Contact, config: Config, today: dt.date) -> tuple[Item, ...]:
     return _items(contact, config, today, G001)
 
 
-def _open_promised(contact: Contact, config: Config, today: dt.date) -> list[Item]:
+def _open_promised(contact: Contact, config: Config, today: dt.date) -> tuple[Item, ...]:
     return _items(contact, config, today, G002)
 
 
 ITEMS = {G001.CODE: _open_got, G002.CODE: _open_promised}  # one kept answer each
 
 
-def _items(contact: Contact, config: Config, today: dt.date, rule: Rule) -> list[Item]:
+def _items(contact: Contact, config: Config, today: dt.date, rule: Rule) -> tuple[Item, ...]:
     """What ``rule`` finds open with ``contact``, keyed by age (none if the contact
-    silences it)."""
+    silences it); a tuple, kept with the contact."""
     if contact.note.silences(rule.CODE, rule.NAME):
-        return []
+        return ()
     path = contact.note.path
     find = OPEN[rule.CODE][0]
-    return [
-        (pending.entry.date, path, pending.entry.path, pending.entry.line, pending)
-        for pending in find(contact, config, today)
-    ]
+    return tuple(
+        [
+            (pending.entry.date, path, pending.entry.path, pending.entry.line, pending)
+            for pending in find(contact, config, today)
+        ]
+    )
 
 
 def _worded(rule: Rule, contact: str, pending: Pending, shared: frozenset[str]) -> str:
