@@ -79,6 +79,18 @@ def test_entries_that_link_the_same_notes_share_one_tuple_of_them() -> None:
     assert third.links == ("People/Ann.md",) and third.links is first.links  # Bob: no note
 
 
+def test_a_build_lets_go_of_the_linked_tuples_of_notes_gone() -> None:
+    from mdnet.model.builder import Builder
+
+    ann = parse_note("People/Ann.md", "---\ntype: contact\n---\n", CONFIG)
+    daily = parse_note("Daily/2026-10-02.md", "- 2026-10-02 call with [[Ann]]\n", CONFIG)
+    builder = Builder(Path("/nonexistent"), CONFIG)
+    builder.build([ann, daily])
+    assert builder.finder.linked == {("People/Ann.md",): ("People/Ann.md",)}
+    builder.build([ann])  # as a live vault starts over (a config reloaded, a failed update)
+    assert builder.finder.linked == {}
+
+
 def test_what_a_note_brings_is_kept_in_tuples_not_lists() -> None:
     """A list and its separate array for each of 83,000 notes with entries: 4 MB at 100k."""
     from mdnet.model.builder import Builder

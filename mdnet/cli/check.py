@@ -126,7 +126,8 @@ def _write(text: str | bytes, piece: int = 8192) -> None:
     (UTF-8) go as they are where stdout writes UTF-8."""
     out = sys.stdout
     if isinstance(text, bytes):
-        if codecs.lookup(out.encoding or "ascii").name != "utf-8" or not hasattr(out, "buffer"):
+        encoding = getattr(out, "encoding", None) or "ascii"
+        if codecs.lookup(encoding).name != "utf-8" or not hasattr(out, "buffer"):
             text = text.decode("utf-8", "surrogateescape")
         else:
             out.flush()

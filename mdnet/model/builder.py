@@ -101,6 +101,7 @@ class Builder:
             with_blocks(notes, self.read_again)
         self.resolver, self.rebuilt, self.has_blocks = Resolver(notes), True, True
         contacts = {n.path: Contact(n) for n in notes if n.kind == "contact"}
+        self.finder.linked.clear()  # those of notes since gone: let go, as a build starts
         self.found = self.finder.found_in(notes, self.resolver.resolve, contacts)
         for found in self.found.values():
             for entry in found.entries:
