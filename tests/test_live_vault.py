@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from mdnet.config import load_config
+from mdnet.live import on_disk as on_disk_module
 from mdnet.live import vault as live_module
 from mdnet.live.links import Links
 from mdnet.live.vault import LiveVault
@@ -56,7 +57,8 @@ def test_a_new_note_and_a_folder_are_read_without_listing_the_vault(
         listed.append(under)
         return real(root, config, under=under)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(live_module, "list_notes", counted)
+    monkeypatch.setattr(live_module, "list_notes", counted)  # the whole vault
+    monkeypatch.setattr(on_disk_module, "list_notes", counted)  # a folder
     (live.root / "People/Bob.md").write_text("---\ntype: contact\n---\n")
     update = live.apply({"People/Bob.md"})
     assert update.parsed == ("People/Bob.md",)
@@ -213,6 +215,24 @@ def test_the_notes_let_their_blocks_go_once_built_and_take_them_back_when_read_a
     (root / "Daily/2026-11-01.md").unlink()  # gone with its blocks let go: its links
     live.apply({"Daily/2026-11-01.md"})  # are not known, it may stay listed as linking
     assert Links(live).linking("People/Jane Doe.md") == [("Daily/2026-11-02.md", 1)]
+
+
+def test_a_note_read_again_found_changed_on_disk_is_taken_in_whole(
+    make_vault: WriteVault,
+) -> None:
+    """An editor that does not watch files sends no event for a change made outside it.
+    A note read again (it links a name that moved) whose file changed since the model
+    read it is taken in as a change: not its new blocks under its old fields."""
+    root = make_vault({"People/Jane.md": JANE, "Daily/2026-11-01.md": "- 2026-11-01 [[JD]]\n"})
+    live = LiveVault(root, load_config(root), TODAY)
+    live.load()
+    daily = "---\ntype: contact\n---\n- 2026-11-01 call [[JD]] #gave\n"
+    (root / "Daily/2026-11-01.md").write_text(daily)  # unannounced
+    (root / "People/Jane.md").write_text(JANE.replace("---\n-", "aliases: [JD]\n---\n-"))
+    update = live.apply({"People/Jane.md"})
+    assert live.vault.notes["Daily/2026-11-01.md"].kind == "contact"
+    assert now(live) == fresh(root)
+    assert set(update.parsed) == {"People/Jane.md", "Daily/2026-11-01.md"}
 
 
 def fresh_with(root: Path, unsaved: dict[str, str]) -> list[tuple[str, str, int, str]]:

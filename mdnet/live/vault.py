@@ -20,11 +20,11 @@ import os
 import threading
 from collections.abc import Iterable
 from pathlib import Path
-from stat import S_ISDIR, S_ISLNK, S_ISREG
 
 from mdnet import language
 from mdnet.cache.parser import CachedParser
 from mdnet.config import CONFIG_NAME, Config, load_config
+from mdnet.live.on_disk import on_disk
 from mdnet.live.update import Update
 from mdnet.model.builder import Builder
 from mdnet.model.health import Standing, standing
@@ -52,6 +52,7 @@ class LiveVault:
         self.parser = CachedParser()
         self.builder = Builder(root, config, live=True, read_again=self.read_again)
         self.unsaved: dict[str, str] = {}  # path → the text an editor holds for it
+        self.unseen: set[str] = set()  # read again, found changed: no event came yet
         self.findings: list[Finding] = []
         self.lock = threading.RLock()
         self._templates = templates_folders(root)
@@ -82,14 +83,9 @@ class LiveVault:
                 return self.load()
             if not self.builder.vault.notes:
                 return self.load()
-            edits = self._edits(changed)
-            if edits is None:
+            if not self._take_in(changed):
                 return self._resync()
-            files, gone = edits
-            with paused_gc():
-                notes = self.parser.refresh(self.root, files, gone, self.config)
-                self.builder.update(self._with_unsaved(notes), gone)
-                return self._checked(self.parser.parsed)
+            return self._checked(self.parser.parsed)
 
     def edit(self, path: str, text: str | None) -> Update:
         """An editor's text for the note at ``path``, unsaved (None: the editor closed it,
@@ -195,14 +191,35 @@ class LiveVault:
                 known = self.parser.memory.get(note.path)
                 file = NoteFile(note.path, *(known[:2] if known else (0, 0)))
                 again.append(parse_file(self.root, file, self.config))
+                if not _unchanged(self.root / note.path, file):  # since the model read it
+                    self.unseen.add(note.path)
         return again
 
+    def _take_in(self, changed: set[str]) -> bool:
+        """Parse the notes at the ``changed`` paths again and update the model; False
+        when the whole vault must be listed again. The editor's text wins over the file."""
+        edits = on_disk(
+            self.root, self.config, changed - self.unsaved.keys(), self.vault.notes, self.is_note
+        )
+        if edits is None:
+            return False
+        files, gone = edits[0], [path for path in edits[1] if path not in self.unsaved]
+        with paused_gc():
+            notes = self.parser.refresh(self.root, files, gone, self.config)
+            self.builder.update(self._with_unsaved(notes), gone)
+        return True
+
     def _checked(self, parsed: Iterable[str]) -> Update:
-        before = tuple(self.findings)
+        before, parsed = tuple(self.findings), tuple(parsed)
+        while self.unseen:  # read again, found changed on disk unannounced: taken in whole
+            unseen, self.unseen = self.unseen, set()
+            if not self._take_in(unseen):
+                return self._resync()
+            parsed += tuple(self.parser.parsed)
         with paused_gc():
             self.findings = run_rules(self.vault, self.config, self.today, self.selection)
         give_back()  # what the previous version of the model held
-        return Update(before, tuple(self.findings), tuple(parsed))
+        return Update(before, tuple(self.findings), parsed)
 
     def _with_unsaved(self, notes: list[Note], every: bool = False) -> list[Note]:
         """``notes`` as read from disk, with an editor's text for those open unsaved;
@@ -227,34 +244,11 @@ class LiveVault:
             self.builder.update(self._with_unsaved(notes), gone)
             return self._checked(self.parser.parsed)
 
-    def _edits(self, changed: set[str]) -> tuple[list[NoteFile], list[str]] | None:
-        """The notes at the ``changed`` paths as they are on disk now, and those gone;
-        a folder is listed alone. None when the whole vault must be listed again."""
-        notes = self.vault.notes
-        files: dict[str, NoteFile] = {}
-        gone: set[str] = set()
-        for path in sorted(changed - self.unsaved.keys()):  # the editor's text wins
-            try:
-                stat = os.lstat(self.root / path)
-            except FileNotFoundError:  # a note, or a folder of them, deleted or moved out
-                gone.update([path] if path in notes else self._under(path))
-                continue
-            except OSError:
-                return None
-            if S_ISLNK(stat.st_mode):
-                return None  # where a link leads, and whether it is followed: the scanner's
-            if S_ISDIR(stat.st_mode):
-                listed = list_notes(self.root, self.config, under=path)
-                files.update((file.path, file) for file in listed)
-                gone.update(self._under(path) - {file.path for file in listed})
-            elif S_ISREG(stat.st_mode) and self.is_note(path):
-                files[path] = NoteFile(path, stat.st_size, stat.st_mtime_ns)
-            elif path in notes:
-                gone.add(path)  # no longer a note: a file of another kind, or excluded
-        gone -= files.keys() | self.unsaved.keys()
-        return [files[path] for path in sorted(files)], sorted(gone)
 
-    def _under(self, folder: str) -> set[str]:
-        """The notes the model knows in ``folder`` (vault-relative)."""
-        prefix = folder.rstrip("/") + "/"
-        return {path for path in self.vault.notes if path.startswith(prefix)}
+def _unchanged(path: Path, file: NoteFile) -> bool:
+    """Whether the file at ``path`` has the size and time it had when ``file`` was read."""
+    try:
+        found = path.stat()
+    except OSError:
+        return False
+    return (found.st_size, found.st_mtime_ns) == (file.size, file.mtime_ns)
