@@ -9,8 +9,9 @@ import sys
 from pathlib import Path
 
 HEAVY = ("markdown_it", "yaml", "frontmatter", "watchdog", "vobject", "multiprocessing")
-# what a check needs only when a server is up, or when it writes a file
-WARM_UNUSED = ("socket", "tempfile")
+# what a check needs only when a server is up, when it writes a file, or when the vault
+# has a config file (this one has none)
+WARM_UNUSED = ("socket", "tempfile", "tomllib")
 SCRIPT = """
 import sys
 from mdnet.cli import main

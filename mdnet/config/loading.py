@@ -6,7 +6,6 @@ so that a mistake fails here, never in a rule.
 
 from __future__ import annotations
 
-import tomllib
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import fields, replace
@@ -52,6 +51,8 @@ def load_config(vault: Path, explicit: Path | None = None) -> Config:
 
 def parse_config(text: str, source: str) -> Config:
     """Validate TOML text into a Config, or raise ConfigError with file:line and key."""
+    import tomllib  # only a vault with a config file needs it (5 ms of a warm check)
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
