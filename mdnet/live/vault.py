@@ -203,11 +203,14 @@ class LiveVault:
         )
         if edits is None:
             return False
-        files, gone = edits[0], [path for path in edits[1] if path not in self.unsaved]
+        self._reparse(edits[0], [path for path in edits[1] if path not in self.unsaved])
+        return True
+
+    def _reparse(self, files: list[NoteFile], gone: list[str]) -> None:
+        """Parse ``files`` again, forget ``gone`` notes, and update the model."""
         with paused_gc():
             notes = self.parser.refresh(self.root, files, gone, self.config)
             self.builder.update(self._with_unsaved(notes), gone)
-        return True
 
     def _checked(self, parsed: Iterable[str]) -> Update:
         before, parsed = tuple(self.findings), tuple(parsed)
@@ -234,15 +237,13 @@ class LiveVault:
 
     def _resync(self) -> Update:
         """List the vault and take in what differs from what the parser knows."""
-        with paused_gc():
-            files = list_notes(self.root, self.config)
-            known = self.parser.memory
-            changed = [f for f in files if known.get(f.path, (None, None))[:2] != f[1:]]
-            listed = {f.path for f in files}
-            gone = [p for p in self.vault.notes if p not in listed and p not in self.unsaved]
-            notes = self.parser.refresh(self.root, changed, gone, self.config)
-            self.builder.update(self._with_unsaved(notes), gone)
-            return self._checked(self.parser.parsed)
+        files = list_notes(self.root, self.config)
+        known = self.parser.memory
+        changed = [f for f in files if known.get(f.path, (None, None))[:2] != f[1:]]
+        listed = {f.path for f in files}
+        gone = [p for p in self.vault.notes if p not in listed and p not in self.unsaved]
+        self._reparse(changed, gone)
+        return self._checked(self.parser.parsed)
 
 
 def _unchanged(path: Path, file: NoteFile) -> bool:

@@ -187,7 +187,8 @@ class Builder:
             )
         dangling = still_dangling(old, refind | gone, after)
         self.vault = Vault(self.root, notes, contacts, circles, events, dangling)
-        carry(old, self.vault, changed, gone, self.resolver.titles if reshaping or gone else None)
+        titled = self.resolver.notes_titled if reshaping or gone else None  # notes came, went
+        carry(old, self.vault, changed, gone, titled)
         maybe = touched | gone | {note.path for note in reshaping}
         follow(
             old,

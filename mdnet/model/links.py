@@ -89,7 +89,7 @@ class Resolver:
                 self.claims.update((name, made[name]) for name in made.keys() - self.claims.keys())
         return self.claims
 
-    def titles(self, title: str) -> int:
+    def notes_titled(self, title: str) -> int:
         """How many notes have ``title`` (in lower case), once the claims are made: those
         that claim it as a title (a path, which would claim it too, has a slash)."""
         assert self.claims is not None, "claim_all first"

@@ -37,6 +37,7 @@ from mdnet.model.contact import Contact
 from mdnet.model.health import PASSIVE, Standing, is_snoozed, standing
 from mdnet.model.totals import Ordered, Summed, total
 from mdnet.model.vault import Vault
+from mdnet.notes.sharing import shared_counts
 from mdnet.rules.finding import Hit
 
 CODE = "R002"
@@ -78,8 +79,8 @@ def check(vault: Vault, config: Config, today: dt.date) -> Iterator[Hit]:
 def _counted(contact: Contact, config: Config, today: dt.date) -> tuple[int, int]:
     """(1, 1) for a passive contact, (1, 0) for another, (0, 0) if it silences R002."""
     if contact.note.silences(CODE, NAME):
-        return (0, 0)
-    return (1, 1) if standing(contact, config, today).state == PASSIVE else (1, 0)  # shared
+        return shared_counts((0, 0))
+    return shared_counts((1, int(standing(contact, config, today).state == PASSIVE)))
 
 
 def _worth_reactivating(contact: Contact, config: Config, today: dt.date) -> list[tuple[Any, ...]]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections import Counter
 from collections.abc import Callable, Hashable
 
@@ -163,21 +162,16 @@ def _given_and_received(
 ) -> tuple[int, ...]:
     """``#gave`` entries in each month of the chart, then ``#got`` ones (none if the
     contact silences ``rule``, G003). Kept for every contact: those with none (most)
-    share one tuple of zeros (5 MB at 100k notes)."""
+    share one tuple of zeros (5 MB at 100k notes); others are a contact's own."""
     months = last_months(today)
     if contact.note.silences(*rule):
-        return _zeros(2 * len(months))
+        return shared_counts((0,) * 2 * len(months))
     made = contact.past_interactions(today)
     counts = (
         *_per_month(months, [entry for entry in made if "gave" in entry.markers]),
         *_per_month(months, [entry for entry in made if "got" in entry.markers]),
     )
-    return counts if any(counts) else _zeros(len(counts))
-
-
-@functools.cache
-def _zeros(length: int) -> tuple[int, ...]:
-    return (0,) * length
+    return counts if any(counts) else shared_counts(counts)
 
 
 def _per_month(months: list[dt.date], entries: list[Interaction]) -> tuple[int, ...]:
