@@ -19,6 +19,13 @@ DATE_RE = re.compile(
     r"([0-9]{4})-([0-9]{2})-([0-9]{2})"
     r"(?:[ T][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?"
 )
+# the date that starts an entry (SPEC §3): 2026-03-04 or [[2026-03-04]] (a daily note's
+# link, with an alias or not), and a time of day; read by the parser (``notes.markdown``),
+# the model (a link to a day is no unknown contact) and the language server's completion
+LEADING_DATE_RE = re.compile(
+    r"(?:\[\[([0-9]{4})-([0-9]{2})-([0-9]{2})(?:\\?\|[^\]]*)?\]\]|([0-9]{4})-([0-9]{2})-([0-9]{2}))"
+    r"(?:[ T]((?:[01]?[0-9]|2[0-3]):[0-5][0-9]))?(?![0-9-])"
+)
 
 
 class InvalidValue(ValueError):

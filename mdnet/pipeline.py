@@ -13,12 +13,12 @@ snapshot, so that a run does only what changed) → ``report`` / ``summary``.
 from __future__ import annotations
 
 import datetime as dt
-import time
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
 from mdnet.cache import results, snapshot
+from mdnet.cache.folder import snapshot_saved
 from mdnet.cache.parser import CachedParser
 from mdnet.config import Config
 from mdnet.model.builder import Builder
@@ -27,7 +27,7 @@ from mdnet.model.stats import Stats
 from mdnet.model.vault import Vault
 from mdnet.notes.note import Note
 from mdnet.notes.parse import parse_all, parse_text
-from mdnet.notes.scan import NoteFile, list_notes
+from mdnet.notes.scan import NoteFile, list_notes, listing
 from mdnet.rules.finding import Finding
 from mdnet.rules.runner import Selection, run_rules
 
@@ -96,13 +96,6 @@ def check_answer(
     return stats, findings
 
 
-def listing(root: Path, config: Config) -> tuple[list[NoteFile], int]:
-    """The vault's notes, and when they were listed (a note written within a tick of
-    that time cannot be trusted by its size and time)."""
-    listed_at = time.time_ns()
-    return list_notes(root, config), listed_at
-
-
 def keep_model(
     root: Path,
     config: Config,
@@ -115,7 +108,7 @@ def keep_model(
     """A check that gave its last answer again had no model to save: when the vault has
     no snapshot yet, one is made once the answer is out, for the next check after a
     change (which then updates it rather than building the model from every note)."""
-    if not snapshot.saved(root):
+    if not snapshot_saved(root):
         parser = parse or CachedParser()
         later.append(partial(_save_model, root, config, today, selection, parser, listed))
 

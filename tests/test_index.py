@@ -15,9 +15,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from mdnet.cache import index
+from mdnet.cache import index, stamps
 from mdnet.cache import workers as parsing
-from mdnet.cache.index import INDEX_NAME, STATE_FOLDER
+from mdnet.cache.folder import STATE_FOLDER
+from mdnet.cache.index import INDEX_NAME
 from mdnet.cache.parser import CachedParser
 from mdnet.cli import main
 from mdnet.cli.progress import SHOW_FROM, ParseProgress
@@ -177,7 +178,7 @@ def test_a_new_version_of_mdnet_parses_everything_again(
     vault: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     load(vault)
-    monkeypatch.setattr(index, "__version__", "99.0")
+    monkeypatch.setattr(stamps, "__version__", "99.0")
     _, parser = load(vault)
     assert len(parser.parsed) == 3
     _, parser = load(vault)

@@ -11,8 +11,9 @@ import pytest
 
 from mdnet import background
 from mdnet.cache import parser as parser_module
-from mdnet.cache.index import Index, stamp
+from mdnet.cache.index import Index
 from mdnet.cache.parser import CachedParser
+from mdnet.cache.stamps import parser_stamp
 from mdnet.cache.workers import PARALLEL_MIN
 from mdnet.config import load_config
 from mdnet.notes.scan import list_notes
@@ -34,7 +35,7 @@ def many(make_vault: WriteVault) -> Path:
 def indexed(root: Path) -> dict[str, bytes]:
     """The index's rows by path, read without mdnet's parser."""
     config = load_config(root)
-    index = Index.open(root, stamp(config))
+    index = Index.open(root, parser_stamp(config))
     assert index is not None
     try:
         return {path: blob for path, _size, _mtime, blob in index.rows()}

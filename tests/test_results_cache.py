@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from mdnet.cache import results, snapshot
-from mdnet.cache.index import STATE_FOLDER
+from mdnet.cache.folder import STATE_FOLDER, snapshot_saved
 from mdnet.cache.parser import CachedParser
 from mdnet.config import load_config
 from mdnet.model.stats import Stats
@@ -119,9 +119,9 @@ def test_a_last_answer_given_again_leaves_a_model_for_the_next_change(vault: Pat
     """The first check keeps its answer but no model; the one that gives the answer
     again saves the model (once out), so that the check after a change starts from it."""
     answer(vault)
-    assert not snapshot.saved(vault)
+    assert not snapshot_saved(vault)
     answer(vault)  # the last answer again, and the model saved after it
-    assert snapshot.saved(vault)
+    assert snapshot_saved(vault)
 
 
 def test_a_listing_is_digested_once(vault: Path) -> None:

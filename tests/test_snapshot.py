@@ -16,8 +16,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mdnet.cache import snapshot
-from mdnet.cache.index import STATE_FOLDER
+from mdnet.cache import snapshot, stamps
+from mdnet.cache.folder import SNAPSHOT_NAME, STATE_FOLDER
 from mdnet.cache.model_pickle import TABLES
 from mdnet.cache.parser import CachedParser
 from mdnet.config import Config, load_config
@@ -48,7 +48,7 @@ NOTES = {
         """,
     "Daily/2026-10-05.md": "- 2026-10-05 lunch with [[Ann]] and [[Nobody]] #promised a call\n",
 }
-SNAPSHOT = Path(STATE_FOLDER) / snapshot.NAME
+SNAPSHOT = Path(STATE_FOLDER) / SNAPSHOT_NAME
 
 
 @pytest.fixture
@@ -168,7 +168,7 @@ def test_a_snapshot_of_another_mdnet_is_done_without(
     check(vault)
     check(vault)
     assert snapshot.restore(vault, load_config(vault)) is not None
-    monkeypatch.setattr(snapshot, "FORMAT", snapshot.FORMAT + 1)
+    monkeypatch.setattr(snapshot, "SNAPSHOT_FORMAT", snapshot.SNAPSHOT_FORMAT + 1)
     assert snapshot.restore(vault, load_config(vault)) is None
 
 
@@ -177,18 +177,18 @@ def test_mdnet_is_another_when_any_of_its_modules_changes(tmp_path: Path) -> Non
     (tmp_path / "rules").mkdir()
     (tmp_path / "rules" / "a.py").write_text("A = 1\n")
     (tmp_path / "b.py").write_text("B = 1\n")
-    first = snapshot.sources_digest(tmp_path)
+    first = stamps.sources_digest(tmp_path)
     (tmp_path / "__pycache__").mkdir()
     (tmp_path / "__pycache__" / "b.cpython-311.py").write_text("")
     (tmp_path / "notes.txt").write_text("not a module")
-    assert snapshot.sources_digest.__wrapped__(tmp_path) == first
+    assert stamps.sources_digest.__wrapped__(tmp_path) == first
     os.utime(tmp_path / "rules" / "a.py", ns=(1, 1))
-    touched = snapshot.sources_digest.__wrapped__(tmp_path)
+    touched = stamps.sources_digest.__wrapped__(tmp_path)
     (tmp_path / "b.py").write_text("B = 12\n")
-    written = snapshot.sources_digest.__wrapped__(tmp_path)
+    written = stamps.sources_digest.__wrapped__(tmp_path)
     time.sleep(0.01)
     os.chmod(tmp_path / "b.py", 0o644)  # as a copy that keeps the time: the change time
-    copied = snapshot.sources_digest.__wrapped__(tmp_path)
+    copied = stamps.sources_digest.__wrapped__(tmp_path)
     assert len({first, touched, written, copied}) == 4
 
 
@@ -283,7 +283,7 @@ def test_a_snapshot_with_the_right_stamp_but_the_wrong_things_inside_is_done_wit
     config = load_config(vault)
     restored = snapshot.restore(vault, config)
     assert restored is not None
-    crafted = (snapshot.FORMAT, snapshot.stamp(config), TODAY, ["not", "a", "dict"])
+    crafted = (stamps.SNAPSHOT_FORMAT, stamps.model_stamp(config), TODAY, ["not", "a", "dict"])
     crafted += (({}, {}, {}, {}, []), (frozenset(), frozenset(), {}, []), ({}, {}, {}), {})
     (vault / SNAPSHOT).write_bytes(as_saved(crafted))
     assert snapshot.restore(vault, config) is None

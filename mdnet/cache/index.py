@@ -15,51 +15,19 @@ or corrupting each other. A row is a Note as ``mdnet.cache.rows`` pickles it.
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import importlib.util
 import sqlite3
-from collections.abc import Iterable, Iterator, Sized
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from mdnet import __version__, language
+from mdnet.cache.folder import STATE_FOLDER, make_state_folder
 from mdnet.cache.rows import dump, from_row, load
-from mdnet.config import Config
-from mdnet.notes.files import write_atomic
 
-STATE_FOLDER = ".mdnet"
 INDEX_NAME = "index.sqlite"
-SCHEMA = 2  # the format of a row: tuples since 2
 BUSY_TIMEOUT_MS = 3000
-# the parser's code, read (not imported: a warm run needs neither YAML nor markdown-it):
-# every module of the reading stage, the dates and the config (the default kinds and tiers)
-PARSER_CODE = ("notes", "dates.py", "config", "cache/rows.py")
-PARSER_LIBRARIES = ("markdown_it", "yaml", "frontmatter")  # their __init__ has the version
 
-__all__ = ["Index", "dump", "from_row", "load", "make_state_folder", "stamp"]
+__all__ = ["Index", "dump", "from_row", "load"]
 
 Row = tuple[str, int, int, bytes]  # path, size, mtime_ns, the Note as ``dump`` pickles it
-
-
-def stamp(config: Config) -> str:
-    """What the cached results depend on besides the notes: mdnet's parser, the
-    config's parts that parsing reads, and the language its problems are written in."""
-    digest = hashlib.sha256(f"{SCHEMA}|{__version__}|".encode())
-    package = Path(__file__).parent.parent
-    files = sorted(
-        source
-        for name in PARSER_CODE
-        for source in ((package / name).rglob("*.py") if "." not in name else [package / name])
-    )
-    for library in PARSER_LIBRARIES:
-        with contextlib.suppress(ImportError, ValueError):
-            spec = importlib.util.find_spec(library)
-            files.append(Path(str(spec.origin if spec else "")))
-    for file in files:
-        with contextlib.suppress(OSError):
-            digest.update(file.read_bytes())
-    digest.update(config.parsing_fingerprint.encode())
-    digest.update(language.current().encode())  # the problems' messages are in it
-    return digest.hexdigest()[:32]
 
 
 class Index:
@@ -117,12 +85,6 @@ class Index:
             self.connection = None
 
 
-def keeps_state(vault: Path, files: Sized) -> bool:
-    """Whether mdnet keeps its state in ``vault``: it has notes (``files``), or a
-    ``.mdnet/`` already. A folder with no notes is no vault: nothing is created in it."""
-    return len(files) > 0 or (vault / STATE_FOLDER).is_dir()
-
-
 def _storable(path: str) -> bool:
     """Whether SQLite can hold ``path`` (a file name that is not UTF-8 holds surrogates)."""
     try:
@@ -130,14 +92,6 @@ def _storable(path: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
-
-
-def make_state_folder(folder: Path) -> None:
-    """``.mdnet/`` with a ``.gitignore`` of ``*``, so that git never sees the cache."""
-    folder.mkdir(exist_ok=True)
-    ignore = folder / ".gitignore"
-    if not ignore.exists():
-        write_atomic(ignore, "*\n")
 
 
 def _connect_or_rebuild(path: Path, stamp: str, rebuild: bool = False) -> sqlite3.Connection | None:

@@ -16,7 +16,7 @@ from collections.abc import Hashable
 from pathlib import Path
 from typing import Any
 
-from mdnet.cache.index import STATE_FOLDER, keeps_state, make_state_folder
+from mdnet.cache.folder import STATE_FOLDER, keeps_state, make_state_folder
 from mdnet.notes.files import write_atomic
 from mdnet.notes.scan import RACY_NS, NoteFile
 

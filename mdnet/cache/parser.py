@@ -13,7 +13,9 @@ from pathlib import Path
 
 from mdnet.background import can_fork, settle
 from mdnet.cache import writer
-from mdnet.cache.index import Index, keeps_state, load, stamp
+from mdnet.cache.folder import keeps_state
+from mdnet.cache.index import Index, load
+from mdnet.cache.stamps import parser_stamp
 from mdnet.cache.workers import PARALLEL_MIN, Progress, parse_notes
 from mdnet.config import Config
 from mdnet.notes.note import Note
@@ -107,7 +109,7 @@ class CachedParser:
         """Open the index for ``config`` unless it is open: on the first call, or when
         the config or mdnet changed (what was remembered is forgotten). Not ``keep``:
         no index is made (a folder with no notes is no vault to write into)."""
-        current = stamp(config)
+        current = parser_stamp(config)
         if current == self.stamp and (self.keeping or not keep):
             return
         self.close()

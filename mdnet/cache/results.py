@@ -14,7 +14,7 @@ import hashlib
 from pathlib import Path
 
 from mdnet.cache import kept
-from mdnet.cache.snapshot import stamp as snapshot_stamp
+from mdnet.cache.stamps import model_stamp
 from mdnet.config import Config
 from mdnet.model.stats import Stats
 from mdnet.notes.scan import NoteFile
@@ -28,7 +28,7 @@ _digested: tuple[list[NoteFile], str] | None = None  # the last listing, and its
 def key(config: Config, today: dt.date, selection: Selection) -> str:
     """What the answer depends on besides the notes: mdnet, the config, the day, the rules."""
     rules = ",".join(rule.CODE for rule in selection.rules())
-    made_by = f"{snapshot_stamp(config)}|{today.isoformat()}|{rules}"
+    made_by = f"{model_stamp(config)}|{today.isoformat()}|{rules}"
     return hashlib.sha256(made_by.encode()).hexdigest()
 
 

@@ -18,20 +18,16 @@ of first, as tables of their values).
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import functools
-import hashlib
-import os
 import stat
 import sys
 from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from mdnet.cache.index import STATE_FOLDER, keeps_state, make_state_folder
-from mdnet.cache.index import stamp as index_stamp
+from mdnet.cache.folder import SNAPSHOT_NAME, STATE_FOLDER, keeps_state, make_state_folder
 from mdnet.cache.model_pickle import SnapshotPickler, SnapshotUnpickler, model_tables
+from mdnet.cache.stamps import SNAPSHOT_FORMAT, model_stamp
 from mdnet.config import Config
 from mdnet.model.builder import Builder
 from mdnet.model.commitment import Circle, Event
@@ -42,10 +38,7 @@ from mdnet.model.vault import Vault
 from mdnet.notes.files import write_atomic
 from mdnet.notes.note import Note
 from mdnet.notes.scan import RACY_NS, NoteFile
-from mdnet.rules import plugins_stamp
 
-NAME = "model.pickle"
-FORMAT = 6
 DRIFT = 100  # notes changed or gone since the snapshot before it is written again
 LARGEST = 2**31  # bytes: anything larger is not a snapshot mdnet wrote
 # the totals over every contact, up to date: [(kind, work_out's name, more, total)]
@@ -79,40 +72,9 @@ def as_known(size: int, mtime_ns: int) -> int:
 MASK_64 = (1 << 64) - 1
 
 
-def stamp(config: Config) -> str:
-    """The index's stamp (the parser), the whole config, every module of mdnet and the
-    rule plugins installed (their findings are kept with the contacts)."""
-    made_by = (
-        f"{FORMAT}|{index_stamp(config)}|{config.fingerprint}|{sources_digest()}|{plugins_stamp()}"
-    )
-    return hashlib.sha256(made_by.encode()).hexdigest()[:32]
-
-
-@functools.cache  # once per process: a warm check restores, then may save
-def sources_digest(package: Path = Path(__file__).parent.parent) -> str:
-    """A digest of every module of mdnet: of each file's path, size and modification
-    and change times (reading them all took 5 ms of the 90 that a warm check of 3,000
-    notes takes; a copy that keeps the modification time, `cp -p`, changes the other)."""
-    sources = []
-    for folder, folders, files in os.walk(package):
-        folders[:] = [name for name in folders if name != "__pycache__"]
-        for name in files:
-            if name.endswith(".py"):
-                with contextlib.suppress(OSError):
-                    found = os.stat(os.path.join(folder, name))
-                    times = f"{found.st_mtime_ns}\0{found.st_ctime_ns}"
-                    sources.append(f"{folder}/{name}\0{found.st_size}\0{times}\n")
-    return hashlib.sha256("".join(sorted(sources)).encode()).hexdigest()
-
-
-def saved(root: Path) -> bool:
-    """Whether the vault has a snapshot (of any stamp: a stale one is still a start)."""
-    return (root / STATE_FOLDER / NAME).is_file()
-
-
 def restore(root: Path, config: Config) -> Restored | None:
     """The vault's snapshot for ``config`` and this mdnet, or None (missing, stale...)."""
-    path = root / STATE_FOLDER / NAME
+    path = root / STATE_FOLDER / SNAPSHOT_NAME
     try:
         found = path.stat()
         if not stat.S_ISREG(found.st_mode) or found.st_size > LARGEST:
@@ -144,8 +106,8 @@ def save(
         contact.keeping_for(config, today)
     tables = model_tables(vault.notes, builder.found, vault.contacts)
     state = (
-        FORMAT,
-        stamp(config),
+        SNAPSHOT_FORMAT,
+        model_stamp(config),
         today,
         known,
         (vault.notes, vault.contacts, vault.circles, vault.events, vault.dangling),
@@ -158,14 +120,14 @@ def save(
         return
     try:
         make_state_folder(folder)
-        write_atomic(folder / NAME, SnapshotPickler.dumper(tables, state))
+        write_atomic(folder / SNAPSHOT_NAME, SnapshotPickler.dumper(tables, state))
     except Exception:  # a read-only vault, a full disk...: a cache, the check goes on
         pass  # the next check builds the model again (tests check that one is written)
 
 
 def _restored(root: Path, config: Config, state: Any) -> Restored | None:
     form, made_by, today, known, model, worked_out, building, totals = state
-    if form != FORMAT or made_by != stamp(config) or not _well_formed(state):
+    if form != SNAPSHOT_FORMAT or made_by != model_stamp(config) or not _well_formed(state):
         return None
     notes, contacts, circles, events, dangling = model
     vault = Vault(root, notes, contacts, circles, events, dangling)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mdnet import language
-from mdnet.cache.index import STATE_FOLDER
+from mdnet.cache.folder import STATE_FOLDER
 from mdnet.cache.printed import Printed
 from mdnet.config import Config
 from mdnet.live.protocol import (

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from mdnet import __version__
 from mdnet.cache.kept import PlainUnpickler
 from mdnet.cache.printed import Printed
-from mdnet.cache.snapshot import sources_digest
+from mdnet.cache.stamps import sources_digest
 from mdnet.model.stats import Stats
 from mdnet.report.formats import FORMATS
 from mdnet.report.printing import Printing

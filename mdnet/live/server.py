@@ -19,7 +19,7 @@ from collections.abc import Callable, Hashable
 from pathlib import Path
 
 from mdnet import language
-from mdnet.cache.index import STATE_FOLDER, make_state_folder
+from mdnet.cache.folder import STATE_FOLDER, make_state_folder
 from mdnet.cache.printed import Printed
 from mdnet.live.protocol import (
     LARGEST_REQUEST,

@@ -12,6 +12,7 @@ from lsprotocol import types
 
 from mdnet.config import MARKERS
 from mdnet.config.settings import BUILT_IN_SPELLINGS
+from mdnet.dates import LEADING_DATE_RE
 from mdnet.live.vault import LiveVault
 from mdnet.lsp.documents import split_lines
 from mdnet.lsp.session import Session
@@ -26,7 +27,7 @@ from mdnet.notes.fields import (
     note_kind,
 )
 from mdnet.notes.line_kinds import MARKER_RE
-from mdnet.notes.markdown import LEADING_DATE_RE, TASK_RE
+from mdnet.notes.markdown import TASK_RE
 
 TRIGGERS = ["[", "#", ":"]
 MOST = 200  # links offered at once; the list is marked incomplete past it

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from lsprotocol import types
 
-from mdnet.cache.index import STATE_FOLDER
+from mdnet.cache.folder import STATE_FOLDER
 from mdnet.lsp.session import Session
 from mdnet.summary import SummaryRefused, write_summary
 from mdnet.watch.events import LOCK_NAME

@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from mdnet.notes.fields import ACTIVE_STATUSES
 from mdnet.notes.note import Note
+
+# the circle statuses (``notes.fields.CIRCLE_STATUSES``) of a circle one is in
+ACTIVE_STATUSES = ("member", "active", "board")
 
 
 @dataclass(frozen=True)

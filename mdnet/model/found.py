@@ -15,12 +15,12 @@ from collections.abc import Callable, Collection
 from typing import NamedTuple
 
 from mdnet.config import Config
+from mdnet.dates import LEADING_DATE_RE
 from mdnet.model.commitment import MeetingRecord
 from mdnet.model.contact import Interaction
 from mdnet.model.links import link_keys
 from mdnet.model.vault import Dangling
 from mdnet.notes.blocks import Block, Link
-from mdnet.notes.markdown import LEADING_DATE_RE
 from mdnet.notes.note import Note
 from mdnet.notes.sharing import shared_date, shared_text
 

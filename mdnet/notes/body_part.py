@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-# A date (as markdown.LEADING_DATE_RE writes one) is looked for from its first `-` (a
+# A date (as dates.LEADING_DATE_RE writes one) is looked for from its first `-` (a
 # literal: the regex engine finds it fast), 4 characters after the date's start; only a
 # date that may start a list item's text (after markers, `>`, a heading's `#`s, a task's
 # box, a `[[`) matters: one in prose or in a heading of its own is no entry

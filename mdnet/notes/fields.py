@@ -25,7 +25,6 @@ KIND_TYPES = {
     "event": ("event", "meetup", "conference", "salon", "fair"),
 }
 CIRCLE_STATUSES = ("member", "active", "board", "prospect", "former")
-ACTIVE_STATUSES = ("member", "active", "board")
 EVENT_STATUSES = ("planned", "attended", "skipped")
 MEETINGS_PER_MONTH = {
     "weekly": 52 / 12,

@@ -10,7 +10,7 @@ import bisect
 import re
 from urllib.parse import unquote
 
-from mdnet.dates import InvalidValue, real_date
+from mdnet.dates import LEADING_DATE_RE, InvalidValue, real_date
 from mdnet.language import _
 from mdnet.notes.blocks import BadDate, Block, Link
 from mdnet.notes.body_part import SCHEME, first_mark, may_link, part_to_read
@@ -33,10 +33,6 @@ TAG_RE = re.compile(r"#(?<![\w/&#]#)([^\W\d_][\w\u0300-\u036f/-]*|\d+[^\W\d][\w\
 BACKTICKS_RE = re.compile(r"`+")
 NOT_NEWLINE_RE = re.compile(r"[^\n]")
 TASK_RE = re.compile(r"\[([ xX])\]\s+")
-LEADING_DATE_RE = re.compile(
-    r"(?:\[\[([0-9]{4})-([0-9]{2})-([0-9]{2})(?:\\?\|[^\]]*)?\]\]|([0-9]{4})-([0-9]{2})-([0-9]{2}))"
-    r"(?:[ T]((?:[01]?[0-9]|2[0-3]):[0-5][0-9]))?(?![0-9-])"
-)
 CHANNEL_RE = re.compile(r"\s*(?:[-–—:,]\s*)?([^\W\d_][\w-]*)(?=:|\s|$)")
 SCHEME_RE = re.compile(f"^{SCHEME}")
 

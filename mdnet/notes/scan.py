@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import time
 from fnmatch import translate
 from functools import lru_cache
 from pathlib import Path
@@ -138,6 +139,13 @@ def list_notes(vault: Path, config: Config, under: str = "") -> list[NoteFile]:
     _remove_stale_state(vault)
     notes.sort()  # by path: paths are unique
     return notes
+
+
+def listing(root: Path, config: Config) -> tuple[list[NoteFile], int]:
+    """The vault's notes, and when they were listed (a note written within a tick of
+    that time cannot be trusted by its size and time)."""
+    listed_at = time.time_ns()
+    return list_notes(root, config), listed_at
 
 
 def _remove_stale_state(vault: Path) -> None:

@@ -14,10 +14,11 @@ from functools import lru_cache
 from urllib.parse import quote
 
 from mdnet import language
+from mdnet.dates import LEADING_DATE_RE
 from mdnet.language import _, formats, ngettext
 from mdnet.model.health import Standing
 from mdnet.model.vault import Vault
-from mdnet.notes.markdown import LEADING_DATE_RE, TASK_RE
+from mdnet.notes.markdown import TASK_RE
 from mdnet.rules import Rule
 
 Blocks = list[str]

@@ -40,7 +40,7 @@ from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver
 from watchdog.observers.polling import PollingObserver
 
-from mdnet.cache.index import STATE_FOLDER, make_state_folder
+from mdnet.cache.folder import STATE_FOLDER, make_state_folder
 from mdnet.config import CONFIG_NAME
 from mdnet.errors import UserError
 from mdnet.language import _

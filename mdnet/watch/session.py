@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import signal
 
-from mdnet.cache.index import STATE_FOLDER
+from mdnet.cache.folder import STATE_FOLDER
 from mdnet.language import _
 from mdnet.live.server import CheckServer
 from mdnet.watch.events import lock_vault, start_observer

@@ -12,7 +12,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from mdnet.cache.index import INDEX_NAME, STATE_FOLDER
+from mdnet.cache.folder import STATE_FOLDER
+from mdnet.cache.index import INDEX_NAME
 from mdnet.cache.parser import CachedParser
 from mdnet.config import load_config
 from mdnet.notes.scan import list_notes

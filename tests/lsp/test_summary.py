@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from lsprotocol import types
 
-from mdnet.cache.index import STATE_FOLDER
+from mdnet.cache.folder import STATE_FOLDER
 from mdnet.watch.events import lock_vault
 from tests.conftest import WriteVault
 from tests.lsp.client import open_note, serving, type_text, wait_until
