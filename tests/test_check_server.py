@@ -18,7 +18,7 @@ import pytest
 from click.testing import CliRunner
 from watchdog.events import FileSystemEvent
 
-from mdnet import language
+from mdnet import language, pipeline
 from mdnet.cli import main
 from mdnet.config import load_config
 from mdnet.live.client import ask_server
@@ -79,7 +79,7 @@ def test_a_running_watch_answers_as_the_check_would(
 ) -> None:
     """The server prints the report as the check would (the check asks no findings)."""
     own = run_check(vault, "--no-cache", *options)
-    monkeypatch.setattr(check_command, "check_answer", cannot_check)
+    monkeypatch.setattr(pipeline, "check_answer", cannot_check)
     monkeypatch.setattr(check_command, "ask_server", cannot_check)
     assert run_check(vault, *options) == own
     assert own[0] == (0 if "R" in options else 1)  # an F003 error: the exit code too
@@ -89,7 +89,7 @@ def test_a_change_just_saved_is_in_the_answer(
     vault: Path, watching: Watching, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (vault / "People/New.md").write_text(contact("Ghost"))
-    monkeypatch.setattr(check_command, "check_answer", cannot_check)
+    monkeypatch.setattr(pipeline, "check_answer", cannot_check)
     _, output = run_check(vault)
     assert "People/New.md:4:1: F005" in output
 
@@ -193,7 +193,7 @@ def test_a_served_json_answer_is_the_checks(
     vault: Path, watching: Watching, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     own = json.loads(run_check(vault, "--no-cache", "--format", "json")[1])
-    monkeypatch.setattr(check_command, "check_answer", cannot_check)
+    monkeypatch.setattr(pipeline, "check_answer", cannot_check)
     served = json.loads(run_check(vault, "--format", "json")[1])
     assert served == own
     assert os.environ.get("MDNET_TODAY") is None  # the day came from --today alone
@@ -227,7 +227,7 @@ def test_notes_given_as_files_are_shown_alone_by_the_server(
     files = [str(vault / "People/Bob.md"), str(vault / "Daily/2026-11-20.md")]
     command = ["check", *files, "--vault", str(vault), "--today", "2026-11-26"]
     own = CliRunner().invoke(main, [*command, "--no-cache"])
-    monkeypatch.setattr(check_command, "check_answer", cannot_check)
+    monkeypatch.setattr(pipeline, "check_answer", cannot_check)
     served = CliRunner().invoke(main, command)
     assert (served.exit_code, served.output) == (own.exit_code, own.output)
     assert "People/Bob.md" in served.output and "People/Jane.md" not in served.output
@@ -244,7 +244,7 @@ def test_a_served_report_is_written_in_the_encoding_of_stdout(
     )
     command = ["check", str(vault), "--today", "2026-11-26"]
     own = CliRunner(charset=charset).invoke(main, [*command, "--no-cache"])
-    monkeypatch.setattr(check_command, "check_answer", cannot_check)
+    monkeypatch.setattr(pipeline, "check_answer", cannot_check)
     served = CliRunner(charset=charset).invoke(main, command)
     assert "Chloé".encode(charset) in own.stdout_bytes
     assert (served.exit_code, served.stdout_bytes) == (own.exit_code, own.stdout_bytes)

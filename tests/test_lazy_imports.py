@@ -1,5 +1,6 @@
 """A warm check (nothing changed) loads no parser, watcher or importer library, no
-sockets and nothing to write files with."""
+sockets and nothing to write files with; a check that prints its last report again
+loads none of mdnet's parser, index, model builder, pipeline or fixes either."""
 
 from __future__ import annotations
 
@@ -12,6 +13,20 @@ HEAVY = ("markdown_it", "yaml", "frontmatter", "watchdog", "vobject", "multiproc
 # what a check needs only when a server is up, when it writes a file, or when the vault
 # has a config file (this one has none)
 WARM_UNUSED = ("socket", "tempfile", "tomllib")
+# what a check that prints its last report again does not use: mdnet's reader, the index
+# (SQLite), the model's builder and snapshot, the pipeline, the fixes
+REPRINT_UNUSED = (
+    "sqlite3",
+    "mdnet.notes.parse",
+    "mdnet.notes.markdown",
+    "mdnet.notes.fields",
+    "mdnet.cache.parser",
+    "mdnet.cache.index",
+    "mdnet.cache.snapshot",
+    "mdnet.model.builder",
+    "mdnet.pipeline",
+    "mdnet.edits.fix",
+)
 SCRIPT = """
 import sys
 from mdnet.cli import main
@@ -19,7 +34,7 @@ try:
     main(["check", sys.argv[1], "--today", "2026-11-26", "-q"])
 except SystemExit:
     pass
-print(" ".join(sorted({name.split(".")[0] for name in sys.modules})))
+print(" ".join(sorted(sys.modules)))
 """
 
 
@@ -28,6 +43,10 @@ def _loaded(vault: Path) -> set[str]:
         [sys.executable, "-c", SCRIPT, str(vault)], capture_output=True, text=True, check=True
     )
     return set(done.stdout.split())
+
+
+def _top_level(modules: set[str]) -> set[str]:
+    return {name.split(".")[0] for name in modules}
 
 
 def test_a_warm_check_imports_neither_yaml_nor_markdown_it(tmp_path: Path) -> None:
@@ -40,9 +59,12 @@ def test_a_warm_check_imports_neither_yaml_nor_markdown_it(tmp_path: Path) -> No
         (tmp_path / path).write_text(text, encoding="utf-8")
         os.utime(tmp_path / path, ns=(1_700_000_000_000_000_000,) * 2)  # not a racy mtime
     cold = _loaded(tmp_path)
-    assert {"yaml", "markdown_it"} <= cold  # parsing needs them
-    assert not set(HEAVY) & _loaded(tmp_path)  # which writes the model's snapshot
-    assert not {*HEAVY, *WARM_UNUSED} & _loaded(tmp_path)
+    assert {"yaml", "markdown_it"} <= _top_level(cold)  # parsing needs them
+    assert set(REPRINT_UNUSED) <= cold
+    assert not set(HEAVY) & _top_level(_loaded(tmp_path))  # which writes the snapshot
+    warm = _loaded(tmp_path)  # the last report, printed again
+    assert not {*HEAVY, *WARM_UNUSED} & _top_level(warm)
+    assert not set(REPRINT_UNUSED) & warm
 
 
 HELP_SCRIPT = """

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from mdnet.cache.index import STATE_FOLDER
+from mdnet import pipeline
+from mdnet.cache.folder import STATE_FOLDER
 from mdnet.cli import main
 from mdnet.notes.files import write_atomic
 from tests.conftest import WriteVault
@@ -51,7 +52,7 @@ def test_the_same_check_prints_the_same_bytes_without_checking_again(
 ) -> None:
     first = check(vault, *options)
     assert (vault / STATE_FOLDER / "printed.pickle").is_file()
-    monkeypatch.setattr(checking, "check_answer", not_again)
+    monkeypatch.setattr(pipeline, "check_answer", not_again)
     again = check(vault, *options)
     assert again.stdout == first.stdout and again.stdout
     assert again.exit_code == first.exit_code

@@ -21,9 +21,7 @@ from mdnet.cli.options import (
 )
 from mdnet.cli.progress import vault_parser
 from mdnet.cli.targets import Target, stdin_target, targets
-from mdnet.edits.fix import FixReport
 from mdnet.language import _
-from mdnet.pipeline import WithText
 from mdnet.report.formats import (
     FORMATS,
 )
@@ -89,6 +87,8 @@ def check(
     """
     printing = Printing(_format(output_format), statistics, quiet, _color(), str(Path.cwd()))
     if STDIN in paths or stdin_filename is not None:
+        from mdnet.pipeline import WithText  # (not loaded to print the last report again)
+
         text = _stdin_text(paths, stdin_filename, fix)
         assert stdin_filename is not None
         target, path = stdin_target(stdin_filename, vault, Path.cwd())
@@ -116,6 +116,8 @@ def check(
     if run.last is not None:  # kept, to be printed again
         run.later.append(partial(run.last.save, checked[0][0].root, shown))
     if fixes and not quiet:
+        from mdnet.edits.fix import FixReport  # (not loaded to print the last report again)
+
         click.echo(FixReport.merged(fixes).summary(), err=True)
     finish(_exit_code(shown.severities, strict, exit_zero, not_applied), run.later)
 

@@ -7,27 +7,31 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from mdnet.cache.parser import CachedParser
+from mdnet.cache.folder import snapshot_saved
 from mdnet.cache.printed import Printed
 from mdnet.cli.options import load_vault_config
 from mdnet.cli.reprint import Reprint, last_report
 from mdnet.cli.targets import Target
 from mdnet.config import Config
-from mdnet.edits.fix import FixReport, apply_fixes
 from mdnet.language import _
 from mdnet.live.client import ask_server, ask_server_to_print
-from mdnet.model.builder import Builder
 from mdnet.model.stats import Stats
 from mdnet.notes.scan import NoteFile
-from mdnet.pipeline import Parser, check_answer, check_vault, keep_model, recheck
 from mdnet.report.printing import Printing
 from mdnet.rules.finding import Finding
 from mdnet.rules.runner import Selection
 
-Checked = tuple[Target, Stats, list[Finding], FixReport | None]
+# The pipeline, the parser and the fixes are imported where a vault is checked: a check
+# that prints its last report again needs none of them (``tests/test_lazy_imports``).
+if TYPE_CHECKING:
+    from mdnet.edits.fix import FixReport
+    from mdnet.pipeline import Parser
+
+Checked = tuple[Target, Stats, list[Finding], "FixReport | None"]
 
 
 @dataclass
@@ -67,11 +71,19 @@ class Run:
         self.last = last_report(target, config, self.today, selection, printing)
         if self.last.printed is None:
             return None
-        keep_model(target.root, config, self.today, selection, self.last.listed, self.later)
+        if not snapshot_saved(target.root):  # once the answer is out (then the next check
+            from mdnet.pipeline import keep_model  # after a change updates the model)
+
+            keep_model(target.root, config, self.today, selection, self.last.listed, self.later)
         return self.last.printed
 
     def check(self, target: Target, parse: Parser) -> Checked:
         """Check one vault, with its own configuration; fix it if asked."""
+        from mdnet.cache.parser import CachedParser
+        from mdnet.edits.fix import apply_fixes
+        from mdnet.model.builder import Builder
+        from mdnet.pipeline import check_vault, recheck
+
         config, selection = self.settings(target)
         today, only = self.today, target.only
         if not self.fix:
@@ -114,6 +126,9 @@ def _check(
     """The counts and the whole vault's findings, or only those in the notes at ``only``;
     with ``served``, from a running watch or lsp when one answers; else through the
     caches (``pipeline.check_answer``), unless the parser reads a note from stdin."""
+    from mdnet.cache.parser import CachedParser
+    from mdnet.pipeline import check_answer, check_vault
+
     answer = ask_server(vault_path, config, today, selection) if served else None
     if answer is not None:
         findings, stats = answer

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from mdnet.cache.parser import CachedParser
+if TYPE_CHECKING:
+    from mdnet.cache.parser import CachedParser
 
 SHOW_FROM = 2000  # notes to parse: fewer go by too fast for a bar to help
 
@@ -35,5 +36,10 @@ class ParseProgress:
 
 
 def vault_parser(use_index: bool = True) -> CachedParser:
-    """The parser every command uses: the index (unless ``--no-cache``) and a bar."""
+    """The parser every command uses: the index (unless ``--no-cache``) and a bar.
+
+    Imported only here, when a vault is to be parsed: a check that prints its last
+    report again loads neither the parser nor the index (``tests/test_lazy_imports``)."""
+    from mdnet.cache.parser import CachedParser
+
     return CachedParser(use_index=use_index, progress=ParseProgress())

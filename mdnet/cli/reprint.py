@@ -17,8 +17,7 @@ from mdnet.cache import printed, results
 from mdnet.cache.printed import Printed
 from mdnet.cli.targets import Target
 from mdnet.config import Config
-from mdnet.notes.scan import NoteFile
-from mdnet.pipeline import listing
+from mdnet.notes.scan import NoteFile, listing
 from mdnet.report.printing import Printing
 from mdnet.rules.runner import Selection
 

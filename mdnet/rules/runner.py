@@ -7,8 +7,9 @@ import bisect
 import datetime as dt
 import heapq
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 from operator import attrgetter, itemgetter
 from sys import intern
 
@@ -37,9 +38,9 @@ class Selection:
         select, ignore = tuple(select), tuple(ignore)
         written = {"select": config.select, "ignore": config.ignore, "severity": config.severity}
         for key, selectors in written.items():
-            _known_rules(selectors, config.where("rules", key))
-        _known_rules(select, "--select")
-        _known_rules(ignore, "--ignore")
+            _known_rules(selectors, partial(config.where, "rules", key))
+        _known_rules(select, lambda: "--select")
+        _known_rules(ignore, lambda: "--ignore")
         return cls(select or config.select, (*config.ignore, *ignore))
 
     def rules(self) -> list[Rule]:
@@ -51,14 +52,16 @@ class Selection:
         ]
 
 
-def _known_rules(selectors: Iterable[str], where: str) -> None:
+def _known_rules(selectors: Iterable[str], where: Callable[[], str]) -> None:
+    """A usage error for the first selector that names no rule, ``where()`` it is
+    written (looked for in the config's text only then)."""
     for selector in selectors:
         if not is_selector(selector):
             raise ConfigError(
                 _(
                     "{where}: unknown rule {selector}: use a code (R001), a prefix (R), "
                     "a name (stale-contact) or ALL; `mdnet rules` lists them"
-                ).format(where=where, selector=repr(selector))
+                ).format(where=where(), selector=repr(selector))
             )
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
+from mdnet import pipeline
 from mdnet.cli import main
 from tests.conftest import write_files
 
@@ -132,7 +133,7 @@ def test_an_unexpected_error_is_one_line(tmp_path: Path, monkeypatch: pytest.Mon
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("something mdnet did not foresee")
 
-    monkeypatch.setattr(sys.modules["mdnet.cli.checking"], "check_answer", broken)
+    monkeypatch.setattr(pipeline, "check_answer", broken)
     result = run("check", str(vault))
     assert_usage_error(result, "internal error: RuntimeError: something mdnet did not foresee")
     assert len(result.stderr.strip().splitlines()) == 1
