@@ -3,6 +3,7 @@ from scratch finds, whatever changed since; it is written only when it drifted."
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import pickle
@@ -18,7 +19,7 @@ from hypothesis import strategies as st
 
 from mdnet.cache import snapshot, stamps
 from mdnet.cache.folder import SNAPSHOT_NAME, STATE_FOLDER
-from mdnet.cache.model_pickle import TABLES
+from mdnet.cache.model_pickle import TABLES, SnapshotUnpickler
 from mdnet.cache.parser import CachedParser
 from mdnet.config import Config, load_config
 from mdnet.model.builder import Builder
@@ -143,19 +144,29 @@ def test_a_snapshot_never_runs_code(vault: Path, tmp_path: Path) -> None:
     check(vault)
     proof = tmp_path / "pwned"
     (vault / STATE_FOLDER).mkdir(exist_ok=True)
-    for evil in (as_saved(_Evil(str(proof))), as_saved((), [[_Evil(str(proof))] * WIDTH])):
+    config = load_config(vault)
+    for evil in (
+        as_saved(config, _Evil(str(proof))),
+        as_saved(config, (), [[_Evil(str(proof))] * WIDTH]),
+    ):
         (vault / SNAPSHOT).write_bytes(evil)
         assert snapshot.restore(vault, load_config(vault)) is None
     assert not proof.exists()
 
 
-def as_saved(state: object, *tables: Sequence[list[Any]]) -> bytes:
-    """A snapshot file as ``mdnet.cache.snapshot`` writes one: for each of its tables
-    (``model_pickle.TABLES``: entries, findings, notes...; none given, none saved) the
-    count of its parts and each part's values, then the state."""
+def as_saved(config: Config, state: object, *tables: Sequence[list[Any]]) -> bytes:
+    """A snapshot file as ``mdnet.cache.snapshot`` writes one for ``config``: what made it,
+    then for each of its tables (``model_pickle.TABLES``: entries, findings, notes...;
+    none given, none saved) the count of its parts and each part's values, then the
+    state."""
     every = [*tables, *[()] * (len(TABLES) - len(tables))]
     pieces = [piece for parts in every for piece in (len(parts), *parts)]
-    return b"".join(map(pickle.dumps, (*pieces, state)))
+    return made_by(config) + b"".join(map(pickle.dumps, (*pieces, state)))
+
+
+def made_by(config: Config) -> bytes:
+    """What a snapshot for ``config`` starts with."""
+    return pickle.dumps(snapshot.made_by(config))
 
 
 WIDTH = len(Interaction._fields)
@@ -170,6 +181,30 @@ def test_a_snapshot_of_another_mdnet_is_done_without(
     assert snapshot.restore(vault, load_config(vault)) is not None
     monkeypatch.setattr(snapshot, "SNAPSHOT_FORMAT", snapshot.SNAPSHOT_FORMAT + 1)
     assert snapshot.restore(vault, load_config(vault)) is None
+
+
+def test_a_snapshot_made_for_another_config_is_not_read_past_what_made_it(
+    vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A config edited (or mdnet upgraded) makes the snapshot stale: it is known so from
+    its first pickle, without reading the model (a second at 100,000 notes)."""
+    check(vault)
+    check(vault)
+    config = load_config(vault)
+    edited = dataclasses.replace(config, text=config.text + "\n# edited\n")
+    assert snapshot.restore(vault, config) is not None
+    loads: list[object] = []
+    load = SnapshotUnpickler.load
+
+    def counted(unpickler: SnapshotUnpickler) -> object:
+        loads.append(load(unpickler))
+        return loads[-1]
+
+    monkeypatch.setattr(SnapshotUnpickler, "load", counted)
+    assert snapshot.restore(vault, edited) is None
+    assert loads == [snapshot.made_by(config)]
+    assert snapshot.restore(vault, config) is not None  # all of it read: more than one
+    assert len(loads) > 2
 
 
 def test_mdnet_is_another_when_any_of_its_modules_changes(tmp_path: Path) -> None:
@@ -283,9 +318,9 @@ def test_a_snapshot_with_the_right_stamp_but_the_wrong_things_inside_is_done_wit
     config = load_config(vault)
     restored = snapshot.restore(vault, config)
     assert restored is not None
-    crafted = (stamps.SNAPSHOT_FORMAT, stamps.model_stamp(config), TODAY, ["not", "a", "dict"])
+    crafted = (TODAY, ["not", "a", "dict"])
     crafted += (({}, {}, {}, {}, []), (frozenset(), frozenset(), {}, []), ({}, {}, {}), {})
-    (vault / SNAPSHOT).write_bytes(as_saved(crafted))
+    (vault / SNAPSHOT).write_bytes(as_saved(config, crafted))
     assert snapshot.restore(vault, config) is None
     assert check(vault) == check(vault, use_index=False)
 
@@ -295,14 +330,15 @@ def test_a_snapshot_whose_entries_are_not_entries_is_done_without(vault: Path) -
     check(vault)
     config = load_config(vault)
     for damaged in (
-        as_saved((), [["odd"] * (WIDTH + 1)]),  # values that do not make whole entries
-        as_saved((), [], [["odd"] * 10]),  # nor whole findings
-        pickle.dumps(-1) + pickle.dumps(()),  # a count of parts below zero
-        pickle.dumps(3) + pickle.dumps(()),  # fewer parts than counted
-        NONE + b"\x80\x04K\x05Q.",  # the 6th of none (BINPERSID 5)
-        NONE + b"\x80\x04X\x01\x00\x00\x00aQ.",  # named otherwise
+        as_saved(config, (), [["odd"] * (WIDTH + 1)]),  # values that make no whole entries
+        as_saved(config, (), [], [["odd"] * 10]),  # nor whole findings
+        made_by(config) + pickle.dumps(-1) + pickle.dumps(()),  # a count of parts below zero
+        made_by(config) + pickle.dumps(3) + pickle.dumps(()),  # fewer parts than counted
+        made_by(config) + NONE + b"\x80\x04K\x05Q.",  # the 6th of none (BINPERSID 5)
+        made_by(config) + NONE + b"\x80\x04X\x01\x00\x00\x00aQ.",  # named otherwise
         # what a note brings naming an entry that none made: [BINPERSID 0, 1, 2]
-        pickle.dumps(0) * 3
+        made_by(config)
+        + pickle.dumps(0) * 3
         + pickle.dumps(1)
         + b"\x80\x04(K\x00QK\x01K\x02l."
         + pickle.dumps(0) * 3
@@ -512,12 +548,12 @@ def test_a_note_without_its_blocks_outside_the_tables_is_saved_as_a_note() -> No
     tables is still a note a snapshot can hold, not a class it may not load."""
     import io
 
-    from mdnet.cache.model_pickle import SnapshotPickler, SnapshotUnpickler
+    from mdnet.cache.model_pickle import SnapshotPickler
     from mdnet.notes.parse import parse_note
 
     note = parse_note("Daily/2026-11-01.md", "- 2026-11-01 call [[Ann]]\n", Config())
     note.shed_blocks()
     out = io.BytesIO()
-    SnapshotPickler.dumper([[] for _ in TABLES], {"note": note})(out)
-    loaded = SnapshotUnpickler(io.BytesIO(out.getvalue())).load_all()["note"]
+    SnapshotPickler.dumper("made by", [[] for _ in TABLES], {"note": note})(out)
+    loaded = SnapshotUnpickler(io.BytesIO(out.getvalue())).load_all("made by")["note"]
     assert loaded.path == note.path and loaded.blocks == () and not loaded.shed

@@ -155,13 +155,17 @@ class SnapshotPickler(pickle.Pickler):
         self.dates: dict[dt.date, tuple[Any, ...]] = {}
 
     @classmethod
-    def dumper(cls, tables: Sequence[list[Any]], state: object) -> Callable[[BinaryIO], None]:
-        """What writes ``tables`` (the objects of each of ``TABLES``: the count of its
-        parts, then each part's values) and ``state`` to a file, pickled, as
-        ``SnapshotUnpickler.load_all`` reads them back."""
+    def dumper(
+        cls, made_by: object, tables: Sequence[list[Any]], state: object
+    ) -> Callable[[BinaryIO], None]:
+        """What writes ``made_by`` (what the snapshot is good for: plain values), then
+        ``tables`` (the objects of each of ``TABLES``: the count of its parts, then each
+        part's values) and ``state`` to a file, pickled, as ``SnapshotUnpickler.load_all``
+        reads them back."""
 
         def dump(out: BinaryIO) -> None:
             pickler = cls(out)
+            pickler.dump(made_by)
             same: dict[str, str] = {}
             for table, items in zip(TABLES, tables, strict=True):
                 parts = range(0, len(items), AT_ONCE)
@@ -198,8 +202,12 @@ class SnapshotUnpickler(pickle.Unpickler):
 
     table: list[Any]
 
-    def load_all(self) -> Any:
-        """The state that ``SnapshotPickler.dumper`` saved, its tables' objects made first."""
+    def load_all(self, made_by: object) -> Any:
+        """The state that ``SnapshotPickler.dumper`` saved, its tables' objects made first;
+        None, read no further, when it was made by another than ``made_by`` (a config or
+        mdnet that changed: at 100,000 notes the rest takes a second to read)."""
+        if self.load() != made_by:
+            return None
         self.table = []
         # an object by its place: the list's own lookup, not a call into Python for
         # each of a million references (0.15 s at 100k). A place that is no int, or past

@@ -72,6 +72,11 @@ def as_known(size: int, mtime_ns: int) -> int:
 MASK_64 = (1 << 64) - 1
 
 
+def made_by(config: Config) -> tuple[int, str]:
+    """What a snapshot is good for, saved first: the snapshot's format, the config, mdnet."""
+    return SNAPSHOT_FORMAT, model_stamp(config)
+
+
 def restore(root: Path, config: Config) -> Restored | None:
     """The vault's snapshot for ``config`` and this mdnet, or None (missing, stale...)."""
     path = root / STATE_FOLDER / SNAPSHOT_NAME
@@ -80,8 +85,8 @@ def restore(root: Path, config: Config) -> Restored | None:
         if not stat.S_ISREG(found.st_mode) or found.st_size > LARGEST:
             return None  # a pipe, a device, a link to one: never waited for nor read
         with open(path, "rb", buffering=1 << 20) as source:  # read as it is unpickled:
-            state = SnapshotUnpickler(source).load_all()  # no copy of the whole file in memory
-        return _restored(root, config, state)
+            state = SnapshotUnpickler(source).load_all(made_by(config))  # (no copy of it)
+        return None if state is None else _restored(root, config, state)
     except Exception:  # a cache: whatever is wrong with it, do without
         return None
 
@@ -106,8 +111,6 @@ def save(
         contact.keeping_for(config, today)
     tables = model_tables(vault.notes, builder.found, vault.contacts)
     state = (
-        SNAPSHOT_FORMAT,
-        model_stamp(config),
         today,
         known,
         (vault.notes, vault.contacts, vault.circles, vault.events, vault.dangling),
@@ -120,14 +123,14 @@ def save(
         return
     try:
         make_state_folder(folder)
-        write_atomic(folder / SNAPSHOT_NAME, SnapshotPickler.dumper(tables, state))
+        write_atomic(folder / SNAPSHOT_NAME, SnapshotPickler.dumper(made_by(config), tables, state))
     except Exception:  # a read-only vault, a full disk...: a cache, the check goes on
         pass  # the next check builds the model again (tests check that one is written)
 
 
 def _restored(root: Path, config: Config, state: Any) -> Restored | None:
-    form, made_by, today, known, model, worked_out, building, totals = state
-    if form != SNAPSHOT_FORMAT or made_by != model_stamp(config) or not _well_formed(state):
+    today, known, model, worked_out, building, totals = state
+    if not _well_formed(state):
         return None
     notes, contacts, circles, events, dangling = model
     vault = Vault(root, notes, contacts, circles, events, dangling)
@@ -144,7 +147,7 @@ def _restored(root: Path, config: Config, state: Any) -> Restored | None:
 
 def _well_formed(state: tuple[Any, ...]) -> bool:
     """What a snapshot holds is of the types mdnet saves (a hand-made one may not be)."""
-    _, _, today, known, model, worked_out, building, totals = state
+    today, known, model, worked_out, building, totals = state
     notes, contacts, circles, events, dangling = model
     found, by_name, markers_of = building
     kinds = [
