@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mdnet.config import Config, parse_config
-from mdnet.model.builder import Builder, build
+from mdnet.model.builder import Builder
 from mdnet.model.contact import work_name
 from mdnet.model.vault import Vault
 from mdnet.notes.note import Note
@@ -83,6 +83,7 @@ VERSIONS: dict[str, list[str | None]] = {
         ---
         type: contact
         cadence: 30d
+        tier: mentor
         ---
         - 2026-06-01 call: #promised a referral
         - 2026-07-01 [[Ann]] and I talked #gave
@@ -229,7 +230,7 @@ def test_updates_agree_with_a_build_from_scratch(steps: list[tuple[str, int]]) -
         removed = [path] if path not in now else []
         previous, vault = vault, builder.update(changed, removed)
         assert vault.changed == differing(previous, vault)
-        fresh = build(ROOT, sorted(now.values(), key=lambda note: note.path), CONFIG)
+        fresh = Builder(ROOT, CONFIG).build(sorted(now.values(), key=lambda note: note.path))
         assert vault == fresh
         for worked_out in ("shared_titles", "confidential", "ignoring", "with_problems"):
             assert getattr(vault, worked_out) == getattr(fresh, worked_out)
@@ -271,7 +272,7 @@ def test_a_new_note_builds_everything_and_keeps_the_contacts_that_did_not_change
 
 def test_kept_work_is_per_config_and_day() -> None:
     notes = parsed(dict.fromkeys(PATHS, 0))
-    vault = build(ROOT, sorted(notes.values(), key=lambda note: note.path), CONFIG)
+    vault = Builder(ROOT, CONFIG).build(sorted(notes.values(), key=lambda note: note.path))
     ann = vault.contacts["People/Ann.md"]
     calls: list[tuple[Config, dt.date]] = []
 
@@ -289,7 +290,7 @@ def test_kept_work_is_per_config_and_day() -> None:
 
 def test_kept_work_with_more_arguments_is_their_last_answer() -> None:
     notes = parsed(dict.fromkeys(PATHS, 0))
-    vault = build(ROOT, sorted(notes.values(), key=lambda note: note.path), CONFIG)
+    vault = Builder(ROOT, CONFIG).build(sorted(notes.values(), key=lambda note: note.path))
     ann = vault.contacts["People/Ann.md"]
     calls: list[object] = []
 
@@ -386,7 +387,7 @@ def test_creations_deletions_renames_and_kind_changes_agree_with_a_build_from_sc
         changed = [note for at, note in now.items() if at in (where[path],)]
         previous, vault = vault, builder.update(changed, sorted(before - set(now)))
         assert vault.changed == differing(previous, vault)
-        fresh = build(ROOT, sorted(now.values(), key=lambda note: note.path), CONFIG)
+        fresh = Builder(ROOT, CONFIG).build(sorted(now.values(), key=lambda note: note.path))
         assert vault == fresh
         assert list(vault.notes) == list(fresh.notes)
         assert list(vault.contacts) == list(fresh.contacts)

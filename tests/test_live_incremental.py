@@ -1,6 +1,6 @@
 """The live vault (what watch and the editor hold) after any series of changes on disk —
-edits, creations, deletions, renames, folders moved in and out — or in an editor, gives
-the findings and the summary of a check from scratch."""
+edits, creations, deletions, renames, folders moved in and out, the config edited — or in
+an editor, gives the findings and the summary of a check from scratch."""
 
 from __future__ import annotations
 
@@ -22,6 +22,17 @@ from tests.conftest import TODAY
 from tests.test_incremental import PATHS, RENAMES, VERSIONS
 
 CONFIG_TEXT = '[thresholds]\nmax_unanswered = 2\n[confidential]\nterms = ["Falcon"]\n'
+# the config edited: what the rules and the summary read only (the model stands), which
+# notes are in the vault, what a tag means and the tiers notes may name (made anew)
+CONFIGS = [
+    CONFIG_TEXT,
+    '[thresholds]\nmax_unanswered = 1\n[confidential]\nterms = ["deck"]\n[summary]\nreach_out = 1\n',
+    '[cadence]\nclose = "10d"\nregular = "20d"\n[rules]\nignore = ["F005", "R002"]\n',
+    '[rules.severity]\nR001 = "error"\n[budget]\nmax_circles = 0\n',
+    '[vault]\nexclude = ["Daily/**", "Projects/**"]\n',
+    '[markers]\ngave = ["attended"]\n',
+    '[cadence]\nclose = "365d"\nmentor = "45d"\n',
+]
 
 actions = st.lists(
     st.one_of(
@@ -38,6 +49,7 @@ actions = st.lists(
         st.tuples(st.just("folder out"), st.sampled_from(["People", "Daily"]), st.just(0)),
         st.tuples(st.just("unsaved"), st.sampled_from(PATHS), st.integers(0, 5)),
         st.tuples(st.just("close"), st.sampled_from(PATHS), st.just(0)),
+        st.tuples(st.just("config"), st.just(".mdnet.toml"), st.integers(0, len(CONFIGS) - 1)),
     ),
     min_size=1,
     max_size=8,
@@ -71,6 +83,13 @@ def _seen(findings: object) -> list[tuple[object, ...]]:
 @given(actions)
 @example(  # a folder moved out, back in as a new one, and out again
     [("folder out", "People", 0), ("write", "People/Ann.md", 0), ("folder out", "People", 0)]
+)
+@example(  # notes excluded, an edit to one of them, then back in; rules read another config
+    [
+        ("config", ".mdnet.toml", 4),
+        ("write", "Daily/2026-11-20.md", 1),
+        ("config", ".mdnet.toml", 1),
+    ]
 )
 def test_any_changes_on_disk_or_in_an_editor_agree_with_a_check_from_scratch(
     steps: list[tuple[str, str, int]],
@@ -120,6 +139,9 @@ def _act(root: Path, live: LiveVault, action: str, path: str, index: int) -> set
             shutil.move(root / path, outside)
             return {path}
         return set()
+    if action == "config":
+        file.write_text(CONFIGS[index])
+        return {path}
     if action == "unsaved":
         text = text_of(path, index)
         if text is not None:

@@ -263,3 +263,24 @@ def test_the_notes_linking_a_note_are_read_again_once_for_each_model(
     live.edit("People/Jane.md", JANE + "- 2026-11-02 call\n")
     assert links.linking("People/Jane.md") == [("Daily/2026-11-01.md", 1)]
     assert read == ["Daily/2026-11-01.md"] * 2
+
+
+def test_a_config_that_reads_notes_alike_keeps_the_model(live: LiveVault) -> None:
+    """Thresholds, rules, the summary, which notes are in the vault: only what is made of
+    the notes changes, none is read again; a tag's meaning or a tier: the model anew."""
+    builder = live.builder
+    (live.root / ".mdnet.toml").write_text(
+        '[cadence]\nclose = "1000d"\n[rules]\nignore = ["F005"]\n'
+    )
+    update = live.apply([".mdnet.toml"])
+    assert live.builder is builder and update.parsed == ()
+    assert "R001" not in [code for code, *_ in now(live)] and now(live) == fresh(live.root)
+    (live.root / ".mdnet.toml").write_text('[vault]\nexclude = ["Daily/**"]\n')
+    live.apply([".mdnet.toml"])
+    assert live.builder is builder and "Daily/2026-11-01.md" not in live.vault.notes
+    assert now(live) == fresh(live.root)
+    for remade in ('[markers]\ngave = ["call"]\n', '[cadence]\nmentor = "45d"\n'):
+        (live.root / ".mdnet.toml").write_text(remade)
+        live.apply([".mdnet.toml"])
+        assert live.builder is not builder and now(live) == fresh(live.root)
+        builder = live.builder

@@ -52,20 +52,20 @@ def test_fields_that_cannot_be_hashed_stay_the_notes_own() -> None:
 
 
 def test_entries_share_their_dates_and_channels() -> None:
-    from mdnet.model.builder import build
+    from mdnet.model.builder import Builder
 
     texts = {
         "People/Ann.md": "---\ntype: contact\n---\n- 2026-10-02 call: hello\n",
         "People/Bob.md": "---\ntype: contact\n---\n- 2026-10-02 call: hi\n",
     }
     notes = [rows.load(rows.dump(parse_note(path, text, CONFIG))) for path, text in texts.items()]
-    vault = build(Path("/nonexistent"), notes, CONFIG)
+    vault = Builder(Path("/nonexistent"), CONFIG).build(notes)
     ann, bob = (vault.contacts[path].entries[0] for path in texts)
     assert ann.channel == "call" and ann.channel is bob.channel and ann.date is bob.date
 
 
 def test_entries_that_link_the_same_notes_share_one_tuple_of_them() -> None:
-    from mdnet.model.builder import build
+    from mdnet.model.builder import Builder
 
     texts = {
         "People/Ann.md": "---\ntype: contact\n---\n",
@@ -73,7 +73,7 @@ def test_entries_that_link_the_same_notes_share_one_tuple_of_them() -> None:
         "Daily/2026-10-03.md": "- 2026-10-03 lunch with [[Ann]]\n- 2026-10-03 [[Ann]] [[Bob]]\n",
     }
     notes = [parse_note(path, text, CONFIG) for path, text in texts.items()]
-    vault = build(Path("/nonexistent"), notes, CONFIG)
+    vault = Builder(Path("/nonexistent"), CONFIG).build(notes)
     first, second, third = vault.contacts["People/Ann.md"].entries
     assert first.links == ("People/Ann.md",) and first.links is second.links
     assert third.links == ("People/Ann.md",) and third.links is first.links  # Bob: no note
@@ -121,7 +121,7 @@ def test_blocks_read_from_the_index_share_dates_channels_tags_and_targets() -> N
 def test_findings_that_say_the_same_share_their_text(tmp_path: Path) -> None:
     """Two contacts named on one future entry: two findings, one text (70,000 such
     findings at 100k notes)."""
-    from mdnet.model.builder import build
+    from mdnet.model.builder import Builder
     from mdnet.rules.runner import Selection, run_rules
 
     texts = {
@@ -130,7 +130,7 @@ def test_findings_that_say_the_same_share_their_text(tmp_path: Path) -> None:
         "Daily/2027-01-05.md": "- 2027-01-05 lunch with [[Ann]]\n- 2027-01-05 call [[Bob]]\n",
     }
     notes = [parse_note(path, text, CONFIG) for path, text in texts.items()]
-    vault = build(tmp_path, notes, CONFIG)
+    vault = Builder(tmp_path, CONFIG).build(notes)
     found = run_rules(vault, CONFIG, dt.date(2026, 12, 1), Selection.from_config(CONFIG))
     future = [finding for finding in found if finding.code == "F007"]
     assert len(future) == 2 and future[0].message == future[1].message
@@ -140,13 +140,13 @@ def test_findings_that_say_the_same_share_their_text(tmp_path: Path) -> None:
 def test_what_identifies_a_contact_is_kept_in_one_tuple_of_the_notes_own_strings() -> None:
     """F006 keeps, for each contact, what identifies it: one flat tuple, whose e-mail in
     lower case is the note's own string (a list, tuples and copies: 9 MB at 100k)."""
-    from mdnet.model.builder import build
+    from mdnet.model.builder import Builder
     from mdnet.rules import duplicate_contact
 
     text = (
         "---\ntype: contact\nemail: ann@example.com\nlinkedin: https://linkedin.com/in/ann\n---\n"
     )
-    vault = build(Path("/nonexistent"), [parse_note("People/Ann.md", text, CONFIG)], CONFIG)
+    vault = Builder(Path("/nonexistent"), CONFIG).build([parse_note("People/Ann.md", text, CONFIG)])
     ann = vault.contacts["People/Ann.md"]
     kept = duplicate_contact._identities(ann, CONFIG, dt.date(2026, 10, 1))
     assert kept == (
@@ -159,13 +159,13 @@ def test_what_identifies_a_contact_is_kept_in_one_tuple_of_the_notes_own_strings
 def test_answers_kept_with_the_same_more_arguments_share_them() -> None:
     """Contacts asked the same question with the same arguments keep one tuple of them
     (a tuple for each answer of each contact: 6 MB at 100k notes)."""
-    from mdnet.model.builder import build
+    from mdnet.model.builder import Builder
 
     def count(contact: object, config: object, today: object, *names: str) -> int:
         return len(names)
 
     notes = [parse_note(f"People/{name}.md", "---\ntype: contact\n---\n", CONFIG) for name in "AB"]
-    vault = build(Path("/nonexistent"), notes, CONFIG)
+    vault = Builder(Path("/nonexistent"), CONFIG).build(notes)
     ann, bob = vault.contacts.values()
     today = dt.date(2026, 10, 1)
     assert ann.kept(count, CONFIG, today, "x", "y") == bob.kept(count, CONFIG, today, "x", "y")
@@ -178,14 +178,14 @@ def test_what_many_contacts_keep_alike_is_one_object() -> None:
     """The config and day their answers are for, the events they met at (none), the
     counts they add to a total, where their cadence comes from: most contacts say the
     same (100,000 tuples, lists and strings each at 100k notes)."""
-    from mdnet.model.builder import build
+    from mdnet.model.builder import Builder
     from mdnet.model.giveback import _gave_and_got
     from mdnet.model.health import standing
     from mdnet.summary.glance import _made
 
     text = "---\ntype: contact\ntier: close\n---\n- 2026-09-01 call #gave\n"
     notes = [parse_note(f"People/{name}.md", text, CONFIG) for name in ("Ann", "Bob")]
-    vault = build(Path("/nonexistent"), notes, CONFIG)
+    vault = Builder(Path("/nonexistent"), CONFIG).build(notes)
     ann, bob = vault.contacts.values()
     today = dt.date(2026, 10, 1)
     ann_standing, bob_standing = (standing(c, CONFIG, today) for c in (ann, bob))
@@ -204,7 +204,7 @@ def test_what_many_contacts_keep_alike_is_one_object() -> None:
 def test_what_the_summary_keeps_with_each_contact_is_in_tuples() -> None:
     """A list (and its array) for each contact that is due, waiting, met lately or has
     a give-back open: 3 MB at 100k notes."""
-    from mdnet.model.builder import build
+    from mdnet.model.builder import Builder
     from mdnet.summary import giving, people
 
     texts = {  # overdue with a #got open; met three weeks ago, never followed up; met lately
@@ -213,7 +213,10 @@ def test_what_the_summary_keeps_with_each_contact_is_in_tuples() -> None:
         "People/Cid.md": "---\ntype: contact\nmet: 2026-09-28\n---\n",
     }
     notes = [parse_note(path, text, CONFIG) for path, text in texts.items()]
-    contacts, today = build(Path("/nonexistent"), notes, CONFIG).contacts, dt.date(2026, 10, 1)
+    contacts, today = (
+        Builder(Path("/nonexistent"), CONFIG).build(notes).contacts,
+        dt.date(2026, 10, 1),
+    )
     for path, work_out in [
         ("People/Ann.md", people._due),
         ("People/Ann.md", giving._open_got),

@@ -50,3 +50,12 @@ def _under(folder: str, known: Collection[str]) -> set[str]:
     """The notes ``known`` in ``folder`` (vault-relative)."""
     prefix = folder.rstrip("/") + "/"
     return {path for path in known if path.startswith(prefix)}
+
+
+def unchanged(path: Path, file: NoteFile) -> bool:
+    """Whether the file at ``path`` has the size and time it had when ``file`` was read."""
+    try:
+        found = path.stat()
+    except OSError:
+        return False
+    return (found.st_size, found.st_mtime_ns) == (file.size, file.mtime_ns)

@@ -24,7 +24,7 @@ from pathlib import Path
 from mdnet import language
 from mdnet.cache.parser import CachedParser
 from mdnet.config import CONFIG_NAME, Config, load_config
-from mdnet.live.on_disk import on_disk
+from mdnet.live.on_disk import on_disk, unchanged
 from mdnet.live.update import Update
 from mdnet.model.builder import Builder
 from mdnet.model.health import Standing, standing
@@ -79,8 +79,7 @@ class LiveVault:
         with self.lock:
             changed = set(changed)
             if CONFIG_NAME in changed:
-                self.reload_config()
-                return self.load()
+                return self._resync() if self.reload_config() else self.load()
             if not self.builder.vault.notes:
                 return self.load()
             if not self._take_in(changed):
@@ -134,17 +133,30 @@ class LiveVault:
             self.today = today
             return self._checked(())
 
-    def reload_config(self) -> None:
-        """Read the config again; the model is made anew from it (ConfigError, leaving
-        everything as it was, when the new config is wrong)."""
+    def reload_config(self) -> bool:
+        """Read the config again (ConfigError, leaving everything as it was, when the new
+        config is wrong). Whether the model stands: a config that reads notes alike (the
+        same kinds, tiers, size limit, language: ``parsing_fingerprint``) and gives tags
+        the same meaning changes only what rules and the summary make of it (which notes
+        are in the vault: the vault is listed again); another makes the model anew."""
         with self.lock:
             config = load_config(self.root, self.config_path)
             selection = Selection.from_config(config)
-            if config.language != self.config.language:  # speak the language it now sets
+            old = self.config
+            if config.language != old.language:  # speak the language it now sets
                 language.use(language.choose_language(config.language, os.environ).code)
+            reads_alike = (config.parsing_fingerprint, config.language) == (
+                old.parsing_fingerprint,
+                old.language,
+            )
+            stands = reads_alike and self.builder.takes(config)
             self.config, self.selection = config, selection
-            self.builder = Builder(self.root, config, live=True, read_again=self.read_again)
+            if not stands:
+                self.builder = Builder(self.root, config, live=True, read_again=self.read_again)
             self._templates = templates_folders(self.root)
+            # an editor's text of a note the config now excludes: no note's (as ``edit``)
+            self.unsaved = {path: t for path, t in self.unsaved.items() if self.is_note(path)}
+            return stands
 
     def reset(self) -> None:
         """Forget the model (after an update that failed): the next change reads all."""
@@ -191,7 +203,7 @@ class LiveVault:
                 known = self.parser.memory.get(note.path)
                 file = NoteFile(note.path, *(known[:2] if known else (0, 0)))
                 again.append(parse_file(self.root, file, self.config))
-                if not _unchanged(self.root / note.path, file):  # since the model read it
+                if not unchanged(self.root / note.path, file):  # since the model read it
                     self.unseen.add(note.path)
         return again
 
@@ -244,12 +256,3 @@ class LiveVault:
         gone = [p for p in self.vault.notes if p not in listed and p not in self.unsaved]
         self._reparse(changed, gone)
         return self._checked(self.parser.parsed)
-
-
-def _unchanged(path: Path, file: NoteFile) -> bool:
-    """Whether the file at ``path`` has the size and time it had when ``file`` was read."""
-    try:
-        found = path.stat()
-    except OSError:
-        return False
-    return (found.st_size, found.st_mtime_ns) == (file.size, file.mtime_ns)

@@ -38,11 +38,6 @@ from mdnet.model.vault import Dangling, Vault
 from mdnet.notes.note import Note
 
 
-def build(root: Path, notes: list[Note], config: Config) -> Vault:
-    """The model of a vault from its notes (sorted by path)."""
-    return Builder(root, config).build(notes)
-
-
 class Builder:
     """Builds the model from every note, then keeps it up to date as notes change.
 
@@ -63,7 +58,7 @@ class Builder:
     def __init__(
         self, root: Path, config: Config, live: bool = False, read_again: ReadAgain | None = None
     ) -> None:
-        self.root, self.config, self.live, self.read_again = root, config, live, read_again
+        self.root, self.live, self.read_again = root, live, read_again
         self.vault = Vault(root, {}, {}, {}, {}, [])
         self.resolver = Resolver([])
         self.finder = Finder(config)
@@ -94,6 +89,10 @@ class Builder:
         builder.resolver.by_name = names
         builder.has_blocks = False
         return builder
+
+    def takes(self, config: Config) -> bool:
+        """Whether the model stands under ``config``, notes read alike (``Finder.takes``)."""
+        return self.finder.takes(config)
 
     def build(self, notes: list[Note]) -> Vault:
         """The model of a vault from all its notes (sorted by path)."""

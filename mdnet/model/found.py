@@ -46,6 +46,14 @@ class Finder:
         self.markers_of: dict[tuple[str, ...], frozenset[str]] = {}
         self.linked: dict[tuple[str, ...], tuple[str, ...]] = {}
 
+    def takes(self, config: Config) -> bool:
+        """Whether notes bring the same under ``config`` (it gives tags the same meaning):
+        then it is this finder's config from now on."""
+        if config.markers != self.config.markers:
+            return False
+        self.config = config
+        return True
+
     def found_in(
         self, notes: list[Note], resolve: Resolve, contacts: Collection[str]
     ) -> dict[str, Found]:
