@@ -50,6 +50,8 @@ actions = st.lists(
         st.tuples(st.just("unsaved"), st.sampled_from(PATHS), st.integers(0, 5)),
         st.tuples(st.just("close"), st.sampled_from(PATHS), st.just(0)),
         st.tuples(st.just("config"), st.just(".mdnet.toml"), st.integers(0, len(CONFIGS) - 1)),
+        # an update that failed (watch and lsp reset the model), then the config edited
+        st.tuples(st.just("reset"), st.just(".mdnet.toml"), st.integers(0, len(CONFIGS) - 1)),
     ),
     min_size=1,
     max_size=8,
@@ -139,7 +141,9 @@ def _act(root: Path, live: LiveVault, action: str, path: str, index: int) -> set
             shutil.move(root / path, outside)
             return {path}
         return set()
-    if action == "config":
+    if action in ("config", "reset"):
+        if action == "reset":
+            live.reset()
         file.write_text(CONFIGS[index])
         return {path}
     if action == "unsaved":

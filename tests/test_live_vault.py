@@ -274,6 +274,9 @@ def test_a_config_that_reads_notes_alike_keeps_the_model(live: LiveVault) -> Non
     )
     update = live.apply([".mdnet.toml"])
     assert live.builder is builder and update.parsed == ()
+    config = live.config
+    live.apply([".mdnet.toml"])  # saved again as it was: what was worked out holds
+    assert live.config is config
     assert "R001" not in [code for code, *_ in now(live)] and now(live) == fresh(live.root)
     (live.root / ".mdnet.toml").write_text('[vault]\nexclude = ["Daily/**"]\n')
     live.apply([".mdnet.toml"])
@@ -284,3 +287,35 @@ def test_a_config_that_reads_notes_alike_keeps_the_model(live: LiveVault) -> Non
         live.apply([".mdnet.toml"])
         assert live.builder is not builder and now(live) == fresh(live.root)
         builder = live.builder
+
+
+def test_after_an_update_that_failed_the_next_change_or_day_reads_every_note(
+    live: LiveVault,
+) -> None:
+    """watch and lsp forget the model when an update fails (``reset``): whatever comes
+    next, a config edit that keeps how notes read, a new day, an editor's text, builds it
+    from every note again, never from the few that changed."""
+    expected = now(live)
+    live.reset()
+    (live.root / ".mdnet.toml").write_text("[summary]\nreach_out = 3\n")
+    live.apply([".mdnet.toml"])
+    assert len(live.vault.notes) == 2 and now(live) == fresh(live.root) == expected
+    live.reset()
+    live.set_today(TODAY)
+    assert len(live.vault.notes) == 2 and now(live) == expected
+    live.reset()
+    live.edit("People/Jane.md", JANE + "- 2026-11-20 call\n")
+    assert len(live.vault.notes) == 2 and "R001" not in [code for code, *_ in now(live)]
+
+
+def test_an_editors_text_waits_while_the_config_excludes_its_note(live: LiveVault) -> None:
+    """SPEC §10: an open document's unsaved text is the truth; while the config excludes
+    its note it is no note, and once taken back the editor's text is read, not the file."""
+    live.edit("People/Jane.md", JANE + "- 2026-11-20 call\n")
+    (live.root / ".mdnet.toml").write_text('[vault]\nexclude = ["People/**"]\n')
+    live.apply([".mdnet.toml"])
+    assert "People/Jane.md" not in live.vault.notes
+    (live.root / ".mdnet.toml").write_text("")
+    live.apply([".mdnet.toml"])
+    assert "People/Jane.md" in live.vault.notes
+    assert "R001" not in [code for code, *_ in now(live)]  # the editor's new entry

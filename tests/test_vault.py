@@ -147,3 +147,13 @@ def test_met_from_field_met_at_or_attended_event(load: Load) -> None:
     assert vault.contacts["People/Bob.md"].met() == (dt.date(2026, 1, 1), "met")
     assert vault.contacts["People/Ann.md"].met() == (dt.date(2026, 6, 1), "DevConf")
     assert vault.events["Events/DevConf.md"].attendees == ["People/Bob.md", "People/Ann.md"]
+
+
+def test_the_statuses_of_a_circle_one_is_in_are_circle_statuses() -> None:
+    """The model's active statuses (C-rules count those circles) are among the statuses
+    a circle note may have (``notes.fields``, SPEC §3): one list cannot drift from the other."""
+    from mdnet.model.commitment import ACTIVE_STATUSES
+    from mdnet.notes.fields import CIRCLE_STATUSES
+
+    assert set(ACTIVE_STATUSES) < set(CIRCLE_STATUSES)
+    assert "prospect" not in ACTIVE_STATUSES and "former" not in ACTIVE_STATUSES

@@ -1,8 +1,9 @@
 """What each cache was made by, as a stamp it is kept with: a cache made by another
 mdnet, another parser, config or language is not used.
 
-Stamps are worked out from the files of mdnet's code (read, never imported), so that a
-warm check, which compares them, loads neither the parser nor the model.
+The parser's stamp is worked out from the files of its code, read rather than imported,
+so that a warm check, which compares stamps, does not load the parser (the rules, whose
+plugins are part of the model's stamp, are loaded to select them anyway).
 """
 
 from __future__ import annotations

@@ -24,7 +24,7 @@ from pathlib import Path
 from mdnet import language
 from mdnet.cache.parser import CachedParser
 from mdnet.config import CONFIG_NAME, Config, load_config
-from mdnet.live.on_disk import on_disk, unchanged
+from mdnet.live.on_disk import as_read, on_disk, unchanged
 from mdnet.live.update import Update
 from mdnet.model.builder import Builder
 from mdnet.model.health import Standing, standing
@@ -51,7 +51,10 @@ class LiveVault:
         self.selection = Selection.from_config(config)
         self.parser = CachedParser()
         self.builder = Builder(root, config, live=True, read_again=self.read_again)
-        self.unsaved: dict[str, str] = {}  # path → the text an editor holds for it
+        # path → the text an editor holds for it (of a note the config excludes too: it is
+        # the note's text again once the config takes it back)
+        self.unsaved: dict[str, str] = {}
+        self.loaded = False  # whether the model was built (not since an update failed)
         self.unseen: set[str] = set()  # read again, found changed: no event came yet
         self.findings: list[Finding] = []
         self.lock = threading.RLock()
@@ -67,6 +70,7 @@ class LiveVault:
             files = list_notes(self.root, self.config)
             notes = self._with_unsaved(self.parser(self.root, files, self.config), every=True)
             self.builder.build(notes)
+            self.loaded = True
             return self._checked(self.parser.parsed)
 
     def apply(self, changed: Iterable[str]) -> Update:
@@ -78,10 +82,11 @@ class LiveVault:
         """
         with self.lock:
             changed = set(changed)
-            if CONFIG_NAME in changed:
-                return self._resync() if self.reload_config() else self.load()
-            if not self.builder.vault.notes:
+            stands = self.reload_config() if CONFIG_NAME in changed else True
+            if not (stands and self.loaded and self.builder.vault.notes):
                 return self.load()
+            if CONFIG_NAME in changed:
+                return self._resync()
             if not self._take_in(changed):
                 return self._resync()
             return self._checked(self.parser.parsed)
@@ -93,29 +98,17 @@ class LiveVault:
             if text is None:
                 self.unsaved.pop(path, None)
                 return self.apply({path})
-            if not self.is_note(path):
-                return Update(tuple(self.findings), tuple(self.findings), ())
-            unchanged = path not in self.unsaved and self._as_read(path, text)
+            unchanged = path not in self.unsaved and as_read(
+                self.root, path, text, self.parser.memory.get(path)
+            )
             self.unsaved[path] = text
-            if unchanged:  # a note opened as it is on disk: the model has it already
+            if unchanged or not self.is_note(path):  # as on disk: the model has it already
                 return Update(tuple(self.findings), tuple(self.findings), ())
-            if not self.builder.vault.notes:
+            if not (self.loaded and self.builder.vault.notes):
                 return self.load()
             with paused_gc():
                 self.builder.update([parse_text(path, text, self.config)])
                 return self._checked((path,))
-
-    def _as_read(self, path: str, text: str) -> bool:
-        """Whether ``text`` is the note at ``path`` as the model read it from disk (the
-        file unchanged since, by size and time, and holding this very text)."""
-        known = self.parser.memory.get(path)
-        try:
-            found = os.stat(self.root / path)
-            if known is None or known[:2] != (found.st_size, found.st_mtime_ns):
-                return False
-            return (self.root / path).read_bytes() == text.encode("utf-8")
-        except (OSError, UnicodeEncodeError):
-            return False
 
     def is_note(self, path: str) -> bool:
         """Whether a file at vault-relative ``path`` is a note of the vault (SPEC §1)."""
@@ -131,7 +124,7 @@ class LiveVault:
         """Evaluate the same notes on another day (midnight has passed)."""
         with self.lock:
             self.today = today
-            return self._checked(())
+            return self._checked(()) if self.loaded else self.load()
 
     def reload_config(self) -> bool:
         """Read the config again (ConfigError, leaving everything as it was, when the new
@@ -143,6 +136,8 @@ class LiveVault:
             config = load_config(self.root, self.config_path)
             selection = Selection.from_config(config)
             old = self.config
+            if config == old:  # saved as it was: what was worked out under it still holds
+                config = old
             if config.language != old.language:  # speak the language it now sets
                 language.use(language.choose_language(config.language, os.environ).code)
             reads_alike = (config.parsing_fingerprint, config.language) == (
@@ -154,14 +149,13 @@ class LiveVault:
             if not stands:
                 self.builder = Builder(self.root, config, live=True, read_again=self.read_again)
             self._templates = templates_folders(self.root)
-            # an editor's text of a note the config now excludes: no note's (as ``edit``)
-            self.unsaved = {path: t for path, t in self.unsaved.items() if self.is_note(path)}
             return stands
 
     def reset(self) -> None:
         """Forget the model (after an update that failed): the next change reads all."""
         with self.lock:
             self.builder = Builder(self.root, self.config, live=True, read_again=self.read_again)
+            self.loaded = False
 
     def summary(self) -> str:
         """The summary note's text now."""
@@ -215,7 +209,7 @@ class LiveVault:
         )
         if edits is None:
             return False
-        self._reparse(edits[0], [path for path in edits[1] if path not in self.unsaved])
+        self._reparse(edits[0], [path for path in edits[1] if path not in self._open()])
         return True
 
     def _reparse(self, files: list[NoteFile], gone: list[str]) -> None:
@@ -236,13 +230,17 @@ class LiveVault:
         give_back()  # what the previous version of the model held
         return Update(before, tuple(self.findings), parsed)
 
+    def _open(self) -> dict[str, str]:
+        """The editor's texts of notes (not of those the config excludes)."""
+        return {path: text for path, text in self.unsaved.items() if self.is_note(path)}
+
     def _with_unsaved(self, notes: list[Note], every: bool = False) -> list[Note]:
         """``notes`` as read from disk, with an editor's text for those open unsaved;
         with ``every``, the notes open in an editor but not on disk too."""
         if not self.unsaved:
             return notes
         read = {note.path: note for note in notes}
-        for path, text in self.unsaved.items():
+        for path, text in self._open().items():
             if every or path in read:
                 read[path] = parse_text(path, text, self.config)
         return [read[path] for path in sorted(read)]
@@ -253,6 +251,6 @@ class LiveVault:
         known = self.parser.memory
         changed = [f for f in files if known.get(f.path, (None, None))[:2] != f[1:]]
         listed = {f.path for f in files}
-        gone = [p for p in self.vault.notes if p not in listed and p not in self.unsaved]
+        gone = [p for p in self.vault.notes if p not in listed and p not in self._open()]
         self._reparse(changed, gone)
         return self._checked(self.parser.parsed)

@@ -91,7 +91,8 @@ class Builder:
         return builder
 
     def takes(self, config: Config) -> bool:
-        """Whether the model stands under ``config``, notes read alike (``Finder.takes``)."""
+        """Whether the model stands under ``config`` (notes read alike: the caller's to
+        know); then it is the model's config (``Finder.takes``)."""
         return self.finder.takes(config)
 
     def build(self, notes: list[Note]) -> Vault:
