@@ -76,6 +76,7 @@ def _observe(session: Session) -> None:
 
     def forward() -> None:
         while observer.is_alive():
+            events.summary_path = live.config.summary_path  # where the config now puts it
             try:
                 paths = events.queue.get(timeout=0.5)
             except queue.Empty:

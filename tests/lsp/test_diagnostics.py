@@ -3,6 +3,7 @@ closed and changed on disk, across notes (SPEC §10)."""
 
 from __future__ import annotations
 
+import asyncio
 import os
 import subprocess
 import sys
@@ -103,6 +104,23 @@ async def test_changes_on_disk_are_watched_when_the_client_does_not(
         (root / "People/Jane.md").write_text(JANE + "- 2026-11-20 call\n")
         await wait_until(lambda: codes(client, jane) == [])
         assert not client.registrations  # type: ignore[attr-defined]
+
+
+async def test_the_server_watching_itself_follows_the_summary_the_config_moves(
+    make_vault: WriteVault,
+) -> None:
+    """The note that was the summary is a note once the config puts the summary
+    elsewhere: the server's own watcher (the client watches no files) passes on its
+    changes, as ``mdnet watch`` does."""
+    root = make_vault({".mdnet.toml": "", "Network Summary.md": JANE}).resolve()
+    moved = uri(root, "Network Summary.md")
+    async with serving(root, watch_files=False) as client:
+        assert codes(client, moved) == []  # the summary: no note
+        (root / ".mdnet.toml").write_text('[summary]\npath = "Elsewhere.md"\n')
+        await wait_until(lambda: codes(client, moved) == [("R001", 6)])  # a note now
+        await asyncio.sleep(1.0)  # the watcher told where the summary is (every 0.5 s)
+        (root / "Network Summary.md").write_text(JANE + "- 2026-11-20 call\n")
+        await wait_until(lambda: codes(client, moved) == [])
 
 
 async def test_the_vaults_own_findings_go_on_its_config_file(make_vault: WriteVault) -> None:
