@@ -61,13 +61,12 @@ def unchanged(path: Path, file: NoteFile) -> bool:
     return (found.st_size, found.st_mtime_ns) == (file.size, file.mtime_ns)
 
 
-def as_read(root: Path, path: str, text: str, known: tuple[int, int, object] | None) -> bool:
+def holds_as_read(root: Path, path: str, text: str, known: tuple[int, int, object] | None) -> bool:
     """Whether ``text`` is the note at ``path`` as it was read from disk (``known``: its
-    size, time and note then; the file unchanged since, and holding this very text)."""
+    size, time and note then; the file ``unchanged`` since, and holding this very text)."""
+    if known is None or not unchanged(root / path, NoteFile(path, known[0], known[1])):
+        return False
     try:
-        found = os.stat(root / path)
-        if known is None or known[:2] != (found.st_size, found.st_mtime_ns):
-            return False
         return (root / path).read_bytes() == text.encode("utf-8")
     except (OSError, UnicodeEncodeError):
         return False

@@ -24,7 +24,7 @@ from pathlib import Path
 from mdnet import language
 from mdnet.cache.parser import CachedParser
 from mdnet.config import CONFIG_NAME, Config, load_config
-from mdnet.live.on_disk import as_read, on_disk, unchanged
+from mdnet.live.on_disk import holds_as_read, on_disk, unchanged
 from mdnet.live.update import Update
 from mdnet.model.builder import Builder
 from mdnet.model.health import Standing, standing
@@ -85,10 +85,8 @@ class LiveVault:
             stands = self.reload_config() if CONFIG_NAME in changed else True
             if not (stands and self.loaded and self.builder.vault.notes):
                 return self.load()
-            if CONFIG_NAME in changed:
-                return self._resync()
-            if not self._take_in(changed):
-                return self._resync()
+            if CONFIG_NAME in changed or not self._take_in(changed):
+                return self._resync()  # the vault listed again
             return self._checked(self.parser.parsed)
 
     def edit(self, path: str, text: str | None) -> Update:
@@ -98,7 +96,9 @@ class LiveVault:
             if text is None:
                 self.unsaved.pop(path, None)
                 return self.apply({path})
-            unchanged = path not in self.unsaved and as_read(
+            if not path.endswith(".md"):  # no note, whatever the config says
+                return Update(tuple(self.findings), tuple(self.findings), ())
+            unchanged = path not in self.unsaved and holds_as_read(
                 self.root, path, text, self.parser.memory.get(path)
             )
             self.unsaved[path] = text
@@ -209,7 +209,8 @@ class LiveVault:
         )
         if edits is None:
             return False
-        self._reparse(edits[0], [path for path in edits[1] if path not in self._open()])
+        open_notes = self._open()
+        self._reparse(edits[0], [path for path in edits[1] if path not in open_notes])
         return True
 
     def _reparse(self, files: list[NoteFile], gone: list[str]) -> None:
@@ -250,7 +251,7 @@ class LiveVault:
         files = list_notes(self.root, self.config)
         known = self.parser.memory
         changed = [f for f in files if known.get(f.path, (None, None))[:2] != f[1:]]
-        listed = {f.path for f in files}
-        gone = [p for p in self.vault.notes if p not in listed and p not in self._open()]
+        listed, open_notes = {f.path for f in files}, self._open()
+        gone = [p for p in self.vault.notes if p not in listed and p not in open_notes]
         self._reparse(changed, gone)
         return self._checked(self.parser.parsed)

@@ -89,7 +89,7 @@ def make_server(
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(params: types.DidCloseTextDocumentParams) -> None:
-        path = _note(session, params.text_document.uri)
+        path = _in_vault(session, params.text_document.uri)
         if path is not None:
             session.changed(path, None)
 
@@ -164,14 +164,25 @@ def _workspace_folder(params: types.InitializeParams) -> Path:
 def _note(session: Session, uri: str) -> str | None:
     """The vault-relative path of a note of the vault at ``uri``; None for anything else
     (a document outside the vault, not a note): ignored quietly."""
+    path = _in_vault(session, uri)
+    return (
+        path
+        if path is not None and session.live is not None and session.live.is_note(path)
+        else None
+    )
+
+
+def _in_vault(session: Session, uri: str) -> str | None:
+    """The vault-relative path of the document at ``uri``, None outside the vault: what
+    an editor does with it goes to the live vault, which knows whether it is a note (it
+    may become one, or stop being one, as the config changes)."""
     if session.documents is None or session.live is None:
         return None
-    path = session.documents.path_of(uri)
-    return path if path is not None and session.live.is_note(path) else None
+    return session.documents.path_of(uri)
 
 
 def _edited(session: Session, uri: str) -> None:
-    path = _note(session, uri)
+    path = _in_vault(session, uri)
     if path is not None:
         document = session.server.workspace.get_text_document(uri)
         session.changed(path, document.source)

@@ -123,6 +123,39 @@ async def test_the_server_watching_itself_follows_the_summary_the_config_moves(
         await wait_until(lambda: codes(client, moved) == [])
 
 
+async def test_a_note_closed_while_the_config_excludes_it_is_read_from_disk_again(
+    make_vault: WriteVault,
+) -> None:
+    """The editor's unsaved text of a note the config excludes waits for the note (SPEC
+    §10); closed meanwhile, unsaved, it is gone: the note, taken back, is its file."""
+    daily = "Daily/2026-11-01.md"
+    root = make_vault(
+        {".mdnet.toml": "", "People/Jane.md": JANE, daily: "- 2026-01-02 coffee [[Jane]]\n"}
+    )
+    root = root.resolve()
+    jane = uri(root, "People/Jane.md")
+
+    def config(text: str) -> None:
+        (root / ".mdnet.toml").write_text(text)
+        client.workspace_did_change_watched_files(
+            types.DidChangeWatchedFilesParams(
+                [types.FileEvent(uri(root, ".mdnet.toml"), types.FileChangeType.Changed)]
+            )
+        )
+
+    async with serving(root) as client:
+        open_note(client, root, "People/Jane.md")
+        type_text(client, jane, JANE + "- 2026-11-20 call\n")
+        await wait_until(lambda: codes(client, jane) == [])
+        config('[vault]\nexclude = ["People/**"]\n')
+        await wait_until(lambda: codes(client, uri(root, daily)) == [("F005", 1)])  # no Jane
+        client.text_document_did_close(
+            types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(jane))
+        )
+        config("")
+        await wait_until(lambda: codes(client, jane) == [("R001", 6)])
+
+
 async def test_the_vaults_own_findings_go_on_its_config_file(make_vault: WriteVault) -> None:
     root = make_vault(
         {
