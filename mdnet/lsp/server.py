@@ -165,11 +165,8 @@ def _note(session: Session, uri: str) -> str | None:
     """The vault-relative path of a note of the vault at ``uri``; None for anything else
     (a document outside the vault, not a note): ignored quietly."""
     path = _in_vault(session, uri)
-    return (
-        path
-        if path is not None and session.live is not None and session.live.is_note(path)
-        else None
-    )
+    live = session.live
+    return path if path is not None and live is not None and live.is_note(path) else None
 
 
 def _in_vault(session: Session, uri: str) -> str | None:
