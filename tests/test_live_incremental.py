@@ -19,7 +19,7 @@ from mdnet.pipeline import check_vault
 from mdnet.rules.runner import Selection
 from mdnet.summary import render
 from tests.conftest import TODAY
-from tests.test_incremental import PATHS, RENAMES, VERSIONS
+from tests.test_incremental import PATHS, RENAMES, VERSIONS, one_object_for_each_entry
 
 CONFIG_TEXT = '[thresholds]\nmax_unanswered = 2\n[confidential]\nterms = ["Falcon"]\n'
 # the config edited: what the rules and the summary read only (the model stands), which
@@ -112,6 +112,7 @@ def test_any_changes_on_disk_or_in_an_editor_agree_with_a_check_from_scratch(
             if changed:
                 live.apply(changed)
             assert (_seen(live.findings), live.summary()) == from_scratch(root, live)
+            assert one_object_for_each_entry(live.builder)
     finally:
         shutil.rmtree(root.parent)
 

@@ -375,6 +375,24 @@ def test_a_restored_models_entries_are_shared_as_they_were(vault: Path) -> None:
     assert findings and in_order and {id(f) for f in in_order[0]} == findings
 
 
+def test_a_model_built_again_over_the_restored_one_saves_each_entry_once(vault: Path) -> None:
+    """A new note makes a check from the snapshot build the model again over the restored
+    one, keeping the contacts that came out the same: with their entries, which what the
+    notes bring then holds, not equal copies (a snapshot a third larger, else)."""
+    check(vault)
+    check(vault)
+    write(vault, "People/Cy.md", "---\ntype: contact\n---\n", days_ago=1)
+    before = written(vault)
+    check(vault)
+    assert written(vault) != before
+    restored = snapshot.restore(vault, load_config(vault))
+    assert restored is not None
+    builder = restored.builder
+    kept = {id(entry) for contact in builder.vault.contacts.values() for entry in contact.entries}
+    brought = [entry for found in builder.found.values() for entry in found.entries]
+    assert brought and {id(entry) for entry in brought} == kept
+
+
 def test_a_restored_models_notes_and_what_was_kept_are_shared_as_they_were(
     vault: Path,
 ) -> None:

@@ -25,12 +25,12 @@ from mdnet.model.found import Finder, Found
 from mdnet.model.linkers import Linkers, ReadAgain, with_blocks
 from mdnet.model.links import Resolver, names_of
 from mdnet.model.timelines import (
+    Keeping,
     Met,
     attended,
     event_of,
     in_date_order,
     met_at,
-    same,
     set_met_at_events,
 )
 from mdnet.model.totals import follow
@@ -84,10 +84,8 @@ class Builder:
         brings and what links resolve to. Its notes lack their blocks: it can be updated,
         but changes that reach other notes need all the notes (``reshapes``)."""
         builder = cls(vault.root, config)
-        builder.vault, builder.found = vault, found
-        builder.finder.markers_of = markers_of
-        builder.resolver.by_name = names
-        builder.has_blocks = False
+        builder.vault, builder.found, builder.has_blocks = vault, found, False
+        builder.finder.markers_of, builder.resolver.by_name = markers_of, names
         return builder
 
     def takes(self, config: Config) -> bool:
@@ -109,14 +107,15 @@ class Builder:
         resolver = self.resolver
         events = {n.path: event_of(n, resolver, contacts) for n in notes if n.kind == "event"}
         met = attended(events)
-        before = self.vault.contacts
+        before, keeping = self.vault.contacts, Keeping()
         for path, person in contacts.items():
             person.entries.sort(key=in_date_order)
             if path in met or "met_at" in person.note.fields:  # else none: most
                 set_met_at_events(person, events, met, resolver)
-            if path in before and same(before[path], person):
-                contacts[path] = before[path]  # and what was worked out about them
-                before[path].note = person.note  # the same but for blocks (a snapshot's)
+            if path in before:  # the same: kept, with what was worked out about them
+                contacts[path] = keeping.kept(before[path], person)
+                contacts[path].note = person.note  # the same but for blocks (a snapshot's)
+        keeping.share(self.found)
         circles = {n.path: self._circle(n) for n in notes if n.kind == "circle"}
         by_path = {note.path: note for note in notes}
         self.vault = Vault(self.root, by_path, contacts, circles, events, self._dangling(by_path))
@@ -176,9 +175,10 @@ class Builder:
                 touched.update(met_at(note.path, contacts, self.resolver))
             elif note.kind == "circle":
                 circles[note.path] = self._circle(note)
-        met = attended(events)
+        met, keeping = attended(events), Keeping()
         for path in touched & contacts.keys():
-            self._remake(path, notes, contacts, events, met, refind | gone, old)
+            self._remake(path, notes, contacts, events, met, refind | gone, old, keeping)
+        keeping.share(self.found)
         if reshaping or gone:  # new ones came last: in path order, as build makes them
             contacts, circles, events = (
                 in_path_order(contacts),
@@ -237,6 +237,7 @@ class Builder:
         met: dict[str, list[Met]],
         refind: set[str],
         old: Vault,
+        keeping: Keeping,
     ) -> None:
         """Make the contact at ``path`` anew: its entries from the notes not read again,
         then from those read again (kept as it was when it comes out the same)."""
@@ -248,7 +249,7 @@ class Builder:
             person.entries += [e for e in self.found[source].entries if e.contact == path]
         person.entries.sort(key=in_date_order)
         set_met_at_events(person, events, met, self.resolver)
-        contacts[path] = earlier if earlier is not None and same(earlier, person) else person
+        contacts[path] = keeping.kept(earlier, person)
 
     def _circle(self, note: Note) -> Circle:
         found = self.found.get(note.path)

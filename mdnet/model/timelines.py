@@ -7,7 +7,8 @@ import datetime as dt
 from operator import attrgetter
 
 from mdnet.model.commitment import Event
-from mdnet.model.contact import Contact
+from mdnet.model.contact import Contact, Interaction
+from mdnet.model.found import Found
 from mdnet.model.links import Resolver
 from mdnet.notes.blocks import Link
 from mdnet.notes.note import Note
@@ -58,6 +59,32 @@ def met_at(event: str, contacts: dict[str, Contact], resolver: Resolver) -> list
         for path, person in contacts.items()
         if "met_at" in person.note.fields and place(person.note, resolver) == event
     ]
+
+
+class Keeping:
+    """Keeps each contact that came out the same as before (with what was worked out
+    about it), and its entries with it: what the notes read again brought then holds
+    those, not equal copies (twice the memory of a vault's entries, and of its snapshot)."""
+
+    def __init__(self) -> None:
+        self.shared: dict[int, Interaction] = {}  # id of an entry made again → the kept one
+
+    def kept(self, before: Contact | None, after: Contact) -> Contact:
+        """``before`` when ``after`` came out the same, else ``after``."""
+        if before is None or not same(before, after):
+            return after
+        pairs = zip(after.entries, before.entries, strict=True)
+        self.shared.update((id(new), old) for new, old in pairs if new is not old)
+        return before
+
+    def share(self, found: dict[str, Found]) -> None:
+        """Make ``found`` hold the kept contacts' entries in place of the equal new ones."""
+        shared = self.shared
+        for path in {entry.path for entry in shared.values()}:
+            brought = found.get(path)
+            if brought is not None:
+                entries = tuple([shared.get(id(entry), entry) for entry in brought.entries])
+                found[path] = brought._replace(entries=entries)
 
 
 def same(before: Contact, after: Contact) -> bool:
