@@ -22,11 +22,12 @@ from mdnet.cache.folder import snapshot_saved
 from mdnet.cache.parser import CachedParser
 from mdnet.config import Config
 from mdnet.model.builder import Builder
+from mdnet.model.linkers import ReadAgain
 from mdnet.model.memory import paused_gc
 from mdnet.model.stats import Stats
 from mdnet.model.vault import Vault
 from mdnet.notes.note import Note
-from mdnet.notes.parse import parse_all, parse_text
+from mdnet.notes.parse import parse_all, parse_file, parse_text
 from mdnet.notes.scan import NoteFile, list_notes, listing
 from mdnet.rules.finding import Finding
 from mdnet.rules.runner import Selection, run_rules
@@ -139,7 +140,7 @@ def _check_from_snapshot(
     far from the vault (not after a cold run: that one stays as quick as it can be)."""
     with paused_gc():
         files, listed_at = listed or listing(root, config)
-        restored = snapshot.restore(root, config)
+        restored = snapshot.restore(root, config, _reader(root, config, files))
         if restored is None:
             builder = Builder(root, config)
             vault = builder.build(parser(root, files, config))
@@ -148,14 +149,16 @@ def _check_from_snapshot(
             changed, gone = restored.changes(files)
             builder = restored.builder
             notes = parser.refresh(root, changed, gone, config)
-            if builder.reshapes(notes, gone):  # built again from all the notes, with
-                vault = builder.build(parser(root, files, config))  # their blocks
-            else:
+            reshaped = builder.reshapes(notes, gone)  # notes came or went, links moved
+            if reshaped and not builder.has_blocks:  # (a snapshot without the notes that
+                vault = builder.build(parser(root, files, config))  # link each name)
+            else:  # the notes that link a name that moved are read again
                 vault = builder.update(notes, gone)
             drifted = len(changed) + len(gone) > snapshot.DRIFT or restored.today != today
-            drifted = drifted or builder.rebuilt
+            drifted = drifted or reshaped
         if builder.rebuilt:  # what the notes' blocks bring is in the model now: their
-            builder.shed_blocks()  # memory is the rules' (a third of a check's peak)
+            builder.shed_blocks(keep_links=drifted)  # memory is the rules' (a third of
+            # a check's peak); the snapshot keeps which notes link each name
     findings = run_rules(vault, config, today, selection)
     if drifted:
         save = partial(snapshot.save, root, config, builder, files, today, listed_at)
@@ -164,6 +167,20 @@ def _check_from_snapshot(
         else:
             later.append(save)
     return vault, findings
+
+
+def _reader(root: Path, config: Config, files: list[NoteFile]) -> ReadAgain:
+    """How a model from the snapshot reads notes again, blocks and all: from their files
+    as listed (unchanged since the snapshot, or they were read already)."""
+    listed: dict[str, NoteFile] = {}  # made when a change first reaches other notes
+
+    def read_again(notes: list[Note]) -> list[Note]:
+        if not listed:
+            listed.update((file.path, file) for file in files)
+        found = [listed.get(note.path) or NoteFile(note.path, 0, 0) for note in notes]
+        return [parse_file(root, file, config) for file in found]
+
+    return read_again
 
 
 def recheck(

@@ -289,6 +289,19 @@ def test_a_new_note_builds_everything_and_keeps_the_contacts_that_did_not_change
     assert [e.contact for e in after.contacts["People/Nobody.md"].entries] == ["People/Nobody.md"]
 
 
+def test_only_a_live_model_keeps_who_claims_each_name_after_a_change() -> None:
+    """A check's model changes once: who claims each name (20 MB at 100,000 notes) is
+    let go before its rules run; a live model keeps it for its next change."""
+    notes = sorted(parsed(dict.fromkeys(PATHS, 0)).values(), key=lambda note: note.path)
+    nobody = parse_note("People/Nobody.md", "---\ntype: contact\n---\n", CONFIG)
+    for live in (False, True):
+        builder = Builder(ROOT, CONFIG, live=live)
+        builder.build(notes)
+        builder.update([nobody])
+        assert (builder.resolver.claims is not None) == live
+        assert builder.resolver.by_name["nobody"] == "People/Nobody.md"
+
+
 def test_kept_work_is_per_config_and_day() -> None:
     notes = parsed(dict.fromkeys(PATHS, 0))
     vault = Builder(ROOT, CONFIG).build(sorted(notes.values(), key=lambda note: note.path))

@@ -72,8 +72,12 @@ def _note_values(note: Note, same: dict[str, str] | None = None) -> Iterable[Any
 
 
 def _notes(values: list[Any]) -> list[Any]:
+    """The notes, having let their blocks go (``Note.shed``: read again when needed)."""
     width = len(SLOTS)
-    return [note_of(*values[at : at + width]) for at in range(0, len(values), width)]
+    notes = [note_of(*values[at : at + width]) for at in range(0, len(values), width)]
+    for note in notes:
+        note.shed_blocks()
+    return notes
 
 
 def _finding_values(finding: Finding, same: dict[str, str]) -> Iterable[Any]:

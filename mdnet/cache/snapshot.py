@@ -33,6 +33,7 @@ from mdnet.model.builder import Builder
 from mdnet.model.commitment import Circle, Event
 from mdnet.model.contact import MDNET, Contact, work_name
 from mdnet.model.found import Found
+from mdnet.model.linkers import Linkers, ReadAgain
 from mdnet.model.totals import Total
 from mdnet.model.vault import Vault
 from mdnet.notes.files import write_atomic
@@ -77,8 +78,10 @@ def made_by(config: Config) -> tuple[int, str]:
     return SNAPSHOT_FORMAT, model_stamp(config)
 
 
-def restore(root: Path, config: Config) -> Restored | None:
-    """The vault's snapshot for ``config`` and this mdnet, or None (missing, stale...)."""
+def restore(root: Path, config: Config, read_again: ReadAgain | None = None) -> Restored | None:
+    """The vault's snapshot for ``config`` and this mdnet, or None (missing, stale...).
+    Its notes let their blocks go: ``read_again`` reads a note again, blocks and all,
+    when a change reaches past the notes changed (``Builder.restored``)."""
     path = root / STATE_FOLDER / SNAPSHOT_NAME
     try:
         found = path.stat()
@@ -86,7 +89,7 @@ def restore(root: Path, config: Config) -> Restored | None:
             return None  # a pipe, a device, a link to one: never waited for nor read
         with open(path, "rb", buffering=1 << 20) as source:  # read as it is unpickled:
             state = SnapshotUnpickler(source).load_all(made_by(config))  # (no copy of it)
-        return None if state is None else _restored(root, config, state)
+        return None if state is None else _restored(root, config, state, read_again)
     except Exception:  # a cache: whatever is wrong with it, do without
         return None
 
@@ -110,12 +113,13 @@ def save(
     for contact in vault.contacts.values():  # each contact's answers: for config, today
         contact.keeping_for(config, today)
     tables = model_tables(vault.notes, builder.found, vault.contacts)
+    linkers = builder.linkers.by_name if builder.linkers is not None else None
     state = (
         today,
         known,
         (vault.notes, vault.contacts, vault.circles, vault.events, vault.dangling),
         (vault.shared_titles, vault.confidential, vault.ignoring, vault.with_problems),
-        (builder.found, builder.resolver.by_name, builder.markers_of),
+        (builder.found, builder.resolver.by_name, builder.markers_of, linkers),
         _current_totals(vault, config, today),
     )
     folder = root / STATE_FOLDER
@@ -128,14 +132,18 @@ def save(
         pass  # the next check builds the model again (tests check that one is written)
 
 
-def _restored(root: Path, config: Config, state: Any) -> Restored | None:
+def _restored(
+    root: Path, config: Config, state: Any, read_again: ReadAgain | None
+) -> Restored | None:
     today, known, model, worked_out, building, totals = state
     if not _well_formed(state):
         return None
     notes, contacts, circles, events, dangling = model
     vault = Vault(root, notes, contacts, circles, events, dangling)
     vault.shared_titles, vault.confidential, vault.ignoring, vault.with_problems = worked_out
-    builder = Builder.restored(vault, config, *building)
+    found, by_name, markers_of, linking = building
+    linkers = None if linking is None else Linkers.saved(linking)
+    builder = Builder.restored(vault, config, found, by_name, markers_of, linkers, read_again)
     for contact in contacts.values():
         contact.restored_for(config, today)
     for kind, name, more, kept in totals:
@@ -149,7 +157,7 @@ def _well_formed(state: tuple[Any, ...]) -> bool:
     """What a snapshot holds is of the types mdnet saves (a hand-made one may not be)."""
     today, known, model, worked_out, building, totals = state
     notes, contacts, circles, events, dangling = model
-    found, by_name, markers_of = building
+    found, by_name, markers_of, linking = building
     kinds = [
         (notes, Note),
         (contacts, Contact),
@@ -166,9 +174,18 @@ def _well_formed(state: tuple[Any, ...]) -> bool:
         and all(_well_kept(contact.memo) for contact in contacts.values())
         and isinstance(dangling, list)
         and isinstance(markers_of, dict)
+        and (linking is None or _well_linked(linking))
         and all(isinstance(value, (frozenset, dict, list)) for value in worked_out)
         and isinstance(totals, list)
         and all(_well_totalled(*entry) for entry in totals)
+    )
+
+
+def _well_linked(linking: Any) -> bool:
+    """Which notes link each name, as ``Linkers.by_name`` keeps them."""
+    return type(linking) is dict and all(
+        type(name) is str and type(paths) is tuple and all(type(p) is str for p in paths)
+        for name, paths in linking.items()
     )
 
 

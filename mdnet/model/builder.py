@@ -14,6 +14,7 @@ from mdnet.config import Config
 from mdnet.model.changes import (
     carry,
     in_path_order,
+    moved_links,
     notes_after,
     of_kinds,
     reshapes,
@@ -23,7 +24,7 @@ from mdnet.model.commitment import Circle, Event
 from mdnet.model.contact import Contact
 from mdnet.model.found import Finder, Found
 from mdnet.model.linkers import Linkers, ReadAgain, with_blocks
-from mdnet.model.links import Resolver, names_of
+from mdnet.model.links import Resolver
 from mdnet.model.timelines import (
     Keeping,
     Met,
@@ -65,7 +66,7 @@ class Builder:
         self.found: dict[str, Found] = {}  # only for the notes that bring something
         self.linkers: Linkers | None = None  # name → the notes that link it
         self.rebuilt = False  # whether the model was last built from all the notes
-        self.has_blocks = True  # the notes have their blocks (not so in a snapshot's)
+        self.has_blocks = True  # the notes have their blocks, or can read them again
 
     @property
     def markers_of(self) -> dict[tuple[str, ...], frozenset[str]]:
@@ -79,13 +80,18 @@ class Builder:
         found: dict[str, Found],
         names: dict[str, str],
         markers_of: dict[tuple[str, ...], frozenset[str]],
+        linkers: Linkers | None,
+        read_again: ReadAgain | None,
     ) -> Builder:
         """The builder of ``vault`` as ``mdnet.cache.snapshot`` saved it: what each note
-        brings and what links resolve to. Its notes lack their blocks: it can be updated,
-        but changes that reach other notes need all the notes (``reshapes``)."""
-        builder = cls(vault.root, config)
-        builder.vault, builder.found, builder.has_blocks = vault, found, False
+        brings, what links resolve to, the notes that link each name. Its notes let their
+        blocks go: given ``linkers`` and a way to ``read_again`` a note, a change that
+        reaches other notes reads those again, as in a live model; else it needs all the
+        notes (``has_blocks``)."""
+        builder = cls(vault.root, config, read_again=read_again)
+        builder.vault, builder.found, builder.linkers = vault, found, linkers
         builder.finder.markers_of, builder.resolver.by_name = markers_of, names
+        builder.has_blocks = linkers is not None and read_again is not None
         return builder
 
     def takes(self, config: Config) -> bool:
@@ -127,14 +133,17 @@ class Builder:
                     note.shed_blocks()
         return self.vault
 
-    def shed_blocks(self) -> None:
+    def shed_blocks(self, keep_links: bool = False) -> None:
         """Let the notes' blocks go once the model is built (a check does: what they
         bring is in ``found``); a change that reaches other notes then needs them all
-        read again (``has_blocks``)."""
+        read again (``has_blocks``). ``keep_links``: the notes that link each name are
+        indexed first (a snapshot saves them, to be reshaped as a live model is)."""
+        if keep_links and self.linkers is None:
+            self.linkers = Linkers(self.vault.notes.values())
         for note in self.vault.notes.values():
             if note.blocks:
                 note.shed_blocks()
-        self.has_blocks, self.linkers = False, None
+        self.has_blocks, self.linkers = False, self.linkers if keep_links else None
 
     def update(self, changed: list[Note], removed: Iterable[str] = ()) -> Vault:
         """The model once the ``changed`` notes are parsed again and ``removed`` ones gone."""
@@ -147,7 +156,8 @@ class Builder:
         self.rebuilt = False
         refind = {note.path for note in changed}
         if reshaping or gone:
-            refind |= self._moved_links(old, reshaping, gone)
+            linkers = self._index_links(old.notes.values())
+            refind |= moved_links(self.resolver, linkers, old, reshaping, gone)
         refound = [notes[path] for path in sorted(refind) if path in notes]
         reread = with_blocks(refound, self.read_again)
         if self.linkers is not None:
@@ -197,29 +207,17 @@ class Builder:
         )
         for note in reread:  # as they were before
             note.shed_blocks()
+        if not self.live:  # who claims each name: made again for a check's next change
+            self.resolver.claims = None  # (rare), not kept through its rules (20 MB)
         return self.vault
 
     def reshapes(self, changed: list[Note], removed: Iterable[str] = ()) -> bool:
         """Whether ``update`` reads notes other than the changed ones (which a builder
-        restored without its notes' blocks cannot)."""
+        whose notes let their blocks go cannot, unless it ``has_blocks`` to read again)."""
         notes = self.vault.notes
         return any(path in notes for path in removed) or any(
             reshapes(notes.get(note.path), note) for note in changed
         )
-
-    def _moved_links(self, old: Vault, reshaping: list[Note], gone: set[str]) -> set[str]:
-        """The notes that link a name which now resolves elsewhere (or to a note of
-        another kind)."""
-        before = [old.notes[n.path] for n in reshaping if n.path in old.notes]
-        before += [old.notes[path] for path in gone]
-        moved = self.resolver.reclaim(old.notes.values(), before, reshaping)
-        for note in reshaping:
-            prior = old.notes.get(note.path)
-            if prior is not None and prior.kind != note.kind:
-                for _, name in names_of(note):
-                    if self.resolver.by_name.get(name) == note.path:
-                        moved.add(name)  # links to it may now be interactions, or not
-        return self._index_links(old.notes.values()).of(moved) - gone
 
     def _index_links(self, notes: Iterable[Note]) -> Linkers:
         """``linkers``, made from ``notes`` (and the Resolver's claims) unless made."""

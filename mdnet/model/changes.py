@@ -12,8 +12,27 @@ from typing import TypeVar
 from mdnet.model.commitment import Circle, Event
 from mdnet.model.contact import Contact
 from mdnet.model.found import Found
+from mdnet.model.linkers import Linkers
+from mdnet.model.links import Resolver, names_of
 from mdnet.model.vault import Dangling, Vault
 from mdnet.notes.note import Note
+
+
+def moved_links(
+    resolver: Resolver, linkers: Linkers, old: Vault, reshaping: list[Note], gone: set[str]
+) -> set[str]:
+    """The notes that link a name which now resolves elsewhere (or to a note of another
+    kind), once the ``reshaping`` notes changed and those ``gone`` went."""
+    before = [old.notes[n.path] for n in reshaping if n.path in old.notes]
+    before += [old.notes[path] for path in gone]
+    moved = resolver.reclaim(old.notes.values(), before, reshaping)
+    for note in reshaping:
+        prior = old.notes.get(note.path)
+        if prior is not None and prior.kind != note.kind:
+            for _, name in names_of(note):
+                if resolver.by_name.get(name) == note.path:
+                    moved.add(name)  # links to it may now be interactions, or not
+    return linkers.of(moved) - gone
 
 
 def of_kinds(

@@ -31,6 +31,13 @@ class Linkers:
             name: tuple(paths) for name, paths in linking.items()
         }
 
+    @classmethod
+    def saved(cls, by_name: dict[str, tuple[str, ...]]) -> Linkers:
+        """The linkers whose ``by_name`` a snapshot saved (``mdnet.cache.snapshot``)."""
+        linkers = cls(())
+        linkers.by_name = by_name
+        return linkers
+
     def of(self, names: Iterable[str]) -> set[str]:
         """The paths of the notes that link any of ``names``."""
         by_name = self.by_name
