@@ -140,7 +140,7 @@ def _check_from_snapshot(
     far from the vault (not after a cold run: that one stays as quick as it can be)."""
     with paused_gc():
         files, listed_at = listed or listing(root, config)
-        restored = snapshot.restore(root, config, _reader(root, config, files))
+        restored = snapshot.restore(root, config, _reader(root, config, files), today)
         if restored is None:
             builder = Builder(root, config)
             vault = builder.build(parser(root, files, config))
