@@ -42,21 +42,22 @@ def check_vault(
     selection: Selection,
     parse: Parser | None = None,
     builder: Builder | None = None,
+    later: list[Callable[[], None]] | None = None,
 ) -> tuple[Vault, list[Finding]]:
     """The vault at ``root`` and its findings on ``today`` from the ``selection``'s rules.
 
     Notes are parsed by ``parse``; by default through the index (``cache.parser.CachedParser``),
     which parses only the notes that changed since the last run. With the index, and
     no ``builder`` of the caller's (watch mode keeps its own), the model starts from
-    the last check's snapshot (``mdnet.cache.snapshot``), written again before returning
-    when it drifted (``check_answer`` leaves that for once its answer is out).
+    the last check's snapshot (``mdnet.cache.snapshot``), written again when it drifted:
+    before returning, or added to ``later`` (a command does it once its work is done).
     """
     owned = CachedParser() if parse is None else None
     parser = owned or parse
     assert parser is not None
     try:
         if builder is None and isinstance(parser, CachedParser) and parser.use_index:
-            return _check_from_snapshot(root, config, today, selection, parser, None)
+            return _check_from_snapshot(root, config, today, selection, parser, later)
         built = builder or Builder(root, config)
         vault = load_vault(root, config, parser, built)
         if builder is None:  # nobody updates this model: what the blocks bring is in it,

@@ -607,6 +607,35 @@ def test_mdnet_check_writes_the_snapshot_once_its_answer_is_out(vault: Path) -> 
     assert check(vault) == check(vault, use_index=False)
 
 
+@pytest.mark.parametrize(
+    ("command", "output"),
+    [(["summary"], "Network Summary.md"), (["calendar", "-o", "network.ics"], "network.ics")],
+)
+def test_summary_and_calendar_write_the_snapshot_once_their_own_work_is_done(
+    vault: Path, monkeypatch: pytest.MonkeyPatch, command: list[str], output: str
+) -> None:
+    """As ``mdnet check`` does, the snapshot is left for after the note or the calendar
+    is written (run as a program, to a process of its own): nobody waits for it (at
+    100,000 notes, seconds on the first run of a day)."""
+    from click.testing import CliRunner
+
+    from mdnet.cli import main
+
+    check(vault)  # cold: no snapshot; the next run makes one
+    written_first: list[bool] = []
+    save = snapshot.save
+
+    def saved(*arguments: Any) -> None:
+        written_first.append((vault / output).exists())
+        save(*arguments)
+
+    monkeypatch.setattr(snapshot, "save", saved)
+    monkeypatch.chdir(vault)
+    result = CliRunner().invoke(main, [*command, str(vault), "--today", "2026-11-26"])
+    assert result.exit_code == 0, result.output
+    assert written_first == [True]
+
+
 def test_a_check_lets_the_blocks_go_once_the_model_is_built(vault: Path) -> None:
     """What the blocks bring is in the model: the rules run without them in memory, and
     find what a check from scratch finds."""

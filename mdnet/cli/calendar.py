@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -13,6 +14,7 @@ from mdnet.calendar.writer import write_file
 from mdnet.cli.options import (
     UsageError,
     common_options,
+    finish,
     one_vault,
     open_vault,
     today_option,
@@ -60,7 +62,10 @@ def write_calendar_file(
     if target is None and output != "-":
         target = calendar_file(vault_path, config)  # refused before any work if unset
     selection = Selection.from_config(config)
-    network, findings = check_vault(vault_path, config, today, selection, vault_parser())
+    later: list[Callable[[], None]] = []  # the model's snapshot, once the file is written
+    network, findings = check_vault(
+        vault_path, config, today, selection, vault_parser(), later=later
+    )
     if not network.notes:  # a wrong folder: no calendar is made for it
         raise UsageError(_("{path}: no notes found (no *.md file): not a vault").format(path=given))
     data = render_calendar(network, config, today, findings, selection)
@@ -68,7 +73,7 @@ def write_calendar_file(
         sys.stdout.flush()
         sys.stdout.buffer.write(data)  # bytes as they are: CRLF line ends, UTF-8
         sys.stdout.buffer.flush()
-        return
+        finish(0, later)
     instead = "choose another -o FILE" if output else "set another calendar.path in .mdnet.toml"
     try:
         changed = write_file(target, data, instead)
@@ -82,3 +87,4 @@ def write_calendar_file(
     events = ngettext("{count} event", "{count} events", count).format(count=count)
     said = _("{path} (updated, {events})") if changed else _("{path} (unchanged, {events})")
     click.echo(said.format(path=shown, events=events))
+    finish(0, later)

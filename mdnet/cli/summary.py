@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -10,6 +11,7 @@ import click
 from mdnet.cli.options import (
     UsageError,
     common_options,
+    finish,
     one_vault,
     open_vault,
     today_option,
@@ -43,7 +45,10 @@ def summary(
     given = one_vault(folder, vault)
     vault_path, config = open_vault(given, config_path)
     selection = Selection.from_config(config)
-    network, findings = check_vault(vault_path, config, today, selection, vault_parser())
+    later: list[Callable[[], None]] = []  # the model's snapshot, once the note is written
+    network, findings = check_vault(
+        vault_path, config, today, selection, vault_parser(), later=later
+    )
     if not network.notes:  # a wrong folder: no summary note is made in it
         raise UsageError(_("{path}: no notes found (no *.md file): not a vault").format(path=given))
     text = render(network, config, today, findings, selection)
@@ -58,3 +63,4 @@ def summary(
         ) from None
     shown = display_path(vault_path, config.summary_path, Path.cwd())
     click.echo((_("{path} (updated)") if changed else _("{path} (unchanged)")).format(path=shown))
+    finish(0, later)
