@@ -145,6 +145,24 @@ def test_a_check_from_the_snapshot_reads_again_only_the_notes_a_change_of_shape_
     assert check(vault) == findings  # from the snapshot the change wrote
 
 
+def test_the_snapshot_forgets_the_notes_gone_from_which_notes_link_each_name(
+    vault: Path,
+) -> None:
+    """A restored note has let its blocks go: the names its text linked cannot be taken
+    off when it changes or goes (``Linkers.relink``). The snapshot, carried from check to
+    check, is saved without the notes gone."""
+    check(vault)
+    check(vault)  # writes the snapshot
+    (vault / "Daily/2026-10-05.md").unlink()
+    write(vault, "People/Cy.md", "---\ntype: contact\n---\n", days_ago=1)
+    check(vault)  # notes came and went: the snapshot is written again
+    restored = snapshot.restore(vault, load_config(vault))
+    assert restored is not None and restored.builder.linkers is not None
+    linking = restored.builder.linkers.by_name
+    assert not any("Daily/2026-10-05.md" in paths for paths in linking.values())
+    assert check(vault) == check(vault, use_index=False)
+
+
 def test_another_day_works_everything_out_again_and_rewrites_the_snapshot(vault: Path) -> None:
     check(vault)
     check(vault)
@@ -634,6 +652,15 @@ def test_summary_and_calendar_write_the_snapshot_once_their_own_work_is_done(
     result = CliRunner().invoke(main, [*command, str(vault), "--today", "2026-11-26"])
     assert result.exit_code == 0, result.output
     assert written_first == [True]
+    # with what they kept with each contact (the calendar's reminders), it is read back
+    restored = snapshot.restore(vault, load_config(vault))
+    assert restored is not None
+    kept = [
+        name
+        for contact in restored.builder.vault.contacts.values()
+        for name, *_ in contact.remembered()
+    ]
+    assert any(name.startswith(f"mdnet.{command[0]}") for name in kept)
 
 
 def test_a_check_lets_the_blocks_go_once_the_model_is_built(vault: Path) -> None:

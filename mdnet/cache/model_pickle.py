@@ -28,6 +28,7 @@ MODEL_CLASSES = {
     "mdnet.model.vault": {"Dangling"},
     "mdnet.model.found": {"Found"},
     "mdnet.model.giveback": {"Pending"},
+    "mdnet.calendar.reminder": {"Reminder"},  # what the calendar keeps with a contact
     "mdnet.dates": {"Duration"},
     "datetime": {"date"},
     "builtins": {"set", "frozenset"},

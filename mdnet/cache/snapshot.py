@@ -120,7 +120,7 @@ def save(
     for contact in vault.contacts.values():  # each contact's answers: for config, today
         contact.keeping_for(config, today)
     tables = model_tables(vault.notes, builder.found, vault.contacts)
-    linkers = builder.linkers.by_name if builder.linkers is not None else None
+    linkers = _linking(builder.linkers, vault.notes) if builder.linkers is not None else None
     state = (
         today,
         known,
@@ -137,6 +137,19 @@ def save(
         write_atomic(folder / SNAPSHOT_NAME, SnapshotPickler.dumper(made_by(config), tables, state))
     except Exception:  # a read-only vault, a full disk...: a cache, the check goes on
         pass  # the next check builds the model again (tests check that one is written)
+
+
+def _linking(linkers: Linkers, notes: dict[str, Note]) -> dict[str, tuple[str, ...]]:
+    """Which notes link each name, less the notes gone: a note keeps being listed under
+    a name it no longer links until it goes (``Linkers.relink``), and the snapshot is
+    carried from one check to the next."""
+    linking = {}
+    for name, paths in linkers.by_name.items():
+        if all(path in notes for path in paths):
+            linking[name] = paths
+        elif here := tuple(path for path in paths if path in notes):
+            linking[name] = here
+    return linking
 
 
 def _restored(
