@@ -118,7 +118,7 @@ class Builder:
             person.entries.sort(key=in_date_order)
             if path in met or "met_at" in person.note.fields:  # else none: most
                 set_met_at_events(person, events, met, resolver)
-            if path in before:  # the same: kept, with what was worked out about them
+            if path in before:  # kept when the same, with what was worked out about them
                 contacts[path] = keeping.kept(before[path], person)
                 contacts[path].note = person.note  # the same but for blocks (a snapshot's)
         keeping.share(self.found)
