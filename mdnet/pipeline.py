@@ -141,7 +141,7 @@ def _check_from_snapshot(
     far from the vault (not after a cold run: that one stays as quick as it can be)."""
     with paused_gc():
         files, listed_at = listed or listing(root, config)
-        restored = snapshot.restore(root, config, _reader(root, config, files), today)
+        restored = snapshot.restore(root, config, _reader(root, config), today)
         if restored is None:
             builder = Builder(root, config)
             vault = builder.build(parser(root, files, config))
@@ -170,16 +170,13 @@ def _check_from_snapshot(
     return vault, findings
 
 
-def _reader(root: Path, config: Config, files: list[NoteFile]) -> ReadAgain:
-    """How a model from the snapshot reads notes again, blocks and all: from their files
-    as listed (unchanged since the snapshot, or they were read already)."""
-    listed: dict[str, NoteFile] = {}  # made when a change first reaches other notes
+def _reader(root: Path, config: Config) -> ReadAgain:
+    """How a model from the snapshot reads notes again, blocks and all: from their files,
+    unchanged since the snapshot (or they were read already). A size of 0 only makes the
+    reader read until the end."""
 
     def read_again(notes: list[Note]) -> list[Note]:
-        if not listed:
-            listed.update((file.path, file) for file in files)
-        found = [listed.get(note.path) or NoteFile(note.path, 0, 0) for note in notes]
-        return [parse_file(root, file, config) for file in found]
+        return [parse_file(root, NoteFile(note.path, 0, 0), config) for note in notes]
 
     return read_again
 

@@ -495,9 +495,7 @@ def test_a_restored_models_entries_are_shared_as_they_were(vault: Path) -> None:
     restored = snapshot.restore(vault, load_config(vault))
     assert restored is not None
     builder = restored.builder
-    kept = {id(entry) for contact in builder.vault.contacts.values() for entry in contact.entries}
-    brought = [entry for found in builder.found.values() for entry in found.entries]
-    assert brought and {id(entry) for entry in brought} == kept
+    assert_one_object_for_each_entry(builder)
     findings = {
         id(finding)
         for contact in builder.vault.contacts.values()
@@ -512,22 +510,27 @@ def test_a_restored_models_entries_are_shared_as_they_were(vault: Path) -> None:
     assert findings and in_order and {id(f) for f in in_order[0]} == findings
 
 
-def test_a_model_built_again_over_the_restored_one_saves_each_entry_once(vault: Path) -> None:
-    """A new note makes a check from the snapshot build the model again over the restored
-    one, keeping the contacts that came out the same: with their entries, which what the
-    notes bring then holds, not equal copies (a snapshot a third larger, else)."""
+def assert_one_object_for_each_entry(builder: Builder) -> None:
+    """Each entry is one object, in its contact's entries and in what its note brings."""
+    kept = {id(entry) for contact in builder.vault.contacts.values() for entry in contact.entries}
+    brought = [entry for found in builder.found.values() for entry in found.entries]
+    assert brought and {id(entry) for entry in brought} == kept
+
+
+def test_a_snapshot_written_after_a_note_came_saves_each_entry_once(vault: Path) -> None:
+    """The daily note saved again as it was, with a new note: the contact it names (Ann)
+    comes out the same and is kept with its entries, which what the notes bring then
+    holds, not the equal copies read again (a snapshot a third larger, else)."""
     check(vault)
     check(vault)
+    write(vault, "Daily/2026-10-05.md", NOTES["Daily/2026-10-05.md"], days_ago=1)
     write(vault, "People/Cy.md", "---\ntype: contact\n---\n", days_ago=1)
     before = written(vault)
     check(vault)
     assert written(vault) != before
     restored = snapshot.restore(vault, load_config(vault))
     assert restored is not None
-    builder = restored.builder
-    kept = {id(entry) for contact in builder.vault.contacts.values() for entry in contact.entries}
-    brought = [entry for found in builder.found.values() for entry in found.entries]
-    assert brought and {id(entry) for entry in brought} == kept
+    assert_one_object_for_each_entry(restored.builder)
 
 
 def test_a_restored_models_notes_and_what_was_kept_are_shared_as_they_were(

@@ -12,7 +12,7 @@ from typing import Any, BinaryIO, NamedTuple
 from mdnet.model.contact import Contact, Interaction, _WithMore
 from mdnet.model.found import Found
 from mdnet.model.giveback import Pending
-from mdnet.notes.note import SLOTS, Note, note_of
+from mdnet.notes.note import SHED, SLOTS, Note, note_of
 from mdnet.rules.finding import Finding
 
 # the classes a snapshot is made of: nothing else is unpickled
@@ -75,10 +75,11 @@ def _note_values(note: Note, same: dict[str, str] | None = None) -> Iterable[Any
 def _notes(values: list[Any]) -> list[Any]:
     """The notes, having let their blocks go (``Note.shed``: read again when needed)."""
     width = len(SLOTS)
-    notes = [note_of(*values[at : at + width]) for at in range(0, len(values), width)]
-    for note in notes:
-        note.shed_blocks()
-    return notes
+    values[BLOCKS::width] = [SHED] * (len(values) // width)  # saved empty
+    return [note_of(*values[at : at + width]) for at in range(0, len(values), width)]
+
+
+BLOCKS = SLOTS.index("blocks")
 
 
 def _finding_values(finding: Finding, same: dict[str, str]) -> Iterable[Any]:
