@@ -12,6 +12,7 @@ The vault is never written inside the repository.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
 import subprocess
@@ -19,6 +20,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 from tests.benchmarks.generate_vault import generate
 from tests.benchmarks.watching import served_check, structural
@@ -36,8 +38,17 @@ TARGETS = {
 }
 
 
-def timed(command: list[str]) -> tuple[float, int]:
-    """Wall time and peak resident memory (KB) of one run of ``command``."""
+class Run(NamedTuple):
+    """One run of a command (or the best of a few): wall time, the peak resident memory
+    (KB) of its process, and of the process it left its work to (0 when none)."""
+
+    seconds: float
+    memory: int
+    later: int = 0
+
+
+def timed(command: list[str]) -> Run:
+    """One run of ``command``, and of the work it left to a process of its own."""
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(process.pid, 0)
@@ -45,34 +56,60 @@ def timed(command: list[str]) -> tuple[float, int]:
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode not in (0, 1):
         raise SystemExit(f"{command} failed with {process.returncode}")
-    settle(command)
-    return elapsed, usage.ru_maxrss
+    return Run(elapsed, usage.ru_maxrss, settle(command))
 
 
-def settle(command: list[str], longest: float = 120.0) -> None:
+def settle(command: list[str], longest: float = 120.0) -> int:
     """Wait for what ``command`` left to a process of its own (the model's snapshot and
-    the last answer, written once the answer is out), so that the next run starts clean."""
+    the last answer, written once the answer is out), so that the next run starts clean;
+    that process's peak memory (KB), which only a subreaper learns (0 otherwise)."""
     line = "\0".join(command).encode()
     deadline = time.monotonic() + longest
+    peak = 0
     while time.monotonic() < deadline:
-        running = False
-        for entry in Path("/proc").iterdir():
-            try:
-                running = running or (entry / "cmdline").read_bytes().rstrip(b"\0") == line
-            except OSError:
-                continue
-        if not running:
-            return
-        time.sleep(0.05)
+        left = [pid for pid in _processes() if _command_line(pid) == line]
+        if not left:
+            return peak
+        for pid in left:
+            try:  # an orphan, ours to wait for when this process is the subreaper
+                peak = max(peak, os.wait4(pid, 0)[2].ru_maxrss)
+            except ChildProcessError:
+                time.sleep(0.05)
+    return peak
 
 
-def best(command: list[str], runs: int, before: object = None) -> tuple[float, int]:
+def _processes() -> list[int]:
+    return [int(entry.name) for entry in Path("/proc").iterdir() if entry.name.isdigit()]
+
+
+def _command_line(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().rstrip(b"\0")
+    except OSError:
+        return b""
+
+
+def adopt_orphans() -> None:
+    """Make this process the subreaper of the processes its commands leave behind, so
+    that ``settle`` can wait for them and learn their peak memory (Linux only)."""
+    import ctypes
+
+    set_child_subreaper = 36  # prctl's PR_SET_CHILD_SUBREAPER
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(set_child_subreaper, 1, 0, 0, 0)
+
+
+def best(command: list[str], runs: int, before: object = None) -> Run:
     results = []
     for _ in range(runs):
         if callable(before):
             before()
         results.append(timed(command))
-    return min(result[0] for result in results), max(result[1] for result in results)
+    return Run(
+        min(each.seconds for each in results),
+        max(each.memory for each in results),
+        max(each.later for each in results),
+    )
 
 
 def cat_time(vault: Path, runs: int) -> float:
@@ -129,6 +166,7 @@ def arguments(description: str) -> argparse.Namespace:
 def main() -> None:
     args = arguments(__doc__.splitlines()[0])
     folder = args.vault or Path(tempfile.mkdtemp(prefix="mdnet-bench-"))
+    adopt_orphans()
     try:
         if not (folder / "People").is_dir():
             print(
@@ -141,14 +179,24 @@ def main() -> None:
             shutil.rmtree(folder, ignore_errors=True)
 
 
-Measured = tuple[float, int]  # seconds, peak memory (KB)
+TIMES_CAT = {  # the rows measured against cat
+    "no cache": "cold check, --no-cache",
+    "cold": "cold check, writing the index",
+    "first": "next check, writing the snapshot",
+    "warm": "warm check, nothing changed",
+}
+AFTER_WARM = {  # the rows measured against a warm check
+    "changed": "check after one note changed",
+    "came": "check after a note came or went",
+    "then": "then one note changed",
+}
 
 
-def cold_to_warm(vault: Path, runs: int) -> dict[str, Measured]:
+def cold_to_warm(vault: Path, runs: int) -> dict[str, Run]:
     """``cat``, then checks from cold to warm: with no cache, writing the index, the next
     one (from the index, writing the model's snapshot), and warm."""
     state = vault / ".mdnet"
-    found = {"cat": (cat_time(vault, runs), 0)}
+    found = {"cat": Run(cat_time(vault, runs), 0)}
     found["no cache"] = best(check(vault, "--no-cache"), runs)
     found["cold"] = best(check(vault), runs, lambda: shutil.rmtree(state, True))
     time.sleep(2.1)  # notes parsed within 2 s of their last write are not trusted yet
@@ -162,35 +210,27 @@ def run(vault: Path, runs: int) -> None:
     size = sum(path.stat().st_size for path in files)
     print(f"vault: {len(files)} notes, {size / 1e6:.0f} MB; {os.cpu_count()} cores")
     measured = cold_to_warm(vault, runs)
-    cat = measured["cat"][0]
-    no_cache, no_cache_memory = measured["no cache"]
-    cold, cold_memory = measured["cold"]
-    first, first_memory = measured["first"]
-    warm, warm_memory = measured["warm"]
+    cat = measured["cat"].seconds
+    warm = measured["warm"].seconds
     edits = Edits(vault)
-    changed, changed_memory = best(check(vault), runs, edits)
-    came, came_memory = best(check(vault), 1, Arrival(vault))  # the snapshot built again
-    then, then_memory = best(check(vault), runs, edits)
-    day, day_memory = timed(check(vault, today=NEXT_DAY))  # every answer worked out again
-    memories = [no_cache_memory, cold_memory, first_memory, warm_memory, changed_memory]
-    memories += [came_memory, then_memory, day_memory]
-    peak = max(memories) / 1024
-    rows = [
-        ("cat of every note", cat, ""),
-        ("cold check, --no-cache", no_cache, f"{no_cache / cat:.1f} × cat"),
-        ("cold check, writing the index", cold, f"{cold / cat:.1f} × cat"),
-        ("next check, writing the snapshot", first, f"{first / cat:.1f} × cat"),
-        ("warm check, nothing changed", warm, f"{warm / cat:.1f} × cat"),
-        ("check after one note changed", changed, f"warm + {changed - warm:.2f} s"),
-        ("check after a note came or went", came, f"warm + {came - warm:.2f} s"),
-        ("then one note changed", then, f"warm + {then - warm:.2f} s"),
-        ("the first check of the next day", day, f"{day_memory / 1024:.0f} MB"),
-    ]
+    measured["changed"] = best(check(vault), runs, edits)
+    measured["came"] = best(check(vault), 1, Arrival(vault))  # the model reshaped
+    measured["then"] = best(check(vault), runs, edits)
+    measured["day"] = day = timed(check(vault, today=NEXT_DAY))  # every answer anew
+    peak = max(each.memory for each in measured.values()) / 1024
+    later = max(each.later for each in measured.values()) / 1024
+    rows = [("cat of every note", cat, "")]
+    for key, label in TIMES_CAT.items():
+        rows.append((label, measured[key].seconds, f"{measured[key].seconds / cat:.1f} × cat"))
+    for key, label in AFTER_WARM.items():
+        rows.append((label, measured[key].seconds, f"warm + {measured[key].seconds - warm:.2f} s"))
+    rows.append(("the first check of the next day", day.seconds, f"{day.memory / 1024:.0f} MB"))
     served = served_check(MDNET, vault, runs, timed)
     rows.append(("check answered by a running watch", served, ""))
     for label, seconds, ratio in rows:
         print(f"{label:<34} {seconds:7.2f} s   {ratio}")
     print(f"{'peak memory (one process)':<34} {peak:7.0f} MB")
+    print(f"{'peak of the work left behind':<34} {later:7.0f} MB   (the snapshot, once out)")
     print("\nwatch, from a save (best of runs): printed update / summary rewritten")
     for label, printed_at, written_at in structural(MDNET, vault, runs):
         if label.startswith("("):

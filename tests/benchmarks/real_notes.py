@@ -67,8 +67,8 @@ def main() -> None:
     size = sum(path.stat().st_size for path in files)
     print(f"vault: {len(files)} real notes, {size / 1e6:.0f} MB; {os.cpu_count()} cores")
     measured = cold_to_warm(args.vault, args.runs)
-    cat, (no_cache, memory) = measured["cat"][0], measured["no cache"]
-    cold, warm = measured["cold"][0], measured["warm"][0]
+    cat, no_cache, memory = measured["cat"].seconds, *measured["no cache"][:2]
+    cold, warm = measured["cold"].seconds, measured["warm"].seconds
     print(f"cat {cat:.3f} s")
     print(f"cold --no-cache {no_cache:.2f} s ({no_cache / cat:.1f} × cat), {memory // 1024} MB")
     print(f"cold writing the index {cold:.2f} s ({cold / cat:.1f} × cat); target ≤ 8 × cat")

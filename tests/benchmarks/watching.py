@@ -14,7 +14,7 @@ import signal
 import subprocess
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 TODAY = "2026-11-26"
@@ -200,7 +200,7 @@ def structural(mdnet: list[str], vault: Path, runs: int) -> list[tuple[str, floa
 
 
 def served_check(
-    mdnet: list[str], vault: Path, runs: int, timed: Callable[[list[str]], tuple[float, int]]
+    mdnet: list[str], vault: Path, runs: int, timed: Callable[[list[str]], Sequence[float]]
 ) -> float:
     """Best seconds of ``mdnet check`` answered by a running watch."""
     watch = Watch(mdnet, vault)
