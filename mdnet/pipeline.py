@@ -22,7 +22,6 @@ from mdnet.cache.folder import snapshot_saved
 from mdnet.cache.parser import CachedParser
 from mdnet.config import Config
 from mdnet.model.builder import Builder
-from mdnet.model.linkers import ReadAgain
 from mdnet.model.memory import paused_gc
 from mdnet.model.stats import Stats
 from mdnet.model.vault import Vault
@@ -141,7 +140,8 @@ def _check_from_snapshot(
     far from the vault (not after a cold run: that one stays as quick as it can be)."""
     with paused_gc():
         files, listed_at = listed or listing(root, config)
-        restored = snapshot.restore(root, config, _reader(root, config), today)
+        reader = _Reader(root, config)
+        restored = snapshot.restore(root, config, reader, today)
         if restored is None:
             builder = Builder(root, config)
             vault = builder.build(parser(root, files, config))
@@ -157,6 +157,8 @@ def _check_from_snapshot(
                 vault = builder.update(notes, gone)
             drifted = len(changed) + len(gone) > snapshot.DRIFT or restored.today != today
             drifted = drifted or reshaped
+            while any(written := reader.written_since(restored.files)):  # taken in whole
+                vault = builder.update(parser.refresh(root, *written, config), written[1])
         if builder.rebuilt:  # what the notes' blocks bring is in the model now: their
             builder.shed_blocks(keep_links=drifted)  # memory is the rules' (a third of
             # a check's peak); the snapshot keeps which notes link each name
@@ -170,15 +172,38 @@ def _check_from_snapshot(
     return vault, findings
 
 
-def _reader(root: Path, config: Config) -> ReadAgain:
-    """How a model from the snapshot reads notes again, blocks and all: from their files,
-    unchanged since the snapshot (or they were read already). A size of 0 only makes the
-    reader read until the end."""
+class _Reader:
+    """How a model from the snapshot reads notes again, blocks and all (``ReadAgain``):
+    from their files, expected as the snapshot knew them (or they were read already)."""
 
-    def read_again(notes: list[Note]) -> list[Note]:
-        return [parse_file(root, NoteFile(note.path, 0, 0), config) for note in notes]
+    def __init__(self, root: Path, config: Config) -> None:
+        self.root, self.config = root, config
+        self.read: list[str] = []
 
-    return read_again
+    def __call__(self, notes: list[Note]) -> list[Note]:
+        self.read += [note.path for note in notes]  # (a size of 0: read to the end)
+        return [parse_file(self.root, NoteFile(note.path, 0, 0), self.config) for note in notes]
+
+    def written_since(self, known: dict[str, int]) -> tuple[list[NoteFile], list[str]]:
+        """Those read since the last call that are no longer as ``known`` (the snapshot,
+        as listed): written meanwhile, their fields may differ from the model's; and gone."""
+        files, gone = _as_now(self.root, self.read)
+        self.read = []
+        as_known = snapshot.as_known
+        return [f for f in files if as_known(f.size, f.mtime_ns) != known.get(f.path)], gone
+
+
+def _as_now(root: Path, paths: list[str]) -> tuple[list[NoteFile], list[str]]:
+    """The notes at ``paths`` as they are on disk now, and those gone."""
+    files, gone = [], []
+    for path in paths:
+        try:
+            found = (root / path).stat()
+        except OSError:
+            gone.append(path)
+            continue
+        files.append(NoteFile(path, found.st_size, found.st_mtime_ns))
+    return files, gone
 
 
 def recheck(
@@ -192,14 +217,7 @@ def recheck(
 ) -> tuple[Vault, list[Finding]]:
     """The findings once the notes at ``paths`` changed (``--fix`` wrote them): only
     those are read again, into the model that ``builder`` made (``check_vault``'s)."""
-    files, gone = [], []
-    for path in paths:
-        try:
-            found = (root / path).stat()
-        except OSError:
-            gone.append(path)
-            continue
-        files.append(NoteFile(path, found.st_size, found.st_mtime_ns))
+    files, gone = _as_now(root, paths)
     notes = parser.refresh(root, files, gone, config)
     if builder.reshapes(notes, gone):  # built again from all the notes, with their blocks
         vault = builder.build(parser(root, list_notes(root, config), config))

@@ -145,6 +145,32 @@ def test_a_check_from_the_snapshot_reads_again_only_the_notes_a_change_of_shape_
     assert check(vault) == findings  # from the snapshot the change wrote
 
 
+def test_a_note_read_again_that_changed_since_the_listing_is_taken_in_whole(
+    vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A note read again for a name that moved, written between the check's listing and
+    that reading: its new text is not joined to the fields the snapshot kept of it (here
+    it became a contact); the check takes the note in whole, as a check from scratch of
+    the vault as it is then."""
+    check(vault)
+    check(vault)  # writes the snapshot
+    write(vault, "People/Nobody.md", "---\ntype: contact\n---\n")  # [[Nobody]] resolves
+    parse_file = pipeline.parse_file
+    daily = "Daily/2026-10-05.md"
+
+    def written_meanwhile(root: Path, file: NoteFile, config: Config) -> Note:
+        if file.path == daily and file.size == 0:  # read again, after the listing
+            text = "---\ntype: contact\n---\n" + (root / daily).read_text()
+            write(root, daily, text, days_ago=0)
+        return parse_file(root, file, config)
+
+    monkeypatch.setattr(pipeline, "parse_file", written_meanwhile)
+    findings = check(vault)
+    monkeypatch.undo()
+    assert findings == check(vault, use_index=False)
+    assert check(vault) == findings
+
+
 def test_the_snapshot_forgets_the_notes_gone_from_which_notes_link_each_name(
     vault: Path,
 ) -> None:
