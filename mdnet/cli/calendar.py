@@ -15,6 +15,7 @@ from mdnet.cli.options import (
     UsageError,
     common_options,
     finish,
+    leaving,
     one_vault,
     open_vault,
     today_option,
@@ -76,7 +77,8 @@ def write_calendar_file(
         finish(0, later)
     instead = "choose another -o FILE" if output else "set another calendar.path in .mdnet.toml"
     try:
-        changed = write_file(target, data, instead)
+        with leaving(later):
+            changed = write_file(target, data, instead)
     except OSError as error:
         where = output or config.calendar_path
         raise UsageError(

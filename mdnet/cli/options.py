@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
@@ -150,17 +151,38 @@ def finish(code: int, later: Sequence[Callable[[], None]] = ()) -> NoReturn:
     took a tenth of a second at 30,000 notes, for nothing: the process ends. Output is
     flushed first (a closed pipe then raises here, as it would at exit).
     """
+    leave(later)
+    if Program.running:
+        os._exit(code)  # for speed: no teardown (the index is closed, workers are gone)
+    sys.exit(code)
+
+
+def leave(later: Sequence[Callable[[], None]]) -> None:
+    """Start the work ``later``, once what runs alongside (the index written beside the
+    check, ``cache.writer``, mostly done) is: in a process of its own when run as a
+    program, else here."""
     if Program.running:
         sys.stdout.flush()
         sys.stderr.flush()
-        settle()  # the index written beside the check (``cache.writer``), mostly done
+        settle()
         if later:
             _in_background(later)
-        os._exit(code)  # for speed: no teardown (the index is closed, workers are gone)
+        return
     for work in later:
         work()
     settle()
-    sys.exit(code)
+
+
+@contextlib.contextmanager
+def leaving(later: list[Callable[[], None]]) -> Iterator[None]:
+    """Should the command fail within (a file it cannot write), the work ``later`` (the
+    model's snapshot, as sound whatever became of the file) is left all the same."""
+    try:
+        yield
+    except Exception:
+        work, later[:] = list(later), []
+        leave(work)
+        raise
 
 
 def _in_background(work: Sequence[Callable[[], None]]) -> None:

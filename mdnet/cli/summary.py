@@ -12,6 +12,7 @@ from mdnet.cli.options import (
     UsageError,
     common_options,
     finish,
+    leaving,
     one_vault,
     open_vault,
     today_option,
@@ -53,7 +54,8 @@ def summary(
         raise UsageError(_("{path}: no notes found (no *.md file): not a vault").format(path=given))
     text = render(network, config, today, findings, selection)
     try:
-        changed = write_summary(vault_path, config, text)
+        with leaving(later):
+            changed = write_summary(vault_path, config, text)
     except OSError as error:
         problem = describe(error)
         raise UsageError(

@@ -14,6 +14,7 @@ from click.testing import CliRunner, Result
 from mdnet import pipeline
 from mdnet.cli import main
 from tests.conftest import write_files
+from tests.test_index import age
 
 NOTE = "---\ntype: contact\nlast_contact: 2026-01-01\n---\n- 2026-02-01 call\n"
 
@@ -99,6 +100,26 @@ def test_a_summary_that_cannot_be_written(tmp_path: Path) -> None:
     )
     assert_usage_error(run("summary", str(vault)), "cannot write the summary")
     assert (vault / "notes.md").read_text() == "x\n"
+
+
+@pytest.mark.parametrize("command", ["summary", "calendar"])
+def test_a_file_that_cannot_be_written_still_leaves_the_model_for_the_next_run(
+    tmp_path: Path, command: str
+) -> None:
+    """The model's snapshot is sound whatever became of the summary or the calendar:
+    it is saved as after a run that wrote its file, and the next run starts from it."""
+    vault = write_files(
+        tmp_path / "vault",
+        {
+            ".mdnet.toml": '[summary]\npath = "x.md/S.md"\n[calendar]\npath = "x.md/c.ics"\n',
+            "x.md": "x\n",
+            "People/Jane.md": NOTE,
+        },
+    )
+    age(vault)  # notes written just now are read again by every run, never kept
+    assert run("check", "-q", str(vault)).exit_code == 0  # the index of the notes
+    assert_usage_error(run(command, str(vault)), f"cannot write the {command}")
+    assert (vault / ".mdnet/model.pickle").is_file()
 
 
 def test_a_read_only_vault(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
