@@ -2,11 +2,12 @@
 
 Two functions, shared by ``mdnet calendar`` and ``mdnet watch``:
 
-- ``render_calendar(vault, config, today, findings, selection) -> bytes`` is pure but
+- ``render_calendar(vault, config, today, findings, selection) -> list[bytes]`` (the
+  file's bytes in parts, written one after the other) is pure but
   for one look at the disk (whether the vault is an Obsidian vault, for the links): the
   same vault, config, date and rule selection give the same bytes. What appears follows
   the rules behind it (the selection, ``mdnet-ignore``), as in the summary.
-- ``write_calendar(vault_root, config, data) -> bool`` writes it to ``calendar.path``
+- ``write_calendar(vault_root, config, parts) -> bool`` writes it to ``calendar.path``
   atomically, only when it changed (True then), and raises ``CalendarRefused`` rather
   than write outside the vault or over a file that mdnet did not write.
 
@@ -17,8 +18,8 @@ Usage::
 
     selection = Selection.from_config(config)
     vault, findings = check_vault(vault_root, config, today, selection)
-    data = render_calendar(vault, config, today, findings, selection)
-    changed = write_calendar(vault_root, config, data)
+    parts = render_calendar(vault, config, today, findings, selection)
+    changed = write_calendar(vault_root, config, parts)
 """
 
 from __future__ import annotations
@@ -62,9 +63,9 @@ def render_calendar(
     today: dt.date,
     findings: Sequence[Finding],
     selection: Selection | None = None,
-) -> bytes:
-    """The iCalendar file for ``vault`` on ``today``, given its findings and the rules
-    that ran (by default, the configuration's ``[rules]``)."""
+) -> list[bytes]:
+    """The iCalendar file for ``vault`` on ``today``, in parts (``ics.to_ical``), given
+    its findings and the rules that ran (by default, the configuration's ``[rules]``)."""
     if selection is None:
         selection = Selection.from_config(config)
     selected = frozenset(rule.CODE for rule in selection.rules())

@@ -68,8 +68,10 @@ def to_ical(
     today: dt.date,
     alarm: dt.time | None,
     url_of: NoteUrls,
-) -> bytes:
-    """The iCalendar file of ``reminders``, in a stable order.
+) -> list[bytes]:
+    """The iCalendar file of ``reminders``, in a stable order, in parts: its head, each
+    event, its end; written one after the other, never joined (a copy of 20 MB at
+    100,000 notes).
 
     Each VEVENT is made and serialized by icalendar on its own, and kept (watch mode
     writes the same thousands of events again after each change); the file is the
@@ -86,7 +88,7 @@ def to_ical(
     stamp = dt.datetime.combine(today, dt.time(), dt.UTC)
     ordered = sorted(reminders, key=lambda r: r.sort_key)
     events = [_event_bytes(r, stamp, alarm, url_of(r.path)) for r in ordered]
-    return b"".join([header.removesuffix(END), *events, END])
+    return [header.removesuffix(END), *events, END]
 
 
 END = b"END:VCALENDAR\r\n"

@@ -7,6 +7,7 @@ says. ``-o FILE`` may point anywhere, with the same care for what is there.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from mdnet.calendar.ics import PRODID
@@ -43,8 +44,9 @@ def calendar_file(root: Path, config: Config) -> Path:
     return root / config.calendar_path
 
 
-def write_calendar(root: Path, config: Config, data: bytes) -> bool:
-    """Write ``data`` (from ``render_calendar``) to ``calendar.path``; True if it changed.
+def write_calendar(root: Path, config: Config, parts: Sequence[bytes]) -> bool:
+    """Write the file ``render_calendar`` gives, in ``parts``, to ``calendar.path``; True
+    if it changed.
 
     Raises CalendarRefused, leaving everything untouched, when the path is not set,
     leaves the vault, or holds something mdnet did not write; OSError when the disk
@@ -52,11 +54,13 @@ def write_calendar(root: Path, config: Config, data: bytes) -> bool:
     """
     path = calendar_file(root, config)
     where = config.where("calendar", "path") if config.source else "calendar.path"
-    return write_file(path, data, f"set another {where}")
+    return write_file(path, parts, f"set another {where}")
 
 
-def write_file(path: Path, data: bytes, instead: str = "choose another file") -> bool:
-    """Write ``data`` to ``path`` atomically, only when it differs; True if it changed.
+def write_file(path: Path, parts: Sequence[bytes], instead: str = "choose another file") -> bool:
+    """Write ``parts`` one after the other to ``path`` atomically, only when the file
+    differs; True if it changed. The file there is compared a part at a time, never
+    read whole.
 
     Refuses (CalendarRefused) a folder, a link, or a file that mdnet did not write.
     """
@@ -66,13 +70,14 @@ def write_file(path: Path, data: bytes, instead: str = "choose another file") ->
             f"({instead})"
         )
     if path.exists():
-        existing = path.read_bytes()
-        if existing == data:
-            return False
-        if not is_calendar(existing):
-            raise CalendarRefused(
-                f"{path}: exists and was not written by mdnet (no PRODID:{PRODID}); "
-                f"left untouched. Move it, or {instead}"
-            )
-    write_atomic(path, data)
+        with open(path, "rb") as existing:
+            if all(existing.read(len(part)) == part for part in parts) and not existing.read(1):
+                return False
+            existing.seek(0)
+            if not is_calendar(existing.read(HEADER_BYTES)):
+                raise CalendarRefused(
+                    f"{path}: exists and was not written by mdnet (no PRODID:{PRODID}); "
+                    f"left untouched. Move it, or {instead}"
+                )
+    write_atomic(path, lambda out: out.writelines(parts))
     return True

@@ -69,23 +69,23 @@ def write_calendar_file(
     )
     if not network.notes:  # a wrong folder: no calendar is made for it
         raise UsageError(_("{path}: no notes found (no *.md file): not a vault").format(path=given))
-    data = render_calendar(network, config, today, findings, selection)
+    parts = render_calendar(network, config, today, findings, selection)
     if target is None:
         sys.stdout.flush()
-        sys.stdout.buffer.write(data)  # bytes as they are: CRLF line ends, UTF-8
+        sys.stdout.buffer.writelines(parts)  # bytes as they are: CRLF line ends, UTF-8
         sys.stdout.buffer.flush()
         finish(0, later)
     instead = "choose another -o FILE" if output else "set another calendar.path in .mdnet.toml"
     try:
         with leaving(later):
-            changed = write_file(target, data, instead)
+            changed = write_file(target, parts, instead)
     except OSError as error:
         where = output or config.calendar_path
         raise UsageError(
             _("cannot write the calendar {path}: {error}").format(path=where, error=describe(error))
         ) from None
     shown = output or display_path(vault_path, config.calendar_path, Path.cwd())
-    count = data.count(b"\r\nBEGIN:VEVENT\r\n")
+    count = sum(part.startswith(b"BEGIN:VEVENT\r\n") for part in parts)
     events = ngettext("{count} event", "{count} events", count).format(count=count)
     said = _("{path} (updated, {events})") if changed else _("{path} (unchanged, {events})")
     click.echo(said.format(path=shown, events=events))

@@ -164,8 +164,8 @@ class LiveVault:
         give_back()
         return text
 
-    def calendar(self) -> bytes:
-        """The calendar file's bytes now (``mdnet.calendar``)."""
+    def calendar(self) -> list[bytes]:
+        """The calendar file's bytes now, in parts (``mdnet.calendar``)."""
         from mdnet.calendar import render_calendar  # icalendar: 0.1 s that `lsp` never needs
 
         with self.lock, paused_gc():

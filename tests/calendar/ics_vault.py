@@ -22,7 +22,7 @@ def calendar_of(root: Path, today: dt.date = TODAY) -> bytes:
     config = load_config(root)
     selection = Selection.from_config(config)
     vault, findings = check_vault(root, config, today, selection)
-    return render_calendar(vault, config, today, findings, selection)
+    return b"".join(render_calendar(vault, config, today, findings, selection))
 
 
 def events(data: bytes) -> list[Event]:

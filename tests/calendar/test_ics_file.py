@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from pathlib import Path
 
+import pytest
 from icalendar import Calendar
 
-from mdnet.calendar import is_calendar
-from mdnet.calendar.ics import NoteUrls
+from mdnet.calendar import CalendarRefused, is_calendar
+from mdnet.calendar.ics import END, PRODID, NoteUrls
+from mdnet.calendar.writer import write_file
 from tests.calendar.ics_vault import Render, by_title, calendar_of, description, events
 from tests.conftest import WriteVault, write_files
 
@@ -162,3 +165,28 @@ def test_a_file_name_that_is_not_utf8_still_has_a_url(tmp_path: Path) -> None:
     assert NoteUrls(tmp_path)(name).endswith("/People/B%FFl.md")
     (tmp_path / ".obsidian").mkdir()
     assert NoteUrls(tmp_path)(name).endswith("&file=People%2FB%FFl.md")
+
+
+def test_a_file_is_compared_part_by_part_and_written_only_when_it_differs(
+    tmp_path: Path,
+) -> None:
+    """The file there is read a part at a time against what would be written: one that
+    holds the same bytes (split anyhow) is left alone; one shorter, longer or different
+    anywhere is replaced; one that mdnet did not write is refused, untouched."""
+    head = f"BEGIN:VCALENDAR\r\nPRODID:{PRODID}\r\n".encode()
+    parts = [head, b"BEGIN:VEVENT\r\nUID:a\r\nEND:VEVENT\r\n", END]
+    whole, path = b"".join(parts), tmp_path / "cal.ics"
+    assert write_file(path, parts)
+    assert path.read_bytes() == whole
+    os.utime(path, ns=(0, 0))
+    assert not write_file(path, [whole[:10], whole[10:]])
+    assert path.stat().st_mtime_ns == 0  # not written again
+    for there in (whole[:-1], whole + b"\r\n", head + whole[len(head) :].lower()):
+        path.write_bytes(there)
+        assert write_file(path, parts)
+        assert path.read_bytes() == whole
+    stranger = b"BEGIN:VCALENDAR\r\nPRODID:-//Apple Inc.//macOS//EN\r\nEND:VCALENDAR\r\n"
+    path.write_bytes(stranger)
+    with pytest.raises(CalendarRefused):
+        write_file(path, parts)
+    assert path.read_bytes() == stranger

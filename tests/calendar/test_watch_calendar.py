@@ -28,11 +28,11 @@ def vault(make_vault: WriteVault) -> Path:
 def test_the_live_vault_answers_the_calendar_as_mdnet_calendar_writes_it(vault: Path) -> None:
     live = LiveVault(vault, load_config(vault), TODAY)
     live.load()
-    assert live.calendar() == calendar_of(vault)
+    assert b"".join(live.calendar()) == calendar_of(vault)
     write_files(vault, {"People/Jane.md": JANE + "- 2026-11-20 lunch\n"})
     live.apply({"People/Jane.md"})
-    assert live.calendar() == calendar_of(vault)
-    assert day(by_title(live.calendar())["Reach out to Jane"]) == dt.date(2027, 1, 19)
+    assert b"".join(live.calendar()) == calendar_of(vault)
+    assert day(by_title(b"".join(live.calendar()))["Reach out to Jane"]) == dt.date(2027, 1, 19)
 
 
 def test_watch_rewrites_the_calendar_when_a_due_date_changes(vault: Path) -> None:
