@@ -10,9 +10,10 @@ while they load.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from urllib.parse import quote
 
@@ -58,21 +59,52 @@ def notification(uri: str, diagnostics: bytes) -> bytes:
 
 
 class Published:
-    """What was published: each note's diagnostics (JSON) by URI, none for the others."""
+    """What was published: a digest of each note's diagnostics by its vault-relative
+    path (``""``: the vault's own findings, wherever they went; none for the notes
+    without), and the messages that change them, written a megabyte at a time.
 
-    def __init__(self) -> None:
-        self.by_uri: dict[str, bytes] = {}
+    At 100,000 notes the whole vault's diagnostics are 40 MB of JSON: kept as they were
+    published, held all at once as messages, then joined into one write, they took
+    130 MB over the model (``mdnet lsp`` then peaked at 530 MB)."""
 
-    def change(self, uri: str, diagnostics: bytes, messages: list[bytes]) -> None:
-        """Add to ``messages`` the one that publishes ``diagnostics`` for ``uri``, unless
-        they are what was published."""
-        if self.by_uri.get(uri, NONE) == diagnostics:
+    def __init__(self, write: Callable[[bytes], None]) -> None:
+        self.by_path: dict[str, bytes] = {}
+        self.write = write
+        self.held: list[bytes] = []  # messages not written yet
+        self.size = 0  # their bytes
+
+    def change(self, path: str, uri: str, diagnostics: bytes) -> None:
+        """Publish ``diagnostics`` for ``path`` at ``uri``, unless they are what was
+        published; the message may wait for ``flush``."""
+        digest = _digest(diagnostics)
+        if self.by_path.get(path, NONE_DIGEST) == digest:
             return
-        if diagnostics == NONE:
-            self.by_uri.pop(uri, None)
+        if digest == NONE_DIGEST:
+            self.by_path.pop(path, None)
         else:
-            self.by_uri[uri] = diagnostics
-        messages.append(notification(uri, diagnostics))
+            self.by_path[path] = digest
+        message = notification(uri, diagnostics)
+        self.held.append(message)
+        self.size += len(message)
+        if self.size >= WRITE_AT:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the messages that wait, in one write."""
+        if self.held:
+            data = b"".join(self.held)
+            self.held, self.size = [], 0
+            self.write(data)
+
+
+WRITE_AT = 1 << 20  # bytes of messages held before they are written
+
+
+def _digest(diagnostics: bytes) -> bytes:
+    return hashlib.blake2b(diagnostics, digest_size=16).digest()
+
+
+NONE_DIGEST = _digest(NONE)
 
 
 def by_path(findings: Iterable[Finding]) -> dict[str, list[Finding]]:

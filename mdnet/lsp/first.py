@@ -40,11 +40,11 @@ LARGEST_HEADER = 1 << 12  # bytes
 
 @dataclass(frozen=True)
 class Answer:
-    """The last check's answer, ready to send: each note's diagnostics by URI (JSON),
-    the vault's own findings, how many findings in all."""
+    """The last check's answer, ready to send: each note's diagnostics (its path, URI
+    and diagnostics as JSON), the vault's own findings, how many findings in all."""
 
     root: str
-    diagnostics: list[tuple[str, bytes]]
+    diagnostics: list[tuple[str, str, bytes]]
     own: list[Finding]
     count: int
 
@@ -66,7 +66,9 @@ def prepare(folder: Path, config_path: Path | None, today: dt.date) -> Answer | 
     findings = kept[1]
     grouped, uris = by_path(findings), Uris(root)
     own = grouped.pop("", [])
-    diagnostics = [(uris.of(path), rendered(found)) for path, found in sorted(grouped.items())]
+    diagnostics = [
+        (path, uris.of(path), rendered(found)) for path, found in sorted(grouped.items())
+    ]
     return Answer(str(root), diagnostics, own, len(findings))
 
 

@@ -52,7 +52,7 @@ class Session:
         self.live: LiveVault | None = None
         self.links: Links | None = None  # where the live vault's links lead
         self.documents: Documents | None = None
-        self.published = Published()
+        self.published = Published(self.send)
         self.edits: dict[str, str | None] = {}  # path → an editor's text (None: closed)
         self.disk: set[str] = set()  # paths changed on disk
         self.after_update: list[Callable[[], None]] = []  # run in the worker, once
@@ -97,6 +97,7 @@ class Session:
         if last is not None and not self.edits:  # shown while the vault loads
             self._publish_answer(last)
             self.log(f"mdnet: {last.count} findings of the last check, while the vault loads")
+        last = None  # its diagnostics (40 MB at 100,000 notes) are not held through the load
         follow()  # before the vault is read: a change meanwhile counts
         await asyncio.to_thread(self.live.load)
         self.ready = True
@@ -198,8 +199,7 @@ class Session:
 
     def _all_paths(self) -> set[str]:
         assert self.live is not None and self.documents is not None
-        published = {self.documents.path_of(uri) for uri in self.published.by_uri}
-        return {f.path for f in self.live.findings} | {p for p in published if p is not None}
+        return {f.path for f in self.live.findings} | self.published.by_path.keys()
 
     def _first_answer(self, root: Path) -> Answer | None:
         """The last check's answer, made while the server started, or now."""
@@ -209,34 +209,33 @@ class Session:
 
     def _publish_answer(self, answer: Answer) -> None:
         """Publish the diagnostics of the last check's answer (``lsp.first``)."""
-        messages: list[bytes] = []
-        for uri, diagnostics in answer.diagnostics:
-            self.published.change(uri, diagnostics, messages)
-        self._publish_vault(answer.own, messages)
-        self.send(messages)
+        for path, uri, diagnostics in answer.diagnostics:
+            self.published.change(path, uri, diagnostics)
+        self._publish_vault(answer.own)
+        self.published.flush()
 
     def publish(self, paths: Iterable[str], findings: list[Finding] | None = None) -> None:
         """Publish the diagnostics of ``paths`` where they differ from what was published
-        (from the live vault's findings, or the ``findings`` given), in one write."""
+        (from the live vault's findings, or the ``findings`` given)."""
         live, documents = self.live, self.documents
         assert live is not None and documents is not None
         grouped = by_path(live.findings if findings is None else findings)
-        messages: list[bytes] = []
         for path in sorted(paths):
             if path == "":
-                self._publish_vault(grouped.get("", []), messages)
+                self._publish_vault(grouped.get("", []))
                 continue
-            self.published.change(documents.uri_of(path), rendered(grouped.get(path, ())), messages)
-        self.send(messages)
+            uri = documents.uri_of(path)
+            self.published.change(path, uri, rendered(grouped.get(path, ())))
+        self.published.flush()
 
-    def send(self, messages: list[bytes]) -> None:
-        """Write framed messages to the editor, all at once (from the event loop's thread,
-        as pygls writes its own)."""
+    def send(self, data: bytes) -> None:
+        """Write framed messages to the editor (from the event loop's thread, as pygls
+        writes its own)."""
         writer = self.server.protocol.writer
-        if messages and writer is not None:
-            writer.write(b"".join(messages))
+        if writer is not None:
+            writer.write(data)
 
-    def _publish_vault(self, findings: list[Finding], messages: list[bytes]) -> None:
+    def _publish_vault(self, findings: list[Finding]) -> None:
         """The vault's own findings (R002, G003, C001–C003, C007) go on its config file,
         where one can act on them, or, with no config file, to the log."""
         live, documents = self.live, self.documents
@@ -244,7 +243,7 @@ class Session:
         config = live.config_path or live.root / CONFIG_NAME
         if config.is_file():
             uri = documents.uri_of(CONFIG_NAME) if live.config_path is None else config.as_uri()
-            self.published.change(uri, rendered(findings), messages)
+            self.published.change("", uri, rendered(findings))
             return
         if findings != self._vault_logged:
             self._vault_logged = findings

@@ -198,14 +198,15 @@ def main() -> None:
         starts = [start]
         for _ in range(args.runs - 1):  # more starts, the page cache warm
             starts.append(asyncio.run(latencies(folder, 1))[0])
-        shown = [seconds for seconds, _, _, _ in wire]
-        if not all(last for *_, last in wire):
+        shown = [each.shown for each in wire]
+        if not all(each.last for each in wire):
             print("mdnet lsp did not start from the last check's answer every time")
         print(
             f"warm check {warm:.2f} s (target {warm + 0.5:.2f} s); server start to the whole "
-            f"vault's diagnostics ({wire[0][2]} notes) read as they come: best "
+            f"vault's diagnostics ({wire[0].notes} notes) read as they come: best "
             f"{min(shown):.2f} s, median {statistics.median(shown):.2f} s; to the live model "
-            f"{min(ready for _, ready, _, _ in wire):.2f} s"
+            f"{min(each.ready for each in wire):.2f} s; server peak memory "
+            f"{max(each.memory for each in wire) / 1024:.0f} MB (target ≤ 400 MB)"
         )
         print(
             f"the same through pygls' client: best {min(s for s, _ in starts):.2f} s, "

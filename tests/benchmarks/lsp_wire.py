@@ -13,7 +13,7 @@ import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 LAST_ANSWER = "findings of the last check"  # logged after the last check's diagnostics
 LOADED = "findings in"  # logged after the live model's
@@ -43,10 +43,18 @@ def frames(descriptor: int) -> Iterator[Any]:
         yield json.loads(body)
 
 
-def wire_start(server: list[str], root: Path) -> tuple[float, float, int, bool]:
-    """Seconds from starting ``server`` to every note's diagnostics read (the last
-    check's, or else the live model's), to the live model's; the notes published;
-    whether the first were the last check's."""
+class Start(NamedTuple):
+    """One start of the server, as a minimal client reads it."""
+
+    shown: float  # seconds to every note's diagnostics (the last check's, or the model's)
+    ready: float  # seconds to the live model's
+    notes: int  # notes published
+    last: bool  # whether the first diagnostics were the last check's
+    memory: int  # the server's peak resident memory so far (KB), once ready
+
+
+def wire_start(server: list[str], root: Path) -> Start:
+    """One start of ``server`` on the vault at ``root``."""
     began = time.perf_counter()
     process = subprocess.Popen(server, stdin=subprocess.PIPE, stdout=subprocess.PIPE, bufsize=0)
     assert process.stdin is not None and process.stdout is not None
@@ -75,7 +83,8 @@ def wire_start(server: list[str], root: Path) -> tuple[float, float, int, bool]:
                 if LAST_ANSWER in text or LOADED in text:
                     shown = shown or time.perf_counter() - began
                 if LOADED in text:
-                    return shown, time.perf_counter() - began, notes, last
+                    ready = time.perf_counter() - began
+                    return Start(shown, ready, notes, last, _peak(process.pid))
             elif "id" in message and method:  # a request (registrations): answered
                 send({"id": message["id"], "result": None})
         raise SystemExit("the server stopped before it was ready")
@@ -83,3 +92,14 @@ def wire_start(server: list[str], root: Path) -> tuple[float, float, int, bool]:
         send({"id": 2, "method": "shutdown"})
         send({"method": "exit"})
         process.wait(30)
+
+
+def _peak(pid: int) -> int:
+    """The peak resident memory (KB) of the process ``pid`` so far (Linux)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0
+    return next(
+        (int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM")), 0
+    )

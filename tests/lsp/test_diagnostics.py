@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from lsprotocol import types
 
+from mdnet.lsp import diagnostics
 from tests.conftest import WriteVault
 from tests.lsp.client import codes, open_note, serving, type_text, uri, wait_until
 
@@ -221,6 +222,28 @@ async def test_the_last_checks_answer_is_shown_while_the_vault_loads(
         assert codes(client, uri(root, "Daily/2026-11-01.md")) == [("F005", 2)]
 
 
+async def test_the_vaults_own_findings_stay_on_its_config_after_the_last_checks_answer(
+    make_vault: WriteVault,
+) -> None:
+    """Published first from the last check's answer, the vault's own findings are
+    published again from the live vault as they are, not taken off the config file."""
+    root = make_vault(
+        {
+            ".mdnet.toml": "[budget]\nmax_circles = 0\n",
+            "Circles/Chess.md": "---\ntype: circle\nstatus: active\nwhy: a\nmeet: b\noffer: c\n---\n",
+        }
+    ).resolve()
+    for note in [*root.rglob("*.md"), root / ".mdnet.toml"]:
+        os.utime(note, ns=(1_700_000_000_000_000_000,) * 2)  # not written just now
+    command = [sys.executable, "-m", "mdnet", "check", str(root), "--today", "2026-11-26"]
+    subprocess.run(command, capture_output=True, check=False)  # kept after it answered
+    await wait_until(lambda: (root / ".mdnet/results.pickle").exists())
+    async with serving(root) as client:
+        assert any("findings of the last check" in m.message for m in client.log_messages)
+        await asyncio.sleep(0.5)  # anything published after the live vault's start
+        assert codes(client, uri(root, ".mdnet.toml")) == [("C003", 1)]
+
+
 async def test_vault_names_the_vault_whatever_folder_the_editor_opens(
     make_vault: WriteVault, tmp_path: Path
 ) -> None:
@@ -228,3 +251,40 @@ async def test_vault_names_the_vault_whatever_folder_the_editor_opens(
     (tmp_path / "elsewhere").mkdir()
     async with serving(tmp_path / "elsewhere", options=("--vault", str(root / "People"))) as client:
         assert codes(client, uri(root, "People/Jane.md")) == [("R001", 6)]
+
+
+async def test_a_vault_whose_diagnostics_take_many_writes_has_them_all(
+    make_vault: WriteVault,
+) -> None:
+    """2,500 contacts out of touch: 1.4 MB of messages at start, written a megabyte at a
+    time (``Published``), none lost, each note's as a note alone would have it."""
+    notes = {f"People/P{n:04}.md": JANE for n in range(2500)}
+    root = make_vault(notes).resolve()
+    async with serving(root) as client:
+        assert all(codes(client, uri(root, path)) == [("R001", 6)] for path in notes)
+
+
+def test_what_was_published_is_sent_again_only_when_it_changed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each note's diagnostics are known by a digest; the messages wait until they make
+    ``WRITE_AT`` bytes, then go in one write, in the order they were made."""
+    monkeypatch.setattr(diagnostics, "WRITE_AT", 250)
+    written: list[bytes] = []
+    published = diagnostics.Published(written.append)
+    some = b'[{"message":"x"}]'
+    for name in ("a", "b", "c"):
+        published.change(f"{name}.md", f"file:///v/{name}.md", some)
+    published.change("d.md", "file:///v/d.md", diagnostics.NONE)  # none, as published
+    assert len(written) == 1  # two messages made 250 bytes: written together
+    published.flush()  # the third
+    published.flush()  # nothing waits: nothing written
+    assert len(written) == 2
+    published.change("a.md", "file:///v/a.md", some)  # as published
+    published.change("b.md", "file:///v/b.md", diagnostics.NONE)  # cleared
+    published.flush()
+    sent = b"".join(written)
+    uris = [line.split(b'"uri":"')[1].split(b'"')[0] for line in sent.split(b"Content-Length")[1:]]
+    assert uris == [b"file:///v/a.md", b"file:///v/b.md", b"file:///v/c.md", b"file:///v/b.md"]
+    assert sent.endswith(b'"diagnostics":[]}}')
+    assert sorted(published.by_path) == ["a.md", "c.md"]

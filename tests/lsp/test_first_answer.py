@@ -150,7 +150,11 @@ def checked(make_vault: WriteVault) -> Path:
 def test_the_answer_is_the_last_checks_and_none_once_a_note_changed(checked: Path) -> None:
     answer = prepare(checked, None, TODAY)
     assert answer is not None and answer.root == str(checked) and answer.count == 2
-    assert [address for address, _ in answer.diagnostics] == [
+    assert [(path, address) for path, address, _ in answer.diagnostics] == [
+        ("Daily/2026-11-01.md", uri(checked, "Daily/2026-11-01.md")),
+        ("People/Jane D.md", uri(checked, "People/Jane D.md")),
+    ]
+    assert [address for _, address, _ in answer.diagnostics] == [
         uri(checked, "Daily/2026-11-01.md"),
         uri(checked, "People/Jane D.md"),
     ]
