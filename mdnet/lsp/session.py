@@ -219,8 +219,12 @@ class Session:
         (from the live vault's findings, or the ``findings`` given)."""
         live, documents = self.live, self.documents
         assert live is not None and documents is not None
-        grouped = by_path(live.findings if findings is None else findings)
-        for path in sorted(paths):
+        wanted = set(paths)
+        if not wanted:  # a check served, with nothing changed since: nothing to publish
+            return
+        every = live.findings if findings is None else findings  # (128,000 at 100k notes:
+        grouped = by_path(f for f in every if f.path in wanted)  # those of ``paths`` only)
+        for path in sorted(wanted):
             if path == "":
                 self._publish_vault(grouped.get("", []))
                 continue
