@@ -157,8 +157,8 @@ def _check_from_snapshot(
                 vault = builder.update(notes, gone)
             drifted = len(changed) + len(gone) > snapshot.DRIFT or restored.today != today
             drifted = drifted or reshaped
-            while any(written := reader.written_since(restored.files)):  # taken in whole
-                vault = builder.update(parser.refresh(root, *written, config), written[1])
+            files = reader.taken_in(restored, parser, files)  # read again, written since
+            vault = builder.vault
         if builder.rebuilt:  # what the notes' blocks bring is in the model now: their
             builder.shed_blocks(keep_links=drifted)  # memory is the rules' (a third of
             # a check's peak); the snapshot keeps which notes link each name
@@ -184,13 +184,21 @@ class _Reader:
         self.read += [note.path for note in notes]  # (a size of 0: read to the end)
         return [parse_file(self.root, NoteFile(note.path, 0, 0), self.config) for note in notes]
 
-    def written_since(self, known: dict[str, int]) -> tuple[list[NoteFile], list[str]]:
-        """Those read since the last call that are no longer as ``known`` (the snapshot,
-        as listed): written meanwhile, their fields may differ from the model's; and gone."""
-        files, gone = _as_now(self.root, self.read)
-        self.read = []
-        as_known = snapshot.as_known
-        return [f for f in files if as_known(f.size, f.mtime_ns) != known.get(f.path)], gone
+    def taken_in(
+        self, restored: snapshot.Restored, parser: CachedParser, files: list[NoteFile]
+    ) -> list[NoteFile]:
+        """Take in whole the notes read again that were written, or went, since the
+        listing (their fields may differ from the model's); ``files`` as the snapshot is
+        to know them: as read (their listed version put back is a change then)."""
+        taken: dict[str, NoteFile | None] = {}
+        while self.read:
+            now, gone = _as_now(self.root, self.read)
+            now, self.read = restored.changed(now), []
+            if now or gone:
+                notes = parser.refresh(self.root, now, gone, self.config)
+                restored.builder.update(notes, gone)  # (may read more notes again)
+                taken |= {file.path: file for file in now} | dict.fromkeys(gone)
+        return [n for f in files if (n := taken.get(f.path, f)) is not None] if taken else files
 
 
 def _as_now(root: Path, paths: list[str]) -> tuple[list[NoteFile], list[str]]:

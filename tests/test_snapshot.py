@@ -7,6 +7,7 @@ import dataclasses
 import datetime as dt
 import os
 import pickle
+import shutil
 import tempfile
 import time
 from collections.abc import Sequence
@@ -169,6 +170,35 @@ def test_a_note_read_again_that_changed_since_the_listing_is_taken_in_whole(
     monkeypatch.undo()
     assert findings == check(vault, use_index=False)
     assert check(vault) == findings
+
+
+@pytest.mark.parametrize("meanwhile", ["moved out", "written"])
+def test_a_note_taken_in_whole_is_saved_as_it_was_read_not_as_listed(
+    vault: Path, tmp_path: Path, meanwhile: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A note gone, or written, between the listing and its reading again: the snapshot
+    that check saves knows it as it was read, so that its listed version put back with
+    its times (``mv``, a sync restoring it) is seen as a change."""
+    check(vault)
+    check(vault)  # writes the snapshot
+    write(vault, "People/Nobody.md", "---\ntype: contact\n---\n")  # [[Nobody]] resolves
+    daily, aside = "Daily/2026-10-05.md", tmp_path / "aside.md"
+    shutil.copy2(vault / daily, aside)  # its times kept
+    parse_file = pipeline.parse_file
+
+    def changed_meanwhile(root: Path, file: NoteFile, config: Config) -> Note:
+        if file.path == daily and file.size == 0 and (root / daily).exists():
+            if meanwhile == "moved out":
+                (root / daily).unlink()
+            else:
+                write(root, daily, "- 2026-10-05 nothing here\n")
+        return parse_file(root, file, config)
+
+    monkeypatch.setattr(pipeline, "parse_file", changed_meanwhile)
+    check(vault)  # reshaped: the snapshot is written again
+    monkeypatch.undo()
+    shutil.copy2(aside, vault / daily)  # back as it was listed
+    assert check(vault) == check(vault, use_index=False)
 
 
 def test_the_snapshot_forgets_the_notes_gone_from_which_notes_link_each_name(

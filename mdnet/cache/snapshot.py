@@ -56,10 +56,13 @@ class Restored(NamedTuple):
 
     def changes(self, files: list[NoteFile]) -> tuple[list[NoteFile], list[str]]:
         """The notes that are new or changed since the snapshot, and those gone."""
-        known = self.files
-        changed = [f for f in files if known.get(f.path) != as_known(f.size, f.mtime_ns)]
         listed = {f.path for f in files}
-        return changed, [path for path in known if path not in listed]
+        return self.changed(files), [path for path in self.files if path not in listed]
+
+    def changed(self, files: list[NoteFile]) -> list[NoteFile]:
+        """Those of ``files`` that are new or changed since the snapshot."""
+        known = self.files
+        return [f for f in files if known.get(f.path) != as_known(f.size, f.mtime_ns)]
 
 
 READ_AGAIN = -1  # a note written too recently to be trusted by its size and time

@@ -209,14 +209,15 @@ class Session:
 
     def _publish_answer(self, answer: Answer) -> None:
         """Publish the diagnostics of the last check's answer (``lsp.first``)."""
-        for path, uri, diagnostics in answer.diagnostics:
-            self.published.change(path, uri, diagnostics)
-        self._publish_vault(answer.own)
-        self.published.flush()
+        try:
+            for path, uri, diagnostics in answer.diagnostics:
+                self.published.change(path, uri, diagnostics)
+            self._publish_vault(answer.own)
+        finally:  # what is counted as published goes out, whatever went wrong after
+            self.published.flush()
 
     def publish(self, paths: Iterable[str], findings: list[Finding] | None = None) -> None:
-        """Publish the diagnostics of ``paths`` where they differ from what was published
-        (from the live vault's findings, or the ``findings`` given)."""
+        """Publish what changed of the diagnostics of ``paths`` (or from ``findings``)."""
         live, documents = self.live, self.documents
         assert live is not None and documents is not None
         wanted = set(paths)
@@ -224,13 +225,15 @@ class Session:
             return
         every = live.findings if findings is None else findings  # (128,000 at 100k notes:
         grouped = by_path(f for f in every if f.path in wanted)  # those of ``paths`` only)
-        for path in sorted(wanted):
-            if path == "":
-                self._publish_vault(grouped.get("", []))
-                continue
-            uri = documents.uri_of(path)
-            self.published.change(path, uri, rendered(grouped.get(path, ())))
-        self.published.flush()
+        try:
+            for path in sorted(wanted):
+                if path == "":
+                    self._publish_vault(grouped.get("", []))
+                    continue
+                uri = documents.uri_of(path)
+                self.published.change(path, uri, rendered(grouped.get(path, ())))
+        finally:  # what is counted as published goes out, whatever went wrong after
+            self.published.flush()
 
     def send(self, data: bytes) -> None:
         """Write framed messages to the editor (from the event loop's thread, as pygls
