@@ -181,7 +181,8 @@ def leaving(later: list[Callable[[], None]]) -> Iterator[None]:
         yield
     except Exception:
         work, later[:] = list(later), []
-        leave(work)
+        with contextlib.suppress(Exception):  # a cache: never in the way of the error
+            leave(work)
         raise
 
 
