@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 from collections.abc import Callable, Iterable
+from operator import attrgetter
 from pathlib import Path
 from urllib.parse import quote
 
@@ -105,6 +106,9 @@ def _digest(diagnostics: bytes) -> bytes:
 
 
 NONE_DIGEST = _digest(NONE)
+
+
+PATH = attrgetter("path")  # what findings in place order are ordered by first
 
 
 def by_path(findings: Iterable[Finding]) -> dict[str, list[Finding]]:

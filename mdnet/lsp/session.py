@@ -16,6 +16,7 @@ import logging
 import os
 import threading
 import traceback
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -27,7 +28,7 @@ from mdnet.config import CONFIG_NAME, Config, ConfigError, load_config
 from mdnet.errors import UserError
 from mdnet.live.links import Links
 from mdnet.live.vault import LiveVault
-from mdnet.lsp.diagnostics import Published, by_path, rendered
+from mdnet.lsp.diagnostics import PATH, Published, rendered
 from mdnet.lsp.documents import Documents
 from mdnet.lsp.first import Answer, Early, prepare
 from mdnet.notes.scan import find_vault
@@ -216,22 +217,20 @@ class Session:
         finally:  # what is counted as published goes out, whatever went wrong after
             self.published.flush()
 
-    def publish(self, paths: Iterable[str], findings: list[Finding] | None = None) -> None:
-        """Publish what changed of the diagnostics of ``paths`` (or from ``findings``)."""
+    def publish(self, paths: Iterable[str]) -> None:
+        """Publish what changed of the diagnostics of ``paths``."""
         live, documents = self.live, self.documents
         assert live is not None and documents is not None
-        wanted = set(paths)
-        if not wanted:  # a check served, with nothing changed since: nothing to publish
-            return
-        every = live.findings if findings is None else findings  # (128,000 at 100k notes:
-        grouped = by_path(f for f in every if f.path in wanted)  # those of ``paths`` only)
-        try:
-            for path in sorted(wanted):
+        findings, end = live.findings, 0  # in place order: a note's are together, found by
+        try:  # bisection (grouping 128,000 findings at 100k notes took 0.15 s and 11 MB)
+            for path in sorted(set(paths)):
+                start = bisect_left(findings, path, lo=end, key=PATH)
+                end = bisect_right(findings, path, lo=start, key=PATH)
                 if path == "":
-                    self._publish_vault(grouped.get("", []))
+                    self._publish_vault(findings[start:end])
                     continue
                 uri = documents.uri_of(path)
-                self.published.change(path, uri, rendered(grouped.get(path, ())))
+                self.published.change(path, uri, rendered(findings[start:end]))
         finally:  # what is counted as published goes out, whatever went wrong after
             self.published.flush()
 
