@@ -192,7 +192,7 @@ class _Reader:
         to know them: as read (their listed version put back is a change then)."""
         taken: dict[str, NoteFile | None] = {}
         while self.read:
-            now, gone = _as_now(self.root, self.read)
+            now, gone = _as_now(self.root, sorted(set(self.read)))  # (each once)
             now, self.read = restored.changed(now), []
             if now or gone:
                 notes = parser.refresh(self.root, now, gone, self.config)
