@@ -20,14 +20,15 @@ from pathlib import Path
 from mdnet.cache import results, snapshot
 from mdnet.cache.folder import snapshot_saved
 from mdnet.cache.parser import CachedParser
+from mdnet.cache.read_again import SnapshotReader
 from mdnet.config import Config
 from mdnet.model.builder import Builder
 from mdnet.model.memory import paused_gc
 from mdnet.model.stats import Stats
 from mdnet.model.vault import Vault
 from mdnet.notes.note import Note
-from mdnet.notes.parse import parse_all, parse_file, parse_text
-from mdnet.notes.scan import NoteFile, list_notes, listing
+from mdnet.notes.parse import parse_all, parse_text
+from mdnet.notes.scan import NoteFile, list_notes, listing, notes_at
 from mdnet.rules.finding import Finding
 from mdnet.rules.runner import Selection, run_rules
 
@@ -140,7 +141,7 @@ def _check_from_snapshot(
     far from the vault (not after a cold run: that one stays as quick as it can be)."""
     with paused_gc():
         files, listed_at = listed or listing(root, config)
-        reader = _Reader(root, config)
+        reader = SnapshotReader(root, config)
         restored = snapshot.restore(root, config, reader, today)
         if restored is None:
             builder = Builder(root, config)
@@ -151,10 +152,7 @@ def _check_from_snapshot(
             builder = restored.builder
             notes = parser.refresh(root, changed, gone, config)
             reshaped = builder.reshapes(notes, gone)  # notes came or went, links moved
-            if reshaped and not builder.has_blocks:  # (a snapshot without the notes that
-                vault = builder.build(parser(root, files, config))  # link each name)
-            else:  # the notes that link a name that moved are read again
-                vault = builder.update(notes, gone)
+            _updated(builder, notes, gone, lambda: parser(root, files, config))
             drifted = len(changed) + len(gone) > snapshot.DRIFT or restored.today != today
             drifted = drifted or reshaped
             files = reader.taken_in(restored, parser, files)  # read again, written since
@@ -172,48 +170,6 @@ def _check_from_snapshot(
     return vault, findings
 
 
-class _Reader:
-    """How a model from the snapshot reads notes again, blocks and all (``ReadAgain``):
-    from their files, expected as the snapshot knew them (or they were read already)."""
-
-    def __init__(self, root: Path, config: Config) -> None:
-        self.root, self.config = root, config
-        self.read: list[str] = []
-
-    def __call__(self, notes: list[Note]) -> list[Note]:
-        self.read += [note.path for note in notes]  # (a size of 0: read to the end)
-        return [parse_file(self.root, NoteFile(note.path, 0, 0), self.config) for note in notes]
-
-    def taken_in(
-        self, restored: snapshot.Restored, parser: CachedParser, files: list[NoteFile]
-    ) -> list[NoteFile]:
-        """Take in whole the notes read again that were written, or went, since the
-        listing (their fields may differ from the model's); ``files`` as the snapshot is
-        to know them: as read (their listed version put back is a change then)."""
-        taken: dict[str, NoteFile | None] = {}
-        while self.read:
-            now, gone = _as_now(self.root, sorted(set(self.read)))  # (each once)
-            now, self.read = restored.changed(now), []
-            if now or gone:
-                notes = parser.refresh(self.root, now, gone, self.config)
-                restored.builder.update(notes, gone)  # (may read more notes again)
-                taken |= {file.path: file for file in now} | dict.fromkeys(gone)
-        return [n for f in files if (n := taken.get(f.path, f)) is not None] if taken else files
-
-
-def _as_now(root: Path, paths: list[str]) -> tuple[list[NoteFile], list[str]]:
-    """The notes at ``paths`` as they are on disk now, and those gone."""
-    files, gone = [], []
-    for path in paths:
-        try:
-            found = (root / path).stat()
-        except OSError:
-            gone.append(path)
-            continue
-        files.append(NoteFile(path, found.st_size, found.st_mtime_ns))
-    return files, gone
-
-
 def recheck(
     root: Path,
     config: Config,
@@ -225,13 +181,21 @@ def recheck(
 ) -> tuple[Vault, list[Finding]]:
     """The findings once the notes at ``paths`` changed (``--fix`` wrote them): only
     those are read again, into the model that ``builder`` made (``check_vault``'s)."""
-    files, gone = _as_now(root, paths)
+    files, gone = notes_at(root, paths)
     notes = parser.refresh(root, files, gone, config)
-    if builder.reshapes(notes, gone):  # built again from all the notes, with their blocks
-        vault = builder.build(parser(root, list_notes(root, config), config))
-    else:
-        vault = builder.update(notes, gone)
+    vault = _updated(builder, notes, gone, lambda: parser(root, list_notes(root, config), config))
     return vault, run_rules(vault, config, today, selection)
+
+
+def _updated(
+    builder: Builder, notes: list[Note], gone: list[str], every: Callable[[], list[Note]]
+) -> Vault:
+    """The model once ``notes`` changed and ``gone`` went: updated in place (the notes
+    that link a name that moved read again), or built again from ``every`` note where
+    their blocks are gone for good (a snapshot without the notes that link each name)."""
+    if builder.reshapes(notes, gone) and not builder.has_blocks:
+        return builder.build(every())
+    return builder.update(notes, gone)
 
 
 def load_vault(

@@ -19,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mdnet import pipeline
-from mdnet.cache import snapshot, stamps
+from mdnet.cache import read_again, snapshot, stamps
 from mdnet.cache.folder import SNAPSHOT_NAME, STATE_FOLDER
 from mdnet.cache.model_pickle import TABLES, SnapshotUnpickler
 from mdnet.cache.parser import CachedParser
@@ -131,13 +131,13 @@ def test_a_check_from_the_snapshot_reads_again_only_the_notes_a_change_of_shape_
     assert callable(change)
     change(vault)
     read: list[str] = []
-    parse_file = pipeline.parse_file
+    parse_file = read_again.parse_file
 
     def counted(root: Path, file: NoteFile, config: Config) -> Note:
         read.append(file.path)
         return parse_file(root, file, config)
 
-    monkeypatch.setattr(pipeline, "parse_file", counted)
+    monkeypatch.setattr(read_again, "parse_file", counted)
     monkeypatch.setattr(Builder, "build", None)  # never called
     findings = check(vault)
     assert read == ["Daily/2026-10-05.md"]
@@ -156,7 +156,7 @@ def test_a_note_read_again_that_changed_since_the_listing_is_taken_in_whole(
     check(vault)
     check(vault)  # writes the snapshot
     write(vault, "People/Nobody.md", "---\ntype: contact\n---\n")  # [[Nobody]] resolves
-    parse_file = pipeline.parse_file
+    parse_file = read_again.parse_file
     daily = "Daily/2026-10-05.md"
 
     def written_meanwhile(root: Path, file: NoteFile, config: Config) -> Note:
@@ -165,7 +165,7 @@ def test_a_note_read_again_that_changed_since_the_listing_is_taken_in_whole(
             write(root, daily, text, days_ago=0)
         return parse_file(root, file, config)
 
-    monkeypatch.setattr(pipeline, "parse_file", written_meanwhile)
+    monkeypatch.setattr(read_again, "parse_file", written_meanwhile)
     findings = check(vault)
     monkeypatch.undo()
     assert findings == check(vault, use_index=False)
@@ -184,7 +184,7 @@ def test_a_note_taken_in_whole_is_saved_as_it_was_read_not_as_listed(
     write(vault, "People/Nobody.md", "---\ntype: contact\n---\n")  # [[Nobody]] resolves
     daily, aside = "Daily/2026-10-05.md", tmp_path / "aside.md"
     shutil.copy2(vault / daily, aside)  # its times kept
-    parse_file = pipeline.parse_file
+    parse_file = read_again.parse_file
 
     def changed_meanwhile(root: Path, file: NoteFile, config: Config) -> Note:
         if file.path == daily and file.size == 0 and (root / daily).exists():
@@ -194,7 +194,7 @@ def test_a_note_taken_in_whole_is_saved_as_it_was_read_not_as_listed(
                 write(root, daily, "- 2026-10-05 nothing here\n")
         return parse_file(root, file, config)
 
-    monkeypatch.setattr(pipeline, "parse_file", changed_meanwhile)
+    monkeypatch.setattr(read_again, "parse_file", changed_meanwhile)
     check(vault)  # reshaped: the snapshot is written again
     monkeypatch.undo()
     shutil.copy2(aside, vault / daily)  # back as it was listed

@@ -221,8 +221,8 @@ class Session:
         """Publish what changed of the diagnostics of ``paths``."""
         live, documents = self.live, self.documents
         assert live is not None and documents is not None
-        findings, end = live.findings, 0  # in place order: a note's are together, found by
-        try:  # bisection (grouping 128,000 findings at 100k notes took 0.15 s and 11 MB)
+        findings, end = live.findings, 0  # in place order: each note's found by bisection
+        try:
             for path in sorted(set(paths)):
                 start = bisect_left(findings, path, lo=end, key=PATH)
                 end = bisect_right(findings, path, lo=start, key=PATH)

@@ -148,6 +148,19 @@ def listing(root: Path, config: Config) -> tuple[list[NoteFile], int]:
     return list_notes(root, config), listed_at
 
 
+def notes_at(root: Path, paths: list[str]) -> tuple[list[NoteFile], list[str]]:
+    """The notes at the vault-relative ``paths`` as they are on disk now, and those gone."""
+    files, gone = [], []
+    for path in paths:
+        try:
+            found = (root / path).stat()
+        except OSError:
+            gone.append(path)
+            continue
+        files.append(NoteFile(path, found.st_size, found.st_mtime_ns))
+    return files, gone
+
+
 def _remove_stale_state(vault: Path) -> None:
     """The temporaries that a killed write left in mdnet's own ``.mdnet/`` folder."""
     try:
