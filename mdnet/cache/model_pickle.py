@@ -8,14 +8,11 @@ import importlib
 import pickle
 from array import array
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Sequence
-from typing import Any, BinaryIO, NamedTuple
+from collections.abc import Callable, Sequence
+from typing import Any, BinaryIO
 
-from mdnet.model.contact import Contact, Interaction, _WithMore
-from mdnet.model.found import Found
-from mdnet.model.giveback import Pending
-from mdnet.notes.note import SHED, SLOTS, Note, note_of
-from mdnet.rules.finding import Finding
+from mdnet.cache.model_tables import AT_ONCE, TABLES, note_values
+from mdnet.notes.note import Note
 
 # the classes a snapshot is made of: nothing else is unpickled
 MODEL_CLASSES = {
@@ -38,112 +35,6 @@ MODEL_CLASSES = {
 }
 
 
-class Table(NamedTuple):
-    """One class of object that the model holds by the ten or hundred thousand, saved
-    before the rest as the values each is made of, a few thousand objects at a time."""
-
-    kind: type[Any]
-    width: int  # values per object
-    # what one object is saved as (given one of each of the texts that repeat)
-    values: Callable[[Any, dict[str, str]], Iterable[Any]]
-    made: Callable[[list[Any]], list[Any]]  # the objects back, from a part's values
-
-
-def _itself(item: tuple[Any, ...], same: dict[str, str]) -> tuple[Any, ...]:
-    return item
-
-
-def _tuples(
-    kind: type[tuple[Any, ...]],
-    width: int,
-    values: Callable[[Any, dict[str, str]], Iterable[Any]] = _itself,
-) -> Table:
-    """The table of a named tuple (or another class of tuple) of ``width`` values."""
-    new = tuple.__new__  # without each named tuple's __new__: 400,000 calls at 100k
-
-    def made(values: list[Any]) -> list[Any]:
-        return [new(kind, values[at : at + width]) for at in range(0, len(values), width)]
-
-    return Table(kind, width, values, made)
-
-
-def _note_values(note: Note, same: dict[str, str] | None = None) -> Iterable[Any]:
-    """A note without its blocks (paragraphs and list items): what they bring to the
-    model is saved apart (``Builder.found``), and they are the larger half of a
-    snapshot. A restored model can then be updated, not built again (``Builder.has_blocks``)."""
-    return note.path, note.kind, note.fields, note.lines, (), note.problems, note.date
-
-
-def _notes(values: list[Any]) -> list[Any]:
-    """The notes, having let their blocks go (``Note.shed``: read again when needed)."""
-    width = len(SLOTS)
-    values[BLOCKS::width] = [SHED] * (len(values) // width)  # saved empty
-    return [note_of(*values[at : at + width]) for at in range(0, len(values), width)]
-
-
-BLOCKS = SLOTS.index("blocks")
-
-
-def _finding_values(finding: Finding, same: dict[str, str]) -> Iterable[Any]:
-    """A finding, its message shared with the equal ones (70,000 findings of future
-    entries at 100k notes say one of 35,000 things): 8 MB less to restore."""
-    message, at = finding.message, MESSAGE
-    return (*finding[:at], same.setdefault(message, message), *finding[at + 1 :])
-
-
-MESSAGE = Finding._fields.index("message")
-
-
-def _contact_values(contact: Contact, same: dict[str, str]) -> Iterable[Any]:
-    return contact.__getstate__()
-
-
-def _contacts(values: list[Any]) -> list[Any]:
-    made = []
-    for at in range(0, len(values), 4):
-        contact = object.__new__(Contact)
-        contact.__setstate__(tuple(values[at : at + 4]))
-        made.append(contact)
-    return made
-
-
-# in this order: an object's values may name those of the tables before its own
-TABLES = (
-    _tuples(Interaction, len(Interaction._fields)),
-    _tuples(Finding, len(Finding._fields), _finding_values),
-    Table(Note, len(SLOTS), _note_values, _notes),
-    _tuples(Found, len(Found._fields)),
-    _tuples(Pending, len(Pending._fields)),
-    _tuples(_WithMore, 2),  # (more, answer)
-    Table(Contact, 4, _contact_values, _contacts),
-)
-AT_ONCE = 4096  # objects in a part
-
-
-def model_tables(
-    notes: dict[str, Note], found: dict[str, Found], contacts: dict[str, Contact]
-) -> list[list[Any]]:
-    """The objects of each of ``TABLES`` in a model (``Builder.found`` its ``found``)."""
-    kept = [  # the answers kept with the contacts: mdnet's own, as a contact saves them
-        pair for contact in contacts.values() for pair in pairs(contact.__getstate__()[3])
-    ]
-    answers = [answer[1] if type(answer) is _WithMore else answer for _, answer in kept]
-    lists = [answer for answer in answers if type(answer) is list]
-    return [
-        [entry for contact in contacts.values() for entry in contact.entries],
-        [finding for each in lists for finding in each if type(finding) is Finding],
-        list(notes.values()),
-        list(found.values()),
-        [pending for each in lists for pending in each if type(pending) is Pending],
-        [answer for _, answer in kept if type(answer) is _WithMore],
-        list(contacts.values()),
-    ]
-
-
-def pairs(memo: list[Any]) -> Iterable[tuple[str, Any]]:
-    return zip(memo[::2], memo[1::2], strict=True)
-
-
 class SnapshotPickler(pickle.Pickler):
     """Saves the objects of ``TABLES`` first, their values flat, a few thousand at a
     time; the model then names each by its place (a persistent id).
@@ -152,14 +43,17 @@ class SnapshotPickler(pickle.Pickler):
     values (a note's, a contact's, a date's) that the unpickler keeps until the end of
     the load — tens of megabytes at 100k notes, which set the peak of a check. Read a
     few thousand at a time, each part's values are let go once made into objects
-    (``SnapshotUnpickler.load_all``). Equal dates share what they are made from.
+    (``SnapshotUnpickler.load_all``). A date not in the table of days shares what it is
+    made from with the equal ones.
     """
 
     def __init__(self, out: BinaryIO) -> None:
         super().__init__(out, protocol=pickle.HIGHEST_PROTOCOL)
-        # of each class of ``TABLES`` saved so far: its objects' ids, sorted, and places
-        self.places: dict[type[Any], tuple[array[int], array[int]]] = {}
+        # of each class of ``TABLES`` saved so far: its objects' ids, sorted, and the
+        # place of the first
+        self.places: dict[type[Any], tuple[array[int], int]] = {}
         self.saved = 0  # objects saved in tables so far
+        self.days: dict[dt.date, int] = {}  # the place of each day (``TABLES``' first)
         self.dates: dict[dt.date, tuple[Any, ...]] = {}
 
     @classmethod
@@ -176,6 +70,8 @@ class SnapshotPickler(pickle.Pickler):
             pickler.dump(made_by)
             same: dict[str, str] = {}
             for table, items in zip(TABLES, tables, strict=True):
+                if table.kind is not dt.date:
+                    items.sort(key=id)  # a place is then found by bisecting the ids
                 parts = range(0, len(items), AT_ONCE)
                 pickler.dump(len(parts))
                 for start in parts:  # one memo for all: what the model shares stays shared
@@ -189,24 +85,25 @@ class SnapshotPickler(pickle.Pickler):
         return dump
 
     def named(self, kind: type[Any], items: list[Any]) -> None:
-        """From now on, ``items`` (the table of ``kind``, just saved) are named by their
-        place: their ids sorted in an array, beside their places (a dict of ints took
-        80 MB at 100,000 notes, which set the peak of the process saving the snapshot)."""
-        ids = array("Q", map(id, items))
-        order = sorted(range(len(items)), key=ids.__getitem__)
-        self.places[kind] = (
-            array("Q", map(ids.__getitem__, order)),
-            array("Q", (self.saved + at for at in order)),
-        )
+        """From now on, ``items`` (the table of ``kind``, just saved, sorted by id) are
+        named by their place: the first's, plus where an id falls among theirs (a dict
+        of ints took 80 MB at 100,000 notes, which set the peak of the process saving the
+        snapshot). Days are named by value: an equal date is the same day, whatever its id."""
+        if kind is dt.date:
+            self.days = {day: self.saved + at for at, day in enumerate(items)}
+        else:
+            self.places[kind] = array("Q", map(id, items)), self.saved
         self.saved += len(items)
 
     def persistent_id(self, obj: Any) -> Any:
+        if type(obj) is dt.date:
+            return self.days.get(obj)
         table = self.places.get(type(obj))
         if table is None:
             return None
-        ids, places = table
+        ids, first = table
         at = bisect_left(ids, id(obj))
-        return places[at] if at < len(ids) and ids[at] == id(obj) else None
+        return first + at if at < len(ids) and ids[at] == id(obj) else None
 
     def reducer_override(self, obj: Any) -> Any:
         if type(obj) is dt.date:  # what it is made from: once for each day
@@ -215,7 +112,7 @@ class SnapshotPickler(pickle.Pickler):
                 reduced = self.dates[obj] = dt.date, (obj.year, obj.month, obj.day)
             return reduced
         if type(obj) is Note and (obj.blocks or obj.shed):  # one outside the tables
-            return Note, tuple(_note_values(obj))
+            return Note, tuple(note_values(obj))
         return NotImplemented
 
 
