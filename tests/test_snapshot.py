@@ -8,9 +8,11 @@ import datetime as dt
 import io
 import os
 import pickle
+import pickletools
 import shutil
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -657,6 +659,40 @@ def test_a_day_the_notes_name_is_one_date_once_restored() -> None:
     loaded = SnapshotUnpickler(io.BytesIO(out.getvalue())).load_all("made by")
     assert loaded == (copies, day, other)
     assert {id(copy) for copy in loaded[0]} == {id(loaded[1])}
+
+
+def saved_texts(root: Path) -> Counter[str]:
+    """How many times each text is written in the snapshot of ``root``."""
+    data = (root / SNAPSHOT).read_bytes()
+    stream, texts = io.BytesIO(data), Counter[str]()
+    while stream.tell() < len(data):  # one pickle after the other
+        for opcode, value, _ in pickletools.genops(stream):
+            if opcode.name in ("SHORT_BINUNICODE", "BINUNICODE", "BINUNICODE8"):
+                texts[value] += 1
+    return texts
+
+
+def test_a_snapshot_saves_each_notes_path_once(vault: Path) -> None:
+    """A note's path is one text in the snapshot: the size and time it was listed with
+    are kept under the note's own path, not the listing's equal copy (another object
+    when the note was restored from the snapshot before)."""
+    check(vault)
+    check(vault)
+    check(vault, dt.date(2027, 3, 1))  # from the snapshot, then written again
+    texts = saved_texts(vault)
+    assert {texts[path] for path in NOTES} == {1}
+
+
+def test_a_name_linked_and_resolved_is_one_text_once_restored(vault: Path) -> None:
+    """Which notes link a name that resolves is kept under the resolver's own text for
+    that name, not the equal one each link was read from."""
+    check(vault)
+    check(vault)
+    restored = snapshot.restore(vault, load_config(vault))
+    assert restored is not None and restored.builder.linkers is not None
+    resolved = {name: name for name in restored.builder.resolver.by_name}
+    linked = [name for name in restored.builder.linkers.by_name if name in resolved]
+    assert linked and all(name is resolved[name] for name in linked)
 
 
 def test_a_note_written_while_a_check_ran_is_read_again_next_time(

@@ -27,7 +27,8 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from mdnet.cache.folder import SNAPSHOT_NAME, STATE_FOLDER, keeps_state, make_state_folder
-from mdnet.cache.model_pickle import SnapshotPickler, SnapshotUnpickler, model_tables
+from mdnet.cache.model_pickle import SnapshotPickler, SnapshotUnpickler
+from mdnet.cache.model_tables import model_tables
 from mdnet.cache.stamps import SNAPSHOT_FORMAT, model_stamp
 from mdnet.config import Config
 from mdnet.model.builder import Builder
@@ -117,20 +118,24 @@ def save(
     ``listed_at`` (``time.time_ns()``), on ``today``."""
     vault = builder.vault
     fresh_before = listed_at - RACY_NS  # then read: a note written since is read again
+    notes = vault.notes  # each path saved once: the note's own (the listing's is equal)
     known = {
-        f.path: as_known(f.size, f.mtime_ns) if f.mtime_ns < fresh_before else READ_AGAIN
+        _same_path(f.path, notes): as_known(f.size, f.mtime_ns)
+        if f.mtime_ns < fresh_before
+        else READ_AGAIN
         for f in files
     }
     for contact in vault.contacts.values():  # each contact's answers: for config, today
         contact.keeping_for(config, today)
-    tables = model_tables(vault.notes, builder.found, vault.contacts)
-    linkers = _linking(builder.linkers, vault.notes) if builder.linkers is not None else None
+    tables = model_tables(notes, builder.found, vault.contacts)
+    by_name = builder.resolver.by_name
+    linkers = None if builder.linkers is None else builder.linkers.to_save(notes, by_name)
     state = (
         today,
         known,
         (vault.notes, vault.contacts, vault.circles, vault.events, vault.dangling),
         (vault.shared_titles, vault.confidential, vault.ignoring, vault.with_problems),
-        (builder.found, builder.resolver.by_name, builder.markers_of, linkers),
+        (builder.found, by_name, builder.markers_of, linkers),
         _current_totals(vault, config, today),
     )
     folder = root / STATE_FOLDER
@@ -143,17 +148,9 @@ def save(
         pass  # the next check builds the model again (tests check that one is written)
 
 
-def _linking(linkers: Linkers, notes: dict[str, Note]) -> dict[str, tuple[str, ...]]:
-    """Which notes link each name, less the notes gone: a note keeps being listed under
-    a name it no longer links until it goes (``Linkers.relink``), and the snapshot is
-    carried from one check to the next."""
-    linking = {}
-    for name, paths in linkers.by_name.items():
-        if all(path in notes for path in paths):
-            linking[name] = paths
-        elif here := tuple(path for path in paths if path in notes):
-            linking[name] = here
-    return linking
+def _same_path(path: str, notes: dict[str, Note]) -> str:
+    note = notes.get(path)
+    return path if note is None else note.path
 
 
 def _restored(

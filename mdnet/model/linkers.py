@@ -11,6 +11,7 @@ vault gives the builder (``ReadAgain``: the note's file, or an editor's text).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from itertools import chain
 
 from mdnet.model.found import linked_names
 from mdnet.notes.note import Note
@@ -37,6 +38,23 @@ class Linkers:
         linkers = cls(())
         linkers.by_name = by_name
         return linkers
+
+    def to_save(self, notes: dict[str, Note], names: dict[str, str]) -> dict[str, tuple[str, ...]]:
+        """``by_name`` less the notes gone, as a snapshot saves it: a note stays listed
+        under a name it no longer links until it goes (``relink``), and the snapshot is
+        carried from one check to the next. A name that resolves is the resolver's own
+        string (``names``; the one a link was read from is equal, another object)."""
+        by_name = self.by_name
+        linking: dict[str, tuple[str, ...]] = {}
+        for name in chain((name for name in names if name in by_name), by_name):
+            if name in linking:
+                continue
+            paths = by_name[name]
+            if all(path in notes for path in paths):
+                linking[name] = paths
+            elif here := tuple(path for path in paths if path in notes):
+                linking[name] = here
+        return linking
 
     def of(self, names: Iterable[str]) -> set[str]:
         """The paths of the notes that link any of ``names``."""
