@@ -70,8 +70,7 @@ class SnapshotPickler(pickle.Pickler):
             pickler.dump(made_by)
             same: dict[str, str] = {}
             for table, items in zip(TABLES, tables, strict=True):
-                if table.kind is not dt.date:
-                    items.sort(key=id)  # a place is then found by bisecting the ids
+                items.sort(key=id)  # a place is then found by bisecting the ids
                 parts = range(0, len(items), AT_ONCE)
                 pickler.dump(len(parts))
                 for start in parts:  # one memo for all: what the model shares stays shared

@@ -116,7 +116,7 @@ def model_tables(
     lists = [answer for answer in answers if type(answer) is list]
     entries = [entry for contact in contacts.values() for entry in contact.entries]
     return [
-        sorted(_days_in(notes.values(), entries, found.values())),
+        list(_days_in(notes.values(), entries)),
         entries,
         [finding for each in lists for finding in each if type(finding) is Finding],
         list(notes.values()),
@@ -127,13 +127,11 @@ def model_tables(
     ]
 
 
-def _days_in(
-    notes: Iterable[Note], entries: list[Interaction], found: Iterable[Found]
-) -> set[dt.date]:
+def _days_in(notes: Iterable[Note], entries: list[Interaction]) -> set[dt.date]:
     """The days a model's notes and entries are dated (at 100,000 notes, 92,000 date
-    objects for 40,000 days: each saved and memoized by the pickler, each made again)."""
+    objects for 40,000 days: each saved and memoized by the pickler, each made again).
+    What the notes bring holds the contacts' entries (``Builder.found``), no others."""
     days = {entry.date for entry in entries}
-    days.update(entry.date for each in found for entry in each.entries)
     for note in notes:
         days.update(value for value in note.fields.values() if type(value) is dt.date)
         if note.date is not None:
