@@ -83,6 +83,7 @@ DAILY = (
         # dates that lead no entry, links that are none: no block, whatever is read
         "## 2026-01-02, Version 1.2\n\n* \\[[`abc1234`](https://x.org/c/abc)] - fix (#12)\n",
         "See [the guide](https://example.org/guide.md) of 2026-01-02.\n",
+        "- [ ] `code` 2026-01-02\n\n",  # a task's date after a code span
         # an entry's date after a heading's `#`s, a task's box, or on the item's next line
         "Intro.\n\n- ### 2026-01-02 call\n* [x] [[2026-01-03]] lunch\n",
         "Intro.\n\n-\n  2026-01-02 call\n\n1. <div>\n\n   2026-01-04 met [[A]]\n",

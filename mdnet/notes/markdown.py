@@ -103,7 +103,9 @@ def _read_block(text: str, line: int, is_item: bool, bad_dates: list[BadDate]) -
     date = time = channel = None
     date_is_link = False
     if is_item:
-        task_match = TASK_RE.match(clean) if clean[:1] == "[" else None
+        # the box read in the text as written: blanked, a code span after it would be
+        # the space after the box, and a date after the span would lead the entry
+        task_match = TASK_RE.match(text) if text[:1] == "[" else None
         if task_match:
             task = task_match.group(1).lower()
             rest = clean[task_match.end() :]
