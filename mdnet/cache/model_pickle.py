@@ -76,12 +76,27 @@ class SnapshotPickler(pickle.Pickler):
                 for start in parts:  # one memo for all: what the model shares stays shared
                     part = items[start : start + AT_ONCE]
                     values = [value for item in part for value in table.values(item, same)]
+                    for place in table.alone:
+                        alone = slice(place, None, table.width)
+                        pickler.dump_alone(values[alone])
+                        values[alone] = [None] * len(part)
                     pickler.dump(values)
                     values.clear()  # the memo keeps the list (its id taken), not its values
                 pickler.named(table.kind, items)
             pickler.dump(state)
 
         return dump
+
+    def dump_alone(self, values: list[Any]) -> None:
+        """Save ``values`` that nothing else holds without memoizing them (the pickler's
+        fast mode; what they hold is memoized or named as usual): the memo would keep
+        each to the end, and count it (at 100,000 notes, 430,000 of 1.35 million
+        objects, where its table grows from 32 to 64 MB at 1.4 million)."""
+        self.fast = True
+        try:
+            self.dump(values)
+        finally:
+            self.fast = False
 
     def named(self, kind: type[Any], items: list[Any]) -> None:
         """From now on, ``items`` (the table of ``kind``, just saved, sorted by id) are
@@ -137,9 +152,14 @@ class SnapshotUnpickler(pickle.Unpickler):
             if type(parts) is not int or parts < 0:
                 raise pickle.UnpicklingError("not a snapshot")
             for _ in range(parts):
+                alone = [self.load() for _ in table.alone]  # saved apart, before
                 values = self.load()
                 if type(values) is not list or len(values) % table.width:
                     raise pickle.UnpicklingError(f"not a snapshot's {table.kind.__name__}s")
+                for place, each in zip(table.alone, alone, strict=True):
+                    if type(each) is not list or len(each) * table.width != len(values):
+                        raise pickle.UnpicklingError(f"not a snapshot's {table.kind.__name__}s")
+                    values[place :: table.width] = each
                 self.table += table.made(values)
                 values.clear()  # the memo keeps the list, not what it held
         return self.load()

@@ -23,6 +23,10 @@ class Table(NamedTuple):
     # what one object is saved as (given one of each of the texts that repeat)
     values: Callable[[Any, dict[str, str]], Iterable[Any]]
     made: Callable[[list[Any]], list[Any]]  # the objects back, from a part's values
+    # the places among its values of those that no other object holds (an entry's
+    # text, the entries of a note or a contact), saved apart without the snapshot's
+    # memo (``SnapshotPickler.dump_alone``)
+    alone: tuple[int, ...] = ()
 
 
 def _itself(item: tuple[Any, ...], same: dict[str, str]) -> tuple[Any, ...]:
@@ -33,6 +37,7 @@ def _tuples(
     kind: type[tuple[Any, ...]],
     width: int,
     values: Callable[[Any, dict[str, str]], Iterable[Any]] = _itself,
+    alone: tuple[int, ...] = (),
 ) -> Table:
     """The table of a named tuple (or another class of tuple) of ``width`` values."""
     new = tuple.__new__  # without each named tuple's __new__: 400,000 calls at 100k
@@ -40,7 +45,7 @@ def _tuples(
     def made(values: list[Any]) -> list[Any]:
         return [new(kind, values[at : at + width]) for at in range(0, len(values), width)]
 
-    return Table(kind, width, values, made)
+    return Table(kind, width, values, made, alone)
 
 
 def note_values(note: Note, same: dict[str, str] | None = None) -> Iterable[Any]:
@@ -94,13 +99,14 @@ def _days(values: list[Any]) -> list[Any]:
 # in this order: an object's values may name those of the tables before its own
 TABLES = (
     Table(dt.date, 1, _day_values, _days),  # each day once: named by value (``named``)
-    _tuples(Interaction, len(Interaction._fields)),
+    # an entry's text is its block's (one entry for each contact the block names)
+    _tuples(Interaction, len(Interaction._fields), alone=(Interaction._fields.index("text"),)),
     _tuples(Finding, len(Finding._fields), _finding_values),
     Table(Note, len(SLOTS), note_values, _notes),
-    _tuples(Found, len(Found._fields)),
+    _tuples(Found, len(Found._fields), alone=(Found._fields.index("entries"),)),
     _tuples(Pending, len(Pending._fields)),
     _tuples(_WithMore, 2),  # (more, answer)
-    Table(Contact, 4, _contact_values, _contacts),
+    Table(Contact, 4, _contact_values, _contacts, alone=(1,)),  # its entries
 )
 AT_ONCE = 4096  # objects in a part
 
