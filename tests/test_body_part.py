@@ -14,8 +14,8 @@ from mdnet.notes import markdown
 from mdnet.notes.blocks import BadDate, Block
 from mdnet.notes.body_part import find_pair
 from mdnet.notes.markdown import read_body
-from mdnet.notes.structure import markdown_structure
-from tests.test_line_scanner import COMMON_LINES, LINES
+from mdnet.notes.structure import flat_items, markdown_structure
+from tests.test_line_scanner import COMMON_LINES, LINES, WORDS
 
 EXAMPLES = int(os.environ.get("MDNET_EXAMPLES", "400"))
 PROSE = st.sampled_from(
@@ -51,7 +51,10 @@ BODIES = bodies(LINES | COMMON_LINES | PROSE) | bodies(UNFENCED | PROSE | PROSE)
 
 def read_whole(body: str, first_line: int) -> tuple[list[Block], list[BadDate]]:
     """The blocks of the whole body as markdown-it reads it."""
-    with mock.patch.object(markdown, "body_structure", markdown_structure):
+    with (
+        mock.patch.object(markdown, "body_structure", markdown_structure),
+        mock.patch.object(markdown, "flat_items", lambda body: None),
+    ):
         return markdown.read_structure(body, first_line)
 
 
@@ -106,6 +109,46 @@ def test_a_daily_notes_prose_is_not_read() -> None:
         blocks, _ = read_body(DAILY, 4)
     assert read == ["- Talked to [[Ivan]] about it\n- 2026-05-12 call [[Sven]] #got"]
     assert [(block.line, block.links[0].target) for block in blocks] == [(8, "Ivan"), (9, "Sven")]
+
+
+# lists of one-line items (a log, a day's entries), and lines that are something else
+def items(markers: list[str], words: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    return st.builds(
+        lambda marker, written, end: marker + " ".join(written) + end,
+        st.sampled_from(markers),
+        st.lists(words, min_size=1, max_size=5),
+        st.sampled_from(["", " ", "  "]),
+    )
+
+
+ENTRY = st.sampled_from(["[[Ann]]", "#got", "call:", "[ ]", "](b.md)", "word", "2026-01-04"])
+ITEMS = items(
+    ["- ", "* ", "+ ", "- [ ] ", "* [x] ", "- 2026-01-02 ", "- [[2026-01-03]] call "], ENTRY
+)
+ODD = items(
+    ["-  ", "- - ", "- 1. ", "- # ", "- > ", "  - ", "-", "1. ", "[a]: /url", "text "], WORDS
+)
+FLAT = st.builds("\n".join, st.lists(ITEMS | st.just(""), min_size=2, max_size=10)) | st.builds(
+    "\n".join, st.lists(ITEMS | ODD | items(["- "], WORDS), min_size=2, max_size=10)
+)
+
+
+@settings(max_examples=EXAMPLES, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(FLAT)
+def test_a_list_of_one_line_items_is_read_as_markdown_it_reads_it(body: str) -> None:
+    """A log or a day's entries, read without their structure's events (``flat_items``)."""
+    assert markdown.read_structure(body, 5) == read_whole(body, 5)
+
+
+def test_a_log_is_read_as_a_flat_list() -> None:
+    log = "- 2026-01-02 call [[Ann]] #got\n* [ ] write to [[Bob]]\n\n+ 2026-01-03 lunch  \n"
+    assert flat_items(log) == [
+        (0, "2026-01-02 call [[Ann]] #got"),
+        (1, "[ ] write to [[Bob]]"),
+        (3, "2026-01-03 lunch"),
+    ]
+    for other in ("- a\n  continued", "- a\nlazy", "- a\n- - b", "-  a", "- a\t", "[x]: /u\n- a"):
+        assert flat_items(other) is None
 
 
 @given(st.text(alphabet="[]ab\n", max_size=80), st.sampled_from(["[[", "]]", "](", "\n\n"]))

@@ -14,7 +14,7 @@ from mdnet.dates import LEADING_DATE_RE, InvalidValue, real_date
 from mdnet.language import _
 from mdnet.notes.blocks import BadDate, Block, Link
 from mdnet.notes.body_part import SCHEME, first_mark, may_link, part_to_read
-from mdnet.notes.structure import body_structure
+from mdnet.notes.structure import body_structure, flat_items
 
 # patterns start with a literal, so that the regex engine looks for it quickly (speed):
 # an embed's `!` before a wikilink, a tag's character before its `#`, are looked at after
@@ -63,6 +63,14 @@ def read_structure(body: str, first_line: int) -> tuple[list[Block], list[BadDat
     """``read_body`` for any body: its blocks found through its structure."""
     blocks: list[Block] = []
     bad_dates: list[BadDate] = []
+    items = flat_items(body)
+    if items is not None:  # most parts read: a list of one-line items (a third faster)
+        for line, content in items:
+            if may_link(content) or content[:1] in DATE_OR_TASK_START:
+                block = _read_block(content, first_line + line, True, bad_dates)
+                if block is not None:
+                    blocks.append(block)
+        return blocks, bad_dates
     # the open list items and quotes, innermost last, each as [excluded, awaiting_text]:
     # small lists rather than objects, since one is made for every list item (speed)
     stack: list[list[bool]] = []

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from mdnet.notes.line_scanner import MAX_NESTING, Event, scan_lines
+from mdnet.notes.line_kinds import PLAIN_START, Declined, line_kind
+from mdnet.notes.line_scanner import DECLINED_CHARACTERS, MAX_NESTING, Event, scan_lines
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -21,6 +22,29 @@ def body_structure(body: str) -> list[Event]:
     """The body's events: the line scanner's, or markdown-it's for what it declines."""
     events = scan_lines(body)
     return markdown_structure(body) if events is None else events
+
+
+def flat_items(body: str) -> list[tuple[int, str]] | None:
+    """Each line's number and text when every line of ``body`` is a list item of one
+    line at its first column, or blank (a log, a daily note's entries): what
+    ``body_structure`` gives as an item holding that text, without its events; None
+    for anything else."""
+    if any(character in body for character in DECLINED_CHARACTERS) or "]:" in body:
+        return None  # what the scanner leaves to markdown-it; a link reference definition
+    items = []
+    for number, line in enumerate(body.split("\n")):
+        if not line:
+            continue
+        if line[0] not in "-*+" or line[1:2] != " " or line[2:3] in ("", " ", line[0]):
+            return None
+        if line[2] not in PLAIN_START:
+            try:
+                if line_kind(line[2:]) != "text":
+                    return None  # an item holding a heading, a list, a quote, a fence...
+            except Declined:
+                return None
+        items.append((number, line[2:].strip()))
+    return items
 
 
 def markdown_structure(body: str) -> list[Event]:
