@@ -178,7 +178,8 @@ def _restored(
 
 
 def _well_formed(state: tuple[Any, ...]) -> bool:
-    """What a snapshot holds is of the types mdnet saves (a hand-made one may not be)."""
+    """What a snapshot holds is of the types mdnet saves (a hand-made one may not be;
+    the types of each dict's values gathered, as ``_well_linked`` does)."""
     today, known, model, worked_out, building, totals = state
     notes, contacts, circles, events, dangling = model
     found, by_name, markers_of, linking = building
@@ -193,8 +194,8 @@ def _well_formed(state: tuple[Any, ...]) -> bool:
     ]
     return (
         isinstance(today, dt.date)
-        and all(isinstance(by_path, dict) for by_path, _ in kinds)
-        and all(isinstance(value, kind) for by_path, kind in kinds for value in by_path.values())
+        and all(type(by_path) is dict for by_path, _ in kinds)
+        and all(set(map(type, by_path.values())) <= {kind} for by_path, kind in kinds)
         and all(_well_kept(contact.memo) for contact in contacts.values())
         and isinstance(dangling, list)
         and isinstance(markers_of, dict)
