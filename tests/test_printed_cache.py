@@ -5,6 +5,7 @@ never when a note, an option, the folder or the language changed."""
 from __future__ import annotations
 
 import importlib
+import pickle
 import subprocess
 import sys
 import time
@@ -14,9 +15,11 @@ import pytest
 from click.testing import CliRunner, Result
 
 from mdnet import pipeline
+from mdnet.cache import kept, printed
 from mdnet.cache.folder import STATE_FOLDER
 from mdnet.cli import main
 from mdnet.notes.files import write_atomic
+from mdnet.report import formats
 from tests.conftest import WriteVault
 from tests.test_index import age, write
 
@@ -131,3 +134,31 @@ def test_a_report_printed_again_leaves_a_snapshot_for_the_next_change(vault: Pat
     assert not (vault / STATE_FOLDER / "model.pickle").exists()
     again = check(vault)
     assert again.stdout and (vault / STATE_FOLDER / "model.pickle").is_file()
+
+
+@pytest.mark.parametrize("options", [(), ("--format", "github")])
+def test_the_report_is_printed_and_kept_in_pieces(
+    vault: Path, monkeypatch: pytest.MonkeyPatch, options: tuple[str, ...]
+) -> None:
+    """Written as it is made, a thousand findings at a time, and kept so: at 100,000
+    notes the report's 27 MB of text were held whole, and twice that while made (the
+    peak of a check and of what it leaves behind). Printed again, the same bytes."""
+    monkeypatch.setattr(formats, "LINES_AT_ONCE", 1)
+    command = importlib.import_module("mdnet.cli.check")
+    written: list[str] = []
+    write = command._write
+    monkeypatch.setattr(command, "_write", lambda text: written.append(text) or write(text))
+    first = check(vault, *options)
+    findings = first.stdout.count("\n") - (not options)  # not the closing line
+    assert findings >= 3 and len(written) == findings + (not options)
+    assert "".join(written) == first.stdout
+    pieces, _, _ = kept.read(vault, printed.NAME, pickle_key(vault))
+    assert pieces == written
+    monkeypatch.setattr(pipeline, "check_answer", not_again)
+    assert check(vault, *options).stdout == first.stdout
+
+
+def pickle_key(root: Path) -> object:
+    """The key the last report was kept under (the first of the file's two pickles)."""
+    with open(root / STATE_FOLDER / printed.NAME, "rb") as source:
+        return pickle.load(source)

@@ -14,7 +14,7 @@ import pickle
 import stat
 from collections.abc import Hashable
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from mdnet.cache.folder import STATE_FOLDER, keeps_state, make_state_folder
 from mdnet.notes.files import write_atomic
@@ -47,10 +47,14 @@ def write(
     if not keeps_state(root, files) or any(file.mtime_ns >= fresh_before for file in files):
         return
     folder = root / STATE_FOLDER
+
+    def dump(out: BinaryIO) -> None:  # into the file: no copy of a 27 MB report in memory
+        pickle.dump(key, out, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
+
     with contextlib.suppress(Exception):  # a read-only vault, a full disk: a cache
         make_state_folder(folder)
-        data = pickle.dumps(key, protocol=pickle.HIGHEST_PROTOCOL)
-        write_atomic(folder / name, data + pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        write_atomic(folder / name, dump)
 
 
 class PlainUnpickler(pickle.Unpickler):

@@ -62,8 +62,8 @@ class SnapshotPickler(pickle.Pickler):
     ) -> Callable[[BinaryIO], None]:
         """What writes ``made_by`` (what the snapshot is good for: plain values), then
         ``tables`` (the objects of each of ``TABLES``: the count of its parts, then each
-        part's values) and ``state`` to a file, pickled, as ``SnapshotUnpickler.load_all``
-        reads them back."""
+        part's values; each list is sorted, then emptied once saved) and ``state`` to a
+        file, pickled, as ``SnapshotUnpickler.load_all`` reads them back."""
 
         def dump(out: BinaryIO) -> None:
             pickler = cls(out)
@@ -83,6 +83,8 @@ class SnapshotPickler(pickle.Pickler):
                     pickler.dump(values)
                     values.clear()  # the memo keeps the list (its id taken), not its values
                 pickler.named(table.kind, items)
+                items.clear()  # named by their ids from now on (6 MB at 100k, let go
+                same.clear()  # before the state, while the memo is at its largest)
             pickler.dump(state)
 
         return dump

@@ -109,17 +109,25 @@ def check(
         _warn_if_empty(target, counts.notes)
     fixes = [report for *_, report in checked if report is not None]
     not_applied = sum(report.unwritten for report in fixes)  # an error: exit 1
-    shown = printing.printed(
-        [(t.root, counts, found) for t, counts, found, _ in checked], today, not_applied
-    )
-    _write(shown.text)
-    if run.last is not None:  # kept, to be printed again
-        run.later.append(partial(run.last.save, checked[0][0].root, shown))
+    shown = [(t.root, counts, found) for t, counts, found, _ in checked]
+    printing.write(_Stdout(), shown, today, not_applied)
+    if run.last is not None:  # kept, to be printed again: made again once the answer is out
+        root = checked[0][0].root
+        run.later.append(partial(run.last.save, root, printing, shown, today, not_applied))
     if fixes and not quiet:
         from mdnet.edits.fix import FixReport  # (not loaded to print the last report again)
 
         click.echo(FixReport.merged(fixes).summary(), err=True)
-    finish(_exit_code(shown.severities, strict, exit_zero, not_applied), run.later)
+    severities, _notes = printing.outcome(shown)
+    finish(_exit_code(severities, strict, exit_zero, not_applied), run.later)
+
+
+class _Stdout:
+    """Standard output as the report writes to it: each piece as ``_write`` writes."""
+
+    def write(self, text: str, /) -> int:
+        _write(text)
+        return len(text)
 
 
 def _write(text: str | bytes, piece: int = 8192) -> None:

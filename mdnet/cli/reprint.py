@@ -9,6 +9,7 @@ needs no listing, is asked first: ``live.client.ask_server_to_print``.)
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from mdnet.cache.printed import Printed
 from mdnet.cli.targets import Target
 from mdnet.config import Config
 from mdnet.notes.scan import NoteFile, listing
-from mdnet.report.printing import Printing
+from mdnet.report.printing import Checked, Printing
 from mdnet.rules.runner import Selection
 
 
@@ -31,9 +32,18 @@ class Reprint:
     key: str
     listed: tuple[list[NoteFile], int]
 
-    def save(self, root: Path, shown: Printed) -> None:
-        """Keep what this run printed, for the next to print again."""
-        printed.save(root, self.key, shown, *self.listed)
+    def save(
+        self,
+        root: Path,
+        printing: Printing,
+        shown: Sequence[Checked],
+        today: dt.date,
+        not_applied: int,
+    ) -> None:
+        """Keep what this run printed (made again from what it was printed from, once
+        the answer is out), for the next to print again."""
+        pieces = printing.pieces(shown, today, not_applied)
+        printed.save(root, self.key, pieces, *printing.outcome(shown), *self.listed)
 
 
 def last_report(

@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 from operator import attrgetter
 from pathlib import Path
-from typing import TextIO
+from typing import Protocol
 
 import click
 
@@ -20,6 +20,13 @@ from mdnet.rules.finding import Finding
 FORMATS = ("text", "json", "github")
 COLORS = {"error": "red", "warning": "yellow", "info": "blue"}
 LINES_AT_ONCE = 1000  # findings' lines joined and written at once
+
+
+class Out(Protocol):
+    """What a report is written to: a text stream, standard output as ``mdnet check``
+    writes to it."""
+
+    def write(self, text: str, /) -> int: ...
 
 
 def closing_line(findings: Sequence[Finding], notes: int) -> str:
@@ -41,7 +48,7 @@ _shown_fields = attrgetter("path", "line", "column", "code", "rule", "severity",
 
 
 def write_text(
-    out: TextIO,
+    out: Out,
     findings: Sequence[Finding],
     vault: Path,
     stats: Stats | None = None,
@@ -77,7 +84,7 @@ def write_text(
 
 
 def write_json(
-    out: TextIO,
+    out: Out,
     checked: Sequence[tuple[Path, Sequence[Finding]]],
     stats: Stats,
     *,
@@ -117,8 +124,8 @@ def write_json(
             {"code": code, "rule": rule, "count": count}
             for code, rule, count in rule_counts(findings)
         ]
-    json.dump(document, out, indent=2, ensure_ascii=False)
-    out.write("\n")
+    # one piece: json.dump writes each token apart (a million writes at 100,000 findings)
+    out.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
 
 
 def _escape(value: str, in_property: bool = False) -> str:
@@ -127,16 +134,21 @@ def _escape(value: str, in_property: bool = False) -> str:
 
 
 def write_github(
-    out: TextIO, findings: Sequence[Finding], vault: Path, cwd: Path | None = None
+    out: Out, findings: Sequence[Finding], vault: Path, cwd: Path | None = None
 ) -> None:
     """GitHub Actions workflow commands: annotations on the pull request's files."""
     cwd = cwd or Path.cwd()
     command = {"error": "error", "warning": "warning", "info": "notice"}
+    lines: list[str] = []
     for f in findings:
+        if len(lines) == LINES_AT_ONCE:
+            out.write("".join(lines))
+            lines.clear()
         path = _escape(display_path(vault, f.path, cwd), True)
         title = _escape(f"{f.code} {f.rule}", True)
         location = f"file={path},line={f.line},col={f.column}" if f.line else f"file={path}"
-        out.write(f"::{command[f.severity]} {location},title={title}::{_escape(f.message)}\n")
+        lines.append(f"::{command[f.severity]} {location},title={title}::{_escape(f.message)}\n")
+    out.write("".join(lines))
 
 
 def rule_counts(findings: Sequence[Finding]) -> list[tuple[str, str, int]]:
@@ -146,7 +158,7 @@ def rule_counts(findings: Sequence[Finding]) -> list[tuple[str, str, int]]:
     return [(code, rule, count) for (code, rule), count in ranked]
 
 
-def write_statistics(out: TextIO, findings: Sequence[Finding]) -> None:
+def write_statistics(out: Out, findings: Sequence[Finding]) -> None:
     """Counts per rule, most frequent first, as ruff's --statistics prints them."""
     for code, rule, count in rule_counts(findings):
         out.write(f"{count:>5}\t{code}\t{rule}\n")

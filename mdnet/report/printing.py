@@ -8,7 +8,6 @@ then only writes it out), and ``cache.printed`` keeps the last one.
 from __future__ import annotations
 
 import datetime as dt
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +15,7 @@ from pathlib import Path
 from mdnet.cache.printed import Printed
 from mdnet.model.stats import Stats
 from mdnet.report.formats import (
+    Out,
     closing_line,
     write_github,
     write_json,
@@ -41,25 +41,42 @@ class Printing:
         return f"{self.output_format}|{self.statistics}|{self.quiet}|{self.color}|{self.cwd}"
 
     def printed(self, checked: Sequence[Checked], today: dt.date, not_applied: int = 0) -> Printed:
-        """The report, with what the exit status and the warnings depend on: the
-        severities found and the notes checked."""
+        """The report, with what the exit status and the warnings depend on
+        (``outcome``)."""
+        return Printed(self.report(checked, today, not_applied), *self.outcome(checked))
+
+    def outcome(self, checked: Sequence[Checked]) -> tuple[tuple[str, ...], int]:
+        """The severities found (the exit status) and the notes checked (none: a warning)."""
         severities = {finding.severity for _, _, found in checked for finding in found}
-        notes = Stats.total(counts for _, counts, _ in checked).notes
-        return Printed(self.report(checked, today, not_applied), tuple(sorted(severities)), notes)
+        return tuple(sorted(severities)), Stats.total(counts for _, counts, _ in checked).notes
 
     def report(self, checked: Sequence[Checked], today: dt.date, not_applied: int = 0) -> str:
         """The report of every vault ``checked``; ``not_applied``: fixes not written."""
-        out = io.StringIO()
+        return "".join(self.pieces(checked, today, not_applied))
+
+    def pieces(self, checked: Sequence[Checked], today: dt.date, not_applied: int = 0) -> list[str]:
+        """The report in the pieces it is written in (``write``): a thousand findings
+        each, kept without the copy that joining them makes."""
+        out = _Pieces()
+        self.write(out, checked, today, not_applied)
+        return out.pieces
+
+    def write(
+        self, out: Out, checked: Sequence[Checked], today: dt.date, not_applied: int = 0
+    ) -> None:
+        """Write the report to ``out`` as it is made, a thousand findings at a time (JSON:
+        in one piece): ``mdnet check`` prints 130,000 findings without holding their
+        27 MB of text, and twice that while it is made."""
         cwd = Path(self.cwd)
         findings = [finding for _, _, found in checked for finding in found]
         stats = Stats.total(counts for _, counts, _ in checked)
         if self.output_format == "json":
             found_in = [(root, found) for root, _, found in checked]
             write_json(out, found_in, stats, today=today, statistics=self.statistics, cwd=cwd)
-            return out.getvalue()
+            return
         if self.statistics:
             write_statistics(out, findings)  # the counts only, as ruff prints them
-            return out.getvalue()
+            return
         for root, _counts, found in checked:
             if self.output_format == "github":
                 write_github(out, found, root, cwd)
@@ -71,4 +88,14 @@ class Printing:
                 fixes = f"{not_applied} fix{'es' * (not_applied != 1)}"
                 closing = f"{closing[:-1]}; {fixes} not applied."
             out.write(closing + "\n")
-        return out.getvalue()
+
+
+class _Pieces:
+    """What is written, piece by piece."""
+
+    def __init__(self) -> None:
+        self.pieces: list[str] = []
+
+    def write(self, text: str, /) -> int:
+        self.pieces.append(text)
+        return len(text)
