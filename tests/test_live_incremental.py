@@ -93,6 +93,14 @@ def _seen(findings: object) -> list[tuple[object, ...]]:
         ("config", ".mdnet.toml", 1),
     ]
 )
+@example(  # a note only in an editor, in a folder the config leaves out, then takes back
+    [
+        ("folder out", "Daily", 0),
+        ("unsaved", "Daily/2026-11-20.md", 0),
+        ("config", ".mdnet.toml", 4),
+        ("config", ".mdnet.toml", 0),
+    ]
+)
 def test_any_changes_on_disk_or_in_an_editor_agree_with_a_check_from_scratch(
     steps: list[tuple[str, str, int]],
 ) -> None:

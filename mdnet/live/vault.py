@@ -213,11 +213,12 @@ class LiveVault:
         self._reparse(edits[0], [path for path in edits[1] if path not in open_notes])
         return True
 
-    def _reparse(self, files: list[NoteFile], gone: list[str]) -> None:
-        """Parse ``files`` again, forget ``gone`` notes, and update the model."""
+    def _reparse(self, files: list[NoteFile], gone: list[str], every: bool = False) -> None:
+        """Parse ``files`` again, forget ``gone`` notes, and update the model (with
+        ``every``, the notes open in an editor but not on disk too)."""
         with paused_gc():
             notes = self.parser.refresh(self.root, files, gone, self.config)
-            self.builder.update(self._with_unsaved(notes), gone)
+            self.builder.update(self._with_unsaved(notes, every), gone)
 
     def _checked(self, parsed: Iterable[str]) -> Update:
         before, parsed = tuple(self.findings), tuple(parsed)
@@ -247,11 +248,13 @@ class LiveVault:
         return [read[path] for path in sorted(read)]
 
     def _resync(self) -> Update:
-        """List the vault and take in what differs from what the parser knows."""
+        """List the vault and take in what differs from what the parser knows, and the
+        notes open in an editor (one only there, which the config left out, is in the
+        vault again once the config takes it back)."""
         files = list_notes(self.root, self.config)
         known = self.parser.memory
         changed = [f for f in files if known.get(f.path, (None, None))[:2] != f[1:]]
         listed, open_notes = {f.path for f in files}, self._open()
         gone = [p for p in self.vault.notes if p not in listed and p not in open_notes]
-        self._reparse(changed, gone)
+        self._reparse(changed, gone, every=True)
         return self._checked(self.parser.parsed)
