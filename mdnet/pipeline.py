@@ -147,6 +147,7 @@ def _check_from_snapshot(
             builder = Builder(root, config)
             vault = builder.build(parser(root, files, config))
             drifted = parser.reused > 0
+            parser.let_go()
         else:
             changed, gone = restored.changes(files)
             builder = restored.builder

@@ -69,13 +69,15 @@ class Run:
                 return report
             self.served = False  # it declined, or is not up: it is not asked again
         self.last = last_report(target, config, self.today, selection, printing)
-        if self.last.printed is None:
+        # handed out, not kept: the process the work left behind runs in would hold it
+        printed, self.last.printed = self.last.printed, None
+        if printed is None:
             return None
         if not snapshot_saved(target.root):  # once the answer is out (then the next check
             from mdnet.pipeline import keep_model  # after a change updates the model)
 
             keep_model(target.root, config, self.today, selection, self.last.listed, self.later)
-        return self.last.printed
+        return printed
 
     def check(self, target: Target, parse: Parser) -> Checked:
         """Check one vault, with its own configuration; fix it if asked."""
