@@ -312,18 +312,25 @@ def test_a_snapshot_never_runs_code(vault: Path, tmp_path: Path) -> None:
     assert not proof.exists()
 
 
-def as_saved(config: Config, state: object, *tables: Sequence[list[Any]]) -> bytes:
+def as_saved(
+    config: Config,
+    state: object,
+    *tables: Sequence[list[Any]],
+    listed: Sequence[object] = ([], []),
+) -> bytes:
     """A snapshot file as ``mdnet.cache.snapshot`` writes one for ``config``: what made it,
-    then for each of its tables (``model_pickle.TABLES``: entries, findings, notes...;
-    none given, none saved) the count of its parts and each part's values, then the
-    state."""
+    the notes listed (their paths, then their numbers), then for each of its tables
+    (``model_pickle.TABLES``: entries, findings, notes...; none given, none saved) the
+    count of its parts and each part's values, then the state."""
     every = [*tables, *[()] * (len(TABLES) - len(tables))]
     pieces = [
         piece
         for table, parts in zip(TABLES, every, strict=True)
         for piece in (len(parts), *(each for part in parts for each in _saved(table, part)))
     ]
-    return made_by(config) + b"".join(map(pickle.dumps, (*pieces, state)))
+    return pickle.dumps(snapshot.made_by(config)) + b"".join(
+        map(pickle.dumps, (*listed, *pieces, state))
+    )
 
 
 def _saved(table: Table, part: list[Any]) -> list[list[Any]]:
@@ -336,9 +343,9 @@ def _saved(table: Table, part: list[Any]) -> list[list[Any]]:
     return [*apart, rest]
 
 
-def made_by(config: Config) -> bytes:
-    """What a snapshot for ``config`` starts with."""
-    return pickle.dumps(snapshot.made_by(config))
+def made_by(config: Config, listed: tuple[list[str], list[int]] = ([], [])) -> bytes:
+    """What a snapshot for ``config`` starts with: what made it, the notes listed."""
+    return b"".join(map(pickle.dumps, (snapshot.made_by(config), *listed)))
 
 
 WIDTH = len(Interaction._fields)
@@ -503,10 +510,20 @@ def test_a_snapshot_with_the_right_stamp_but_the_wrong_things_inside_is_done_wit
     config = load_config(vault)
     restored = snapshot.restore(vault, config)
     assert restored is not None
-    crafted = (TODAY, ["not", "a", "dict"])
-    crafted += (({}, {}, {}, {}, []), (frozenset(), frozenset(), {}, []), ({}, {}, {}, None), [])
-    (vault / SNAPSHOT).write_bytes(as_saved(config, crafted))
-    assert snapshot.restore(vault, config) is None
+    rest: tuple[object, ...] = ((frozenset(), frozenset(), {}, []), ({}, {}, {}, None), [])
+    crafted = (TODAY, (["not", "a", "dict"], {}, {}, {}, []), *rest)
+    sound = (TODAY, ({}, {}, {}, {}, []), *rest)
+    (vault / SNAPSHOT).write_bytes(as_saved(config, sound))
+    assert snapshot.restore(vault, config) is not None  # (what the others alter)
+    for wrong in (
+        as_saved(config, crafted),
+        as_saved(config, sound, listed=(["People/Ann.md"], ["1"])),  # a number that is none
+        as_saved(config, sound, listed=([1], [1])),
+        as_saved(config, sound, listed=(["People/Ann.md"], [])),
+        as_saved(config, sound, listed=({"People/Ann.md": 1}, [])),
+    ):
+        (vault / SNAPSHOT).write_bytes(wrong)
+        assert snapshot.restore(vault, config) is None
     assert check(vault) == check(vault, use_index=False)
 
 
@@ -529,7 +546,7 @@ def test_which_notes_link_each_name_is_restored_only_as_saved(
     paths (or none); anything else, and the snapshot is done without."""
     config = load_config(vault)
     model = ({}, {}, {}, {}, [])
-    state = (TODAY, {}, model, (frozenset(), frozenset(), {}, []), ({}, {}, {}, linking), [])
+    state = (TODAY, model, (frozenset(), frozenset(), {}, []), ({}, {}, {}, linking), [])
     (vault / STATE_FOLDER).mkdir(exist_ok=True)
     (vault / SNAPSHOT).write_bytes(as_saved(config, state))
     restored = snapshot.restore(vault, config, lambda notes: notes)

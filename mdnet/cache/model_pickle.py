@@ -58,16 +58,25 @@ class SnapshotPickler(pickle.Pickler):
 
     @classmethod
     def dumper(
-        cls, made_by: object, tables: Sequence[list[Any]], state: object
+        cls,
+        made_by: object,
+        tables: Sequence[list[Any]],
+        state: object,
+        listed: tuple[list[str], list[int]] = ([], []),
     ) -> Callable[[BinaryIO], None]:
         """What writes ``made_by`` (what the snapshot is good for: plain values), then
+        ``listed`` (the notes' paths, and a number for each: ``SnapshotUnpickler.listed``),
         ``tables`` (the objects of each of ``TABLES``: the count of its parts, then each
-        part's values; each list is sorted, then emptied once saved) and ``state`` to a
-        file, pickled, as ``SnapshotUnpickler.load_all`` reads them back."""
+        part's values) and ``state`` to a file, pickled, as ``SnapshotUnpickler.load_all``
+        reads them back. The lists of numbers and of each table are emptied once saved."""
 
         def dump(out: BinaryIO) -> None:
             pickler = cls(out)
             pickler.dump(made_by)
+            paths, numbers = listed  # not a dict kept to the end by the memo (9 MB at
+            pickler.dump(paths)  # 100k); the paths named once for all, the numbers
+            pickler.dump_alone(numbers)  # alone: let go at once
+            numbers.clear()
             same: dict[str, str] = {}
             for table, items in zip(TABLES, tables, strict=True):
                 items.sort(key=id)  # a place is then found by bisecting the ids
@@ -136,6 +145,7 @@ class SnapshotUnpickler(pickle.Unpickler):
     """Builds only the model's classes (a snapshot cannot run code)."""
 
     table: list[Any]
+    listed: dict[str, int]  # each path saved ``listed``, with its number (``load_all``)
 
     def load_all(self, made_by: object) -> Any:
         """The state that ``SnapshotPickler.dumper`` saved, its tables' objects made first;
@@ -143,6 +153,12 @@ class SnapshotUnpickler(pickle.Unpickler):
         mdnet that changed: at 100,000 notes the rest takes a second to read)."""
         if self.load() != made_by:
             return None
+        paths, numbers = self.load(), self.load()
+        if type(paths) is not list or type(numbers) is not list or len(paths) != len(numbers):
+            raise pickle.UnpicklingError("not a snapshot's notes")
+        if set(map(type, paths)) - {str} or set(map(type, numbers)) - {int}:
+            raise pickle.UnpicklingError("not a snapshot's notes")
+        self.listed = dict(zip(paths, numbers, strict=True))
         self.table = []
         # an object by its place: the list's own lookup, not a call into Python for
         # each of a million references (0.15 s at 100k). A place that is no int, or past

@@ -102,7 +102,8 @@ def _days(values: list[Any]) -> list[Any]:
 # in this order: an object's values may name those of the tables before its own
 TABLES = (
     Table(dt.date, 1, _day_values, _days),  # each day once: named by value (``named``)
-    # an entry's text is its block's (one entry for each contact the block names)
+    # an entry's text: its own, or its block's (an entry for each contact the block
+    # names: then each restored with a copy)
     _tuples(Interaction, len(Interaction._fields), alone=(Interaction._fields.index("text"),)),
     _tuples(Finding, len(Finding._fields), _finding_values),
     Table(Note, len(SLOTS), note_values, _notes),

@@ -100,8 +100,11 @@ def restore(
         if not stat.S_ISREG(found.st_mode) or found.st_size > LARGEST:
             return None  # a pipe, a device, a link to one: never waited for nor read
         with open(path, "rb", buffering=1 << 20) as source:  # read as it is unpickled:
-            state = SnapshotUnpickler(source).load_all(made_by(config))  # (no copy of it)
-        return None if state is None else _restored(root, config, state, read_again, today)
+            unpickler = SnapshotUnpickler(source)  # (no copy of it)
+            state = unpickler.load_all(made_by(config))
+        if state is None:
+            return None
+        return _restored(root, config, unpickler.listed, state, read_again, today)
     except Exception:  # a cache: whatever is wrong with it, do without
         return None
 
@@ -119,12 +122,10 @@ def save(
     vault = builder.vault
     fresh_before = listed_at - RACY_NS  # then read: a note written since is read again
     notes = vault.notes  # each path saved once: the note's own (the listing's is equal)
-    known = {
-        _same_path(f.path, notes): as_known(f.size, f.mtime_ns)
-        if f.mtime_ns < fresh_before
-        else READ_AGAIN
-        for f in files
-    }
+    paths = [_same_path(f.path, notes) for f in files]
+    numbers = [
+        as_known(f.size, f.mtime_ns) if f.mtime_ns < fresh_before else READ_AGAIN for f in files
+    ]
     for contact in vault.contacts.values():  # each contact's answers: for config, today
         contact.keeping_for(config, today)
     tables = model_tables(notes, builder.found, vault.contacts)
@@ -132,7 +133,6 @@ def save(
     linkers = None if builder.linkers is None else builder.linkers.to_save(notes, by_name)
     state = (
         today,
-        known,
         (vault.notes, vault.contacts, vault.circles, vault.events, vault.dangling),
         (vault.shared_titles, vault.confidential, vault.ignoring, vault.with_problems),
         (builder.found, by_name, builder.markers_of, linkers),
@@ -143,7 +143,8 @@ def save(
         return
     try:
         make_state_folder(folder)
-        write_atomic(folder / SNAPSHOT_NAME, SnapshotPickler.dumper(made_by(config), tables, state))
+        dump = SnapshotPickler.dumper(made_by(config), tables, state, (paths, numbers))
+        write_atomic(folder / SNAPSHOT_NAME, dump)
     except Exception:  # a read-only vault, a full disk...: a cache, the check goes on
         pass  # the next check builds the model again (tests check that one is written)
 
@@ -154,9 +155,14 @@ def _same_path(path: str, notes: dict[str, Note]) -> str:
 
 
 def _restored(
-    root: Path, config: Config, state: Any, read_again: ReadAgain | None, day: dt.date | None
+    root: Path,
+    config: Config,
+    known: dict[str, int],
+    state: Any,
+    read_again: ReadAgain | None,
+    day: dt.date | None,
 ) -> Restored | None:
-    today, known, model, worked_out, building, totals = state
+    today, model, worked_out, building, totals = state
     if not _well_formed(state):
         return None
     notes, contacts, circles, events, dangling = model
@@ -180,7 +186,7 @@ def _restored(
 def _well_formed(state: tuple[Any, ...]) -> bool:
     """What a snapshot holds is of the types mdnet saves (a hand-made one may not be;
     the types of each dict's values gathered, as ``_well_linked`` does)."""
-    today, known, model, worked_out, building, totals = state
+    today, model, worked_out, building, totals = state
     notes, contacts, circles, events, dangling = model
     found, by_name, markers_of, linking = building
     kinds = [
@@ -190,7 +196,6 @@ def _well_formed(state: tuple[Any, ...]) -> bool:
         (events, Event),
         (found, Found),
         (by_name, str),
-        (known, int),
     ]
     return (
         isinstance(today, dt.date)
