@@ -908,11 +908,13 @@ def test_a_snapshot_keeps_no_answer_of_a_plugin(vault: Path) -> None:
     ann = restored.builder.vault.contacts["People/Ann.md"]
     names = [name for name, _, _ in ann.remembered()]
     assert names and all(name.startswith("mdnet.") for name in names)
+    assert ann.__getstate__()[3] is ann.memo  # saved as kept: no copy for each contact
 
     def plugin_work(contact: Contact, config: Config, today: dt.date) -> PluginAnswer:
         return PluginAnswer()
 
     ann.kept(plugin_work, config, TODAY)
+    assert ann.__getstate__()[3] is not ann.memo
     files = [NoteFile(path, 1, 1) for path in NOTES]
     snapshot.save(vault, config, restored.builder, files, TODAY, time.time_ns())
     again = snapshot.restore(vault, config)

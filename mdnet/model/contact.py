@@ -93,11 +93,9 @@ class Contact:
     note: Note
     entries: list[Interaction] = field(default_factory=list)  # plans included
     met_at_events: tuple[tuple[dt.date, str], ...] = ()  # most: none (no list for each)
-    # what was worked out about this contact (``kept``), by function, for ``memo_for``'s
-    # config and day; the model makes a new Contact whenever anything about them
-    # changes, so it stays true as long as the object lives. Name, answer, name,
-    # answer... (``work_name``: a snapshot saves them as they are): a contact keeps a
-    # few answers, and a list takes a third of a dict's memory (10 MB of 100,000 notes)
+    # what was worked out about this contact (``kept``) for ``memo_for``'s config and day,
+    # true as long as the object lives (a change makes a new Contact): name, answer, name,
+    # answer... (``work_name``): a few answers; a list is a third of a dict's memory
     memo: list[Any] = field(default_factory=list, repr=False, compare=False)
     memo_for: tuple[Config, dt.date] | None = field(default=None, repr=False, compare=False)
     # ``interactions``, made when first asked: ``entries`` itself when there are no plans;
@@ -166,12 +164,14 @@ class Contact:
 
     def __getstate__(self) -> tuple[Any, ...]:
         """As ``mdnet.cache.snapshot`` pickles a contact: its note, entries, events met at
-        and the answers of mdnet's own functions (a plugin's may be of any class), for
-        the day and config of its last ``keeping_for``, which the snapshot restores
-        (``restored_for``). A tuple: a dict for each of 30,000 contacts is 8 MB more to
-        load."""
-        pairs = zip(self.memo[::2], self.memo[1::2], strict=True)
-        memo = [item for pair in pairs if pair[0].startswith(MDNET) for item in pair]
+        and the answers of mdnet's own functions (a plugin's may be of any class: then a
+        copy without them; 6 MB at 100k to copy all), for the day and config of its last
+        ``keeping_for``, which the snapshot restores (``restored_for``). A tuple (a dict
+        for each of 30,000 contacts was 8 MB more to load)."""
+        memo = self.memo
+        if not all(name.startswith(MDNET) for name in memo[::2]):
+            pairs = zip(memo[::2], memo[1::2], strict=True)
+            memo = [item for pair in pairs if pair[0].startswith(MDNET) for item in pair]
         return self.note, self.entries, self.met_at_events, memo
 
     def __setstate__(self, state: tuple[Any, ...]) -> None:
