@@ -728,6 +728,14 @@ def test_what_one_object_alone_holds_is_saved_apart_without_the_memo(
     ]
     assert [contact.entries for contact in loaded[-1]] == [c.entries for c in tables[-1]]
 
+    class Memoizing(SnapshotPickler):  # a pickler with no fast mode: the same snapshot
+        def dump_alone(self, values: list[Any]) -> None:
+            self.dump(values)
+
+    out = io.BytesIO()
+    Memoizing.dumper("made by", [list(each) for each in tables], tables)(out)
+    assert SnapshotUnpickler(io.BytesIO(out.getvalue())).load_all("made by") == loaded
+
 
 ENTRIES = next(table for table in TABLES if table.kind is Interaction)
 FOUND = next(table for table in TABLES if table.kind is Found)
