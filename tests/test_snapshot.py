@@ -349,6 +349,7 @@ def made_by(config: Config, listed: tuple[list[str], list[int]] = ([], [])) -> b
 
 
 WIDTH = len(Interaction._fields)
+NO_NOTES: tuple[list[str], list[int]] = ([], [])  # no note listed: paths, then numbers
 NONE = pickle.dumps(0) * len(TABLES)  # every table empty
 
 
@@ -688,7 +689,7 @@ def test_a_day_the_notes_name_is_one_date_once_restored() -> None:
     assert all(copy is not day for copy in copies)
     tables: list[list[Any]] = [[day], *[[] for _ in TABLES[1:]]]
     out = io.BytesIO()
-    SnapshotPickler.dumper("made by", tables, (copies, day, other))(out)
+    SnapshotPickler.dumper("made by", tables, (copies, day, other), NO_NOTES)(out)
     loaded = SnapshotUnpickler(io.BytesIO(out.getvalue())).load_all("made by")
     assert loaded == (copies, day, other)
     assert {id(copy) for copy in loaded[0]} == {id(loaded[1])}
@@ -719,7 +720,7 @@ def test_what_one_object_alone_holds_is_saved_apart_without_the_memo(
     )
     monkeypatch.undo()
     out, saved = io.BytesIO(), [list(each) for each in tables]
-    SnapshotPickler.dumper("made by", saved, tables)(out)
+    SnapshotPickler.dumper("made by", saved, tables, NO_NOTES)(out)
     assert saved == [[] for _ in TABLES]  # let go once named (their ids are), not held
     loaded = SnapshotUnpickler(io.BytesIO(out.getvalue())).load_all("made by")
     assert loaded[TABLES.index(ENTRIES)] == tables[TABLES.index(ENTRIES)]
@@ -733,7 +734,7 @@ def test_what_one_object_alone_holds_is_saved_apart_without_the_memo(
             self.dump(values)
 
     out = io.BytesIO()
-    Memoizing.dumper("made by", [list(each) for each in tables], tables)(out)
+    Memoizing.dumper("made by", [list(each) for each in tables], tables, NO_NOTES)(out)
     assert SnapshotUnpickler(io.BytesIO(out.getvalue())).load_all("made by") == loaded
 
 
@@ -750,7 +751,7 @@ def memo_size(tables: list[list[Any]]) -> int:
             super().dump(obj)
             sizes.append(len(self.memo.copy()))
 
-    Counting.dumper("made by", [list(each) for each in tables], None)(io.BytesIO())
+    Counting.dumper("made by", [list(each) for each in tables], None, NO_NOTES)(io.BytesIO())
     return sizes[-1]
 
 
@@ -952,6 +953,6 @@ def test_a_note_without_its_blocks_outside_the_tables_is_saved_as_a_note() -> No
     note = parse_note("Daily/2026-11-01.md", "- 2026-11-01 call [[Ann]]\n", Config())
     note.shed_blocks()
     out = io.BytesIO()
-    SnapshotPickler.dumper("made by", [[] for _ in TABLES], {"note": note})(out)
+    SnapshotPickler.dumper("made by", [[] for _ in TABLES], {"note": note}, NO_NOTES)(out)
     loaded = SnapshotUnpickler(io.BytesIO(out.getvalue())).load_all("made by")["note"]
     assert loaded.path == note.path and loaded.blocks == () and not loaded.shed

@@ -62,7 +62,7 @@ class SnapshotPickler(pickle.Pickler):
         made_by: object,
         tables: Sequence[list[Any]],
         state: object,
-        listed: tuple[list[str], list[int]] = ([], []),
+        listed: tuple[list[str], list[int]],
     ) -> Callable[[BinaryIO], None]:
         """What writes ``made_by`` (what the snapshot is good for: plain values), then
         ``listed`` (the notes' paths, and a number for each: ``SnapshotUnpickler.listed``),

@@ -33,6 +33,13 @@ PLAIN_START = frozenset(
 )
 
 
+def is_bullet(line: str) -> bool:
+    """Whether a line (not empty) opens a `-`, `*` or `+` list item at the first column,
+    its text after one space: an item whatever came before it (the line scanner's and
+    ``structure.flat_items``' one reading)."""
+    return line[0] in "-*+" and line[1:2] == " " and line[2:3] not in ("", " ", line[0])
+
+
 class Declined(Exception):
     """The body uses Markdown the line scanner does not read exactly."""
 

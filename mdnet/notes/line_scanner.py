@@ -23,6 +23,7 @@ from mdnet.notes.line_kinds import (
     defines_reference,
     heading_text,
     html_interrupts,
+    is_bullet,
     line_kind,
     marker_interrupts,
 )
@@ -89,7 +90,7 @@ class _Scanner:
                     self.close_items(0)
                     self.events.append(("text", number, heading_text(line)))
                     continue
-                if first in "-*+" and line[1:2] == " " and line[2:3] not in ("", " ", first):
+                if is_bullet(line):
                     self.end_paragraph()  # a bullet interrupts a paragraph
                     self.close_items(0)
                     if line[2] not in PLAIN_START and line_kind(line[2:]) != "text":

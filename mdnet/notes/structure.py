@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from mdnet.notes.line_kinds import PLAIN_START, Declined, line_kind
+from mdnet.notes.line_kinds import Declined, is_bullet, line_kind
 from mdnet.notes.line_scanner import DECLINED_CHARACTERS, MAX_NESTING, Event, scan_lines
 
 if TYPE_CHECKING:
@@ -35,14 +35,13 @@ def flat_items(body: str) -> list[tuple[int, str]] | None:
     for number, line in enumerate(body.split("\n")):
         if not line:
             continue
-        if line[0] not in "-*+" or line[1:2] != " " or line[2:3] in ("", " ", line[0]):
+        if not is_bullet(line):
             return None
-        if line[2] not in PLAIN_START:
-            try:
-                if line_kind(line[2:]) != "text":
-                    return None  # an item holding a heading, a list, a quote, a fence...
-            except Declined:
-                return None
+        try:
+            if line_kind(line[2:]) != "text":
+                return None  # an item holding a heading, a list, a quote, a fence...
+        except Declined:
+            return None
         items.append((number, line[2:].strip()))
     return items
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from itertools import islice
 from operator import attrgetter
 from pathlib import Path
 from typing import Protocol
@@ -59,13 +60,14 @@ def write_text(
 ) -> None:
     """One line per finding (``path:line:column:``, or ``vault:`` for vault-level ones),
     then the closing line unless ``quiet`` or without ``stats``."""
-    cwd = cwd or Path.cwd()
+    _in_pieces(out, _text_lines(findings, vault, color, cwd or Path.cwd()))
+    if not quiet and stats is not None:
+        out.write(closing_line(findings, stats.notes) + "\n")
+
+
+def _text_lines(findings: Sequence[Finding], vault: Path, color: bool, cwd: Path) -> Iterator[str]:
     shown: dict[str, str] = {}  # a note's findings come together: its path is shown once
-    lines: list[str] = []  # written a thousand at a time: a large vault has a hundred thousand
     for path, line, column, code, rule, severity, message in map(_shown_fields, findings):
-        if len(lines) == LINES_AT_ONCE:  # not all at once: 90 MB more at 130,000 findings
-            out.write("".join(lines))
-            lines.clear()
         where = shown.get(path)
         if where is None:
             where = shown[path] = display_path(vault, path, cwd)
@@ -73,14 +75,18 @@ def write_text(
             place = click.style(f"{where}:{line}:{column}:" if line else f"{where}:", bold=True)
             named = click.style(f"{code} {rule}", fg=COLORS[severity], bold=True)
             level = click.style(f"[{severity}]", fg=COLORS[severity])
-            lines.append(f"{place} {named} {level} {message}\n")
+            yield f"{place} {named} {level} {message}\n"
         elif line:
-            lines.append(f"{where}:{line}:{column}: {code} {rule} [{severity}] {message}\n")
+            yield f"{where}:{line}:{column}: {code} {rule} [{severity}] {message}\n"
         else:
-            lines.append(f"{where}: {code} {rule} [{severity}] {message}\n")
-    out.write("".join(lines))
-    if not quiet and stats is not None:
-        out.write(closing_line(findings, stats.notes) + "\n")
+            yield f"{where}: {code} {rule} [{severity}] {message}\n"
+
+
+def _in_pieces(out: Out, lines: Iterator[str]) -> None:
+    """Write ``lines`` a thousand at a time: not one by one (a write each), nor all at once
+    (90 MB more at 130,000 findings)."""
+    while piece := list(islice(lines, LINES_AT_ONCE)):
+        out.write("".join(piece))
 
 
 def write_json(
@@ -137,18 +143,16 @@ def write_github(
     out: Out, findings: Sequence[Finding], vault: Path, cwd: Path | None = None
 ) -> None:
     """GitHub Actions workflow commands: annotations on the pull request's files."""
-    cwd = cwd or Path.cwd()
+    _in_pieces(out, _github_lines(findings, vault, cwd or Path.cwd()))
+
+
+def _github_lines(findings: Sequence[Finding], vault: Path, cwd: Path) -> Iterator[str]:
     command = {"error": "error", "warning": "warning", "info": "notice"}
-    lines: list[str] = []
     for f in findings:
-        if len(lines) == LINES_AT_ONCE:
-            out.write("".join(lines))
-            lines.clear()
         path = _escape(display_path(vault, f.path, cwd), True)
         title = _escape(f"{f.code} {f.rule}", True)
         location = f"file={path},line={f.line},col={f.column}" if f.line else f"file={path}"
-        lines.append(f"::{command[f.severity]} {location},title={title}::{_escape(f.message)}\n")
-    out.write("".join(lines))
+        yield f"::{command[f.severity]} {location},title={title}::{_escape(f.message)}\n"
 
 
 def rule_counts(findings: Sequence[Finding]) -> list[tuple[str, str, int]]:
