@@ -317,11 +317,13 @@ def as_saved(
     state: object,
     *tables: Sequence[list[Any]],
     listed: Sequence[object] = ([], []),
+    apart: Sequence[object] = ([], []),
 ) -> bytes:
     """A snapshot file as ``mdnet.cache.snapshot`` writes one for ``config``: what made it,
     the notes listed (their paths, then their numbers), then for each of its tables
     (``model_pickle.TABLES``: entries, findings, notes...; none given, none saved) the
-    count of its parts and each part's values, then the state."""
+    count of its parts and each part's values, then the lists saved apart (the names
+    links resolve through, and which notes link each), then the state."""
     every = [*tables, *[()] * (len(TABLES) - len(tables))]
     pieces = [
         piece
@@ -329,7 +331,7 @@ def as_saved(
         for piece in (len(parts), *(each for part in parts for each in _saved(table, part)))
     ]
     return pickle.dumps(snapshot.made_by(config)) + b"".join(
-        map(pickle.dumps, (*listed, *pieces, state))
+        map(pickle.dumps, (*listed, *pieces, len(apart), *apart, state))
     )
 
 
@@ -511,7 +513,7 @@ def test_a_snapshot_with_the_right_stamp_but_the_wrong_things_inside_is_done_wit
     config = load_config(vault)
     restored = snapshot.restore(vault, config)
     assert restored is not None
-    rest: tuple[object, ...] = ((frozenset(), frozenset(), {}, []), ({}, {}, {}, None), [])
+    rest: tuple[object, ...] = ((frozenset(), frozenset(), {}, []), ({}, [], {}, None), [])
     crafted = (TODAY, (["not", "a", "dict"], {}, {}, {}, []), *rest)
     sound = (TODAY, ({}, {}, {}, {}, []), *rest)
     (vault / SNAPSHOT).write_bytes(as_saved(config, sound))
@@ -522,38 +524,55 @@ def test_a_snapshot_with_the_right_stamp_but_the_wrong_things_inside_is_done_wit
         as_saved(config, sound, listed=([1], [1])),
         as_saved(config, sound, listed=(["People/Ann.md"], [])),
         as_saved(config, sound, listed=({"People/Ann.md": 1}, [])),
+        as_saved(config, sound, apart=({"ann": ANN}, [])),  # saved apart: lists
+        as_saved(config, sound, apart=([],)),
     ):
         (vault / SNAPSHOT).write_bytes(wrong)
         assert snapshot.restore(vault, config) is None
     assert check(vault) == check(vault, use_index=False)
 
 
+ANN, DAILY = "People/Ann.md", ("Daily/2026-10-05.md",)
+
+
 @pytest.mark.parametrize(
-    ("linking", "read"),
+    ("names", "targets", "linking", "others", "read"),
     [
-        (None, True),  # none saved: the model can be updated, not reshaped
-        ({}, True),
-        ({"ann": ("Daily/2026-10-05.md",)}, True),
-        ([], False),
-        ({"ann": ["Daily/2026-10-05.md"]}, False),
-        ({"ann": (1,)}, False),
-        ({1: ("Daily/2026-10-05.md",)}, False),
+        ([], [], [], None, True),  # none saved: the model can be updated, not reshaped
+        ([], [], [], {}, True),
+        (["ann"], [ANN], [DAILY], {}, True),
+        (["ann"], [ANN], [None], {"bob": DAILY}, True),
+        ([], [], [], [], False),
+        (["ann"], [ANN], [list(DAILY)], {}, False),
+        (["ann"], [ANN], [(1,)], {}, False),
+        ([], [], [], {1: DAILY}, False),
+        ([], [], [], {"bob": list(DAILY)}, False),
+        (["ann"], [ANN], [], {}, False),  # not one for each name
+        (["ann"], [], [None], {}, False),  # a name that resolves nowhere
+        ([1], [ANN], [None], {}, False),
+        (["ann"], [1], [None], {}, False),
     ],
 )
 def test_which_notes_link_each_name_is_restored_only_as_saved(
-    vault: Path, linking: object, read: bool
+    vault: Path, names: list[Any], targets: list[Any], linking: list[Any], others: Any, read: bool
 ) -> None:
-    """A snapshot's index of the notes that link each name is a dict of names to tuples of
-    paths (or none); anything else, and the snapshot is done without."""
+    """A snapshot's names (saved apart: the resolver's, in its order), what each resolves
+    to, which notes link each (a tuple of paths, or none) and which link the others (a
+    dict of names to tuples of paths, or none at all) are restored as saved; anything
+    else, and the snapshot is done without."""
     config = load_config(vault)
     model = ({}, {}, {}, {}, [])
-    state = (TODAY, model, (frozenset(), frozenset(), {}, []), ({}, {}, {}, linking), [])
+    state = (TODAY, model, (frozenset(), frozenset(), {}, []), ({}, targets, {}, others), [])
     (vault / STATE_FOLDER).mkdir(exist_ok=True)
-    (vault / SNAPSHOT).write_bytes(as_saved(config, state))
+    (vault / SNAPSHOT).write_bytes(as_saved(config, state, apart=(names, linking)))
     restored = snapshot.restore(vault, config, lambda notes: notes)
     assert (restored is not None) == read
     if restored is not None:
-        assert restored.builder.has_blocks == (linking is not None)
+        builder = restored.builder
+        assert builder.has_blocks == (others is not None)
+        assert builder.resolver.by_name == dict(zip(names, targets, strict=True))
+        linked = {name: paths for name, paths in zip(names, linking, strict=True) if paths}
+        assert others is None or builder.linkers.by_name == {**linked, **others}
 
 
 def test_a_snapshot_whose_entries_are_not_entries_is_done_without(vault: Path) -> None:
@@ -690,7 +709,7 @@ def test_a_day_the_notes_name_is_one_date_once_restored() -> None:
     tables: list[list[Any]] = [[day], *[[] for _ in TABLES[1:]]]
     out = io.BytesIO()
     SnapshotPickler.dumper("made by", tables, (copies, day, other), NO_NOTES)(out)
-    loaded = SnapshotUnpickler(io.BytesIO(out.getvalue())).load_all("made by")
+    loaded = SnapshotUnpickler(io.BytesIO(out.getvalue())).load_all("made by").state
     assert loaded == (copies, day, other)
     assert {id(copy) for copy in loaded[0]} == {id(loaded[1])}
 
@@ -722,7 +741,7 @@ def test_what_one_object_alone_holds_is_saved_apart_without_the_memo(
     out, saved = io.BytesIO(), [list(each) for each in tables]
     SnapshotPickler.dumper("made by", saved, tables, NO_NOTES)(out)
     assert saved == [[] for _ in TABLES]  # let go once named (their ids are), not held
-    loaded = SnapshotUnpickler(io.BytesIO(out.getvalue())).load_all("made by")
+    loaded = SnapshotUnpickler(io.BytesIO(out.getvalue())).load_all("made by").state
     assert loaded[TABLES.index(ENTRIES)] == tables[TABLES.index(ENTRIES)]
     assert [found.entries for found in loaded[TABLES.index(FOUND)]] == [
         found.entries for found in tables[TABLES.index(FOUND)]
@@ -735,7 +754,7 @@ def test_what_one_object_alone_holds_is_saved_apart_without_the_memo(
 
     out = io.BytesIO()
     Memoizing.dumper("made by", [list(each) for each in tables], tables, NO_NOTES)(out)
-    assert SnapshotUnpickler(io.BytesIO(out.getvalue())).load_all("made by") == loaded
+    assert SnapshotUnpickler(io.BytesIO(out.getvalue())).load_all("made by").state == loaded
 
 
 ENTRIES = next(table for table in TABLES if table.kind is Interaction)
@@ -954,5 +973,40 @@ def test_a_note_without_its_blocks_outside_the_tables_is_saved_as_a_note() -> No
     note.shed_blocks()
     out = io.BytesIO()
     SnapshotPickler.dumper("made by", [[] for _ in TABLES], {"note": note}, NO_NOTES)(out)
-    loaded = SnapshotUnpickler(io.BytesIO(out.getvalue())).load_all("made by")["note"]
+    loaded = SnapshotUnpickler(io.BytesIO(out.getvalue())).load_all("made by").state["note"]
     assert loaded.path == note.path and loaded.blocks == () and not loaded.shed
+
+
+def test_the_names_links_resolve_through_are_saved_apart_without_the_memo(
+    vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The resolver's names (each note's title and path, its aliases: 200,000 strings at
+    100,000 notes, which no other object holds) and which notes link each are saved
+    apart, without the snapshot's memo, which would keep each to the end and double its
+    table (16 MB more); they are restored as they were, each name one string for both."""
+    check(vault)
+    check(vault)
+    config = load_config(vault)
+    restored = snapshot.restore(vault, config, lambda notes: notes)
+    assert restored is not None and restored.builder.linkers is not None
+    builder = restored.builder
+    names, linkers = dict(builder.resolver.by_name), dict(builder.linkers.by_name)
+    assert names and set(linkers) & set(names) and set(linkers) - set(names)
+    memoized: set[int] = set()
+
+    class Counting(SnapshotPickler):
+        def dump(self, obj: Any) -> None:
+            super().dump(obj)
+            memoized.update(id(each) for _, each in self.memo.copy().values())
+
+    monkeypatch.setattr(snapshot, "SnapshotPickler", Counting)
+    os.remove(vault / SNAPSHOT)
+    files, listed_at = pipeline.listing(vault, config)
+    snapshot.save(vault, config, builder, files, TODAY, listed_at)
+    assert memoized and memoized.isdisjoint(map(id, names))
+    again = snapshot.restore(vault, config, lambda notes: notes)
+    assert again is not None and again.builder.linkers is not None
+    assert again.builder.resolver.by_name == names
+    assert again.builder.linkers.by_name == linkers
+    same = {name: name for name in again.builder.resolver.by_name}
+    assert all(same[name] is name for name in again.builder.linkers.by_name if name in same)

@@ -9,7 +9,7 @@ import pickle
 from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, NamedTuple
 
 from mdnet.cache.model_tables import AT_ONCE, TABLES, note_values
 from mdnet.notes.note import Note
@@ -63,12 +63,14 @@ class SnapshotPickler(pickle.Pickler):
         tables: Sequence[list[Any]],
         state: object,
         listed: tuple[list[str], list[int]],
+        apart: Sequence[list[Any]] = (),
     ) -> Callable[[BinaryIO], None]:
         """What writes ``made_by`` (what the snapshot is good for: plain values), then
-        ``listed`` (the notes' paths, and a number for each: ``SnapshotUnpickler.listed``),
-        ``tables`` (the objects of each of ``TABLES``: the count of its parts, then each
-        part's values) and ``state`` to a file, pickled, as ``SnapshotUnpickler.load_all``
-        reads them back. The lists of numbers and of each table are emptied once saved."""
+        ``listed`` (the notes' paths, and a number for each), ``tables`` (the objects of
+        each of ``TABLES``: the count of its parts, then each part's values), the lists
+        ``apart`` (each without the memo: what no other object holds) and ``state`` to a
+        file, pickled, as ``SnapshotUnpickler.load_all`` reads them back. The lists of
+        numbers, of each table and apart are emptied once saved."""
 
         def dump(out: BinaryIO) -> None:
             pickler = cls(out)
@@ -94,6 +96,10 @@ class SnapshotPickler(pickle.Pickler):
                 pickler.named(table.kind, items)
                 items.clear()  # named by their ids from now on (6 MB at 100k, let go
                 same.clear()  # before the state, while the memo is at its largest)
+            pickler.dump(len(apart))
+            for values in apart:
+                pickler.dump_alone(values)
+                values.clear()
             pickler.dump(state)
 
         return dump
@@ -142,16 +148,23 @@ class SnapshotPickler(pickle.Pickler):
         return NotImplemented
 
 
+class Loaded(NamedTuple):
+    """What ``SnapshotPickler.dumper`` saved, read back (its tables' objects are in it)."""
+
+    listed: dict[str, int]  # each path listed, with its number
+    apart: list[list[Any]]
+    state: Any
+
+
 class SnapshotUnpickler(pickle.Unpickler):
     """Builds only the model's classes (a snapshot cannot run code)."""
 
     table: list[Any]
-    listed: dict[str, int]  # each path saved ``listed``, with its number (``load_all``)
 
-    def load_all(self, made_by: object) -> Any:
-        """The state that ``SnapshotPickler.dumper`` saved, its tables' objects made first;
-        None, read no further, when it was made by another than ``made_by`` (a config or
-        mdnet that changed: at 100,000 notes the rest takes a second to read)."""
+    def load_all(self, made_by: object) -> Loaded | None:
+        """What ``SnapshotPickler.dumper`` saved, its tables' objects made first; None,
+        read no further, when it was made by another than ``made_by`` (a config or mdnet
+        that changed: at 100,000 notes the rest takes a second to read)."""
         if self.load() != made_by:
             return None
         paths, numbers = self.load(), self.load()
@@ -159,7 +172,7 @@ class SnapshotUnpickler(pickle.Unpickler):
             raise pickle.UnpicklingError("not a snapshot's notes")
         if set(map(type, paths)) - {str} or set(map(type, numbers)) - {int}:
             raise pickle.UnpicklingError("not a snapshot's notes")
-        self.listed = dict(zip(paths, numbers, strict=True))
+        listed = dict(zip(paths, numbers, strict=True))
         self.table = []
         # an object by its place: the list's own lookup, not a call into Python for
         # each of a million references (0.15 s at 100k). A place that is no int, or past
@@ -181,7 +194,13 @@ class SnapshotUnpickler(pickle.Unpickler):
                     values[place :: table.width] = each
                 self.table += table.made(values)
                 values.clear()  # the memo keeps the list, not what it held
-        return self.load()
+        count = self.load()
+        if type(count) is not int or count < 0:
+            raise pickle.UnpicklingError("not a snapshot")
+        apart = [self.load() for _ in range(count)]
+        if set(map(type, apart)) - {list}:
+            raise pickle.UnpicklingError("not a snapshot")
+        return Loaded(listed, apart, self.load())
 
     def find_class(self, module: str, name: str) -> Any:
         if name not in MODEL_CLASSES.get(module, ()):

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from mdnet.cache.folder import SNAPSHOT_NAME, STATE_FOLDER, keeps_state, make_state_folder
-from mdnet.cache.model_pickle import SnapshotPickler, SnapshotUnpickler
+from mdnet.cache.model_pickle import Loaded, SnapshotPickler, SnapshotUnpickler
 from mdnet.cache.model_tables import model_tables
 from mdnet.cache.stamps import SNAPSHOT_FORMAT, model_stamp
 from mdnet.config import Config
@@ -100,11 +100,10 @@ def restore(
         if not stat.S_ISREG(found.st_mode) or found.st_size > LARGEST:
             return None  # a pipe, a device, a link to one: never waited for nor read
         with open(path, "rb", buffering=1 << 20) as source:  # read as it is unpickled:
-            unpickler = SnapshotUnpickler(source)  # (no copy of it)
-            state = unpickler.load_all(made_by(config))
-        if state is None:
+            loaded = SnapshotUnpickler(source).load_all(made_by(config))  # (no copy of it)
+        if loaded is None:
             return None
-        return _restored(root, config, unpickler.listed, state, read_again, today)
+        return _restored(root, config, loaded, read_again, today)
     except Exception:  # a cache: whatever is wrong with it, do without
         return None
 
@@ -130,12 +129,16 @@ def save(
         contact.keeping_for(config, today)
     tables = model_tables(notes, builder.found, vault.contacts)
     by_name = builder.resolver.by_name
-    linkers = None if builder.linkers is None else builder.linkers.to_save(notes, by_name)
+    # the names links resolve through and which notes link each, saved apart (each name a
+    # string no other object holds: 200,000 at 100k notes, which kept in the memo would
+    # double its table, 16 MB more)
+    linkers = builder.linkers
+    linking, others = ([], None) if linkers is None else linkers.to_save(notes, by_name)
     state = (
         today,
         (vault.notes, vault.contacts, vault.circles, vault.events, vault.dangling),
         (vault.shared_titles, vault.confidential, vault.ignoring, vault.with_problems),
-        (builder.found, by_name, builder.markers_of, linkers),
+        (builder.found, list(by_name.values()), builder.markers_of, others),
         _current_totals(vault, config, today),
     )
     folder = root / STATE_FOLDER
@@ -143,7 +146,8 @@ def save(
         return
     try:
         make_state_folder(folder)
-        dump = SnapshotPickler.dumper(made_by(config), tables, state, (paths, numbers))
+        listed, apart = (paths, numbers), (list(by_name), linking)
+        dump = SnapshotPickler.dumper(made_by(config), tables, state, listed, apart)
         write_atomic(folder / SNAPSHOT_NAME, dump)
     except Exception:  # a read-only vault, a full disk...: a cache, the check goes on
         pass  # the next check builds the model again (tests check that one is written)
@@ -157,19 +161,21 @@ def _same_path(path: str, notes: dict[str, Note]) -> str:
 def _restored(
     root: Path,
     config: Config,
-    known: dict[str, int],
-    state: Any,
+    loaded: Loaded,
     read_again: ReadAgain | None,
     day: dt.date | None,
 ) -> Restored | None:
-    today, model, worked_out, building, totals = state
-    if not _well_formed(state):
+    state = loaded.state
+    if not _well_formed(state, loaded.apart):
         return None
+    today, model, worked_out, building, totals = state
     notes, contacts, circles, events, dangling = model
     vault = Vault(root, notes, contacts, circles, events, dangling)
     vault.shared_titles, vault.confidential, vault.ignoring, vault.with_problems = worked_out
-    found, by_name, markers_of, linking = building
-    linkers = None if linking is None else Linkers.saved(linking)
+    found, targets, markers_of, others = building
+    names, linking = loaded.apart
+    by_name = dict(zip(names, targets, strict=True))
+    linkers = None if others is None else Linkers.saved(names, linking, others)
     builder = Builder.restored(vault, config, found, by_name, markers_of, linkers, read_again)
     another_day = day if day is not None and day != today else None
     for contact in contacts.values():
@@ -180,23 +186,17 @@ def _restored(
         work_out = _function(name)
         if work_out is not None:
             vault.totals[(kind, work_out)] = (vault.mark, (config, today, more), kept)
-    return Restored(builder, today, known)
+    return Restored(builder, today, loaded.listed)
 
 
-def _well_formed(state: tuple[Any, ...]) -> bool:
+def _well_formed(state: Any, apart: list[list[Any]]) -> bool:
     """What a snapshot holds is of the types mdnet saves (a hand-made one may not be;
     the types of each dict's values gathered, as ``_well_linked`` does)."""
     today, model, worked_out, building, totals = state
     notes, contacts, circles, events, dangling = model
-    found, by_name, markers_of, linking = building
-    kinds = [
-        (notes, Note),
-        (contacts, Contact),
-        (circles, Circle),
-        (events, Event),
-        (found, Found),
-        (by_name, str),
-    ]
+    found, targets, markers_of, others = building
+    names, linking = apart
+    kinds = [(notes, Note), (contacts, Contact), (circles, Circle), (events, Event), (found, Found)]
     return (
         isinstance(today, dt.date)
         and all(type(by_path) is dict for by_path, _ in kinds)
@@ -204,21 +204,25 @@ def _well_formed(state: tuple[Any, ...]) -> bool:
         and all(_well_kept(contact.memo) for contact in contacts.values())
         and isinstance(dangling, list)
         and isinstance(markers_of, dict)
-        and (linking is None or _well_linked(linking))
+        and type(targets) is list
+        and len(targets) == len(names)
+        and set(map(type, chain(names, targets))) <= {str}
+        and (others is None or _well_linked(names, linking, others))
         and all(isinstance(value, (frozenset, dict, list)) for value in worked_out)
         and isinstance(totals, list)
         and all(_well_totalled(*entry) for entry in totals)
     )
 
 
-def _well_linked(linking: Any) -> bool:
-    """Which notes link each name, as ``Linkers.by_name`` keeps them (the types of all
+def _well_linked(names: list[str], linking: list[Any], others: Any) -> bool:
+    """Which notes link each name, as ``Linkers.to_save`` saves them (the types of all
     the names, tuples and paths gathered: half the time of asking each, 15 ms at 100k)."""
-    if type(linking) is not dict:
+    if type(others) is not dict or len(linking) != len(names):
         return False
-    paths = linking.values()
+    paths = [*filter(None, linking), *others.values()]
     return (
-        set(map(type, linking)) <= {str}
+        set(map(type, others)) <= {str}
+        and set(map(type, linking)) <= {tuple, type(None)}
         and set(map(type, paths)) <= {tuple}
         and set(map(type, chain.from_iterable(paths))) <= {str}
     )

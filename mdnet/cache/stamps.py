@@ -21,7 +21,7 @@ from mdnet.rules import plugins_stamp
 
 PACKAGE = Path(__file__).parent.parent
 INDEX_SCHEMA = 2  # the format of an index row (``cache.rows``): tuples since 2
-SNAPSHOT_FORMAT = 11  # the format of the model's snapshot (``cache.snapshot``)
+SNAPSHOT_FORMAT = 12  # the format of the model's snapshot (``cache.snapshot``)
 # the parser's code: every module of the reading stage, the dates and the config (the
 # default kinds and tiers)
 PARSER_CODE = ("notes", "dates.py", "config", "cache/rows.py")

@@ -11,12 +11,12 @@ vault gives the builder (``ReadAgain``: the note's file, or an editor's text).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from itertools import chain
 
 from mdnet.model.found import linked_names
 from mdnet.notes.note import Note
 
 ReadAgain = Callable[[list[Note]], list[Note]]  # the notes as they read now, blocks and all
+Paths = tuple[str, ...]
 
 
 class Linkers:
@@ -33,28 +33,39 @@ class Linkers:
         }
 
     @classmethod
-    def saved(cls, by_name: dict[str, tuple[str, ...]]) -> Linkers:
-        """The linkers whose ``by_name`` a snapshot saved (``mdnet.cache.snapshot``)."""
+    def saved(
+        cls, names: list[str], linking: list[Paths | None], others: dict[str, Paths]
+    ) -> Linkers:
+        """The linkers a snapshot saved (``to_save``: what links each of the resolver's
+        ``names``, then the ``others``)."""
         linkers = cls(())
-        linkers.by_name = by_name
+        pairs = zip(names, linking, strict=True)
+        linkers.by_name = {name: paths for name, paths in pairs if paths is not None}
+        linkers.by_name.update(others)
         return linkers
 
-    def to_save(self, notes: dict[str, Note], names: dict[str, str]) -> dict[str, tuple[str, ...]]:
-        """``by_name`` less the notes gone, as a snapshot saves it: a note stays listed
-        under a name it no longer links until it goes (``relink``), and the snapshot is
-        carried from one check to the next. A name that resolves is the resolver's own
-        string (``names``; the one a link was read from is equal, another object)."""
+    def to_save(
+        self, notes: dict[str, Note], names: dict[str, str]
+    ) -> tuple[list[Paths | None], dict[str, Paths]]:
+        """``by_name`` less the notes gone, as a snapshot saves it: the notes that link
+        each of the resolver's ``names`` in its order (None: none), each name saved once
+        for both; then those that link the other names (that resolve nowhere). A note
+        stays listed under a name it no longer links until it goes (``relink``), and the
+        snapshot is carried from one check to the next."""
         by_name = self.by_name
-        linking: dict[str, tuple[str, ...]] = {}
-        for name in chain((name for name in names if name in by_name), by_name):
-            if name in linking:
-                continue
-            paths = by_name[name]
+
+        def here(paths: Paths) -> Paths | None:
             if all(path in notes for path in paths):
-                linking[name] = paths
-            elif here := tuple(path for path in paths if path in notes):
-                linking[name] = here
-        return linking
+                return paths or None
+            return tuple(path for path in paths if path in notes) or None
+
+        linking = [here(by_name.get(name, ())) for name in names]
+        others = {
+            name: kept
+            for name, paths in by_name.items()
+            if name not in names and (kept := here(paths)) is not None
+        }
+        return linking, others
 
     def of(self, names: Iterable[str]) -> set[str]:
         """The paths of the notes that link any of ``names``."""
