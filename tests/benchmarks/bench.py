@@ -165,6 +165,7 @@ def arguments(description: str) -> argparse.Namespace:
 
 def main() -> None:
     args = arguments(__doc__.splitlines()[0])
+    runnable()
     folder = args.vault or Path(tempfile.mkdtemp(prefix="mdnet-bench-"))
     adopt_orphans()
     try:
@@ -177,6 +178,21 @@ def main() -> None:
     finally:
         if args.vault is None:
             shutil.rmtree(folder, ignore_errors=True)
+
+
+def runnable() -> None:
+    """Stop at once, saying why, when this Python cannot check a note (mdnet or one of
+    its dependencies missing): each check of the benchmark would fail with the exit
+    status of a check with findings."""
+    with tempfile.TemporaryDirectory(prefix="mdnet-bench-") as folder:
+        (Path(folder) / "Ann.md").write_text("---\ntype: contact\n---\n", encoding="utf-8")
+        command = [*MDNET, "check", folder, "--no-cache", "--exit-zero", "-q"]
+        found = subprocess.run(command, capture_output=True, text=True, check=False)
+    if found.returncode != 0:
+        raise SystemExit(
+            f"{sys.executable} cannot run mdnet ({found.stderr.strip()}): run the"
+            " benchmark with the Python of its virtual environment (pip install -e .)"
+        )
 
 
 TIMES_CAT = {  # the rows measured against cat
