@@ -68,9 +68,9 @@ class Run:
             if report is not None:
                 return report
             self.served = False  # it declined, or is not up: it is not asked again
-        self.last = last_report(target, config, self.today, selection, printing)
-        # handed out, not kept: the process the work left behind runs in would hold it
-        printed, self.last.printed = self.last.printed, None
+        # the report is handed out, not kept: the process the work left behind runs in
+        # would hold it
+        printed, self.last = last_report(target, config, self.today, selection, printing)
         if printed is None:
             return None
         if not snapshot_saved(target.root):  # once the answer is out (then the next check

@@ -25,10 +25,8 @@ from mdnet.rules.runner import Selection
 
 @dataclass
 class Reprint:
-    """The last report of one vault, if it can be printed again (``printed``), and what
-    saving this run's report needs otherwise."""
+    """What saving this run's report of one vault needs, for the next to print it again."""
 
-    printed: Printed | None
     key: str
     listed: tuple[list[NoteFile], int]
 
@@ -48,8 +46,9 @@ class Reprint:
 
 def last_report(
     target: Target, config: Config, today: dt.date, selection: Selection, printing: Printing
-) -> Reprint:
-    """The vault's last report, if it was printed for this check and these notes."""
+) -> tuple[Printed | None, Reprint]:
+    """The vault's last report, if it was printed for this check and these notes, and
+    what saving this one needs."""
     listed = listing(target.root, config)
     shown = "*" if target.only is None else "\n".join(sorted(target.only))
     key = printed.key(
@@ -60,4 +59,4 @@ def last_report(
         shown,
         language.current(),
     )
-    return Reprint(printed.restore(target.root, key), key, listed)
+    return printed.restore(target.root, key), Reprint(key, listed)
