@@ -12,6 +12,7 @@ from pathlib import Path
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from mdnet.cache.folder import snapshot_saved
 from mdnet.config import load_config
 from mdnet.live.vault import LiveVault
 from mdnet.notes.parse import parse_all
@@ -20,6 +21,8 @@ from mdnet.rules.runner import Selection
 from mdnet.summary import render
 from tests.conftest import TODAY
 from tests.test_incremental import PATHS, RENAMES, VERSIONS, one_object_for_each_entry
+from tests.test_index import age
+from tests.test_snapshot import check
 
 CONFIG_TEXT = '[thresholds]\nmax_unanswered = 2\n[confidential]\nterms = ["Falcon"]\n'
 # the config edited: what the rules and the summary read only (the model stands), which
@@ -115,6 +118,54 @@ def test_any_changes_on_disk_or_in_an_editor_agree_with_a_check_from_scratch(
                 (root / path).write_text(text)
         live = LiveVault(root, load_config(root), TODAY)
         live.load()
+        for action, path, index in steps:
+            changed = _act(root, live, action, path, index)
+            if changed:
+                live.apply(changed)
+            assert (_seen(live.findings), live.summary()) == from_scratch(root, live)
+            assert one_object_for_each_entry(live.builder)
+    finally:
+        shutil.rmtree(root.parent)
+
+
+on_disk = st.lists(
+    st.one_of(
+        st.tuples(st.just("write"), st.sampled_from(PATHS), st.integers(min_value=0, max_value=5)),
+        st.tuples(st.just("rename"), st.sampled_from(sorted(RENAMES)), st.integers(0, 2)),
+    ),
+    max_size=4,
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(on_disk, actions)
+@example([], [])  # nothing changed since the check: no note read, from the index or disk
+def test_a_live_vault_started_from_the_last_checks_model_agrees_with_a_check_from_scratch(
+    since: list[tuple[str, str, int]], steps: list[tuple[str, str, int]]
+) -> None:
+    """``mdnet watch`` and ``mdnet lsp`` start from the model the last check left (its
+    snapshot), brought up to date with what changed on disk since; the notes that did
+    not change are read neither from the index nor from disk. Then any changes agree
+    with a check from scratch, as for a live vault built from every note."""
+    root = Path(tempfile.mkdtemp()) / "vault"
+    try:
+        root.mkdir()
+        (root / ".mdnet.toml").write_text(CONFIG_TEXT)
+        for path in PATHS:
+            text = text_of(path, 0)
+            if text is not None:
+                (root / path).parent.mkdir(parents=True, exist_ok=True)
+                (root / path).write_text(text)
+        age(root)  # written long before the checks (else read again, never trusted)
+        check(root)
+        check(root)  # the second check saves the model (the first, cold, does not)
+        assert snapshot_saved(root)
+        live = LiveVault(root, load_config(root), TODAY)
+        changed = set().union(*(_act(root, live, *step) for step in since))
+        live.load()
+        assert not live.parser.rows_read  # not every note from the index
+        assert set(live.parser.parsed) <= changed  # (and a note written that instant)
+        assert (_seen(live.findings), live.summary()) == from_scratch(root, live)
         for action, path, index in steps:
             changed = _act(root, live, action, path, index)
             if changed:

@@ -25,6 +25,7 @@ from mdnet.watch import watcher as watch_module
 from mdnet.watch.events import VaultEvents, is_relevant, start_observer
 from mdnet.watch.watcher import Watcher
 from tests.conftest import WriteVault
+from tests.test_index import age
 
 TIMEOUT = 15.0  # seconds to wait for an expected line: generous, only spent on failure
 STATUS = re.compile(r"^\[\d\d:\d\d:\d\d\] ")
@@ -126,6 +127,44 @@ def test_the_first_check_prints_every_finding_and_writes_the_summary(vault: Path
     assert any(line.startswith("People/Jane.md:4:1: F005") for line in lines)
     assert "Found 0 errors, 1 warning, 0 infos in 2 notes." in lines
     assert "mdnet: summary" in (vault / "Network Summary.md").read_text()
+
+
+def test_it_starts_from_the_last_checks_model_with_what_changed_since(
+    make_vault: WriteVault,
+) -> None:
+    """Started after a check left its model (the snapshot, where a live vault starts:
+    ``test_live_incremental``), with a note renamed since: its first report is a check's
+    own, and so is what it reports of a structural change after it."""
+    ann = "---\ntype: contact\n---\n- 2026-10-03 call [[Jane]]\n"
+    root = make_vault({"People/Jane.md": contact("Nobody"), "People/Ann.md": ann})
+    (root / "People/Bob.md").write_text(contact("Bob"))
+    age(root)
+    for _ in range(2):  # the second saves the model, once its answer is out (the first,
+        mdnet_check(root)  # cold, does not)
+    deadline = time.monotonic() + TIMEOUT
+    while not (root / ".mdnet" / "model.pickle").is_file() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert (root / ".mdnet" / "model.pickle").is_file()
+    (root / "People/Jane.md").rename(root / "People/Janet.md")  # Ann's link dangles now
+    running = Watching(root)
+    try:
+        first = running.wait_for(r"^Watching ")
+        assert [line for line in first if line.startswith("People/")] == mdnet_check(root)
+        (root / "People/Bob.md").write_text("---\ntype: contact\naliases: [Nobody]\n---\n")
+        lines = running.update()
+    finally:
+        assert running.stop() == 0
+    assert lines[0].startswith("- People/Janet.md:4:1: F005") and "[[Nobody]]" in lines[0]
+    assert "People/Janet.md:4:1: F005" not in "\n".join(mdnet_check(root))
+
+
+def mdnet_check(root: Path) -> list[str]:
+    """The findings of ``mdnet check`` of ``root`` (from inside it), as it prints them."""
+    command = [sys.executable, "-m", "mdnet", "check", "--today", "2026-11-26", "-q"]
+    env = {**os.environ, "NO_COLOR": "1"}
+    done = subprocess.run(command, cwd=root, capture_output=True, text=True, env=env)
+    assert done.returncode in (0, 1), done.stderr
+    return done.stdout.splitlines()
 
 
 def test_a_created_note(vault: Path, watching: Watching) -> None:

@@ -82,6 +82,18 @@ class CachedParser:
         self.reused = 0
         return self._parse(vault, files, list(gone), config)
 
+    def remember(
+        self, vault: Path, config: Config, files: list[NoteFile], notes: dict[str, Note]
+    ) -> None:
+        """Take each of ``notes`` (a restored model's, by path) as read at its file's size
+        and time (``refresh`` the others): what a live vault that starts from the last
+        check's snapshot knows of them."""
+        self._open(vault, config)
+        for file in files:
+            note = notes.get(file.path)
+            if note is not None:
+                self.memory[note.path] = (file.size, file.mtime_ns, note)
+
     def _parse(
         self, vault: Path, files: list[NoteFile], gone: list[str], config: Config
     ) -> list[Note]:

@@ -88,12 +88,13 @@ def restore(
     config: Config,
     read_again: ReadAgain | None = None,
     today: dt.date | None = None,
+    live: bool = False,
 ) -> Restored | None:
     """The vault's snapshot for ``config`` and this mdnet, or None (missing, stale...).
     Its notes let their blocks go: ``read_again`` reads a note again, blocks and all,
-    when a change reaches past the notes changed (``Builder.restored``). What was worked
-    out for another day than ``today`` (the first check of a day) is let go at once, not
-    held through the rules that work it out again (40 MB at 100,000 notes)."""
+    when a change reaches past the notes changed (``Builder.restored``; ``live``: a live
+    vault's). What was worked out for another day than ``today`` (the first check of a
+    day) is let go at once, not held through the rules that work it out again."""
     path = root / STATE_FOLDER / SNAPSHOT_NAME
     try:
         found = path.stat()
@@ -103,7 +104,7 @@ def restore(
             loaded = SnapshotUnpickler(source).load_all(made_by(config))  # (no copy of it)
         if loaded is None:
             return None
-        return _restored(root, config, loaded, read_again, today)
+        return _restored(root, config, loaded, read_again, today, live)
     except Exception:  # a cache: whatever is wrong with it, do without
         return None
 
@@ -164,6 +165,7 @@ def _restored(
     loaded: Loaded,
     read_again: ReadAgain | None,
     day: dt.date | None,
+    live: bool,
 ) -> Restored | None:
     state = loaded.state
     if not _well_formed(state, loaded.apart):
@@ -176,7 +178,8 @@ def _restored(
     names, linking = loaded.apart
     by_name = dict(zip(names, targets, strict=True))
     linkers = None if others is None else Linkers.saved(names, linking, others)
-    builder = Builder.restored(vault, config, found, by_name, markers_of, linkers, read_again)
+    restored = (found, by_name, markers_of, linkers, read_again)
+    builder = Builder.restored(vault, config, *restored, live=live)
     another_day = day if day is not None and day != today else None
     for contact in contacts.values():
         contact.restored_for(config, today)

@@ -17,6 +17,7 @@ import datetime as dt
 import os
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote
 
@@ -95,13 +96,19 @@ def _event_bytes(
     reminder: Reminder, stamp: dt.datetime, alarm: dt.time | None, url_of: NoteUrls
 ) -> bytes:
     """The reminder's VEVENT, made once for a reminder kept from one render to the next
-    (where a cache of the last 32,768 made every event again at each render of a
+    (a contact's; a cache of the last 32,768 made every event again at each render of a
     calendar of more, and kept those of reminders gone)."""
     made, key = reminder.made, (stamp, alarm, url_of.key)
     if made is not None and made[:3] == key:
         return made[3]  # type: ignore[return-value]
-    data: bytes = _event(reminder, stamp, alarm, url_of(reminder.path)).to_ical()
+    data = _made(reminder, stamp, alarm, url_of(reminder.path))
     object.__setattr__(reminder, "made", (*key, data))  # frozen for others
+    return data
+
+
+@lru_cache(maxsize=1024)  # made again equal at each render: a circle's, an event's
+def _made(reminder: Reminder, stamp: dt.datetime, alarm: dt.time | None, url: str) -> bytes:
+    data: bytes = _event(reminder, stamp, alarm, url).to_ical()
     return data
 
 

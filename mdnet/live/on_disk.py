@@ -9,7 +9,7 @@ from pathlib import Path
 from stat import S_ISDIR, S_ISLNK, S_ISREG
 
 from mdnet.config import Config
-from mdnet.notes.scan import NoteFile, list_notes
+from mdnet.notes.scan import NoteFile, excluded, list_notes
 
 
 def on_disk(
@@ -70,3 +70,15 @@ def holds_as_read(root: Path, path: str, text: str, known: tuple[int, int, objec
         return (root / path).read_bytes() == text.encode("utf-8")
     except (OSError, UnicodeEncodeError):
         return False
+
+
+def is_note(path: str, config: Config, templates: tuple[str, ...]) -> bool:
+    """Whether a file at vault-relative ``path`` is a note of the vault (SPEC §1), given
+    its templates folders."""
+    parts = path.split("/")
+    return (
+        path.endswith(".md")
+        and path != config.summary_path
+        and not any(part.startswith(".") or part in ("", "..") for part in parts)
+        and not excluded(path, config, templates)
+    )

@@ -1,16 +1,16 @@
 """One vault kept current in memory, shared by the front ends that stay running.
 
 ``mdnet watch``, ``mdnet lsp`` and the server that answers ``mdnet check`` hold a
-``LiveVault``: the parser's memory of every note, the builder's model, the findings. It
-applies changes — paths that changed on disk (file events), or the text an editor holds
-for a note, unsaved — through the incremental builder, and answers questions: the
-findings now, the summary now, a contact's standing. A front end only translates: events
-or protocol messages in, printed lines, written files or responses out.
+``LiveVault``: the parser's memory of every note, the builder's model (from the last
+check's snapshot, when there is one), the findings. It applies changes — paths changed
+on disk, or the text an editor holds for a note, unsaved — through the incremental
+builder, and answers: the findings, the summary, a contact's standing. A front end only
+translates: events or protocol messages in; lines, files or responses out.
 
 Only the notes a change names are read (a new note: one ``stat``; a new folder: listed
-alone); the vault is listed again when the config changes, for a symbolic link, or
-after an update that failed. The model lets its notes' blocks go once built: those a
-change reaches past the notes it names are read again (``read_again``).
+alone); the vault is listed again when the config changes, for a symbolic link, or after
+an update that failed. The model lets its notes' blocks go: those a change reaches past
+the notes it names are read again (``read_again``).
 """
 
 from __future__ import annotations
@@ -22,9 +22,10 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from mdnet import language
+from mdnet.cache import snapshot
 from mdnet.cache.parser import CachedParser
 from mdnet.config import CONFIG_NAME, Config, load_config
-from mdnet.live.on_disk import holds_as_read, on_disk, unchanged
+from mdnet.live.on_disk import holds_as_read, is_note, on_disk, unchanged
 from mdnet.live.update import Update
 from mdnet.model.builder import Builder
 from mdnet.model.health import Standing, standing
@@ -32,7 +33,7 @@ from mdnet.model.memory import give_back, paused_gc
 from mdnet.model.vault import Vault
 from mdnet.notes.note import Note
 from mdnet.notes.parse import parse_file, parse_text
-from mdnet.notes.scan import NoteFile, excluded, list_notes, templates_folders
+from mdnet.notes.scan import NoteFile, list_notes, templates_folders
 from mdnet.rules.finding import Finding
 from mdnet.rules.runner import Selection, run_rules
 from mdnet.summary import render
@@ -65,11 +66,18 @@ class LiveVault:
         return self.builder.vault
 
     def load(self) -> Update:
-        """Read every note (through the index) and build the model: the first answer."""
+        """The model and the first answer: the last check's (its snapshot), brought up to
+        date, when there is one for this config; else built from every note (the index)."""
         with self.lock, paused_gc():
             files = list_notes(self.root, self.config)
-            notes = self._with_unsaved(self.parser(self.root, files, self.config), every=True)
-            self.builder.build(notes)
+            restored = snapshot.restore(self.root, self.config, self.read_again, self.today, True)
+            if restored is not None and restored.builder.has_blocks:
+                self.builder = restored.builder
+                self.parser.remember(self.root, self.config, files, self.vault.notes)
+                self._reparse(*restored.changes(files), every=True)
+            else:
+                notes = self.parser(self.root, files, self.config)
+                self.builder.build(self._with_unsaved(notes, every=True))
             self.loaded = True
             return self._checked(self.parser.parsed)
 
@@ -112,13 +120,7 @@ class LiveVault:
 
     def is_note(self, path: str) -> bool:
         """Whether a file at vault-relative ``path`` is a note of the vault (SPEC §1)."""
-        parts = path.split("/")
-        return (
-            path.endswith(".md")
-            and path != self.config.summary_path
-            and not any(part.startswith(".") or part in ("", "..") for part in parts)
-            and not excluded(path, self.config, self._templates)
-        )
+        return is_note(path, self.config, self._templates)
 
     def set_today(self, today: dt.date) -> Update:
         """Evaluate the same notes on another day (midnight has passed)."""
@@ -140,11 +142,8 @@ class LiveVault:
                 config = old
             if config.language != old.language:  # speak the language it now sets
                 language.use(language.choose_language(config.language, os.environ).code)
-            reads_alike = (config.parsing_fingerprint, config.language) == (
-                old.parsing_fingerprint,
-                old.language,
-            )
-            stands = reads_alike and self.builder.takes(config)
+            reads_alike = config.parsing_fingerprint == old.parsing_fingerprint
+            stands = reads_alike and config.language == old.language and self.builder.takes(config)
             self.config, self.selection = config, selection
             if not stands:
                 self.builder = Builder(self.root, config, live=True, read_again=self.read_again)
@@ -209,13 +208,14 @@ class LiveVault:
         )
         if edits is None:
             return False
-        open_notes = self._open()
-        self._reparse(edits[0], [path for path in edits[1] if path not in open_notes])
+        self._reparse(*edits)
         return True
 
     def _reparse(self, files: list[NoteFile], gone: list[str], every: bool = False) -> None:
-        """Parse ``files`` again, forget ``gone`` notes, and update the model (with
-        ``every``, the notes open in an editor but not on disk too)."""
+        """Parse ``files`` again, forget ``gone`` notes (not those open in an editor), and
+        update the model (with ``every``, the notes open in an editor but not on disk too)."""
+        open_notes = self._open()
+        gone = [path for path in gone if path not in open_notes]
         with paused_gc():
             notes = self.parser.refresh(self.root, files, gone, self.config)
             self.builder.update(self._with_unsaved(notes, every), gone)
@@ -254,7 +254,6 @@ class LiveVault:
         files = list_notes(self.root, self.config)
         known = self.parser.memory
         changed = [f for f in files if known.get(f.path, (None, None))[:2] != f[1:]]
-        listed, open_notes = {f.path for f in files}, self._open()
-        gone = [p for p in self.vault.notes if p not in listed and p not in open_notes]
-        self._reparse(changed, gone, every=True)
+        listed = {f.path for f in files}
+        self._reparse(changed, [p for p in self.vault.notes if p not in listed], every=True)
         return self._checked(self.parser.parsed)

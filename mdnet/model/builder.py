@@ -82,13 +82,14 @@ class Builder:
         markers_of: dict[tuple[str, ...], frozenset[str]],
         linkers: Linkers | None,
         read_again: ReadAgain | None,
+        live: bool = False,
     ) -> Builder:
         """The builder of ``vault`` as ``mdnet.cache.snapshot`` saved it: what each note
         brings, what links resolve to, the notes that link each name. Its notes let their
         blocks go: given ``linkers`` and a way to ``read_again`` a note, a change that
-        reaches other notes reads those again, as in a live model; else it needs all the
-        notes (``has_blocks``)."""
-        builder = cls(vault.root, config, read_again=read_again)
+        reaches other notes reads those again, as in a live model (``live``: one, from
+        now on); else it needs all the notes (``has_blocks``)."""
+        builder = cls(vault.root, config, live, read_again)
         builder.vault, builder.found, builder.linkers = vault, found, linkers
         builder.finder.markers_of, builder.resolver.by_name = markers_of, names
         builder.has_blocks = linkers is not None and read_again is not None

@@ -201,8 +201,8 @@ def test_each_event_is_made_once_for_a_reminder_kept_from_one_render_to_the_next
     """A live vault keeps each contact's reminders and writes them all again after a
     change: an event is made once for each reminder (kept with it, not in a cache of the
     last ones made, which a calendar of more events than it holds emptied at each
-    render), made again only for another day, alarm or place; a reminder pickled (the
-    model's snapshot) leaves its event out."""
+    render), or for reminders made again alike (a circle's), made again only for another
+    day, alarm or place; a reminder pickled (the model's snapshot) leaves its event out."""
     made: list[Reminder] = []
     real_event = ics._event
 
@@ -222,6 +222,9 @@ def test_each_event_is_made_once_for_a_reminder_kept_from_one_render_to_the_next
     first = render()
     assert made == kept
     assert render() == first and made == kept  # none made again
+    alike = [on(r.kind, r.path, r.first_day, r.title, list(r.lines)) for r in kept]
+    assert ics.to_ical(alike, name="v", today=DAY, alarm=None, url_of=urls) == first
+    assert made == kept  # reminders made again the same (a circle's, an event's): not either
     assert render(urls=NoteUrls(tmp_path)) == first and made == kept  # the same URLs
     assert render(DAY + dt.timedelta(days=1)) != first and len(made) == 6
     assert render(alarm=dt.time(9)) != first and len(made) == 9
