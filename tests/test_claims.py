@@ -3,6 +3,7 @@ first in order wins, as notes come and go."""
 
 from __future__ import annotations
 
+import tracemalloc
 from pathlib import Path
 
 from mdnet.config import load_config
@@ -37,3 +38,31 @@ def test_a_name_claimed_by_several_notes_goes_to_the_next_when_the_first_goes() 
     assert resolver.reclaim(notes[1:], [], [back]) == {"ann", "a/ann"}  # type: ignore[list-item]
     assert claims["ann"] == {(0, "A/Ann.md"), (0, "B/Ann.md")}
     assert resolver.resolve(Link("Ann", 1), "x.md") == "A/Ann.md"
+
+
+def test_the_claims_are_kept_under_the_strings_the_names_resolve_through() -> None:
+    """Each name claimed is stored under the resolver's own string for it, not under an
+    equal one made while claiming (200,000 strings at 100,000 notes), in the resolver's
+    order; and only the names notes claim are there."""
+    notes = [note("A/Ann.md"), note("B/Ann.md"), note("Bob.md", "Ann Smith, Bobby")]
+    resolver = Resolver(notes)  # type: ignore[arg-type]
+    claims = resolver.claim_all(notes)  # type: ignore[arg-type]
+    assert list(claims) == list(resolver.by_name)
+    names = {name: name for name in resolver.by_name}
+    assert all(names[name] is name for name in claims)
+    assert None not in claims.values()
+
+
+def test_claiming_holds_no_second_dict_of_the_names() -> None:
+    """While the claims are made, no other dict of every name (and its strings) is held
+    beside them: at 100,000 notes, 25 MB more at the peak of a live vault's first
+    structural change."""
+    notes = [note(f"People/Person {n}.md") for n in range(3000)]
+    resolver = Resolver(notes)  # type: ignore[arg-type]
+    tracemalloc.start()
+    try:
+        resolver.claim_all(notes)  # type: ignore[arg-type]
+        held, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 1.25 * held
