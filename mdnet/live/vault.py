@@ -70,7 +70,8 @@ class LiveVault:
         date, when there is one for this config; else built from every note (the index)."""
         with self.lock, paused_gc():
             files = list_notes(self.root, self.config)
-            restored = snapshot.restore(self.root, self.config, self.read_again, self.today, True)
+            again, today = self.read_again, self.today
+            restored = snapshot.restore(self.root, self.config, again, today, live=True)
             if restored is not None and restored.builder.has_blocks:
                 self.builder = restored.builder
                 self.parser.remember(self.root, self.config, files, self.vault.notes)

@@ -68,8 +68,9 @@ class Watcher:
         return self.live.config
 
     def prime(self) -> None:
-        """Parse every note and build the model before any thread starts (so that many
-        notes can be parsed in forked processes); the first check then starts from it."""
+        """Load the model (the last check's, else every note parsed) before any thread
+        starts (so that many notes can be parsed in forked processes); the first check
+        then starts from it."""
         self.live.load()
 
     def check(self) -> None:
