@@ -52,9 +52,9 @@ async def _register(server: LanguageServer, session: Session) -> None:
         await server.client_register_capability_async(
             types.RegistrationParams(registrations=[registration])
         )
-    except Exception as error:  # the client refused after all: watch here
+    except Exception as error:  # the client refused after all: watch here (watching
+        _observe(session)  # before it says so: a file written once it is told is seen)
         session.log(f"mdnet: the editor does not watch files ({error}); watching here")
-        _observe(session)
 
 
 def paths_of(session: Session, uris: Iterable[str]) -> set[str]:
