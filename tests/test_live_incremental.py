@@ -107,25 +107,36 @@ def _seen(findings: object) -> list[tuple[object, ...]]:
 def test_any_changes_on_disk_or_in_an_editor_agree_with_a_check_from_scratch(
     steps: list[tuple[str, str, int]],
 ) -> None:
-    root = Path(tempfile.mkdtemp()) / "vault"
+    root = first_versions()
     try:
-        root.mkdir()
-        (root / ".mdnet.toml").write_text(CONFIG_TEXT)
-        for path in PATHS:
-            text = text_of(path, 0)
-            if text is not None:
-                (root / path).parent.mkdir(parents=True, exist_ok=True)
-                (root / path).write_text(text)
         live = LiveVault(root, load_config(root), TODAY)
         live.load()
-        for action, path, index in steps:
-            changed = _act(root, live, action, path, index)
-            if changed:
-                live.apply(changed)
-            assert (_seen(live.findings), live.summary()) == from_scratch(root, live)
-            assert one_object_for_each_entry(live.builder)
+        take_in(root, live, steps)
     finally:
         shutil.rmtree(root.parent)
+
+
+def first_versions() -> Path:
+    """A vault (in a folder of its own) of the first version of every note."""
+    root = Path(tempfile.mkdtemp()) / "vault"
+    root.mkdir()
+    (root / ".mdnet.toml").write_text(CONFIG_TEXT)
+    for path in PATHS:
+        text = text_of(path, 0)
+        if text is not None:
+            (root / path).parent.mkdir(parents=True, exist_ok=True)
+            (root / path).write_text(text)
+    return root
+
+
+def take_in(root: Path, live: LiveVault, steps: list[tuple[str, str, int]]) -> None:
+    """Do each step, ``live`` told of it, each time comparing it with a check from scratch."""
+    for action, path, index in steps:
+        changed = _act(root, live, action, path, index)
+        if changed:
+            live.apply(changed)
+        assert (_seen(live.findings), live.summary()) == from_scratch(root, live)
+        assert one_object_for_each_entry(live.builder)
 
 
 on_disk = st.lists(
@@ -147,15 +158,8 @@ def test_a_live_vault_started_from_the_last_checks_model_agrees_with_a_check_fro
     snapshot), brought up to date with what changed on disk since; the notes that did
     not change are read neither from the index nor from disk. Then any changes agree
     with a check from scratch, as for a live vault built from every note."""
-    root = Path(tempfile.mkdtemp()) / "vault"
+    root = first_versions()
     try:
-        root.mkdir()
-        (root / ".mdnet.toml").write_text(CONFIG_TEXT)
-        for path in PATHS:
-            text = text_of(path, 0)
-            if text is not None:
-                (root / path).parent.mkdir(parents=True, exist_ok=True)
-                (root / path).write_text(text)
         age(root)  # written long before the checks (else read again, never trusted)
         check(root)
         check(root)  # the second check saves the model (the first, cold, does not)
@@ -166,12 +170,7 @@ def test_a_live_vault_started_from_the_last_checks_model_agrees_with_a_check_fro
         assert not live.parser.rows_read  # not every note from the index
         assert set(live.parser.parsed) <= changed  # (and a note written that instant)
         assert (_seen(live.findings), live.summary()) == from_scratch(root, live)
-        for action, path, index in steps:
-            changed = _act(root, live, action, path, index)
-            if changed:
-                live.apply(changed)
-            assert (_seen(live.findings), live.summary()) == from_scratch(root, live)
-            assert one_object_for_each_entry(live.builder)
+        take_in(root, live, steps)
     finally:
         shutil.rmtree(root.parent)
 
