@@ -33,7 +33,7 @@ from mdnet.model.contact import Contact, Interaction
 from mdnet.model.found import Found
 from mdnet.notes.note import Note
 from mdnet.notes.parse import parse_all
-from mdnet.notes.scan import NoteFile
+from mdnet.notes.scan import NoteFile, listing
 from mdnet.pipeline import check_vault
 from mdnet.rules.finding import Finding
 from mdnet.rules.runner import InPlaceOrder, Selection
@@ -561,8 +561,9 @@ def test_which_notes_link_each_name_is_restored_only_as_saved(
     dict of names to tuples of paths, or none at all) are restored as saved; anything
     else, and the snapshot is done without."""
     config = load_config(vault)
-    model = ({}, {}, {}, {}, [])
-    state = (TODAY, model, (frozenset(), frozenset(), {}, []), ({}, targets, {}, others), [])
+    model: tuple[Any, ...] = ({}, {}, {}, {}, [])
+    worked_out: tuple[Any, ...] = (frozenset(), frozenset(), {}, [])
+    state: tuple[Any, ...] = (TODAY, model, worked_out, ({}, targets, {}, others), [])
     (vault / STATE_FOLDER).mkdir(exist_ok=True)
     (vault / SNAPSHOT).write_bytes(as_saved(config, state, apart=(names, linking)))
     restored = snapshot.restore(vault, config, lambda notes: notes)
@@ -572,7 +573,9 @@ def test_which_notes_link_each_name_is_restored_only_as_saved(
         assert builder.has_blocks == (others is not None)
         assert builder.resolver.by_name == dict(zip(names, targets, strict=True))
         linked = {name: paths for name, paths in zip(names, linking, strict=True) if paths}
-        assert others is None or builder.linkers.by_name == {**linked, **others}
+        linkers = builder.linkers
+        assert (linkers is None) == (others is None)
+        assert linkers is None or linkers.by_name == {**linked, **others}
 
 
 def test_a_snapshot_whose_entries_are_not_entries_is_done_without(vault: Path) -> None:
@@ -709,7 +712,7 @@ def test_a_day_the_notes_name_is_one_date_once_restored() -> None:
     tables: list[list[Any]] = [[day], *[[] for _ in TABLES[1:]]]
     out = io.BytesIO()
     SnapshotPickler.dumper("made by", tables, (copies, day, other), NO_NOTES)(out)
-    loaded = SnapshotUnpickler(io.BytesIO(out.getvalue())).load_all("made by").state
+    loaded = state_in(out)
     assert loaded == (copies, day, other)
     assert {id(copy) for copy in loaded[0]} == {id(loaded[1])}
 
@@ -741,7 +744,7 @@ def test_what_one_object_alone_holds_is_saved_apart_without_the_memo(
     out, saved = io.BytesIO(), [list(each) for each in tables]
     SnapshotPickler.dumper("made by", saved, tables, NO_NOTES)(out)
     assert saved == [[] for _ in TABLES]  # let go once named (their ids are), not held
-    loaded = SnapshotUnpickler(io.BytesIO(out.getvalue())).load_all("made by").state
+    loaded = state_in(out)
     assert loaded[TABLES.index(ENTRIES)] == tables[TABLES.index(ENTRIES)]
     assert [found.entries for found in loaded[TABLES.index(FOUND)]] == [
         found.entries for found in tables[TABLES.index(FOUND)]
@@ -754,7 +757,14 @@ def test_what_one_object_alone_holds_is_saved_apart_without_the_memo(
 
     out = io.BytesIO()
     Memoizing.dumper("made by", [list(each) for each in tables], tables, NO_NOTES)(out)
-    assert SnapshotUnpickler(io.BytesIO(out.getvalue())).load_all("made by").state == loaded
+    assert state_in(out) == loaded
+
+
+def state_in(out: io.BytesIO) -> Any:
+    """The state a snapshot saved by ``SnapshotPickler.dumper("made by", ...)`` holds."""
+    loaded = SnapshotUnpickler(io.BytesIO(out.getvalue())).load_all("made by")
+    assert loaded is not None
+    return loaded.state
 
 
 ENTRIES = next(table for table in TABLES if table.kind is Interaction)
@@ -973,7 +983,7 @@ def test_a_note_without_its_blocks_outside_the_tables_is_saved_as_a_note() -> No
     note.shed_blocks()
     out = io.BytesIO()
     SnapshotPickler.dumper("made by", [[] for _ in TABLES], {"note": note}, NO_NOTES)(out)
-    loaded = SnapshotUnpickler(io.BytesIO(out.getvalue())).load_all("made by").state["note"]
+    loaded = state_in(out)["note"]
     assert loaded.path == note.path and loaded.blocks == () and not loaded.shed
 
 
@@ -988,9 +998,10 @@ def test_the_names_links_resolve_through_are_saved_apart_without_the_memo(
     check(vault)
     config = load_config(vault)
     restored = snapshot.restore(vault, config, lambda notes: notes)
-    assert restored is not None and restored.builder.linkers is not None
-    builder = restored.builder
-    names, linkers = dict(builder.resolver.by_name), dict(builder.linkers.by_name)
+    assert restored is not None
+    builder, linking = restored.builder, restored.builder.linkers
+    assert linking is not None
+    names, linkers = dict(builder.resolver.by_name), dict(linking.by_name)
     assert names and set(linkers) & set(names) and set(linkers) - set(names)
     memoized: set[int] = set()
 
@@ -1001,7 +1012,7 @@ def test_the_names_links_resolve_through_are_saved_apart_without_the_memo(
 
     monkeypatch.setattr(snapshot, "SnapshotPickler", Counting)
     os.remove(vault / SNAPSHOT)
-    files, listed_at = pipeline.listing(vault, config)
+    files, listed_at = listing(vault, config)
     snapshot.save(vault, config, builder, files, TODAY, listed_at)
     assert memoized and memoized.isdisjoint(map(id, names))
     again = snapshot.restore(vault, config, lambda notes: notes)
