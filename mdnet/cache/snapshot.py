@@ -178,8 +178,7 @@ def _restored(
     names, linking = loaded.apart
     by_name = dict(zip(names, targets, strict=True))
     linkers = None if others is None else Linkers.saved(names, linking, others)
-    restored = (found, by_name, markers_of, linkers, read_again)
-    builder = Builder.restored(vault, config, *restored, live=live)
+    builder = Builder.restored(vault, config, found, by_name, markers_of, linkers, read_again, live)
     another_day = day if day is not None and day != today else None
     for contact in contacts.values():
         contact.restored_for(config, today)

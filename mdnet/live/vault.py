@@ -70,12 +70,11 @@ class LiveVault:
         date, when there is one for this config; else built from every note (the index)."""
         with self.lock, paused_gc():
             files = list_notes(self.root, self.config)
-            again, today = self.read_again, self.today
-            restored = snapshot.restore(self.root, self.config, again, today, live=True)
-            if restored is not None and restored.builder.has_blocks:
-                self.builder = restored.builder
+            last = snapshot.restore(self.root, self.config, self.read_again, self.today, live=True)
+            if last is not None and last.builder.has_blocks:
+                self.builder = last.builder
                 self.parser.remember(self.root, self.config, files, self.vault.notes)
-                self._reparse(*restored.changes(files), every=True)
+                self._reparse(*last.changes(files), every=True)
             else:
                 notes = self.parser(self.root, files, self.config)
                 self.builder.build(self._with_unsaved(notes, every=True))
