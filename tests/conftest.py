@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import textwrap
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
+from typing import Protocol
 
 import pytest
 
@@ -18,8 +19,17 @@ from mdnet.rules.runner import Selection, run_rules
 
 TODAY = dt.date(2026, 11, 26)
 
-WriteVault = Callable[[dict[str, str | bytes]], Path]
-Lint = Callable[..., list[Finding]]
+Files = Mapping[str, str | bytes]  # {vault-relative path: text (dedented) or bytes}
+WriteVault = Callable[[Files], Path]
+LoadVault = Callable[[Files], Vault]
+
+
+class Lint(Protocol):
+    """The ``lint`` fixture: the findings of a vault written from ``files``."""
+
+    def __call__(
+        self, files: Files, select: str = "ALL", today: dt.date = TODAY
+    ) -> list[Finding]: ...
 
 
 @pytest.fixture(autouse=True)
@@ -33,7 +43,7 @@ def english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     language.use("en")
 
 
-def write_files(root: Path, files: dict[str, str | bytes]) -> Path:
+def write_files(root: Path, files: Files) -> Path:
     """Write ``{vault-relative path: text}`` under ``root``; text is dedented."""
     for relative, content in files.items():
         path = root / relative
@@ -49,17 +59,17 @@ def write_files(root: Path, files: dict[str, str | bytes]) -> Path:
 def make_vault(tmp_path: Path) -> WriteVault:
     """Write a vault from ``{path: text}`` and return its folder."""
 
-    def make(files: dict[str, str | bytes]) -> Path:
+    def make(files: Files) -> Path:
         return write_files(tmp_path / "vault", files)
 
     return make
 
 
 @pytest.fixture
-def load(make_vault: WriteVault) -> Callable[..., Vault]:
+def load(make_vault: WriteVault) -> LoadVault:
     """The model of a vault written from ``{path: text}``."""
 
-    def load_files(files: dict[str, str | bytes]) -> Vault:
+    def load_files(files: Files) -> Vault:
         root = make_vault(files)
         return load_vault(root, load_config(root))
 
@@ -74,9 +84,7 @@ def lint(make_vault: WriteVault) -> Lint:
     A ``.mdnet.toml`` entry in the files is the vault's config.
     """
 
-    def run(
-        files: dict[str, str | bytes], select: str = "ALL", today: dt.date = TODAY
-    ) -> list[Finding]:
+    def run(files: Files, select: str = "ALL", today: dt.date = TODAY) -> list[Finding]:
         root = make_vault(files)
         config = load_config(root)
         vault = load_vault(root, config)

@@ -10,6 +10,7 @@ import sys
 import time
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner, Result
 
@@ -81,8 +82,9 @@ def test_help_shows_every_command_s_first_line_whole() -> None:
     commands = run("--help").stdout.split("Commands:")[1]
     assert "..." not in commands
     text = " ".join(commands.split())
-    for name in main.list_commands(None):  # type: ignore[arg-type]
-        command = main.get_command(None, name)  # type: ignore[arg-type]
+    context = click.Context(main)
+    for name in main.list_commands(context):
+        command = main.get_command(context, name)
         assert command is not None
         first = (command.short_help or command.help or "").split("\n\n")[0]
         assert " ".join(first.split()) in text, name

@@ -56,7 +56,9 @@ gave = ["donné", "#Offert"]
     assert config.exclude == ("Archive/**",)
     assert config.summary_path == "Reports/Network.md" and config.reach_out == 3
     assert config.kinds["contact"] == ("People/**",) and config.kinds["event"] == ()
-    assert config.cadence["close"].days == 42 and config.cadence["default"].months == 3
+    close, default = config.cadence["close"], config.cadence["default"]
+    assert close is not None and default is not None
+    assert close.days == 42 and default.months == 3
     assert "mentor" in config.tiers
     assert config.thresholds.giveback_days == 30 and config.thresholds.min_give_ratio == 0.5
     assert config.budget.dues_per_year == 300

@@ -5,24 +5,23 @@ from __future__ import annotations
 import re
 from dataclasses import fields
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from click.testing import CliRunner
 
 from mdnet.cli import main
 from mdnet.config import Config, Thresholds
-from mdnet.rules import RULES
+from mdnet.rules import RULES, Rule
 
 ADVICE = [rule for rule in RULES if rule.CODE[0] in "RG"]
 
 
-def ids(rules: list[ModuleType]) -> list[str]:
+def ids(rules: list[Rule]) -> list[str]:
     return [rule.CODE for rule in rules]
 
 
 @pytest.mark.parametrize("rule", RULES, ids=ids(RULES))
-def test_every_rule_has_code_name_severity_and_docs(rule: ModuleType) -> None:
+def test_every_rule_has_code_name_severity_and_docs(rule: Rule) -> None:
     assert re.fullmatch(r"[FRGC]\d{3}", rule.CODE)
     assert re.fullmatch(r"[a-z]+(-[a-z]+)+", rule.NAME)
     assert rule.SEVERITY in ("error", "warning", "info")
@@ -38,7 +37,7 @@ def test_codes_and_names_are_unique() -> None:
 
 
 @pytest.mark.parametrize("rule", ADVICE, ids=ids(ADVICE))
-def test_advice_rules_document_thresholds_an_example_and_silencing(rule: ModuleType) -> None:
+def test_advice_rules_document_thresholds_an_example_and_silencing(rule: Rule) -> None:
     doc = rule.__doc__ or ""
     for part in ("Thresholds:", "Example", "mdnet-ignore"):
         assert part in doc, f"{rule.CODE} lacks {part!r}"
@@ -46,7 +45,7 @@ def test_advice_rules_document_thresholds_an_example_and_silencing(rule: ModuleT
 
 
 @pytest.mark.parametrize("rule", ADVICE, ids=ids(ADVICE))
-def test_documented_defaults_are_the_real_ones(rule: ModuleType) -> None:
+def test_documented_defaults_are_the_real_ones(rule: Rule) -> None:
     section = (rule.__doc__ or "").split("Thresholds:", 1)[1].split("\n\n", 1)[0]
     defaults = Config()
     thresholds = {f.name: getattr(defaults.thresholds, f.name) for f in fields(Thresholds)}
@@ -63,7 +62,7 @@ def test_documented_defaults_are_the_real_ones(rule: ModuleType) -> None:
 
 
 @pytest.mark.parametrize("rule", RULES, ids=ids(RULES))
-def test_mdnet_rule_prints_the_docs(rule: ModuleType) -> None:
+def test_mdnet_rule_prints_the_docs(rule: Rule) -> None:
     for asked in (rule.CODE, rule.NAME, rule.CODE.lower()):
         result = CliRunner().invoke(main, ["rule", asked])
         assert result.exit_code == 0, result.output

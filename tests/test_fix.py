@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -145,6 +146,8 @@ def test_fix_reads_the_vault_once_and_only_the_fixed_notes_again(
 ) -> None:
     import mdnet.pipeline
     from mdnet.cache.parser import CachedParser
+    from mdnet.notes.note import Note
+    from mdnet.notes.scan import NoteFile, list_notes
 
     notes = {
         "People/Ann.md": "---\ntype: contact\nlast_contact: 2026-01-01\n---\n- 2026-02-01 call\n",
@@ -154,15 +157,17 @@ def test_fix_reads_the_vault_once_and_only_the_fixed_notes_again(
     write_files(here / "vault", notes)
     listed: list[int] = []
     reparsed: list[list[str]] = []
-    real_list, real_refresh = mdnet.pipeline.list_notes, CachedParser.refresh
+    real_list, real_refresh = list_notes, CachedParser.refresh  # what the pipeline calls
 
-    def counted_list(*args: object) -> object:
+    def counted_list(vault: Path, config: Config, under: str = "") -> list[NoteFile]:
         listed.append(1)
-        return real_list(*args)  # type: ignore[arg-type]
+        return real_list(vault, config, under)
 
-    def counted_refresh(self: CachedParser, vault: Path, files: list, *rest: object) -> object:
+    def counted_refresh(
+        self: CachedParser, vault: Path, files: list[NoteFile], gone: Iterable[str], config: Config
+    ) -> list[Note]:
         reparsed.append([file.path for file in files])
-        return real_refresh(self, vault, files, *rest)  # type: ignore[arg-type]
+        return real_refresh(self, vault, files, gone, config)
 
     monkeypatch.setattr(mdnet.pipeline, "list_notes", counted_list)
     monkeypatch.setattr(CachedParser, "refresh", counted_refresh)

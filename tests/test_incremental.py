@@ -7,6 +7,7 @@ import datetime as dt
 import gc
 import textwrap
 import weakref
+from collections.abc import Collection
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -15,6 +16,7 @@ from hypothesis import strategies as st
 from mdnet.config import Config, parse_config
 from mdnet.model.builder import Builder
 from mdnet.model.contact import work_name
+from mdnet.model.found import Found, Resolve
 from mdnet.model.vault import Vault
 from mdnet.notes.note import Note
 from mdnet.notes.parse import parse_note
@@ -446,9 +448,9 @@ def test_a_new_contact_reads_again_only_the_notes_that_link_its_names() -> None:
     read: list[str] = []
     real = builder.finder.found_in
 
-    def counted(notes: list[Note], *rest: object) -> object:
+    def counted(notes: list[Note], resolve: Resolve, contacts: Collection[str]) -> dict[str, Found]:
         read.extend(note.path for note in notes)
-        return real(notes, *rest)  # type: ignore[arg-type]
+        return real(notes, resolve, contacts)
 
     builder.finder.found_in = counted  # type: ignore[method-assign]
     nobody = parse_note("People/Nobody.md", "---\ntype: contact\n---\n", CONFIG)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import threading
@@ -110,7 +111,7 @@ def test_where_no_process_can_be_made_the_index_is_written_here(
         raise OSError("no more processes")
 
     monkeypatch.setattr(parser_module, "can_fork", lambda: True)
-    monkeypatch.setattr(background.os, "fork", no_fork)
+    monkeypatch.setattr(os, "fork", no_fork)  # the os module background forks with
     config = load_config(many)
     parser = CachedParser()
     parser(many, list_notes(many, config), config)

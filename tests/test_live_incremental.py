@@ -7,6 +7,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 import textwrap
+from collections.abc import Iterable
 from pathlib import Path
 
 from hypothesis import example, given, settings
@@ -17,6 +18,7 @@ from mdnet.config import load_config
 from mdnet.live.vault import LiveVault
 from mdnet.notes.parse import parse_all
 from mdnet.pipeline import check_vault
+from mdnet.rules.finding import Finding
 from mdnet.rules.runner import Selection
 from mdnet.summary import render
 from tests.conftest import TODAY
@@ -80,8 +82,8 @@ def from_scratch(root: Path, live: LiveVault) -> tuple[object, ...]:
     return _seen(findings), render(vault, config, TODAY, findings)
 
 
-def _seen(findings: object) -> list[tuple[object, ...]]:
-    return [(f.code, f.path, f.line, f.message) for f in findings]  # type: ignore[attr-defined]
+def _seen(findings: Iterable[Finding]) -> list[tuple[object, ...]]:
+    return [(f.code, f.path, f.line, f.message) for f in findings]
 
 
 @settings(max_examples=60, deadline=None)

@@ -16,6 +16,7 @@ from mdnet.live.links import Links
 from mdnet.live.vault import LiveVault
 from mdnet.notes.note import Note
 from mdnet.notes.parse import parse_all
+from mdnet.notes.scan import list_notes
 from mdnet.pipeline import check_vault
 from mdnet.rules.runner import Selection
 from tests.conftest import TODAY, WriteVault
@@ -51,7 +52,7 @@ def test_a_new_note_and_a_folder_are_read_without_listing_the_vault(
     live: LiveVault, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     listed: list[str] = []
-    real = live_module.list_notes
+    real = list_notes
 
     def counted(root: Path, config: object, under: str = "") -> object:
         listed.append(under)

@@ -20,7 +20,7 @@ def blocks(text: str, first_line: int = 1) -> list[Block]:
 def test_list_items_of_every_kind_with_their_lines() -> None:
     text = "- 2026-01-01 a\n* 2026-01-02 b\n+ 2026-01-03 c\n1. 2026-01-04 d\n- [ ] 2026-01-05 e\n- [x] 2026-01-06 f\n  - 2026-01-07 nested\n"
     found = blocks(text, 10)
-    assert [(b.line, b.date.day, b.task) for b in found] == [
+    assert [(b.line, b.date.day if b.date else None, b.task) for b in found] == [
         (10, 1, None),
         (11, 2, None),
         (12, 3, None),

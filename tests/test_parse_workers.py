@@ -12,7 +12,7 @@ from mdnet.cache import workers as parsing
 from mdnet.cache.rows import load
 from mdnet.config import Config, load_config
 from mdnet.notes.note import Note
-from mdnet.notes.parse import parse_all
+from mdnet.notes.parse import parse_all, parse_file
 from mdnet.notes.scan import NoteFile, list_notes
 from tests.conftest import WriteVault
 
@@ -49,7 +49,7 @@ def test_chunks_of_a_worker_that_dies_are_parsed_here(
     root: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     parent = os.getpid()
-    real = parsing.parse_file
+    real = parse_file  # what ``parsing`` calls
 
     def dies_in_a_worker(vault: Path, file: NoteFile, config: Config) -> Note:
         if os.getpid() != parent:

@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -253,7 +254,12 @@ def test_the_plugins_are_looked_up_once(monkeypatch: pytest.MonkeyPatch) -> None
     from mdnet.rules import all_rules, plugins
 
     calls: list[int] = []
-    monkeypatch.setattr(plugins, "load_plugins", lambda builtin: calls.append(1) or [])
+
+    def load_plugins(builtin: Iterable[object]) -> list[plugins.PluginRule]:
+        calls.append(1)
+        return []
+
+    monkeypatch.setattr(plugins, "load_plugins", load_plugins)
     all_rules.cache_clear()
     try:
         assert all_rules() is all_rules() and len(calls) == 1

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import write_files
+from tests.conftest import Files, write_files
 
 pytestmark = pytest.mark.skipif(shutil.which("pre-commit") is None, reason="needs pre-commit")
 
@@ -78,7 +78,7 @@ def pre_commit(home: Path) -> Run:
     return run
 
 
-def make_repo(root: Path, files: dict[str, str | bytes]) -> Path:
+def make_repo(root: Path, files: Files) -> Path:
     write_files(root, files)
     git(root, "init", "-q")
     git(root, "add", "-A")

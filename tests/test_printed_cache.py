@@ -150,7 +150,12 @@ def test_the_report_is_printed_and_kept_in_pieces(
     command = importlib.import_module("mdnet.cli.check")
     written: list[str] = []
     write = command._write
-    monkeypatch.setattr(command, "_write", lambda text: written.append(text) or write(text))
+
+    def kept_and_written(text: str) -> None:
+        written.append(text)
+        write(text)
+
+    monkeypatch.setattr(command, "_write", kept_and_written)
     first = check(vault, *options)
     findings = first.stdout.count("\n") - (not options)  # not the closing line
     assert findings >= 3 and len(written) == findings + (not options)

@@ -72,7 +72,8 @@ def test_nothing_changed_gives_the_last_answer_without_the_model(
 )
 def test_any_change_is_a_check_of_its_own(vault: Path, change: str) -> None:
     answer(vault)
-    today, select = TODAY, ()
+    today = TODAY
+    select: tuple[str, ...] = ()
     if change == "a note edited":
         (vault / "People/Ann.md").write_text(NOTES["People/Ann.md"] + "- 2026-11-20 call\n")
     elif change == "a note added":

@@ -31,12 +31,13 @@ from mdnet.config import Config, load_config
 from mdnet.model.builder import Builder
 from mdnet.model.contact import Contact, Interaction
 from mdnet.model.found import Found
+from mdnet.model.vault import Vault
 from mdnet.notes.note import Note
-from mdnet.notes.parse import parse_all
+from mdnet.notes.parse import parse_all, parse_file  # parse_file: what read_again calls
 from mdnet.notes.scan import NoteFile, listing
 from mdnet.pipeline import check_vault
 from mdnet.rules.finding import Finding
-from mdnet.rules.runner import InPlaceOrder, Selection
+from mdnet.rules.runner import InPlaceOrder, Selection, run_rules
 from mdnet.summary import render
 from tests.conftest import TODAY, WriteVault
 from tests.test_incremental import CONFIG, PATHS, ROOT, VERSIONS, outcome, parsed
@@ -137,7 +138,6 @@ def test_a_check_from_the_snapshot_reads_again_only_the_notes_a_change_of_shape_
     assert callable(change)
     change(vault)
     read: list[str] = []
-    parse_file = read_again.parse_file
 
     def counted(root: Path, file: NoteFile, config: Config) -> Note:
         read.append(file.path)
@@ -162,7 +162,6 @@ def test_a_note_read_again_that_changed_since_the_listing_is_taken_in_whole(
     check(vault)
     check(vault)  # writes the snapshot
     write(vault, "People/Nobody.md", "---\ntype: contact\n---\n")  # [[Nobody]] resolves
-    parse_file = read_again.parse_file
     daily = "Daily/2026-10-05.md"
 
     def written_meanwhile(root: Path, file: NoteFile, config: Config) -> Note:
@@ -190,7 +189,6 @@ def test_a_note_taken_in_whole_is_saved_as_it_was_read_not_as_listed(
     write(vault, "People/Nobody.md", "---\ntype: contact\n---\n")  # [[Nobody]] resolves
     daily, aside = "Daily/2026-10-05.md", tmp_path / "aside.md"
     shutil.copy2(vault / daily, aside)  # its times kept
-    parse_file = read_again.parse_file
 
     def changed_meanwhile(root: Path, file: NoteFile, config: Config) -> Note:
         if file.path == daily and file.size == 0 and (root / daily).exists():
@@ -259,12 +257,13 @@ def test_the_first_check_of_a_day_runs_its_rules_holding_nothing_of_the_day_befo
     check(vault)
     check(vault)  # writes the snapshot
     held: list[bool] = []
-    run_rules = pipeline.run_rules
 
-    def looked_at(model: Any, *arguments: Any) -> list[Finding]:
+    def looked_at(
+        model: Vault, config: Config, today: dt.date, selection: Selection
+    ) -> list[Finding]:
         memos = [contact.memo for contact in model.contacts.values()]
         held.append(bool(model.totals) or any(memos))
-        return run_rules(model, *arguments)
+        return run_rules(model, config, today, selection)
 
     monkeypatch.setattr(pipeline, "run_rules", looked_at)
     later = TODAY + dt.timedelta(days=1)
@@ -361,7 +360,7 @@ def test_a_snapshot_of_another_mdnet_is_done_without(
     check(vault)
     check(vault)
     assert snapshot.restore(vault, load_config(vault)) is not None
-    monkeypatch.setattr(snapshot, "SNAPSHOT_FORMAT", snapshot.SNAPSHOT_FORMAT + 1)
+    monkeypatch.setattr(snapshot, "SNAPSHOT_FORMAT", stamps.SNAPSHOT_FORMAT + 1)
     assert snapshot.restore(vault, load_config(vault)) is None
 
 
@@ -791,6 +790,7 @@ def saved_texts(root: Path) -> Counter[str]:
     while stream.tell() < len(data):  # one pickle after the other
         for opcode, value, _ in pickletools.genops(stream):
             if opcode.name in ("SHORT_BINUNICODE", "BINUNICODE", "BINUNICODE8"):
+                assert isinstance(value, str)
                 texts[value] += 1
     return texts
 
@@ -829,11 +829,18 @@ def test_a_note_written_while_a_check_ran_is_read_again_next_time(
     os.utime(bob, ns=(then, then))
     real_save = snapshot.save
 
-    def slow_save(*arguments: object) -> None:  # a long check; the note changes meanwhile
+    def slow_save(  # a long check; the note changes meanwhile
+        root: Path,
+        config: Config,
+        builder: Builder,
+        files: list[NoteFile],
+        today: dt.date,
+        listed_at: int,
+    ) -> None:
         time.sleep(0.6)
         bob.write_text(bob.read_text().replace("2026-10-01", "2026-10-02"))  # same size
         os.utime(bob, ns=(then, then))  # and time
-        real_save(*arguments)  # type: ignore[arg-type]
+        real_save(root, config, builder, files, today, listed_at)
 
     monkeypatch.setattr(snapshot, "save", slow_save)
     check(vault)

@@ -9,6 +9,7 @@ import pytest
 
 from mdnet.config import Config
 from mdnet.model import health
+from mdnet.model.contact import Contact
 from mdnet.model.vault import Vault
 from mdnet.rules.runner import Selection, run_rules
 from tests.conftest import TODAY
@@ -27,7 +28,7 @@ def test_rules_share_one_standing_per_contact(
     calls: list[str] = []
     original = health._work_out
 
-    def counted(contact, config, today):  # type: ignore[no-untyped-def]
+    def counted(contact: Contact, config: Config, today: dt.date) -> tuple[object, ...]:
         calls.append(contact.note.path)
         return original(contact, config, today)
 
@@ -54,7 +55,7 @@ def test_standings_asked_again_are_not_worked_out_again(
     calls: list[str] = []
     original = health._work_out
 
-    def counted(contact, config, today):  # type: ignore[no-untyped-def]
+    def counted(contact: Contact, config: Config, today: dt.date) -> tuple[object, ...]:
         calls.append(contact.note.path)
         return original(contact, config, today)
 
@@ -70,13 +71,13 @@ def test_a_contact_keeps_one_answer_per_function_and_more_arguments(
 ) -> None:
     """The memo is a flat list (memory): answers for several functions and arguments."""
     contact = load(NOTES).contacts["People/Ann.md"]
-    calls: list[tuple[str, int]] = []
+    calls: list[tuple[str, *tuple[int, ...]]] = []
 
-    def first(contact, config, today, *more):  # type: ignore[no-untyped-def]
+    def first(contact: Contact, config: Config, today: dt.date, *more: int) -> list[str | int]:
         calls.append(("first", *more))
         return ["first", *more]
 
-    def second(contact, config, today):  # type: ignore[no-untyped-def]
+    def second(contact: Contact, config: Config, today: dt.date) -> str:
         calls.append(("second",))
         return "second"
 
@@ -91,11 +92,13 @@ def test_a_contact_keeps_one_answer_per_function_and_more_arguments(
         "second",
     ]
 
-    def third(contact, config, today):  # type: ignore[no-untyped-def]
+    def third(contact: Contact, config: Config, today: dt.date) -> str:
         calls.append(("third",))
         return "third"
 
-    def gives_a_function(contact, config, today):  # type: ignore[no-untyped-def]
+    def gives_a_function(
+        contact: Contact, config: Config, today: dt.date
+    ) -> Callable[[Contact, Config, dt.date], str]:
         return third  # an answer that is a function, asked for next: not taken for a key
 
     assert contact.kept(gives_a_function, config, TODAY) is third

@@ -18,8 +18,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers.api import ObservedWatch
+from watchdog.observers.inotify import InotifyObserver
 
 from mdnet.config import load_config
+from mdnet.notes.scan import list_notes
 from mdnet.watch import events as watch_events
 from mdnet.watch import watcher as watch_module
 from mdnet.watch.events import VaultEvents, is_relevant, start_observer
@@ -380,8 +384,16 @@ def test_a_new_day_is_evaluated_without_any_change(
 
 
 def test_past_the_inotify_limit_it_polls(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    class Exhausted(watch_events.Observer):  # type: ignore[misc,valid-type]
-        def schedule(self, *args: object, **kwargs: object) -> None:
+    class Exhausted(InotifyObserver):  # what ``Observer`` is on Linux
+        def schedule(
+            self,
+            event_handler: FileSystemEventHandler,
+            path: str | Path,
+            *,
+            recursive: bool = False,
+            event_filter: list[type[FileSystemEvent]] | None = None,
+            follow_symlink: bool = False,
+        ) -> ObservedWatch:
             raise OSError(errno.ENOSPC, "inotify watch limit reached")
 
     monkeypatch.setattr(watch_events, "Observer", Exhausted)
@@ -465,7 +477,7 @@ def test_starting_lists_the_vault_once(
     root = make_vault({"People/Jane.md": "---\ntype: contact\n---\n- 2026-11-27 call\n"})
     monkeypatch.chdir(root)
     listings: list[Path] = []
-    real = pipeline.list_notes
+    real = list_notes
 
     def counted(vault: Path, config: object) -> object:
         listings.append(vault)

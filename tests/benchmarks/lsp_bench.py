@@ -54,12 +54,13 @@ class Editor:
         self.versions: dict[str, int] = {}
         self.shown = 0.0  # when the whole vault's diagnostics were in
 
-        @self.client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+        # pygls leaves the client's ``feature`` decorator without a return type
+        @self.client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)  # type: ignore[untyped-decorator]
         def published(params: types.PublishDiagnosticsParams) -> None:
             self.diagnostics[params.uri] = list(params.diagnostics)
             self.arrived.set()
 
-        @self.client.feature(types.WINDOW_LOG_MESSAGE)
+        @self.client.feature(types.WINDOW_LOG_MESSAGE)  # type: ignore[untyped-decorator]
         def logged(params: types.LogMessageParams) -> None:
             # the last check's answer, published while the vault loads, or the live one
             if "findings of the last check" in params.message:
@@ -122,7 +123,7 @@ class Editor:
     async def stop(self) -> None:
         await self.client.shutdown_async(None)
         self.client.exit(None)
-        await self.client.stop()
+        await self.client.stop()  # type: ignore[no-untyped-call]  # pygls leaves it unannotated
 
 
 async def latencies(root: Path, runs: int) -> tuple[tuple[float, float], dict[str, list[float]]]:
@@ -137,6 +138,11 @@ async def latencies(root: Path, runs: int) -> tuple[tuple[float, float], dict[st
     )
     stale = [path.replace("%20", " ") for path in stale]
     daily = DAILY
+
+    def cleared(code: str, path: str) -> Callable[[], bool]:
+        """A condition: ``code`` is gone from the diagnostics of ``path``."""
+        return lambda: code not in editor.codes(path)
+
     figures.update({"one note": [], "daily links": [], "alias": [], "type": []})
     daily_text = editor.open(daily)
     for run in range(runs):
@@ -145,18 +151,14 @@ async def latencies(root: Path, runs: int) -> tuple[tuple[float, float], dict[st
         text = editor.open(contact)
         logged = text + f"\n- {TODAY} call\n"
         figures["one note"].append(
-            await editor.type_and_wait(
-                contact, logged, lambda c=contact: "R001" not in editor.codes(c)
-            )
+            await editor.type_and_wait(contact, logged, cleared("R001", contact))
         )
         # a daily note that links a contact: the R001 goes on the contact's note
         other = stale[run * 4 + 1]
         title = Path(other).stem
         daily_text += f"\nLunch with [[{title}]].\n"
         figures["daily links"].append(
-            await editor.type_and_wait(
-                daily, daily_text, lambda o=other: "R001" not in editor.codes(o)
-            )
+            await editor.type_and_wait(daily, daily_text, cleared("R001", other))
         )
         # an alias: a link to it in the daily note no longer dangles
         named = stale[run * 4 + 2]
@@ -172,9 +174,7 @@ async def latencies(root: Path, runs: int) -> tuple[tuple[float, float], dict[st
         kind = stale[run * 4 + 3]
         text = editor.open(kind)
         plain = text.replace("type: contact", "type: note", 1)
-        figures["type"].append(
-            await editor.type_and_wait(kind, plain, lambda k=kind: "R001" not in editor.codes(k))
-        )
+        figures["type"].append(await editor.type_and_wait(kind, plain, cleared("R001", kind)))
     await editor.stop()
     return start, figures
 

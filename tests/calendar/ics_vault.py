@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol, cast
 
 from icalendar import Calendar, Event
 
@@ -12,9 +12,13 @@ from mdnet.calendar import render_calendar
 from mdnet.config import load_config
 from mdnet.pipeline import check_vault
 from mdnet.rules.runner import Selection
-from tests.conftest import TODAY
+from tests.conftest import TODAY, Files
 
-Render = Callable[..., bytes]
+
+class Render(Protocol):
+    """The ``render`` fixture: the calendar of a vault written from ``files``."""
+
+    def __call__(self, files: Files, today: dt.date = TODAY) -> bytes: ...
 
 
 def calendar_of(root: Path, today: dt.date = TODAY) -> bytes:
@@ -27,7 +31,8 @@ def calendar_of(root: Path, today: dt.date = TODAY) -> bytes:
 
 def events(data: bytes) -> list[Event]:
     """The VEVENTs of a calendar file, as icalendar reads them back."""
-    return list(Calendar.from_ical(data).walk("VEVENT"))
+    # icalendar makes each VEVENT an Event; ``walk`` is typed with their base, Component
+    return cast(list[Event], Calendar.from_ical(data).walk("VEVENT"))
 
 
 def by_title(data: bytes) -> dict[str, Event]:

@@ -23,7 +23,7 @@ from mdnet.notes.scan import list_notes
 from mdnet.pipeline import load_vault
 from mdnet.rules.runner import Selection, run_rules
 from mdnet.summary import render
-from tests.conftest import TODAY
+from tests.conftest import TODAY, Files
 
 PROPERTIES = settings(
     max_examples=int(os.environ.get("MDNET_EXAMPLES", 200)),
@@ -93,7 +93,7 @@ NOTE = st.one_of(
 )
 
 
-def _write(root: Path, notes: dict[str, str | bytes]) -> None:
+def _write(root: Path, notes: Files) -> None:
     for name, content in notes.items():
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -96,6 +96,7 @@ def kill_while_writing(vault: Path, point: str, target: str, args: list[str]) ->
         text=True,
     )
     try:
+        assert process.stdout is not None  # stdout=PIPE
         ready, _, _ = select.select([process.stdout], [], [], 60)
         assert ready and process.stdout is not None, "mdnet never reached the write"
         line = process.stdout.readline()

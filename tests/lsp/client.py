@@ -6,8 +6,10 @@ import asyncio
 import contextlib
 import sys
 import time
-from collections.abc import AsyncIterator, Callable
+import weakref
+from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from lsprotocol import types
 from pygls.uris import from_fs_path
@@ -16,10 +18,13 @@ from pytest_lsp import LanguageClient, make_test_lsp_client
 TIMEOUT = 20.0  # seconds to wait for what is expected: generous, spent only on failure
 COMMAND = [sys.executable, "-m", "mdnet", "lsp", "--today", "2026-11-26"]
 
+T = TypeVar("T")
+AnyTextEdit = types.TextEdit | types.AnnotatedTextEdit | types.SnippetTextEdit
+
 
 def uri(root: Path, path: str) -> str:
     """The URI the server uses for the note at ``path`` of the vault at ``root``."""
-    found = from_fs_path(str(root.resolve() / path))
+    found: str | None = from_fs_path(str(root.resolve() / path))  # pygls: unannotated
     assert found is not None
     return found
 
@@ -50,6 +55,17 @@ async def wait_until(condition: Callable[[], object], timeout: float = TIMEOUT) 
         await asyncio.sleep(0.02)
 
 
+_registrations: weakref.WeakKeyDictionary[LanguageClient, list[types.Registration]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def registrations(client: LanguageClient) -> list[types.Registration]:
+    """What the server registered with ``client`` (``client/registerCapability``), in order:
+    ``serving``'s client keeps it."""
+    return _registrations.setdefault(client, [])
+
+
 def started(client: LanguageClient) -> bool:
     return any("findings in" in message.message for message in client.log_messages)
 
@@ -60,19 +76,22 @@ async def serving(
     watch_files: bool = True,
     ready: Callable[[LanguageClient], bool] = started,
     options: tuple[str, ...] = (),
+    command: Sequence[str] = COMMAND,
 ) -> AsyncIterator[LanguageClient]:
     """A server on the vault at ``root``, once ``ready`` (it published the whole vault);
-    ``options`` go to ``mdnet lsp``, but "refuse": the client refuses to watch files."""
+    ``options`` go to ``mdnet lsp`` (run as ``command``), but "refuse": the client
+    refuses to watch files."""
     client = make_test_lsp_client()
-    client.registrations = []  # type: ignore[attr-defined]
+    registered = registrations(client)
 
-    @client.feature(types.CLIENT_REGISTER_CAPABILITY)
+    # pygls leaves the client's ``feature`` decorator without a return type
+    @client.feature(types.CLIENT_REGISTER_CAPABILITY)  # type: ignore[untyped-decorator]
     def register(params: types.RegistrationParams) -> None:
         if "refuse" in options:
             raise ValueError("this client watches no files after all")
-        client.registrations.extend(params.registrations)  # type: ignore[attr-defined]
+        registered.extend(params.registrations)
 
-    await client.start_io(*COMMAND, *(o for o in options if o != "refuse"))
+    await client.start_io(*command, *(o for o in options if o != "refuse"))
     folder = uri(root, "").rstrip("/")
     await client.initialize_session(
         types.InitializeParams(
@@ -86,7 +105,7 @@ async def serving(
         yield client
     finally:
         await client.shutdown_session()
-        await client.stop()
+        await client.stop()  # type: ignore[no-untyped-call]  # pygls leaves it unannotated
 
 
 def open_note(client: LanguageClient, root: Path, path: str, text: str | None = None) -> str:
@@ -117,7 +136,22 @@ def codes(client: LanguageClient, address: str) -> list[tuple[str, int]]:
     return [(str(d.code), d.range.start.line + 1) for d in client.diagnostics.get(address, [])]
 
 
-def applied(text: str, edits: list[types.TextEdit]) -> str:
+def only(kind: type[T], items: Iterable[object]) -> list[T]:
+    """``items`` as a list, each asserted to be a ``kind`` (what the test relies on)."""
+    found = []
+    for item in items:
+        assert isinstance(item, kind), item
+        found.append(item)
+    return found
+
+
+def new_text(edit: AnyTextEdit) -> str:
+    """The text ``edit`` puts in: a plain text edit's, the only kind the server makes."""
+    assert not isinstance(edit, types.SnippetTextEdit), edit
+    return edit.new_text
+
+
+def applied(text: str, edits: Sequence[AnyTextEdit]) -> str:
     """``text`` with ``edits`` applied (ranges in characters: the tests' text is ASCII)."""
     lines = text.splitlines(keepends=True)
     starts = [0]
@@ -128,5 +162,5 @@ def applied(text: str, edits: list[types.TextEdit]) -> str:
         return starts[position.line] + position.character
 
     for edit in sorted(edits, key=lambda e: offset(e.range.start), reverse=True):
-        text = text[: offset(edit.range.start)] + edit.new_text + text[offset(edit.range.end) :]
+        text = text[: offset(edit.range.start)] + new_text(edit) + text[offset(edit.range.end) :]
     return text

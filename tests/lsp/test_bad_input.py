@@ -5,10 +5,13 @@ is an F002, broken YAML an F001 while the rest stays right (SPEC §10)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException
+from pygls.protocol.json_rpc import MsgId
+from pytest_lsp import LanguageClient
 
 from tests.conftest import WriteVault
 from tests.lsp.client import codes, open_note, serving, type_text, uri, wait_until
@@ -20,16 +23,17 @@ def vault(make_vault: WriteVault) -> Path:
     return make_vault({"People/Jane.md": JANE, "Notes/x.md": "See [[Jane]].\n"}).resolve()
 
 
-async def still_answers(client, root: Path) -> None:  # type: ignore[no-untyped-def]
+async def still_answers(client: LanguageClient, root: Path) -> None:
     """The server is alive and right: a hover on a link to Jane tells her standing."""
     address = open_note(client, root, "Notes/x.md")
     found = await client.text_document_hover_async(
         types.HoverParams(types.TextDocumentIdentifier(address), types.Position(0, 6))
     )
-    assert found is not None and "**Jane**" in found.contents.value
+    assert found is not None and isinstance(found.contents, types.MarkupContent)
+    assert "**Jane**" in found.contents.value
 
 
-async def send_raw(client, body: bytes) -> None:  # type: ignore[no-untyped-def]
+async def send_raw(client: LanguageClient, body: bytes) -> None:
     """Bytes written to the server as one message, past the client's own checks."""
     server = client._server
     assert server is not None and server.stdin is not None
@@ -38,20 +42,23 @@ async def send_raw(client, body: bytes) -> None:  # type: ignore[no-untyped-def]
 
 
 async def test_malformed_and_unknown_requests_get_error_responses(
-    make_vault: WriteVault,
+    make_vault: WriteVault, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = vault(make_vault)
     async with serving(root) as client:
-        errors: dict[object, object] = {}
+        errors: dict[MsgId, types.ResponseError | None] = {}
         answer = client.protocol._handle_response
 
-        def record(msg_id, result=None, error=None):  # type: ignore[no-untyped-def]
+        def record(
+            msg_id: MsgId, result: Any | None = None, error: types.ResponseError | None = None
+        ) -> None:
             errors[msg_id] = error
-            return answer(msg_id, result, error)
+            answer(msg_id, result, error)
 
-        client.protocol._handle_response = record
+        monkeypatch.setattr(client.protocol, "_handle_response", record)
         with pytest.raises(JsonRpcException):
-            await client.protocol.send_request_async("mdnet/nonsense", {"a": 1})
+            # pytest-lsp leaves its send_request_async unannotated
+            await client.protocol.send_request_async("mdnet/nonsense", {"a": 1})  # type: ignore[no-untyped-call]
         with pytest.raises(JsonRpcException):
             await client.workspace_execute_command_async(
                 types.ExecuteCommandParams(command="mdnet.nonsense")
@@ -66,7 +73,8 @@ async def test_malformed_and_unknown_requests_get_error_responses(
         await send_raw(client, b"{oops: 1")  # not JSON at all
         await send_raw(client, b'{"jsonrpc": "2.0", "method": "mdnet/unknownNotification"}')
         await wait_until(lambda: 9001 in errors)
-        assert errors[9001].code == -32602  # type: ignore[attr-defined]  # invalid params
+        error = errors[9001]
+        assert error is not None and error.code == -32602  # invalid params
         await still_answers(client, root)
 
 
@@ -115,7 +123,7 @@ async def test_a_binary_or_huge_note_is_an_f002_and_broken_yaml_an_f001(
 
 
 async def test_a_workspace_folder_that_does_not_exist_is_told_not_fatal(tmp_path: Path) -> None:
-    def told(client) -> bool:  # type: ignore[no-untyped-def]
+    def told(client: LanguageClient) -> bool:
         return any("no vault to check" in m.message for m in client.log_messages)
 
     async with serving(tmp_path / "gone", ready=told) as client:

@@ -5,9 +5,20 @@ from __future__ import annotations
 from pathlib import Path
 
 from lsprotocol import types
+from pytest_lsp import LanguageClient
 
 from tests.conftest import WriteVault
-from tests.lsp.client import applied, codes, open_note, serving, type_text, uri, wait_until
+from tests.lsp.client import (
+    applied,
+    codes,
+    new_text,
+    only,
+    open_note,
+    serving,
+    type_text,
+    uri,
+    wait_until,
+)
 
 JANE = "---\ntype: contact\ntier: close\nlast_contact: 2026-01-01\n---\n- 2026-05-02 call\n"
 FILES = {
@@ -16,7 +27,7 @@ FILES = {
 }
 
 
-async def actions_for(client, address: str) -> dict[str, types.CodeAction]:  # type: ignore[no-untyped-def]
+async def actions_for(client: LanguageClient, address: str) -> dict[str, types.CodeAction]:
     diagnostics = client.diagnostics[address]
     found = await client.text_document_code_action_async(
         types.CodeActionParams(
@@ -25,7 +36,8 @@ async def actions_for(client, address: str) -> dict[str, types.CodeAction]:  # t
             context=types.CodeActionContext(diagnostics=diagnostics),
         )
     )
-    return {action.title: action for action in found}
+    assert found is not None
+    return {action.title: action for action in only(types.CodeAction, found)}
 
 
 def edited(root: Path, action: types.CodeAction) -> dict[str, str]:
@@ -83,8 +95,8 @@ async def test_f005_creates_the_note_or_adds_an_alias(make_vault: WriteVault) ->
             uri=uri(root, "People/Bob Martin.md"), options=types.CreateFileOptions(overwrite=False)
         )
         assert isinstance(filled, types.TextDocumentEdit)
-        assert "# Bob Martin" in filled.edits[0].new_text
-        assert "met: 2026-11-26" in filled.edits[0].new_text
+        assert "# Bob Martin" in new_text(filled.edits[0])
+        assert "met: 2026-11-26" in new_text(filled.edits[0])
         assert not (root / "People/Bob Martin.md").exists()  # only the editor writes
         alias = edited(root, offered['Add "Jane" as an alias of Jane Doe'])
         assert alias["People/Jane Doe.md"].startswith(

@@ -3,6 +3,7 @@ and values (SPEC §10)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from lsprotocol import types
@@ -21,7 +22,7 @@ FILES = {
 
 async def completions(
     make_vault: WriteVault, path: str, text: str, line: int, character: int
-) -> list[types.CompletionItem]:
+) -> Sequence[types.CompletionItem]:
     root: Path = make_vault(FILES).resolve()
     async with serving(root) as client:
         address = open_note(client, root, path, text)
@@ -35,6 +36,12 @@ async def completions(
         return []
     assert isinstance(found, types.CompletionList)
     return found.items
+
+
+def inserted(item: types.CompletionItem) -> str:
+    """The text ``item``'s edit puts in (the server gives each link item one)."""
+    assert item.text_edit is not None, item
+    return item.text_edit.new_text
 
 
 async def test_links_offer_titles_and_aliases_contacts_first(make_vault: WriteVault) -> None:
@@ -54,7 +61,7 @@ async def test_links_offer_titles_and_aliases_contacts_first(make_vault: WriteVa
     )
     assert [i.label for i in in_front] == ["Janet Club"]
     aliases = await completions(make_vault, "Daily/2026-11-26.md", "- [[jd]]", 0, 6)
-    assert [(i.label, i.detail, i.text_edit.new_text) for i in aliases] == [  # type: ignore[union-attr]
+    assert [(i.label, i.detail, inserted(i)) for i in aliases] == [
         ("JD", "alias of Jane Doe — Acme · CTO", "JD")
     ]
 

@@ -14,7 +14,15 @@ from lsprotocol import types
 
 from mdnet.lsp import diagnostics
 from tests.conftest import WriteVault
-from tests.lsp.client import codes, open_note, serving, type_text, uri, wait_until
+from tests.lsp.client import (
+    codes,
+    open_note,
+    registrations,
+    serving,
+    type_text,
+    uri,
+    wait_until,
+)
 
 JANE = "---\ntype: contact\ntier: close\n---\n# Jane\n- 2026-05-02 call\n"
 DAILY = "Met [[Bob]] today.\n- 2026-11-20 coffee [[Nobody]]\n"
@@ -74,9 +82,10 @@ async def test_changes_on_disk_are_taken_from_the_clients_file_events(
 ) -> None:
     root = vault(make_vault)
     async with serving(root) as client:
-        await wait_until(lambda: client.registrations)  # type: ignore[attr-defined]
-        registration = client.registrations[0]  # type: ignore[attr-defined]
+        await wait_until(lambda: registrations(client))
+        registration = registrations(client)[0]
         assert registration.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES
+        assert registration.register_options is not None
         globs = [w["globPattern"] for w in registration.register_options["watchers"]]
         assert globs == ["**/*.md", "**/.mdnet.toml"]
         (root / "People/Carl.md").write_text("---\ntype: contact\n---\n- 2026-01-02 call\n")
@@ -104,7 +113,7 @@ async def test_changes_on_disk_are_watched_when_the_client_does_not(
             )
         (root / "People/Jane.md").write_text(JANE + "- 2026-11-20 call\n")
         await wait_until(lambda: codes(client, jane) == [])
-        assert not client.registrations  # type: ignore[attr-defined]
+        assert not registrations(client)
 
 
 async def test_the_server_watching_itself_follows_the_summary_the_config_moves(

@@ -24,7 +24,7 @@ from mdnet.rules.finding import Finding
 from tests.conftest import TODAY, WriteVault
 from tests.lsp.client import codes, serving, uri
 
-CONVERTER = default_converter()
+CONVERTER = default_converter()  # type: ignore[no-untyped-call]  # pygls leaves it unannotated
 DAILY = "Met.\n- 2026-11-20 coffee [[Nobody]]\n"
 NAMES = st.text(
     st.characters(blacklist_characters="/\0", blacklist_categories=["Cs"]), min_size=1

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TypedDict
 
 import pytest
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException
 
 from tests.conftest import WriteVault
-from tests.lsp.client import applied, open_note, serving, uri
+from tests.lsp.client import applied, only, open_note, serving, uri
 
 JANE = "---\ntype: contact\naliases: [JD]\n---\n- 2026-11-02 call\n"
 FILES = {
@@ -24,7 +26,12 @@ def vault(make_vault: WriteVault) -> Path:
     return make_vault(FILES).resolve()
 
 
-def at(address: str, line: int, character: int) -> dict[str, object]:
+class At(TypedDict):
+    text_document: types.TextDocumentIdentifier
+    position: types.Position
+
+
+def at(address: str, line: int, character: int) -> At:
     """The document and position of a request, as keyword arguments."""
     return {
         "text_document": types.TextDocumentIdentifier(address),
@@ -49,7 +56,9 @@ async def test_definition_of_a_link_by_title_alias_path_and_markdown_link(
             found = await client.text_document_definition_async(
                 types.DefinitionParams(**(at(address, line, character)))
             )
-            assert [location.uri for location in found] == [jane], (line, character)
+            assert isinstance(found, Sequence), (line, character)
+            uris = [location.uri for location in only(types.Location, found)]
+            assert uris == [jane], (line, character)
         for line, character in [(0, 1), (1, 2)]:  # prose, the date
             assert not await client.text_document_definition_async(
                 types.DefinitionParams(**(at(daily, line, character)))
@@ -68,6 +77,7 @@ async def test_references_of_a_note_are_every_link_to_it(make_vault: WriteVault)
                 **(at(jane, 4, 3)), context=types.ReferenceContext(include_declaration=False)
             )
         )
+        assert found is not None
         where = [
             (Path(loc.uri).name, loc.range.start.line, loc.range.start.character) for loc in found
         ]
@@ -90,12 +100,15 @@ async def test_rename_a_contact_renames_its_file_and_every_link_keeping_labels(
         prepared = await client.text_document_prepare_rename_async(
             types.PrepareRenameParams(**(at(daily, 0, 8)))
         )
+        assert isinstance(prepared, types.PrepareRenamePlaceholder)
         assert prepared.placeholder == "Jane Doe"
         assert (prepared.range.start.character, prepared.range.end.character) == (6, 14)
         edit = await client.text_document_rename_async(
             types.RenameParams(**(at(daily, 0, 8)), new_name="Jane Smith")
         )
-        *text_edits, renamed = edit.document_changes
+        assert edit is not None and edit.document_changes is not None
+        *changes, renamed = edit.document_changes
+        text_edits = only(types.TextDocumentEdit, changes)
         assert renamed == types.RenameFile(
             old_uri=uri(root, "People/Jane Doe.md"), new_uri=uri(root, "People/Jane Smith.md")
         )

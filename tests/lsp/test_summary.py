@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from lsprotocol import types
+from pytest_lsp import LanguageClient
 
 from mdnet.cache.folder import STATE_FOLDER
 from mdnet.watch.events import lock_vault
@@ -29,7 +30,7 @@ async def test_the_summary_command_writes_the_summary(make_vault: WriteVault) ->
         assert again == {"path": "Network Summary.md", "written": False}  # unchanged
 
 
-def save(client, address: str) -> None:  # type: ignore[no-untyped-def]
+def save(client: LanguageClient, address: str) -> None:
     client.text_document_did_save(
         types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(address))
     )

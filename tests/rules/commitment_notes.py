@@ -13,11 +13,11 @@ def circle(body: str = "", type: str = "association", **fields: object) -> str:
     return "---\n" + "\n".join(lines) + "\n---\n" + body
 
 
-def event(days: int | None = None, type: str = "event", **fields: object) -> str:
+def event(days: int | None = None, type: str = "event", body: str = "", **fields: object) -> str:
     """An event note dated ``days`` after TODAY (none when None)."""
     if days is not None:
         fields = {"date": TODAY + dt.timedelta(days=days), **fields}
-    return circle(type=type, **fields)
+    return circle(body, type, **fields)
 
 
 def day(offset: int) -> dt.date:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.conftest import TODAY, Lint, where
+from tests.conftest import TODAY, Files, Lint, where
 
 
 def ago(days: int) -> str:
@@ -19,7 +19,7 @@ def contact(*lines: str, front: str = "") -> str:
 TERMS = '[confidential]\nterms = ["Falcon", "Acme deal"]\n'
 
 
-def g004(lint: Lint, files: dict[str, str | bytes]) -> list[tuple[str, str, int]]:
+def g004(lint: Lint, files: Files) -> list[tuple[str, str, int]]:
     return where(lint(files, select="G004"))
 
 

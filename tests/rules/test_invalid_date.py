@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.conftest import Lint, where
+from tests.conftest import Lint, LoadVault, where
 
 
 def test_date_fields_and_entry_dates(lint: Lint) -> None:
@@ -27,7 +27,7 @@ def test_date_fields_and_entry_dates(lint: Lint) -> None:
     assert "2026-02-30 is not a real date" in findings[-1].message
 
 
-def test_the_rest_of_the_note_is_still_checked(load) -> None:  # type: ignore[no-untyped-def]
+def test_the_rest_of_the_note_is_still_checked(load: LoadVault) -> None:
     vault = load(
         {"People/Jane.md": "---\ntype: contact\nmet: nope\ntier: close\n---\n- 2026-01-01 x\n"}
     )

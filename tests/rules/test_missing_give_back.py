@@ -8,7 +8,7 @@ from collections.abc import Callable
 from mdnet.config import Config
 from mdnet.model.giveback import open_givebacks
 from mdnet.model.vault import Vault
-from tests.conftest import TODAY, Lint, where
+from tests.conftest import TODAY, Files, Lint, where
 
 
 def ago(days: int) -> str:
@@ -20,7 +20,7 @@ def contact(*lines: str, front: str = "") -> str:
     return f"---\ntype: contact\n{front}---\n{body}\n"
 
 
-def g001(lint: Lint, files: dict[str, str | bytes]) -> list[tuple[str, str, int]]:
+def g001(lint: Lint, files: Files) -> list[tuple[str, str, int]]:
     return where(lint(files, select="G001"))
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 from mdnet.config import load_config
 from mdnet.model.health import NEW, PASSIVE, standing
 from mdnet.pipeline import load_vault
-from tests.conftest import TODAY, Lint, WriteVault, where
+from tests.conftest import TODAY, Files, Lint, WriteVault, where
 
 
 def ago(days: int) -> str:
@@ -19,7 +19,7 @@ def contact(*lines: str, front: str = "") -> str:
     return f"---\ntype: contact\n{front}---\n{body}\n"
 
 
-def r003(lint: Lint, files: dict[str, str | bytes]) -> list[str | None]:
+def r003(lint: Lint, files: Files) -> list[str | None]:
     return [f.subject for f in lint(files, select="R003")]
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 from mdnet.config import load_config
 from mdnet.pipeline import load_vault
 from mdnet.rules.runner import Selection, run_rules
-from tests.conftest import TODAY, Lint, WriteVault, codes, where
+from tests.conftest import TODAY, Files, Lint, WriteVault, codes, where
 
 
 def ago(days: int) -> str:
@@ -22,7 +22,7 @@ def contact(*lines: str, front: str = "") -> str:
 ACTIVE = contact(f"- {ago(3)} call")
 
 
-def r002(lint: Lint, files: dict[str, str | bytes]) -> list[str]:
+def r002(lint: Lint, files: Files) -> list[str]:
     return [f.message for f in lint(files, select="R002")]
 
 

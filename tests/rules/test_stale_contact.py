@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.conftest import TODAY, Lint, where
+from tests.conftest import TODAY, Files, Lint, where
 
 
 def ago(days: int) -> str:
@@ -16,7 +16,7 @@ def contact(*lines: str, front: str = "") -> str:
     return f"---\ntype: contact\n{front}---\n{body}\n"
 
 
-def r001(lint: Lint, files: dict[str, str | bytes], today: dt.date = TODAY) -> list[str]:
+def r001(lint: Lint, files: Files, today: dt.date = TODAY) -> list[str]:
     return [f.message for f in lint(files, select="R001", today=today)]
 
 

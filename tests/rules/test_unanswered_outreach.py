@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.conftest import TODAY, Lint, where
+from tests.conftest import TODAY, Files, Lint, where
 
 
 def ago(days: int) -> str:
@@ -23,7 +23,7 @@ NO_REPLY = [
 ]
 
 
-def r004(lint: Lint, files: dict[str, str | bytes]) -> list[str | None]:
+def r004(lint: Lint, files: Files) -> list[str | None]:
     return [f.subject for f in lint(files, select="R004")]
 
 
