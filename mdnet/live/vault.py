@@ -42,8 +42,7 @@ from mdnet.summary import render
 class LiveVault:
     """The vault at ``root`` as it is now: on disk, or in an editor where a note is open.
 
-    Every method may be called from any thread (one at a time: a lock guards the model).
-    """
+    Every method may be called from any thread (one at a time: a lock guards the model)."""
 
     def __init__(
         self, root: Path, config: Config, today: dt.date, config_path: Path | None = None
@@ -58,6 +57,8 @@ class LiveVault:
         self.loaded = False  # whether the model was built (not since an update failed)
         self.unseen: set[str] = set()  # read again, found changed: no event came yet
         self.findings: list[Finding] = []
+        self.snapshot_day: dt.date | None = None  # of the snapshot it was last (None: none)
+        self.drift = 0  # notes taken in since (``live.kept``)
         self.lock = threading.RLock()
         self._templates = templates_folders(root)
 
@@ -71,6 +72,7 @@ class LiveVault:
         with self.lock, paused_gc():
             files = list_notes(self.root, self.config)
             last = snapshot.restore(self.root, self.config, self.read_again, self.today, live=True)
+            self.snapshot_day, self.drift = last.today if last else None, 0
             if last is not None and last.builder.has_blocks:
                 self.builder = last.builder
                 self.parser.remember(self.root, self.config, files, self.vault.notes)
@@ -82,12 +84,9 @@ class LiveVault:
             return self._checked(self.parser.parsed)
 
     def apply(self, changed: Iterable[str]) -> Update:
-        """Take in the paths (vault-relative) that changed on disk.
-
-        The config is read again when ``.mdnet.toml`` is among them (ConfigError, and
-        the previous configuration stays, when it is wrong). A note open in an editor
-        keeps the editor's text.
-        """
+        """Take in the paths (vault-relative) that changed on disk: the config read again
+        when ``.mdnet.toml`` is among them (ConfigError, and the previous configuration
+        stays, when it is wrong); a note open in an editor keeps the editor's text."""
         with self.lock:
             changed = set(changed)
             stands = self.reload_config() if CONFIG_NAME in changed else True
@@ -216,6 +215,7 @@ class LiveVault:
         update the model (with ``every``, the notes open in an editor but not on disk too)."""
         open_notes = self._open()
         gone = [path for path in gone if path not in open_notes]
+        self.drift += len(files) + len(gone)
         with paused_gc():
             notes = self.parser.refresh(self.root, files, gone, self.config)
             self.builder.update(self._with_unsaved(notes, every), gone)

@@ -26,6 +26,7 @@ from pygls.lsp.server import LanguageServer
 from mdnet import language
 from mdnet.config import CONFIG_NAME, Config, ConfigError, load_config
 from mdnet.errors import UserError
+from mdnet.live.kept import keep_snapshot
 from mdnet.live.links import Links
 from mdnet.live.vault import LiveVault
 from mdnet.lsp.diagnostics import PATH, Published, rendered
@@ -139,16 +140,19 @@ class Session:
             self.wake.set()
 
     async def _run(self) -> None:
-        assert self.wake is not None
+        assert self.wake is not None and self.live is not None
         while True:
             with contextlib.suppress(TimeoutError):  # a look at the date, now and then
                 await asyncio.wait_for(self.wake.wait(), CLOCK_CHECK)
+            idle = not self.wake.is_set()  # nothing came for a while
             self.wake.clear()
             work, self.after_update = self.after_update, []
             if await self.update():
                 try:
                     for job in work:
                         await asyncio.to_thread(job)
+                    if idle:  # the snapshot checks start from made again, if it drifted
+                        await asyncio.to_thread(keep_snapshot, self.live)
                 except Exception as error:  # a full disk: told, never fatal
                     self._failed(error)
 
@@ -176,12 +180,10 @@ class Session:
     def _take_in(
         self, edits: dict[str, str | None], disk: set[str], on_disk: Callable[[], set[str]] | None
     ) -> set[str]:
-        return self.take_in(edits, (disk | on_disk()) if on_disk is not None else disk)
-
-    def take_in(self, edits: dict[str, str | None], disk: set[str]) -> set[str]:
         """Take the changes in (in the worker thread); the paths whose findings changed."""
         live = self.live
         assert live is not None
+        disk = disk if on_disk is None else disk | on_disk()
         changed: set[str] = set()
         today = self.today()
         if today != live.today:
@@ -253,7 +255,5 @@ class Session:
             return
         if findings != self._vault_logged:
             self._vault_logged = findings
-            for finding in findings:
-                self.log(
-                    f"mdnet: {finding.code} {finding.rule} [{finding.severity}] {finding.message}"
-                )
+            for each in findings:
+                self.log(f"mdnet: {each.code} {each.rule} [{each.severity}] {each.message}")
