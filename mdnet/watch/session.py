@@ -12,6 +12,7 @@ from mdnet.cache.folder import STATE_FOLDER
 from mdnet.language import _
 from mdnet.live.kept import snapshot_saver
 from mdnet.live.server import CheckServer
+from mdnet.model.memory import give_back
 from mdnet.watch.events import lock_vault, start_observer
 from mdnet.watch.watcher import Watcher
 
@@ -65,10 +66,12 @@ def _keep_model(watcher: Watcher, lock: IO[str] | None = None) -> None:
     if save is None:
         return
 
-    def released_and_saved() -> None:
+    def released_and_saved() -> None:  # in a copy of this process
         if lock is not None:
             os.close(lock.fileno())  # this process's copy: the watch holds the lock still
         os.nice(10)  # the watch's first check, on the same cores, comes first
+        watcher.live.parser.let_go()  # what the snapshot does not hold (10 MB at 100k)
+        give_back()
         save()
 
     detached(released_and_saved)
