@@ -6,6 +6,9 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import fcntl
+import io
+import os
+import signal
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -23,6 +26,7 @@ from mdnet.pipeline import check_vault
 from mdnet.rules.runner import Selection
 from mdnet.watch import session
 from mdnet.watch.events import LOCK_NAME, lock_vault
+from mdnet.watch.watcher import Watcher
 from tests.conftest import TODAY, WriteVault
 from tests.test_index import age
 from tests.test_watch import TIMEOUT, Watching, contact
@@ -124,33 +128,52 @@ def test_an_unloaded_model_is_not_saved(make_vault: WriteVault) -> None:
 
 
 @pytest.mark.skipif(not can_fork(), reason="this test process runs threads: no fork")
-def test_the_process_that_saves_it_does_not_hold_the_watchs_lock(
+def test_the_process_that_saves_it_holds_no_lock_and_ends_on_a_signal(
     live: LiveVault, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A watch stopped while its model is being saved can be started again at once."""
+    """A watch stopped while its model is being saved can be started again at once, and
+    the saving process is not the watch: SIGTERM ends it (the watch's handler would only
+    ask it to stop)."""
     saving = live.root / "saving"
 
     def slow() -> None:
-        saving.touch()
-        time.sleep(3)
+        saving.write_text(str(os.getpid()))
+        time.sleep(TIMEOUT)
 
     monkeypatch.setattr(session, "snapshot_saver", lambda _live: slow)
     lock = lock_vault(live.root / ".mdnet")
     assert lock is not None
-
-    class Watcher:  # what ``_keep_model`` asks of the watcher
-        pass
-
-    watcher = Watcher()
-    watcher.live = live  # type: ignore[attr-defined]
-    session._keep_model(watcher, lock)  # type: ignore[arg-type]
-    deadline = time.monotonic() + TIMEOUT
-    while not saving.exists() and time.monotonic() < deadline:
-        time.sleep(0.01)
-    assert saving.exists()  # the saving process is at work
+    out = io.StringIO()
+    watcher = Watcher(
+        live.root,
+        live.config,
+        config_path=None,
+        today=lambda: TODAY,
+        summary=False,
+        out=out,
+        err=out,
+    )
+    watcher.live = live
+    before = signal.signal(signal.SIGTERM, watcher.stop)  # as the watch runs
+    try:
+        session._keep_model(watcher, lock)
+    finally:
+        signal.signal(signal.SIGTERM, before)
+    _wait(lambda: saving.exists() and saving.read_text() != "")  # the saving process is at work
     lock.close()
     with open(live.root / ".mdnet" / LOCK_NAME, "a+") as again:
         fcntl.flock(again, fcntl.LOCK_EX | fcntl.LOCK_NB)  # raises while another holds it
+    saver = int(saving.read_text())
+    os.kill(saver, signal.SIGTERM)
+    _wait(lambda: not _running(saver), TIMEOUT / 3)  # not once its work is done
+
+
+def _running(pid: int) -> bool:
+    """Whether the process ``pid`` runs (not gone, nor a zombie waiting to be reaped)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ")[-1][0] != "Z"
+    except OSError:
+        return False
 
 
 def test_a_watch_saves_the_model_once_loaded_and_when_it_ends(make_vault: WriteVault) -> None:
@@ -178,9 +201,9 @@ def test_a_watch_saves_the_model_once_loaded_and_when_it_ends(make_vault: WriteV
         assert again.stop() == 0
 
 
-def _wait(condition: Callable[[], bool]) -> None:
+def _wait(condition: Callable[[], bool], timeout: float = TIMEOUT) -> None:
     """Until ``condition`` holds (an AssertionError: not yet)."""
-    deadline = time.monotonic() + TIMEOUT
+    deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         with contextlib.suppress(AssertionError):
             if condition():

@@ -67,6 +67,8 @@ def _keep_model(watcher: Watcher, lock: IO[str] | None = None) -> None:
         return
 
     def released_and_saved() -> None:  # in a copy of this process
+        for sig in (signal.SIGINT, signal.SIGTERM):  # the watch's handlers only ask it to stop
+            signal.signal(sig, signal.SIG_DFL)
         if lock is not None:
             os.close(lock.fileno())  # this process's copy: the watch holds the lock still
         os.nice(10)  # the watch's first check, on the same cores, comes first
