@@ -38,24 +38,6 @@ def in_background(work: Callable[[], None]) -> int | None:
         os._exit(0)
 
 
-def detached(work: Callable[[], None]) -> bool:
-    """Run ``work`` as ``in_background`` does, in a process that is not this one's child
-    (its child starts it and ends at once): a process that runs on, ``mdnet watch``, never
-    holds it as a zombie once done. False when no process can be made."""
-    try:
-        child = os.fork()
-    except OSError:
-        return False
-    if child:
-        with contextlib.suppress(ChildProcessError, InterruptedError):
-            os.waitpid(child, 0)
-        return True
-    try:
-        in_background(work)
-    finally:
-        os._exit(0)
-
-
 def alongside(work: Callable[[], None]) -> bool:
     """Run ``work`` in a child process (as ``in_background``) that ``settle`` waits for;
     False when no process can be made."""

@@ -111,21 +111,26 @@ def keep_model(
     no snapshot yet, one is made once the answer is out, for the next check after a
     change (which then updates it rather than building the model from every note)."""
     if not snapshot_saved(root):
-        parser = parse or CachedParser()
-        later.append(partial(_save_model, root, config, today, selection, parser, listed))
+        later.append(partial(save_model, root, config, today, selection, parse, listed))
 
 
-def _save_model(
+def save_model(
     root: Path,
     config: Config,
     today: dt.date,
     selection: Selection,
-    parser: CachedParser,
-    listed: tuple[list[NoteFile], int],
+    parser: CachedParser | None = None,
+    listed: tuple[list[NoteFile], int] | None = None,
 ) -> None:
-    """Build the model from the index and save its snapshot (a check whose answer was
-    the last one again has none to save, and the next check after a change needs one)."""
-    _check_from_snapshot(root, config, today, selection, parser, None, listed)
+    """Make the model — from the snapshot brought up to date, else the index — and save
+    its snapshot, however little it drifted: for a check whose answer was the last one
+    again (it has no model to save), and for a front end that stays running
+    (``live.kept``; nobody waits for either)."""
+    parser = parser or CachedParser()
+    try:
+        _check_from_snapshot(root, config, today, selection, parser, None, listed, keep=True)
+    finally:
+        parser.close()
 
 
 def _check_from_snapshot(
@@ -136,9 +141,11 @@ def _check_from_snapshot(
     parser: CachedParser,
     later: list[Callable[[], None]] | None,
     listed: tuple[list[NoteFile], int] | None = None,
+    keep: bool = False,
 ) -> tuple[Vault, list[Finding]]:
     """``check_vault`` from the snapshot, brought up to date; written again once it drifted
-    far from the vault (not after a cold run: that one stays as quick as it can be)."""
+    far from the vault (not after a cold run: that one stays as quick as it can be), or
+    whatever it drifted with ``keep``."""
     with paused_gc():
         files, listed_at = listed or listing(root, config)
         reader = SnapshotReader(root, config)
@@ -146,7 +153,7 @@ def _check_from_snapshot(
         if restored is None:
             builder = Builder(root, config)
             vault = builder.build(parser(root, files, config))
-            drifted = parser.reused > 0
+            drifted = parser.reused > 0 or keep
             parser.let_go()
         else:
             changed, gone = restored.changes(files)
@@ -155,7 +162,7 @@ def _check_from_snapshot(
             reshaped = builder.reshapes(notes, gone)  # notes came or went, links moved
             _updated(builder, notes, gone, lambda: parser(root, files, config))
             drifted = len(changed) + len(gone) > snapshot.DRIFT or restored.today != today
-            drifted = drifted or reshaped
+            drifted = drifted or reshaped or keep
             files = reader.taken_in(restored, parser, files)  # read again, written since
             vault = builder.vault
         if builder.rebuilt:  # what the notes' blocks bring is in the model now: their

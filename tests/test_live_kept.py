@@ -1,47 +1,36 @@
-"""A live vault's model saved as the snapshot checks start from (``live.kept``), and a
-real ``mdnet watch`` that saves it: once loaded, and when it ends, if it drifted."""
+"""The snapshot checks start from, kept by the front ends that stay running
+(``live.drift``, ``live.kept``): how far a live model drifted, the process that makes
+the snapshot from the notes on disk, and a real ``mdnet watch`` that starts it."""
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import fcntl
-import io
 import os
 import signal
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from mdnet.background import can_fork
 from mdnet.cache import snapshot
 from mdnet.config import load_config
-from mdnet.live.kept import snapshot_saver
+from mdnet.live import kept
+from mdnet.live.kept import keep_snapshot
 from mdnet.live.vault import LiveVault
 from mdnet.notes.parse import parse_all
 from mdnet.notes.scan import list_notes
 from mdnet.pipeline import check_vault
 from mdnet.rules.runner import Selection
-from mdnet.watch import session
-from mdnet.watch.events import LOCK_NAME, lock_vault
-from mdnet.watch.watcher import Watcher
 from tests.conftest import TODAY, WriteVault
 from tests.test_index import age
 from tests.test_watch import TIMEOUT, Watching, contact
 
 JANE = "---\ntype: contact\ntier: close\n---\n- 2026-05-02 call [[Bob]]\n"
 BOB = "---\ntype: contact\naliases: [Robert]\n---\n- 2026-06-01 coffee #got\n"
-
-
-@pytest.fixture
-def live(make_vault: WriteVault) -> LiveVault:
-    root = make_vault({"People/Jane.md": JANE, "People/Bob.md": BOB, "Daily/d.md": "[[Ann]]\n"})
-    age(root)
-    vault = LiveVault(root, load_config(root), TODAY)
-    vault.load()
-    return vault
+FILES = {"People/Jane.md": JANE, "People/Bob.md": BOB, "Daily/d.md": "[[Ann]]\n"}
 
 
 def findings(root: Path, parse: object = None) -> list[tuple[str, str, int, str]]:
@@ -55,25 +44,36 @@ def findings(root: Path, parse: object = None) -> list[tuple[str, str, int, str]
     return [(f.code, f.path, f.line, f.message) for f in found]
 
 
-def restored(root: Path, today: dt.date = TODAY) -> snapshot.Restored:
-    last = snapshot.restore(root, load_config(root), today=today)
+def loaded(root: Path) -> LiveVault:
+    live = LiveVault(root, load_config(root), TODAY)
+    live.load()
+    return live
+
+
+def kept_by_now(live: LiveVault) -> snapshot.Restored:
+    """The snapshot once the process that makes it is done."""
+    process = kept._keeping.get(live.root)
+    assert process is not None, "no process started"
+    assert process.wait(TIMEOUT) == 0
+    last = snapshot.restore(live.root, load_config(live.root), today=live.today)
     assert last is not None, "no snapshot"
     return last
 
 
-def test_a_model_loaded_from_the_notes_is_saved_and_a_check_starts_from_it(
-    live: LiveVault,
-) -> None:
-    save = snapshot_saver(live)
-    assert save is not None
-    assert snapshot_saver(live) is None  # the model counts as the snapshot's now
-    save()
-    last = restored(live.root)
-    files = list_notes(live.root, live.config)
-    assert last.changes(files) == ([], [])  # each note as on disk: none read again
+@pytest.fixture
+def live(make_vault: WriteVault) -> LiveVault:
+    root = make_vault(FILES)
+    age(root)
+    return loaded(root)
+
+
+def test_a_model_from_the_notes_is_kept_and_a_check_starts_from_it(live: LiveVault) -> None:
+    assert live.drift.far(TODAY, live.config)  # no snapshot yet
+    keep_snapshot(live)
+    assert not live.drift.far(TODAY, live.config)  # the model counts as the snapshot's
+    last = kept_by_now(live)
+    assert last.changes(list_notes(live.root, live.config)) == ([], [])  # none read again
     assert last.today == TODAY
-    assert sorted(last.builder.vault.notes) == sorted(live.vault.notes)
-    (live.root / ".mdnet" / "index.sqlite").unlink()  # what a check knows: the snapshot
     assert (
         findings(live.root)
         == findings(live.root, parse_all)
@@ -81,132 +81,136 @@ def test_a_model_loaded_from_the_notes_is_saved_and_a_check_starts_from_it(
     )
 
 
-def test_it_is_saved_again_once_it_drifted(
+def test_notes_count_once_however_often_they_change(
     live: LiveVault, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(snapshot, "DRIFT", 2)
-    save = snapshot_saver(live)
-    assert save is not None
-    save()
-    for name in ("A", "B"):
-        (live.root / f"People/{name}.md").write_text(contact("Jane"))
-        live.apply({f"People/{name}.md"})
-    assert snapshot_saver(live) is None  # two notes taken in: not drifted yet
+    keep_snapshot(live)
+    kept_by_now(live)
+    for text in ("- 2026-11-01 call\n", "- 2026-11-02 call\n", "- 2026-11-03 call\n"):
+        (live.root / "People/Jane.md").write_text(JANE + text)
+        live.apply({"People/Jane.md"})
+    (live.root / "People/Ann.md").write_text(contact("Jane"))
+    live.apply({"People/Ann.md"})
+    assert not live.drift.far(TODAY, live.config)  # two notes changed, one three times
     (live.root / "People/Bob.md").unlink()
     live.apply({"People/Bob.md"})
-    save = snapshot_saver(live)
-    assert save is not None
-    save()
-    last = restored(live.root)
-    assert sorted(last.builder.vault.notes) == [
-        "Daily/d.md",
-        "People/A.md",
-        "People/B.md",
-        "People/Jane.md",
-    ]
+    assert live.drift.far(TODAY, live.config)  # three: as a check counts them
+
+
+def test_another_day_or_config_is_far(live: LiveVault) -> None:
+    keep_snapshot(live)
+    kept_by_now(live)
+    live.set_today(TODAY + dt.timedelta(days=1))
+    assert live.drift.far(live.today, live.config)
+    live.set_today(TODAY)
+    assert not live.drift.far(TODAY, live.config)
+    (live.root / ".mdnet.toml").write_text("[thresholds]\ngiveback_days = 30\n")
+    live.apply({".mdnet.toml"})  # the model stands: the snapshot is the other config's
+    assert live.drift.far(TODAY, live.config)
+    keep_snapshot(live)
+    kept_by_now(live)  # of the config now
     assert findings(live.root) == findings(live.root, parse_all)
 
 
-def test_another_day_is_a_drift(live: LiveVault) -> None:
-    save = snapshot_saver(live)
-    assert save is not None
-    save()
+def test_one_process_at_a_time(live: LiveVault, monkeypatch: pytest.MonkeyPatch) -> None:
+    started: list[list[str]] = []
+    real = subprocess.Popen
+
+    def slow(command: list[str], **options: object) -> subprocess.Popen[bytes]:
+        started.append(command)
+        return real([sys.executable, "-c", "import time; time.sleep(1)"])
+
+    monkeypatch.setattr(subprocess, "Popen", slow)  # as ``live.kept`` calls it
+    keep_snapshot(live)
     live.set_today(TODAY + dt.timedelta(days=1))
-    assert snapshot_saver(live) is not None
+    keep_snapshot(live)  # the first is at work: this one waits for the next look
+    assert len(started) == 1
+    assert live.drift.far(live.today, live.config)  # still to be kept
+    kept._keeping[live.root].wait(TIMEOUT)
+    keep_snapshot(live)
+    assert len(started) == 2
+    assert started[1][started[1].index("mdnet.live.kept") + 2] == "2026-11-27"
+    kept._keeping.pop(live.root).wait(TIMEOUT)
 
 
-def test_a_model_with_an_editors_text_is_not_saved(live: LiveVault) -> None:
-    live.edit("People/Jane.md", JANE + "- 2026-11-20 lunch\n")  # unsaved: not the disk's
-    assert snapshot_saver(live) is None
-    live.edit("People/Jane.md", None)  # closed: the file is the truth again
-    assert snapshot_saver(live) is not None
+def test_notes_written_a_moment_before_are_kept_all_the_same(make_vault: WriteVault) -> None:
+    """Notes too fresh to trust by their size and time are not in the index: the process
+    makes the snapshot all the same (a check would not, to stay quick; nobody waits for
+    this one)."""
+    live = loaded(make_vault(FILES))  # not aged
+    keep_snapshot(live)
+    last = kept_by_now(live)
+    assert sorted(last.builder.vault.notes) == sorted(FILES)
+    assert findings(live.root) == findings(live.root, parse_all)
 
 
-def test_an_unloaded_model_is_not_saved(make_vault: WriteVault) -> None:
-    root = make_vault({"People/Jane.md": JANE})
-    assert snapshot_saver(LiveVault(root, load_config(root), TODAY)) is None
+def test_the_snapshot_is_the_disks_not_an_editors(live: LiveVault) -> None:
+    live.edit("People/Jane.md", JANE.replace("[[Bob]]", "[[Nobody]]"))  # unsaved
+    assert ("F005", "People/Jane.md") in [(f.code, f.path) for f in live.findings]
+    keep_snapshot(live)
+    kept_by_now(live)
+    assert findings(live.root) == findings(live.root, parse_all)
+    assert ("F005", "People/Jane.md") not in [f[:2] for f in findings(live.root)]
 
 
-@pytest.mark.skipif(not can_fork(), reason="this test process runs threads: no fork")
-def test_the_process_that_saves_it_holds_no_lock_and_ends_on_a_signal(
-    live: LiveVault, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A watch stopped while its model is being saved can be started again at once, and
-    the saving process is not the watch: SIGTERM ends it (the watch's handler would only
-    ask it to stop)."""
-    saving = live.root / "saving"
-
-    def slow() -> None:
-        saving.write_text(str(os.getpid()))
-        time.sleep(TIMEOUT)
-
-    monkeypatch.setattr(session, "snapshot_saver", lambda _live: slow)
-    lock = lock_vault(live.root / ".mdnet")
-    assert lock is not None
-    out = io.StringIO()
-    watcher = Watcher(
-        live.root,
-        live.config,
-        config_path=None,
-        today=lambda: TODAY,
-        summary=False,
-        out=out,
-        err=out,
-    )
-    watcher.live = live
-    before = signal.signal(signal.SIGTERM, watcher.stop)  # as the watch runs
-    try:
-        session._keep_model(watcher, lock)
-    finally:
-        signal.signal(signal.SIGTERM, before)
-    _wait(lambda: saving.exists() and saving.read_text() != "")  # the saving process is at work
-    lock.close()
-    with open(live.root / ".mdnet" / LOCK_NAME, "a+") as again:
-        fcntl.flock(again, fcntl.LOCK_EX | fcntl.LOCK_NB)  # raises while another holds it
-    saver = int(saving.read_text())
-    os.kill(saver, signal.SIGTERM)
-    _wait(lambda: not _running(saver), TIMEOUT / 3)  # not once its work is done
-
-
-def _running(pid: int) -> bool:
-    """Whether the process ``pid`` runs (not gone, nor a zombie waiting to be reaped)."""
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().split(") ")[-1][0] != "Z"
-    except OSError:
-        return False
-
-
-def test_a_watch_saves_the_model_once_loaded_and_when_it_ends(make_vault: WriteVault) -> None:
-    """A real ``mdnet watch``, no check ever run: the snapshot is written once its first
-    check is out, and again when it stops after many notes changed."""
+def test_a_watch_keeps_it_when_it_ends(make_vault: WriteVault) -> None:
+    """A real ``mdnet watch``, no check ever run: the snapshot is made once it stops."""
     root = make_vault({"People/Jane.md": contact("Nobody"), "People/Bob.md": contact("Bob")})
     age(root)
-    model, day = root / ".mdnet" / "model.pickle", dt.date(2026, 11, 26)  # the watch's
     running = Watching(root)
     try:
         running.wait_for(r"^Watching ")
-        _wait(model.is_file)
-        assert sorted(restored(root, day).files) == ["People/Bob.md", "People/Jane.md"]
-        many = snapshot.DRIFT + 1
-        for n in range(many):  # each names Nobody too: a finding each
-            (root / f"People/P{n:03}.md").write_text(contact("Nobody"))
-        running.wait_for(rf"\b{many + 1} findings in all")
+        (root / "People/Ann.md").write_text(contact("Nobody"))
+        running.wait_for(r"\b2 findings in all")
     finally:
         assert running.stop() == 0
-    _wait(lambda: len(restored(root, day).files) == many + 2)
-    again = Watching(root, "--no-summary")  # the lock went with it
+    _wait(lambda: _notes_kept(root) == ["People/Ann.md", "People/Bob.md", "People/Jane.md"])
+    again = Watching(root, "--no-summary")  # the lock went with the watch
     try:
         again.wait_for(r"^Watching ")
     finally:
         assert again.stop() == 0
 
 
+WATCH = """
+import sys
+import mdnet.watch.watcher as watcher
+watcher.CLOCK_CHECK = 0.5  # a minute with nothing to do, in half a second
+from mdnet.cli import run
+sys.argv = ["mdnet", *sys.argv[1:]]
+run()
+"""
+
+
+def test_a_watch_keeps_it_after_a_minute_with_nothing_to_do(make_vault: WriteVault) -> None:
+    root = make_vault({"People/Jane.md": contact("Nobody"), "People/Bob.md": contact("Bob")})
+    age(root)
+    command = [sys.executable, "-c", WATCH, "watch", str(root), "--today", "2026-11-26"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        _wait(lambda: _notes_kept(root) == ["People/Bob.md", "People/Jane.md"])
+        assert process.poll() is None  # while it runs
+    finally:
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(TIMEOUT) == 0
+
+
+def _notes_kept(root: Path) -> list[str]:
+    last = snapshot.restore(root, load_config(root), today=TODAY)
+    return [] if last is None else sorted(last.files)
+
+
 def _wait(condition: Callable[[], bool], timeout: float = TIMEOUT) -> None:
-    """Until ``condition`` holds (an AssertionError: not yet)."""
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        with contextlib.suppress(AssertionError):
-            if condition():
-                return
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("waited in vain")
         time.sleep(0.05)
-    raise AssertionError("waited in vain")
+
+
+def test_the_process_exits_quietly_on_a_vault_it_cannot_read(tmp_path: Path) -> None:
+    command = [sys.executable, "-P", "-m", "mdnet.live.kept", str(tmp_path / "none")]
+    done = subprocess.run([*command, "2026-11-26", "en", ""], capture_output=True, text=True)
+    assert (done.returncode, done.stdout, done.stderr) == (1, "", "")
+    assert os.listdir(tmp_path) == []

@@ -25,6 +25,7 @@ from mdnet import language
 from mdnet.cache import snapshot
 from mdnet.cache.parser import CachedParser
 from mdnet.config import CONFIG_NAME, Config, load_config
+from mdnet.live.drift import Drift
 from mdnet.live.on_disk import holds_as_read, is_note, on_disk, unchanged
 from mdnet.live.update import Update
 from mdnet.model.builder import Builder
@@ -57,8 +58,7 @@ class LiveVault:
         self.loaded = False  # whether the model was built (not since an update failed)
         self.unseen: set[str] = set()  # read again, found changed: no event came yet
         self.findings: list[Finding] = []
-        self.snapshot_day: dt.date | None = None  # of the snapshot it was last (None: none)
-        self.drift = 0  # notes taken in since (``live.kept``)
+        self.drift = Drift()  # from the vault's snapshot
         self.lock = threading.RLock()
         self._templates = templates_folders(root)
 
@@ -72,7 +72,7 @@ class LiveVault:
         with self.lock, paused_gc():
             files = list_notes(self.root, self.config)
             last = snapshot.restore(self.root, self.config, self.read_again, self.today, live=True)
-            self.snapshot_day, self.drift = last.today if last else None, 0
+            self.drift.restart(last.today if last else None, self.config)
             if last is not None and last.builder.has_blocks:
                 self.builder = last.builder
                 self.parser.remember(self.root, self.config, files, self.vault.notes)
@@ -215,7 +215,7 @@ class LiveVault:
         update the model (with ``every``, the notes open in an editor but not on disk too)."""
         open_notes = self._open()
         gone = [path for path in gone if path not in open_notes]
-        self.drift += len(files) + len(gone)
+        self.drift.took(files, gone)
         with paused_gc():
             notes = self.parser.refresh(self.root, files, gone, self.config)
             self.builder.update(self._with_unsaved(notes, every), gone)

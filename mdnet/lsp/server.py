@@ -18,6 +18,7 @@ from pygls.protocol import LanguageServerProtocol
 from pygls.uris import to_fs_path
 
 from mdnet import __version__
+from mdnet.live.kept import keep_snapshot
 from mdnet.live.server import CheckServer
 from mdnet.lsp import actions, checks, completion, disk, hover, navigation, summary
 from mdnet.lsp.first import Early
@@ -78,6 +79,8 @@ def make_server(
     def shutdown(params: None) -> None:
         checks.stop(server.checks)
         server.checks = None
+        if session.live is not None:  # for the next start, if the model drifted
+            keep_snapshot(session.live)
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(params: types.DidOpenTextDocumentParams) -> None:

@@ -13,23 +13,24 @@ import datetime as dt
 import queue
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import TextIO
 
 from mdnet.calendar import CalendarRefused, write_calendar
 from mdnet.config import CONFIG_NAME, Config, ConfigError
-from mdnet.language import _, ngettext
+from mdnet.language import _
+from mdnet.live.kept import keep_snapshot
 from mdnet.live.update import Update
 from mdnet.live.vault import LiveVault
 from mdnet.model.stats import Stats
 from mdnet.notes.scan import excluded, templates_folders
 from mdnet.report.formats import write_text
 from mdnet.report.paths import display_path
-from mdnet.rules.finding import Finding
 from mdnet.summary import SummaryRefused, write_summary
 from mdnet.watch.events import VaultEvents
+from mdnet.watch.lines import print_update
 
 QUIET = 0.025  # seconds without an event that end a burst (an atomic save, a checkout)
 LONGEST_BURST = 2.0  # seconds after which a burst that goes on is handled anyway
@@ -97,7 +98,7 @@ class Watcher:
             if today is not None and today != self.live.today:
                 self.live.today = today  # a new day: the rules work everything out again
             update = self._apply(changed) if changed else self.live.set_today(self.live.today)
-            self._report(changed, update)
+            print_update(self.out, self.root, changed, update)
             if self.summary and self._write_summary(self.live.summary()):
                 self.out.write(
                     _("Wrote {path}.").format(path=self._shown(self.config.summary_path)) + "\n"
@@ -118,28 +119,6 @@ class Watcher:
             self.events.summary_path = self.config.summary_path
             self._leave_out(self.config)
 
-    def _report(self, changed: set[str], update: Update) -> None:
-        """Print the findings that went (-) and came (+), by place, then a status line."""
-        appeared, disappeared = update.appeared, update.disappeared
-        changes: list[tuple[str, Finding]] = [("-", f) for f in disappeared]
-        changes += [("+", f) for f in appeared]
-        for sign, finding in sorted(
-            changes,
-            key=lambda change: (change[1].sort_key[:4], change[0] == "+", change[1].message),
-        ):
-            self.out.write(f"{sign} {self._line(finding)}\n")
-        what = _what_changed(changed, update.parsed)
-        status = _("{what}: {appeared} appeared, {disappeared} disappeared. {total} in all.")
-        total = ngettext("{count} finding", "{count} findings", len(update.after))
-        what = status.format(
-            what=what,
-            appeared=len(appeared),
-            disappeared=len(disappeared),
-            total=total.format(count=len(update.after)),
-        )
-        self.out.write(f"[{time.strftime('%H:%M:%S')}] {what}\n")
-        self.out.flush()
-
     def run(self) -> None:
         """Wait for changes and handle each burst once, until ``stop``."""
         while not self.stopping:
@@ -150,6 +129,8 @@ class Watcher:
                 changed, today = self._take_pending(), self.today_of()
                 if changed or today != self.live.today:
                     self.update(changed, today)
+                else:  # a minute with nothing to do
+                    keep_snapshot(self.live)
 
     def sync(self) -> str | None:
         """Take in every change made before now: what the check server does before it
@@ -237,24 +218,9 @@ class Watcher:
             self.out.write(wrote + "\n")
             self.out.flush()
 
-    def _line(self, finding: Finding) -> str:
-        where = f"{self._shown(finding.path)}:{finding.line}:{finding.column}:"
-        return f"{where} {finding.code} {finding.rule} [{finding.severity}] {finding.message}"
-
     def _shown(self, path: str) -> str:
         return display_path(self.root, path, Path.cwd())
 
     def _warn(self, message: str) -> None:
         self.err.write(f"mdnet: {message}\n")
         self.err.flush()
-
-
-def _what_changed(changed: Iterable[str], parsed: Iterable[str]) -> str:
-    names = sorted(set(changed) | set(parsed))
-    if len(names) == 1:
-        return _("{path} changed").format(path=names[0])
-    if not names:
-        return _("the date changed")
-    return ngettext("{count} path changed", "{count} paths changed", len(names)).format(
-        count=len(names)
-    )

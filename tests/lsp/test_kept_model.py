@@ -90,3 +90,14 @@ async def test_the_snapshot_is_the_disks_not_the_editors(make_vault: WriteVault)
     assert as_on_disk(root)
     assert re.search(r"/People/Jane.md:5:\d+: F005", check(root))  # as on disk
     assert check(root) == check(root, "--no-cache")
+
+
+async def test_a_server_that_ends_makes_the_snapshot(make_vault: WriteVault) -> None:
+    """The editor closes before a minute passed with nothing to do: the snapshot is made
+    as the server ends."""
+    root = make_vault(FILES)
+    age(root)
+    async with serving(root) as client:  # its minute is a minute
+        open_note(client, root, "People/Jane.md")
+    await wait_until(lambda: saved_on(root) == TODAY)
+    assert as_on_disk(root)
