@@ -125,7 +125,8 @@ def save_model(
     """Make the model — from the snapshot brought up to date, else the index — and save
     its snapshot, however little it drifted: for a check whose answer was the last one
     again (it has no model to save), and for a front end that stays running
-    (``live.kept``; nobody waits for either)."""
+    (``live.kept``; nobody waits for either). ``parser`` is closed once done: one that has
+    not read the index yet (a process of its own opens it)."""
     parser = parser or CachedParser()
     try:
         _check_from_snapshot(root, config, today, selection, parser, None, listed, keep=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from itertools import chain
 
 from mdnet.cache import snapshot
 from mdnet.config import Config
@@ -13,8 +14,8 @@ from mdnet.notes.scan import NoteFile
 
 class Drift:
     """How far a live model drifted from the vault's snapshot: the day and config of the
-    snapshot it was last (day None: none), and the notes taken in since (counted up to
-    one more than ``snapshot.DRIFT``, as a check counts them)."""
+    snapshot it was last (day None: none), and the notes taken in since, each once (up
+    to one more than ``snapshot.DRIFT``: then it is far)."""
 
     def __init__(self) -> None:
         self.day: dt.date | None = None
@@ -27,9 +28,10 @@ class Drift:
 
     def took(self, files: Iterable[NoteFile], gone: Iterable[str]) -> None:
         """Notes read again and gone: changed since the snapshot."""
-        if len(self.notes) <= snapshot.DRIFT:
-            self.notes.update(file.path for file in files)
-            self.notes.update(gone)
+        for path in chain((file.path for file in files), gone):
+            if len(self.notes) > snapshot.DRIFT:
+                return
+            self.notes.add(path)
 
     def far(self, today: dt.date, config: Config) -> bool:
         """Whether a snapshot made now would be worth its writing (the config changed

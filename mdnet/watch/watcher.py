@@ -129,7 +129,7 @@ class Watcher:
                 changed, today = self._take_pending(), self.today_of()
                 if changed or today != self.live.today:
                     self.update(changed, today)
-                else:  # a minute with nothing to do
+                else:  # nothing to take in: a minute passed (or a served check took it)
                     keep_snapshot(self.live)
 
     def sync(self) -> str | None:
