@@ -255,5 +255,5 @@ class Session:
             return
         if findings != self._vault_logged:
             self._vault_logged = findings
-            for each in findings:
-                self.log(f"mdnet: {each.code} {each.rule} [{each.severity}] {each.message}")
+            for finding in findings:
+                self.log(f"mdnet: {finding.told}")

@@ -39,6 +39,11 @@ class Finding(NamedTuple):
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.path, self.line, self.column, self.code, self.message)
 
+    @property
+    def told(self) -> str:
+        """What it says, after its place: ``R001 stale-contact [warning] message``."""
+        return f"{self.code} {self.rule} [{self.severity}] {self.message}"
+
 
 class Hit(NamedTuple):
     """Where a rule fires and why; the runner makes it a Finding (code, severity...).

@@ -39,7 +39,7 @@ def print_update(out: TextIO, root: Path, changed: set[str], update: Update) -> 
 
 def _line(root: Path, finding: Finding) -> str:
     where = f"{display_path(root, finding.path, Path.cwd())}:{finding.line}:{finding.column}:"
-    return f"{where} {finding.code} {finding.rule} [{finding.severity}] {finding.message}"
+    return f"{where} {finding.told}"
 
 
 def _what_changed(changed: Iterable[str], parsed: Iterable[str]) -> str:
