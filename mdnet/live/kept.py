@@ -5,10 +5,10 @@ running.
 front end that stays running keeps its model up to date itself and runs no check, so it
 sees to the snapshot: someone who only runs ``mdnet watch`` or an editor would otherwise
 start each time from the index, the whole model built again (at 100,000 notes, 8 s
-rather than 3). The live vault counts how far its model drifted from
-the snapshot (``live.drift``); once it is far, after a minute with nothing to do and when
-the front end stops, ``keep_snapshot`` starts a process that makes the snapshot from the
-notes on disk, as a check would (``python -m mdnet.live.kept``: ``pipeline.save_model``).
+rather than 3). The live vault counts how far its model drifted from the snapshot
+(``live.drift``); once it is far, after a minute with nothing to do and when the front
+end stops, ``keep_snapshot`` starts a process that makes the snapshot from the notes on
+disk, as a check would (``python -m mdnet.live.kept``: ``pipeline.save_model``).
 
 Why a process that reads the notes again rather than the model at hand: pickling it in
 place holds the interpreter 4 s at 100,000 notes (an editor's keystrokes wait) and adds
