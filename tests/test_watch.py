@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import errno
 import io
@@ -162,6 +163,24 @@ def test_it_starts_from_the_last_checks_model_with_what_changed_since(
     assert "People/Janet.md:4:1: F005" not in "\n".join(mdnet_check(root))
 
 
+def keepers_done(root: Path) -> None:
+    """Wait until no process keeps the snapshot of the vault at ``root`` (``live.kept``)."""
+    deadline = time.monotonic() + TIMEOUT
+    wanted = [b"mdnet.live.kept", str(root).encode()]
+    while any(all(part in line for part in wanted) for line in _command_lines()):
+        assert time.monotonic() < deadline, "the process keeping the snapshot never ended"
+        time.sleep(0.05)
+
+
+def _command_lines() -> list[bytes]:
+    lines = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            with contextlib.suppress(OSError):  # gone meanwhile
+                lines.append((entry / "cmdline").read_bytes())
+    return lines
+
+
 def mdnet_check(root: Path) -> list[str]:
     """The findings of ``mdnet check`` of ``root`` (from inside it), as it prints them."""
     command = [sys.executable, "-m", "mdnet", "check", "--today", "2026-11-26", "-q"]
@@ -303,11 +322,13 @@ def test_a_second_watcher_refuses_to_start(vault: Path, watching: Watching) -> N
     assert f"already running on this vault (process {watching.process.pid})" in second.stderr
 
 
-@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT, signal.SIGHUP])
 def test_a_signal_ends_it_cleanly(vault: Path, watching: Watching, sig: int) -> None:
     (vault / "People/New.md").write_text(contact("Ghost"))
     watching.update()
     assert watching.stop(sig) == (130 if sig == signal.SIGINT else 0)  # Ctrl-C: 130
+    keepers_done(vault)  # the snapshot it left to a process of its own, written whole
+    assert (vault / ".mdnet/model.pickle").is_file()
     assert not [path for path in vault.rglob("*") if path.name.endswith(".tmp")]
     with sqlite3.connect(vault / ".mdnet/index.sqlite") as index:
         assert index.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

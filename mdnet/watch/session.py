@@ -14,15 +14,17 @@ from mdnet.watch.watcher import Watcher
 
 
 def watch(watcher: Watcher) -> None:
-    """Lock the vault, check it, then follow its changes until SIGINT or SIGTERM; the
-    snapshot checks start from is made again, if the model drifted far from it, once a
-    minute passed with nothing to do (``Watcher.run``) and when the watch ends.
+    """Lock the vault, check it, then follow its changes until SIGINT, SIGTERM or SIGHUP
+    (its terminal closed); the snapshot checks start from is made again, if the model
+    drifted far from it, once a minute passed with nothing to do (``Watcher.run``) and
+    when the watch ends.
 
     Raises AlreadyWatched when another watcher holds the vault, SummaryRefused when
     the summary's path holds a file mdnet did not write.
     """
     lock = lock_vault(watcher.root / STATE_FOLDER)
-    previous = {sig: signal.signal(sig, watcher.stop) for sig in (signal.SIGINT, signal.SIGTERM)}
+    ending = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+    previous = {sig: signal.signal(sig, watcher.stop) for sig in ending}
     observer = None
     server = None
     try:
