@@ -24,10 +24,14 @@ from watchdog.observers.api import ObservedWatch
 from watchdog.observers.inotify import InotifyObserver
 
 from mdnet.config import load_config
+from mdnet.live.update import Update
 from mdnet.notes.scan import list_notes
+from mdnet.report.formats import write_text
+from mdnet.rules.finding import Finding
 from mdnet.watch import events as watch_events
 from mdnet.watch import watcher as watch_module
 from mdnet.watch.events import VaultEvents, is_relevant, start_observer
+from mdnet.watch.lines import print_update
 from mdnet.watch.watcher import Watcher
 from tests.conftest import WriteVault
 from tests.test_index import age
@@ -575,3 +579,21 @@ def test_an_edit_through_a_link_into_a_dot_folder(make_vault: WriteVault) -> Non
         assert [line for line in running.quiet_for(1.0) if not line.startswith("Wrote ")] == []
     finally:
         assert running.stop() == 0
+
+
+def test_an_update_prints_each_finding_as_check_does(tmp_path: Path) -> None:
+    """A vault's own finding (no line) as ``vault:``, a note's as ``path:line:column:``."""
+    vault_wide = Finding("R002", "passive-network", "warning", "", 0, 0, "mostly passive")
+    in_note = Finding("F005", "dangling-link", "warning", "People/Jane.md", 4, 1, "[[Nobody]]")
+    out = io.StringIO()
+    print_update(out, tmp_path, {"People/Jane.md"}, Update((vault_wide,), (in_note,), ()))
+    checked = io.StringIO()
+    write_text(checked, [vault_wide, in_note], tmp_path, color=False)
+    *lines, status = out.getvalue().splitlines()
+    assert lines == [
+        f"- {checked.getvalue().splitlines()[0]}",
+        f"+ {checked.getvalue().splitlines()[1]}",
+    ]
+    assert lines[0].endswith(": R002 passive-network [warning] mostly passive")
+    assert ":0:0:" not in lines[0]
+    assert status.endswith("People/Jane.md changed: 1 appeared, 1 disappeared. 1 finding in all.")

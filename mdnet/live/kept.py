@@ -29,7 +29,11 @@ from pathlib import Path
 from mdnet import language
 from mdnet.config import load_config
 from mdnet.live.vault import LiveVault
+from mdnet.rules.runner import Selection
 
+LOCK_WAIT = 0.2  # seconds the live model may keep the process waiting for it
+# -P and the path of this mdnet: the same code as the front end's, wherever it runs
+KEEPER = [sys.executable, "-P", "-m", "mdnet.live.kept"]
 _keeping: dict[Path, subprocess.Popen[bytes]] = {}  # by vault: the process at work on it
 
 
@@ -68,11 +72,6 @@ def _start_keeping(live: LiveVault) -> None:
     live.drift.restart(live.today, live.config)
 
 
-LOCK_WAIT = 0.2  # seconds
-# -P and the path of this mdnet: the same code as the front end's, wherever it runs
-KEEPER = [sys.executable, "-P", "-m", "mdnet.live.kept"]
-
-
 def _importable() -> str:
     """PYTHONPATH with the folder this mdnet is imported from first."""
     here = str(Path(__file__).resolve().parents[2])
@@ -82,8 +81,7 @@ def _importable() -> str:
 def main(arguments: list[str]) -> None:
     """``python -m mdnet.live.kept VAULT DAY LANGUAGE CONFIG`` (CONFIG: a path, or ""):
     the vault's snapshot on DAY, its findings in LANGUAGE."""
-    from mdnet.pipeline import save_model
-    from mdnet.rules.runner import Selection
+    from mdnet.pipeline import save_model  # (the front ends need none of the pipeline)
 
     root, day, speaking, config_path = arguments
     os.nice(10)  # the front end, on the same cores, comes first

@@ -60,12 +60,13 @@ def write_text(
 ) -> None:
     """One line per finding (``path:line:column:``, or ``vault:`` for vault-level ones),
     then the closing line unless ``quiet`` or without ``stats``."""
-    _in_pieces(out, _text_lines(findings, vault, color, cwd or Path.cwd()))
+    _in_pieces(out, text_lines(findings, vault, color, cwd or Path.cwd()))
     if not quiet and stats is not None:
         out.write(closing_line(findings, stats.notes) + "\n")
 
 
-def _text_lines(findings: Sequence[Finding], vault: Path, color: bool, cwd: Path) -> Iterator[str]:
+def text_lines(findings: Sequence[Finding], vault: Path, color: bool, cwd: Path) -> Iterator[str]:
+    """Each finding's line as ``write_text`` prints it (and ``mdnet watch`` after a change)."""
     shown: dict[str, str] = {}  # a note's findings come together: its path is shown once
     for path, line, column, code, rule, severity, message in map(_shown_fields, findings):
         where = shown.get(path)

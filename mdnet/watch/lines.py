@@ -1,5 +1,6 @@
 """What watch mode prints of an update: the findings that went (``-``) and came (``+``),
-by place, as ``mdnet check`` prints them, then a status line with the time."""
+by place, each as ``mdnet check`` prints it (``report.formats.text_lines``), then a
+status line with the time."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from typing import TextIO
 
 from mdnet.language import _, ngettext
 from mdnet.live.update import Update
-from mdnet.report.paths import display_path
+from mdnet.report.formats import text_lines
 from mdnet.rules.finding import Finding
 
 
@@ -20,11 +21,11 @@ def print_update(out: TextIO, root: Path, changed: set[str], update: Update) -> 
     appeared, disappeared = update.appeared, update.disappeared
     changes: list[tuple[str, Finding]] = [("-", f) for f in disappeared]
     changes += [("+", f) for f in appeared]
-    for sign, finding in sorted(
-        changes,
-        key=lambda change: (change[1].sort_key[:4], change[0] == "+", change[1].message),
-    ):
-        out.write(f"{sign} {_line(root, finding)}\n")
+    changes.sort(key=lambda change: (change[1].sort_key[:4], change[0] == "+", change[1].message))
+    signs = [sign for sign, _finding in changes]
+    lines = text_lines([finding for _sign, finding in changes], root, False, Path.cwd())
+    for sign, line in zip(signs, lines, strict=True):
+        out.write(f"{sign} {line}")
     status = _("{what}: {appeared} appeared, {disappeared} disappeared. {total} in all.")
     total = ngettext("{count} finding", "{count} findings", len(update.after))
     what = status.format(
@@ -35,11 +36,6 @@ def print_update(out: TextIO, root: Path, changed: set[str], update: Update) -> 
     )
     out.write(f"[{time.strftime('%H:%M:%S')}] {what}\n")
     out.flush()
-
-
-def _line(root: Path, finding: Finding) -> str:
-    where = f"{display_path(root, finding.path, Path.cwd())}:{finding.line}:{finding.column}:"
-    return f"{where} {finding.told}"
 
 
 def _what_changed(changed: Iterable[str], parsed: Iterable[str]) -> str:
