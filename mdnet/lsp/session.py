@@ -1,4 +1,4 @@
-"""The live vault behind the server, kept current, and the diagnostics it publishes.
+"""The live vault behind the server, kept current, and what it publishes (``lsp.publishing``).
 
 Changes come in as they arrive (an editor's text, paths changed on disk) and are taken
 in by one task, in a worker thread, one batch at a time: whatever arrives while an
@@ -16,7 +16,6 @@ import logging
 import os
 import threading
 import traceback
-from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -29,11 +28,10 @@ from mdnet.errors import UserError
 from mdnet.live.kept import keep_snapshot
 from mdnet.live.links import Links
 from mdnet.live.vault import LiveVault
-from mdnet.lsp.diagnostics import PATH, Published, rendered
 from mdnet.lsp.documents import Documents
 from mdnet.lsp.first import Answer, Early, prepare
+from mdnet.lsp.publishing import Publisher
 from mdnet.notes.scan import find_vault
-from mdnet.rules.finding import Finding
 
 CLOCK_CHECK = 60.0  # seconds between looks at the date when nothing happens
 logger = logging.getLogger(__name__)
@@ -54,7 +52,7 @@ class Session:
         self.live: LiveVault | None = None
         self.links: Links | None = None  # where the live vault's links lead
         self.documents: Documents | None = None
-        self.published = Published(self.send)
+        self.publisher: Publisher | None = None  # once ``open``
         self.edits: dict[str, str | None] = {}  # path → an editor's text (None: closed)
         self.disk: set[str] = set()  # paths changed on disk
         self.after_update: list[Callable[[], None]] = []  # run in the worker, once
@@ -64,7 +62,6 @@ class Session:
         self._task: asyncio.Task[None] | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._loop_thread = 0
-        self._vault_logged: list[Finding] = []  # the vault's own findings last logged
 
     def today(self) -> dt.date:
         return self.fixed_today or dt.date.today()
@@ -87,23 +84,24 @@ class Session:
         self.live = LiveVault(root, config, self.today(), self.config_path)
         self.links = Links(self.live)
         self.documents = Documents(root, self.server.workspace)
+        self.publisher = Publisher(self.server, self.live, self.documents, self.log)
 
     async def start(self, follow: Callable[[], None]) -> None:
         """Publish the last check's answer, ``follow`` the disk's changes, read the whole
         vault, publish every note's diagnostics, then take changes."""
-        if self.live is None:
+        if self.live is None or self.publisher is None:
             return
         self.wake = asyncio.Event()
         self._loop, self._loop_thread = asyncio.get_running_loop(), threading.get_ident()
         last = await asyncio.to_thread(self._first_answer, self.live.root)
         if last is not None and not self.edits:  # shown while the vault loads
-            self._publish_answer(last)
+            self.publisher.answer(last)
             self.log(f"mdnet: {last.count} findings of the last check, while the vault loads")
         last = None  # its diagnostics (40 MB at 100,000 notes) are not held through the load
         follow()  # before the vault is read: a change meanwhile counts
         await asyncio.to_thread(self.live.load)
         self.ready = True
-        self.publish(self._all_paths())
+        self.publisher.everything()
         findings, notes = len(self.live.findings), len(self.live.vault.notes)
         self.log(f"mdnet: {findings} findings in {notes} notes of {self.live.root}")
         self._task = asyncio.create_task(self._run())
@@ -165,7 +163,8 @@ class Session:
             self.edits, self.disk = {}, set()
             try:
                 paths = await asyncio.to_thread(self._take_in, edits, disk, on_disk)
-                self.publish(paths)
+                assert self.publisher is not None  # (an update comes after ``start``)
+                self.publisher.paths(paths)
             except Exception as error:  # a bug or a full disk: told, never fatal
                 self._failed(error)
                 return False
@@ -200,60 +199,8 @@ class Session:
             changed |= live.edit(path, text).paths()
         return changed
 
-    def _all_paths(self) -> set[str]:
-        assert self.live is not None and self.documents is not None
-        return {f.path for f in self.live.findings} | self.published.by_path.keys()
-
     def _first_answer(self, root: Path) -> Answer | None:
         """The last check's answer, made while the server started, or now."""
         if self.early is not None:
             return self.early.answer(root)
         return prepare(root, self.config_path, self.today())
-
-    def _publish_answer(self, answer: Answer) -> None:
-        """Publish the diagnostics of the last check's answer (``lsp.first``)."""
-        try:
-            for path, uri, diagnostics in answer.diagnostics:
-                self.published.change(path, uri, diagnostics)
-            self._publish_vault(answer.own)
-        finally:  # what is counted as published goes out, whatever went wrong after
-            self.published.flush()
-
-    def publish(self, paths: Iterable[str]) -> None:
-        """Publish what changed of the diagnostics of ``paths``."""
-        live, documents = self.live, self.documents
-        assert live is not None and documents is not None
-        findings, end = live.findings, 0  # in place order: each note's found by bisection
-        try:
-            for path in sorted(set(paths)):
-                start = bisect_left(findings, path, lo=end, key=PATH)
-                end = bisect_right(findings, path, lo=start, key=PATH)
-                if path == "":
-                    self._publish_vault(findings[start:end])
-                    continue
-                uri = documents.uri_of(path)
-                self.published.change(path, uri, rendered(findings[start:end]))
-        finally:  # what is counted as published goes out, whatever went wrong after
-            self.published.flush()
-
-    def send(self, data: bytes) -> None:
-        """Write framed messages to the editor (from the event loop's thread, as pygls
-        writes its own)."""
-        writer = self.server.protocol.writer
-        if writer is not None:
-            writer.write(data)
-
-    def _publish_vault(self, findings: list[Finding]) -> None:
-        """The vault's own findings (R002, G003, C001–C003, C007) go on its config file,
-        where one can act on them, or, with no config file, to the log."""
-        live, documents = self.live, self.documents
-        assert live is not None and documents is not None
-        config = live.config_path or live.root / CONFIG_NAME
-        if config.is_file():
-            uri = documents.uri_of(CONFIG_NAME) if live.config_path is None else config.as_uri()
-            self.published.change("", uri, rendered(findings))
-            return
-        if findings != self._vault_logged:
-            self._vault_logged = findings
-            for finding in findings:
-                self.log(f"mdnet: {finding.told}")
