@@ -112,3 +112,29 @@ def test_init_rules_and_import_take_vault_too(here: Path) -> None:
     card.write_text("BEGIN:VCARD\nVERSION:3.0\nFN:Ida Moss\nEND:VCARD\n", encoding="utf-8")
     imported = run("import", "vcard", str(card), "--vault", "wv")
     assert imported.exit_code == 0 and (here / "wv/People/Ida Moss.md").is_file()
+
+
+def test_rules_read_the_current_folders_vault_as_other_commands_do(
+    here: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    french = 'language = "fr"\n[rules]\nseverity = { R001 = "error" }\n'
+    write_files(here, {"wv/.mdnet.toml": french})
+    monkeypatch.chdir(here / "wv/People")  # a folder inside the vault, as `check` finds it
+    rule = CliRunner().invoke(main, ["rule", "R001"])
+    assert rule.exit_code == 0
+    assert rule.stdout.startswith("R001 stale-contact [warning -> error]\n")
+    assert "un contact est resté" in rule.stdout  # the vault's language
+    assert rule.stdout == CliRunner().invoke(main, ["rule", "R001", "--vault", ".."]).stdout
+    assert (
+        "R001  stale-contact            warning -> error"
+        in CliRunner().invoke(main, ["rules"]).stdout
+    )
+
+
+def test_rules_work_in_a_folder_of_no_vault(here: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(here / "empty")
+    rule = CliRunner().invoke(main, ["rule", "R001"])
+    assert rule.exit_code == 0 and rule.stderr == ""
+    assert rule.stdout.startswith("R001 stale-contact [warning]\n")
+    assert "R001  stale-contact            warning  " in CliRunner().invoke(main, ["rules"]).stdout
+    assert list((here / "empty").iterdir()) == []  # nothing written there

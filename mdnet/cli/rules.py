@@ -15,14 +15,27 @@ from mdnet.rules.runner import severity_of
 
 
 def _config(config_path: Path | None, vault: Path | None) -> Config | None:
-    """The configuration ``--config`` names, or the ``--vault``'s, read once (its language
-    is spoken from then on, else the environment's); None without either."""
+    """The configuration ``--config`` names, else the vault's (``--vault``'s, or the
+    current folder's, found as every command finds it), read once: its language is
+    spoken from then on, else the environment's.
+
+    Outside any vault that is the defaults, as ``ruff rule`` works anywhere; None only
+    when the current folder is gone (deleted under the shell), which is no vault either.
+    """
     if config_path is not None:
         config: Config | None = load_config(config_path.parent, config_path)
     else:
-        config = None if vault is None else open_vault(vault, None)[1]
+        start = vault if vault is not None else _current_folder()
+        config = None if start is None else open_vault(start, None)[1]
     speak(config)
     return config
+
+
+def _current_folder() -> Path | None:
+    try:
+        return Path.cwd()
+    except OSError:  # deleted under the shell: no vault to read, the defaults hold
+        return None
 
 
 def documentation(rule: Rule) -> str:
@@ -31,7 +44,7 @@ def documentation(rule: Rule) -> str:
 
 
 def _severity(rule: Rule, config: Config | None) -> str:
-    """The rule's severity: its default, or as ``--config`` sets it (``warning -> info``)."""
+    """The rule's severity: its default, or as the configuration sets it (``warning -> info``)."""
     if config is None:
         return str(rule.SEVERITY)
     configured = severity_of(rule, config)
@@ -44,8 +57,8 @@ def _severity(rule: Rule, config: Config | None) -> str:
 def list_rules(vault: Path | None, config_path: Path | None) -> None:
     """List every rule: code, name, default severity and what it checks.
 
-    With --config or --vault, the severity the configuration sets is shown beside the
-    default. A plugin's rule ends with the package that brings it, in brackets.
+    Where the vault's configuration (or --config) sets another severity, it is shown
+    beside the default. A plugin's rule ends with the package that brings it, in brackets.
 
     Example: mdnet rules
     """
