@@ -19,6 +19,7 @@ from lsprotocol import types
 from mdnet.edits.fix import CannotFix, fix_text
 from mdnet.edits.new_note import CannotCreate, template_text
 from mdnet.edits.placeholders import fill
+from mdnet.language import _
 from mdnet.live.links import Links
 from mdnet.live.vault import LiveVault
 from mdnet.lsp.documents import Documents, split_lines
@@ -72,7 +73,9 @@ def _offers(live: LiveVault, documents: Documents, finding: Finding) -> list[typ
         offers += _log_today(live, documents, finding)
     ignore = _list_edit(documents, finding.path, "mdnet-ignore", finding.code)
     if ignore is not None:
-        offers.append(_action(f"Add {finding.code} to this note's mdnet-ignore", ignore))
+        offers.append(
+            _action(_("Add {code} to this note's mdnet-ignore").format(code=finding.code), ignore)
+        )
     return offers
 
 
@@ -91,7 +94,7 @@ def _set_last_contact(documents: Documents, finding: Finding) -> list[types.Code
         return []
     span = documents.span(old, number, 0, len(old[number].rstrip("\r\n")))
     edit = _text_edit(documents, finding.path, [types.TextEdit(span, new[number].rstrip("\r\n"))])
-    return [_action(f"Set last_contact to {fix.value}", edit, preferred=True)]
+    return [_action(_("Set last_contact to {date}").format(date=fix.value), edit, preferred=True)]
 
 
 def _create(live: LiveVault, documents: Documents, dangling: Dangling) -> list[types.CodeAction]:
@@ -121,7 +124,7 @@ def _create(live: LiveVault, documents: Documents, dangling: Dangling) -> list[t
         types.TextDocumentEdit(text_document=document, edits=[insert]),
     ]
     edit = types.WorkspaceEdit(document_changes=changes)
-    return [_action(f"Create the contact note {path}", edit, preferred=True)]
+    return [_action(_("Create the contact note {path}").format(path=path), edit, preferred=True)]
 
 
 def _alias(live: LiveVault, documents: Documents, dangling: Dangling) -> list[types.CodeAction]:
@@ -140,11 +143,18 @@ def _alias(live: LiveVault, documents: Documents, dangling: Dangling) -> list[ty
         if score >= 0.8:
             scored.append((-score, path))
     actions = []
-    for _, path in sorted(scored)[:3]:
+    for _score, path in sorted(scored)[:3]:
         edit = _list_edit(documents, path, "aliases", dangling.target)
         if edit is not None:
             title = live.vault.notes[path].title
-            actions.append(_action(f'Add "{dangling.target}" as an alias of {title}', edit))
+            actions.append(
+                _action(
+                    _('Add "{alias}" as an alias of {title}').format(
+                        alias=dangling.target, title=title
+                    ),
+                    edit,
+                )
+            )
     return actions
 
 
@@ -161,7 +171,7 @@ def _log_today(live: LiveVault, documents: Documents, finding: Finding) -> list[
     at = documents.position(lines, end, len(lines[end]))
     entry = ("" if text.endswith("\n") or not text else "\n") + f"- {live.today} \n"
     edit = _text_edit(documents, path, [types.TextEdit(types.Range(at, at), entry)])
-    return [_action(f"Log an interaction with {finding.subject} today", edit)]
+    return [_action(_("Log an interaction with {name} today").format(name=finding.subject), edit)]
 
 
 def _list_edit(documents: Documents, path: str, key: str, value: str) -> types.WorkspaceEdit | None:

@@ -13,6 +13,7 @@ from lsprotocol import types
 from mdnet.config import MARKERS
 from mdnet.config.settings import BUILT_IN_SPELLINGS
 from mdnet.dates import LEADING_DATE_RE
+from mdnet.language import N_, _
 from mdnet.live.vault import LiveVault
 from mdnet.lsp.documents import split_lines
 from mdnet.lsp.session import Session
@@ -37,14 +38,14 @@ KEY_RE = re.compile(r"^([\w-]*)$")
 TYPE_RE = re.compile(r"^type\s*:\s*['\"]?([\w-]+)")
 VALUE_RE = re.compile(r"^([\w-]+)\s*:\s*(\S*)$")
 SOURCES = ("card", "linkedin", "event", "intro", "import")
-MEANINGS = {
-    "gave": "I gave something of value: an intro, advice, a referral, expertise",
-    "got": "I received something of value",
-    "asked": "I asked for something",
-    "promised": "I promised something (open until a later #gave or #done)",
-    "done": "a promise was kept",
-    "noreply": "an outreach that got no answer",
-    "news": "news about them: a new company or role",
+MEANINGS = {  # translated when offered
+    "gave": N_("I gave something of value: an intro, advice, a referral, expertise"),
+    "got": N_("I received something of value"),
+    "asked": N_("I asked for something"),
+    "promised": N_("I promised something (open until a later #gave or #done)"),
+    "done": N_("a promise was kept"),
+    "noreply": N_("an outreach that got no answer"),
+    "news": N_("news about them: a new company or role"),
 }
 
 
@@ -144,7 +145,9 @@ def _front_matter(
         types.CompletionItem(
             label=key,
             kind=types.CompletionItemKind.Property,
-            detail=f"{kind} field" if key in BY_KIND[kind] or key == "tier" else "field",
+            detail=_("{kind} field").format(kind=kind)
+            if key in BY_KIND[kind] or key == "tier"
+            else _("field"),
             text_edit=types.TextEdit(range=span, new_text=f"{key}: "),
         )
         for key in dict.fromkeys(keys)
@@ -188,7 +191,8 @@ def _matching_links(
                 continue
             detail = _detail(note.kind, note.fields)
             if alias_of is not None:
-                detail = f"alias of {alias_of}" + (f" — {detail}" if detail else "")
+                alias = _("alias of {title}").format(title=alias_of)
+                detail = alias + (f" — {detail}" if detail else "")
             rank = "0" if note.kind == "contact" else "1"
             items.append(
                 types.CompletionItem(
@@ -225,7 +229,7 @@ def _markers(live: LiveVault, span: types.Range) -> types.CompletionList:
     """The markers and the config's other spellings of them."""
     items = []
     for marker in MARKERS:
-        meaning = MEANINGS.get(marker, "a marker")
+        meaning = _(MEANINGS.get(marker, N_("a marker")))
         spellings = (
             marker,
             *BUILT_IN_SPELLINGS.get(marker, ()),

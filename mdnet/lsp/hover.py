@@ -8,6 +8,7 @@ import datetime as dt
 
 from lsprotocol import types
 
+from mdnet.language import _, ngettext
 from mdnet.live.links import Links
 from mdnet.live.vault import LiveVault
 from mdnet.lsp.navigation import place
@@ -15,6 +16,8 @@ from mdnet.lsp.session import Session
 from mdnet.model.contact import Interaction
 from mdnet.model.giveback import open_promises
 from mdnet.model.health import Standing
+from mdnet.summary.glance import STATE_WORDS
+from mdnet.summary.text import cadence_said, day, days_ago
 
 
 def hover(session: Session, uri: str, position: types.Position) -> types.Hover | None:
@@ -38,34 +41,51 @@ def hover(session: Session, uri: str, position: types.Position) -> types.Hover |
 
 
 def describe(live: LiveVault, links: Links, standing: Standing) -> str:
-    """A contact's standing as a few lines of Markdown."""
+    """A contact's standing as a few lines of Markdown, in the language in use (dates
+    and lengths of time as the summary writes them)."""
     today = live.today
     contact = standing.contact
     fields = contact.note.fields
     about = ", ".join(str(fields[key]) for key in ("company", "role") if fields.get(key))
-    lines = [f"**{contact.name}**" + (f" — {about}" if about else "") + f" · *{standing.state}*"]
-    lines.append("")
-    lines.append(f"- Last interaction: {_last(contact.past_interactions(today), standing, today)}")
-    if standing.cadence is not None:
-        due = ""
-        if standing.due is not None:
-            late = standing.days_overdue(today)
-            due = f"; next due {standing.due}" + (f" ({_days(late)} overdue)" if late else "")
-        lines.append(f"- Cadence: {standing.cadence.text} ({standing.cadence_source}){due}")
-    else:
-        lines.append(f"- Cadence: none ({standing.cadence_source})")
+    state = _(STATE_WORDS[standing.state][1])
+    lines = [f"**{contact.name}**" + (f" — {about}" if about else "") + f" · *{state}*", ""]
     made = contact.past_interactions(today)
+    lines.append("- " + _("Last interaction: {last}").format(last=_last(made, standing, today)))
+    lines.append("- " + _cadence(standing, today))
     gave = sum("gave" in entry.markers for entry in made)
     got = sum("got" in entry.markers for entry in made)
-    lines.append(f"- Gave {gave}, got {got}")
+    lines.append("- " + _("Gave {gave}, got {got}").format(gave=gave, got=got))
     promises = open_promises(contact, live.config, today)
     if promises:
-        shown = "; ".join(f"{p.entry.date} ({_days(p.days)} ago)" for p in promises[:5])
-        lines.append(f"- Open promises: {len(promises)}: {shown}")
+        shown = "; ".join(_when(p.entry.date, p.days) for p in promises[:5])
+        count = len(promises)
+        said = ngettext("{count} open promise: {shown}", "{count} open promises: {shown}", count)
+        lines.append("- " + said.format(count=count, shown=shown))
     shared = shared_with(live, links, contact.note.path)
     if shared:
-        lines.append("- Circles and events: " + ", ".join(f"[[{title}]]" for title in shared))
+        titles = ", ".join(f"[[{title}]]" for title in shared)
+        lines.append("- " + _("Circles and events: {titles}").format(titles=titles))
     return "\n".join(lines)
+
+
+def _cadence(standing: Standing, today: dt.date) -> str:
+    """``60-day cadence, tier "close"; next due 2026-10-31 (26 days overdue)``."""
+    if standing.cadence is None:
+        source = standing.cadence_source
+        if source.startswith("tier"):
+            tier = standing.contact.note.fields.get("tier", "")
+            return _('No cadence (tier "{tier}")').format(tier=tier)
+        return _("No cadence (the default)") if source == "default" else _("No cadence")
+    said = cadence_said(standing)
+    if standing.due is None:
+        return said
+    late = standing.days_overdue(today)
+    if not late:
+        return _("{cadence}; next due {date}").format(cadence=said, date=day(standing.due))
+    overdue = ngettext("{count} day overdue", "{count} days overdue", late).format(count=late)
+    return _("{cadence}; next due {date} ({overdue})").format(
+        cadence=said, date=day(standing.due), overdue=overdue
+    )
 
 
 def shared_with(live: LiveVault, links: Links, path: str) -> list[str]:
@@ -73,7 +93,7 @@ def shared_with(live: LiveVault, links: Links, path: str) -> list[str]:
     contact (attendees, a circle's log) and those the contact note links (``met_at``)."""
     vault = live.vault
     commitments = vault.circles.keys() | vault.events.keys()
-    found = {source for source, _ in links.linking(path) if source in commitments}
+    found = {source for source, _how in links.linking(path) if source in commitments}
     found.update(at for at, event in vault.events.items() if path in event.attendees)
     note = vault.notes.get(path)
     if note is not None:
@@ -90,16 +110,19 @@ def shared_with(live: LiveVault, links: Links, path: str) -> list[str]:
 
 def _last(made: list[Interaction], standing: Standing, today: dt.date) -> str:
     if standing.last is None:
-        return "none yet" + (f" (met {standing.met[0]})" if standing.met else "")
-    text = f"{standing.last} ({_days((today - standing.last).days)} ago)"
+        if standing.met:
+            return _("none yet (met {date})").format(date=day(standing.met[0]))
+        return _("none yet")
+    text = _when(standing.last, (today - standing.last).days)
     entries = [entry for entry in made if entry.date == standing.last]
     channel = entries[-1].channel if entries else None
     if channel:
         text += f", {channel}"
     elif not entries:
-        text += ", from `last_contact`"
+        text = _("{last}, from {field}").format(last=text, field="`last_contact`")
     return text
 
 
-def _days(days: int) -> str:
-    return f"{days} day" + ("s" if days != 1 else "")
+def _when(date: dt.date, days: int) -> str:
+    """``2026-09-01 (86 days ago)``, ``1 septembre 2026 (il y a 86 jours)``."""
+    return f"{day(date)} ({days_ago(days)})"

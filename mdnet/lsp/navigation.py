@@ -10,6 +10,7 @@ from urllib.parse import quote
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException
 
+from mdnet.language import _
 from mdnet.lsp.documents import split_lines
 from mdnet.lsp.links import WrittenLink, link_at, links_on
 from mdnet.lsp.session import Session
@@ -137,7 +138,8 @@ def rename_note(
     old_title = _renamed_title(session, where.target)
     title = safe_title(new_name.strip().removesuffix(".md"), fallback="")
     if not title or title != new_name.strip().removesuffix(".md"):
-        raise RequestFailed(f"{new_name!r} cannot be a note's title (no / \\ : and the like)")
+        said = _("{name} cannot be a note's title (no / \\ : and the like)")
+        raise RequestFailed(said.format(name=repr(new_name)))
     folder = posixpath.dirname(where.target)
     new_path = posixpath.join(folder, f"{title}.md") if folder else f"{title}.md"
     assert session.links is not None
@@ -145,7 +147,8 @@ def rename_note(
     if ((live.root / new_path).exists() and new_path.lower() != where.target.lower()) or (
         taken is not None and taken != where.target
     ):
-        raise RequestFailed(f"{new_path} exists, or {title!r} is the title of another note")
+        said = _("{path} exists, or {title} is the title of another note")
+        raise RequestFailed(said.format(path=new_path, title=repr(title)))
     changes: list[types.TextDocumentEdit | types.RenameFile] = []
     for source, links in sorted(links_to(session, where.target).items()):
         lines = split_lines(documents.text(source) or "")
@@ -178,11 +181,11 @@ def _renamed_title(session: Session, path: str) -> str:
 def _retarget(written: str, link: WrittenLink, old: str, new: str) -> str | None:
     """The link's target written for the new title; None for a link by alias."""
     if link.relative:  # a Markdown link's path: its file name changes
-        folder, _, name = written.rpartition("/")
+        folder, _slash, name = written.rpartition("/")
         encoded = "%" in name or (" " not in name and " " in new)
         file = quote(new) if encoded else new
         return f"{folder}/{file}.md" if folder else f"{file}.md"
-    folder, _, name = written.rpartition("/")
+    folder, _slash, name = written.rpartition("/")
     if name.removesuffix(".md").lower() != old.lower():
         return None  # by alias: it still resolves
     suffix = ".md" if name.lower().endswith(".md") else ""

@@ -25,6 +25,7 @@ from pygls.lsp.server import LanguageServer
 from mdnet import language
 from mdnet.config import CONFIG_NAME, Config, ConfigError, load_config
 from mdnet.errors import UserError
+from mdnet.language import _, ngettext
 from mdnet.live.kept import keep_snapshot
 from mdnet.live.links import Links
 from mdnet.live.vault import LiveVault
@@ -33,6 +34,7 @@ from mdnet.lsp.first import Answer, Early, prepare
 from mdnet.lsp.publishing import Publisher
 from mdnet.notes.scan import find_vault
 
+ERROR = types.MessageType.Error
 CLOCK_CHECK = 60.0  # seconds between looks at the date when nothing happens
 logger = logging.getLogger(__name__)
 
@@ -72,12 +74,12 @@ class Session:
         try:
             root = find_vault(folder)
         except UserError as error:  # no such folder: nothing to serve, nothing to crash
-            self.log(f"mdnet: {error}; no vault to check", types.MessageType.Error)
+            self.log(_("mdnet: {error}; no vault to check").format(error=error), ERROR)
             return
         try:
             config = load_config(root, self.config_path)
         except ConfigError as error:
-            self.log(f"{error}; using the default configuration", types.MessageType.Error)
+            self.log(_("{error}; using the default configuration").format(error=error), ERROR)
             config = Config()
         # diagnostics in the config's language, else the environment's (SPEC §12)
         language.use(language.choose_language(config.language, os.environ).code)
@@ -96,14 +98,18 @@ class Session:
         last = await asyncio.to_thread(self._first_answer, self.live.root)
         if last is not None and not self.edits:  # shown while the vault loads
             self.publisher.answer(last)
-            self.log(f"mdnet: {last.count} findings of the last check, while the vault loads")
+            said = ngettext(
+                "mdnet: {count} finding of the last check, while the vault loads",
+                "mdnet: {count} findings of the last check, while the vault loads",
+                last.count,
+            )
+            self.log(said.format(count=last.count))
         last = None  # its diagnostics (40 MB at 100,000 notes) are not held through the load
         follow()  # before the vault is read: a change meanwhile counts
         await asyncio.to_thread(self.live.load)
         self.ready = True
         self.publisher.everything()
-        findings, notes = len(self.live.findings), len(self.live.vault.notes)
-        self.log(f"mdnet: {findings} findings in {notes} notes of {self.live.root}")
+        self.log(loaded(len(self.live.findings), len(self.live.vault.notes), self.live.root))
         self._task = asyncio.create_task(self._run())
         self.wake.set()  # what editors opened meanwhile
 
@@ -192,7 +198,7 @@ class Session:
                 changed |= live.apply(disk).paths()
             except ConfigError as error:
                 self.log(
-                    f"{error}; still using the previous configuration", types.MessageType.Error
+                    _("{error}; still using the previous configuration").format(error=error), ERROR
                 )
                 changed |= live.apply(disk - {CONFIG_NAME}).paths()
         for path, text in edits.items():
@@ -204,3 +210,12 @@ class Session:
         if self.early is not None:
             return self.early.answer(root)
         return prepare(root, self.config_path, self.today())
+
+
+def loaded(findings: int, notes: int, root: Path) -> str:
+    """The log's line once the vault is read: ``mdnet: 23 findings in 33 notes of ROOT``."""
+    return _("mdnet: {findings} in {notes} of {root}").format(
+        findings=ngettext("{count} finding", "{count} findings", findings).format(count=findings),
+        notes=ngettext("{count} note", "{count} notes", notes).format(count=notes),
+        root=root,
+    )

@@ -9,6 +9,7 @@ from pathlib import Path
 from lsprotocol import types
 
 from mdnet.cache.folder import STATE_FOLDER
+from mdnet.language import _
 from mdnet.lsp.session import Session
 from mdnet.summary import SummaryRefused, write_summary
 from mdnet.watch.events import LOCK_NAME
@@ -40,7 +41,7 @@ def write(session: Session) -> dict[str, object]:
         session.log(f"mdnet: {error}", types.MessageType.Warning)
         return {"path": live.config.summary_path, "written": False, "error": str(error)}
     if written:
-        session.log(f"mdnet: wrote {live.config.summary_path}")
+        session.log(_("mdnet: wrote {path}").format(path=live.config.summary_path))
     return {"path": live.config.summary_path, "written": written}
 
 
@@ -49,6 +50,6 @@ def on_save(session: Session) -> None:
     if session.live is None:
         return
     if is_watched(session.live.root):
-        session.log("mdnet: the summary is left to the `mdnet watch` running on this vault")
+        session.log(_("mdnet: the summary is left to the `mdnet watch` running on this vault"))
         return
     write(session)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import re
 import sys
 import time
 import weakref
@@ -66,8 +67,12 @@ def registrations(client: LanguageClient) -> list[types.Registration]:
     return _registrations.setdefault(client, [])
 
 
+# the log's line once the vault is read (``lsp.session.loaded``), in English or French
+LOADED_RE = re.compile(r"mdnet ?: \d+ (findings?|constats?|problèmes?) (in|dans) \d+ notes? ")
+
+
 def started(client: LanguageClient) -> bool:
-    return any("findings in" in message.message for message in client.log_messages)
+    return any(LOADED_RE.match(message.message) for message in client.log_messages)
 
 
 @contextlib.asynccontextmanager

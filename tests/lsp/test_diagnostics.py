@@ -15,6 +15,7 @@ from lsprotocol import types
 from mdnet.lsp import diagnostics
 from tests.conftest import WriteVault
 from tests.lsp.client import (
+    LOADED_RE,
     codes,
     open_note,
     registrations,
@@ -225,7 +226,7 @@ async def test_the_last_checks_answer_is_shown_while_the_vault_loads(
     async with serving(root) as client:
         logged = [m.message for m in client.log_messages]
         quick = [n for n, m in enumerate(logged) if "2 findings of the last check" in m]
-        loaded = [n for n, m in enumerate(logged) if "findings in" in m]
+        loaded = [n for n, m in enumerate(logged) if LOADED_RE.match(m)]
         assert quick and loaded and quick[0] < loaded[0]
         assert codes(client, uri(root, "People/Jane.md")) == [("R001", 6)]
         assert codes(client, uri(root, "Daily/2026-11-01.md")) == [("F005", 2)]
@@ -248,7 +249,7 @@ async def test_the_vaults_own_findings_stay_on_its_config_after_the_last_checks_
     subprocess.run(command, capture_output=True, check=False)  # kept after it answered
     await wait_until(lambda: (root / ".mdnet/results.pickle").exists())
     async with serving(root) as client:
-        assert any("findings of the last check" in m.message for m in client.log_messages)
+        assert any("1 finding of the last check" in m.message for m in client.log_messages)
         await asyncio.sleep(0.5)  # anything published after the live vault's start
         assert codes(client, uri(root, ".mdnet.toml")) == [("C003", 1)]
 
