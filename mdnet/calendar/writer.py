@@ -13,6 +13,7 @@ from pathlib import Path
 from mdnet.calendar.ics import PRODID
 from mdnet.config import Config
 from mdnet.errors import UserError
+from mdnet.language import _
 from mdnet.notes.files import OutsideVault, inside_vault, write_atomic
 
 HEADER_BYTES = 4096  # the PRODID comes before the first event, near the top
@@ -34,8 +35,10 @@ def calendar_file(root: Path, config: Config) -> Path:
     where = config.where("calendar", "path") if config.source else "calendar.path"
     if not config.calendar_path:
         raise CalendarRefused(
-            "no calendar.path set: give -o FILE (or -o - for stdout), or set "
-            '[calendar] path = "Network Calendar.ics" in .mdnet.toml'
+            _(
+                "no calendar.path set: give -o FILE (or -o - for stdout), or set "
+                '[calendar] path = "Network Calendar.ics" in .mdnet.toml'
+            )
         )
     try:
         inside_vault(root, config.calendar_path)
@@ -54,20 +57,24 @@ def write_calendar(root: Path, config: Config, parts: Sequence[bytes]) -> bool:
     """
     path = calendar_file(root, config)
     where = config.where("calendar", "path") if config.source else "calendar.path"
-    return write_file(path, parts, f"set another {where}")
+    return write_file(path, parts, _("set another {where}").format(where=where))
 
 
-def write_file(path: Path, parts: Sequence[bytes], instead: str = "choose another file") -> bool:
+def write_file(path: Path, parts: Sequence[bytes], instead: str | None = None) -> bool:
     """Write ``parts`` one after the other to ``path`` atomically, only when the file
     differs; True if it changed. The file there is compared a part at a time, never
     read whole.
 
-    Refuses (CalendarRefused) a folder, a link, or a file that mdnet did not write.
+    Refuses (CalendarRefused) a folder, a link, or a file that mdnet did not write;
+    ``instead``: what to do then (default: choose another file).
     """
+    instead = instead or _("choose another file")
     if path.is_symlink() or (path.exists() and not path.is_file()):
         raise CalendarRefused(
-            f"{path}: not a plain file; mdnet writes the calendar only to a file of its own "
-            f"({instead})"
+            _(
+                "{path}: not a plain file; mdnet writes the calendar only to a file of its own "
+                "({instead})"
+            ).format(path=path, instead=instead)
         )
     if path.exists():
         with open(path, "rb") as existing:
@@ -76,8 +83,10 @@ def write_file(path: Path, parts: Sequence[bytes], instead: str = "choose anothe
             existing.seek(0)
             if not is_calendar(existing.read(HEADER_BYTES)):
                 raise CalendarRefused(
-                    f"{path}: exists and was not written by mdnet (no PRODID:{PRODID}); "
-                    f"left untouched. Move it, or {instead}"
+                    _(
+                        "{path}: exists and was not written by mdnet (no {prodid}); "
+                        "left untouched. Move it, or {instead}"
+                    ).format(path=path, prodid=f"PRODID:{PRODID}", instead=instead)
                 )
     write_atomic(path, lambda out: out.writelines(parts))
     return True

@@ -12,6 +12,7 @@ import click
 
 from mdnet import __version__, language
 from mdnet.cli.check import check
+from mdnet.cli.click_texts import speak_through_mdnet
 from mdnet.cli.options import Program, UsageError
 from mdnet.cli.rules import explain_rule, list_rules
 from mdnet.errors import UserError, describe
@@ -59,6 +60,9 @@ LAZY_COMMANDS = {
 }
 
 
+speak_through_mdnet()  # click's messages about a wrong command line, in mdnet's language
+
+
 class _Commands(click.Group):
     """mdnet's commands. An unexpected error is one line on stderr and exit status 2,
     as a usage error is, not a traceback (``MDNET_DEBUG=1`` shows the traceback)."""
@@ -97,7 +101,12 @@ class _Commands(click.Group):
         try:
             returned = super().main(args, standalone_mode=False, **options)
         except click.exceptions.UsageError as error:  # click's own: a wrong option, value
-            hint = f" (`{error.ctx.command_path} --help` shows the usage)" if error.ctx else ""
+            hint = ""
+            if error.ctx:
+                usage = _("`{command} --help` shows the usage").format(
+                    command=error.ctx.command_path
+                )
+                hint = f" ({usage})"
             click.echo(f"mdnet: error: {error.format_message()}{hint}", err=True)
             sys.exit(2)
         except click.ClickException as error:

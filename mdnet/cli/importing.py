@@ -15,6 +15,7 @@ from mdnet.cli.options import common_options, open_vault, today_option, vault_op
 from mdnet.cli.progress import vault_parser
 from mdnet.importers import SOURCES, ImportPlan, plan_file
 from mdnet.importers.writing import Outcome, carry_out, log_entry
+from mdnet.language import _, ngettext
 from mdnet.pipeline import load_vault
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -106,25 +107,33 @@ def echo_plan(
     for new in plan.created:
         if new.path not in created:
             continue
-        line = f"{'would create' if dry_run else 'created'} {new.path}"
+        line = (_("would create {path}") if dry_run else _("created {path}")).format(path=new.path)
         if new.namesake:
-            line += (
-                f' (another "{new.person.name}" is {new.namesake}, with another LinkedIn '
-                f'profile: named "{new.name}"; rename either to tell them apart)'
-            )
+            line += " " + _(
+                '(another "{name}" is {namesake}, with another LinkedIn profile: named '
+                '"{named}"; rename either to tell them apart)'
+            ).format(name=new.person.name, namesake=new.namesake, named=new.name)
         click.echo(line)
     for known in plan.changed:
         click.echo(
-            f"reach out: {known.person.name} ({known.path}) is now {known.person.position}; "
-            f"the note says {known.was}"
+            _("reach out: {name} ({path}) is now {position}; the note says {was}").format(
+                name=known.person.name,
+                path=known.path,
+                position=known.person.position,
+                was=known.was,
+            )
         )
         if update and (dry_run or known.path in outcome.logged):
-            verb = "would log" if dry_run else "logged"
-            click.echo(f"  {verb} in {known.path}: {log_entry(known, today, label)}")
+            said = (
+                _("  would log in {path}: {entry}") if dry_run else _("  logged in {path}: {entry}")
+            )
+            click.echo(said.format(path=known.path, entry=log_entry(known, today, label)))
     for skipped in plan.skipped + outcome.failed:
-        click.echo(f"skipped {skipped.where}: {skipped.reason}")
+        click.echo(
+            _("skipped {where}: {reason}").format(where=skipped.where, reason=skipped.reason)
+        )
     for warning in plan.warnings:
-        click.echo(f"warning: {warning}")
+        click.echo(_("warning: {warning}").format(warning=warning))
 
 
 def closing_line(
@@ -134,14 +143,20 @@ def closing_line(
     skipped = plan.skipped + outcome.failed
     created = len(plan.created) if dry_run else len(outcome.created)
     changed = len(plan.changed)
+    matched = len(plan.matched)
     parts = [
-        f"{created} {'to create' if dry_run else 'created'}",
-        f"{len(plan.matched)} matched",
-        f"{changed} changed" + ("" if not changed or update else " (--update logs them)"),
-        f"{len(skipped)} skipped",
+        ngettext("{count} to create", "{count} to create", created)
+        if dry_run
+        else ngettext("{count} created", "{count} created", created),
+        ngettext("{count} matched", "{count} matched", matched),
+        ngettext("{count} changed", "{count} changed", changed)
+        + ("" if not changed or update else " " + _("(--update logs them)")),
+        ngettext("{count} skipped", "{count} skipped", len(skipped)),
     ]
+    counts = [created, matched, changed, len(skipped)]
+    parts = [part.format(count=count) for part, count in zip(parts, counts, strict=True)]
     if skipped:
         reasons = Counter(s.reason.split(":")[0] for s in skipped)
         parts[-1] += " (" + ", ".join(f"{n} {why}" for why, n in sorted(reasons.items())) + ")"
-    head = f"Dry run, nothing written: {file.name}" if dry_run else f"Imported {file.name}"
-    return f"{head}: {', '.join(parts)}."
+    said = _("Dry run, nothing written: {file}") if dry_run else _("Imported {file}")
+    return _("{head}: {counts}.").format(head=said.format(file=file.name), counts=", ".join(parts))

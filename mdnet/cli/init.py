@@ -41,4 +41,4 @@ def init(folder: Path | None, vault: Path | None) -> None:
         shown = (vault / relative).as_posix() if vault != Path(".") else relative
         done = _("Created {path}") if created else _("Skipped {path} (it exists)")
         click.echo(done.format(path=shown))
-    click.echo(NEXT_STEPS.format(templates=TEMPLATES_FOLDER))
+    click.echo(_(NEXT_STEPS).format(templates=TEMPLATES_FOLDER))

@@ -97,7 +97,7 @@ def calendar_path(value: object) -> str:
         return ""
     normal = posixpath.normpath(path)
     if not normal.endswith(".ics") or normal.startswith(("/", "../")) or normal == "..":
-        raise InvalidValue('expected a vault-relative path ending in .ics, or ""')
+        raise InvalidValue(_('expected a vault-relative path ending in .ics, or ""'))
     return normal
 
 
@@ -111,5 +111,5 @@ def time_of_day(value: object) -> dt.time | None:
         return None
     match = _TIME_RE.fullmatch(text)
     if match is None:
-        raise InvalidValue('expected a time of day such as "08:30", or ""')
+        raise InvalidValue(_('expected a time of day such as "08:30", or ""'))
     return dt.time(int(match.group(1)), int(match.group(2)))

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from mdnet.config import CONFIG_NAME
 from mdnet.edits.new_note import TEMPLATE_NAMES, packaged_templates
+from mdnet.language import N_
 from mdnet.notes.files import write_new
 from mdnet.notes.scan import TEMPLATES_FOLDER
 
@@ -82,13 +83,13 @@ path = ""                       # e.g. "Network Calendar.ics" (in the vault): `m
 alarm = ""                      # e.g. "08:30": a reminder at that time on each event's day
 """
 
-NEXT_STEPS = """\
+NEXT_STEPS = N_("""\
 Next steps:
   1. Edit .mdnet.toml: your [kinds] folders, [me] domain and [budget].
   2. Create notes: mdnet new contact "Jane Doe"   (or circle, event)
   3. Check the vault: mdnet check   and write its summary: mdnet summary
   4. In Obsidian, set Settings > Templates > Template folder location to {templates}
-     to use the same templates there."""
+     to use the same templates there.""")  # translated when shown
 
 
 def init_vault(folder: Path) -> list[tuple[str, bool]]:

@@ -64,7 +64,7 @@ def read_connections(data: bytes) -> tuple[list[Person], list[Skipped], list[str
     columns: dict[str, int] | None = None
     try:
         for row in reader:
-            where = f"line {reader.line_num}"
+            where = _("line {line}").format(line=reader.line_num)
             if columns is None:
                 columns = _header(row)
                 continue
@@ -110,14 +110,16 @@ def _person(
 
     name = " ".join(part for part in (cell("first"), cell("last")) if part)
     if not name:
-        return Skipped(where, "no name")
+        return Skipped(where, _("no name"))
     connected = None
     if cell("connected"):
         connected = parse_connected_on(cell("connected"))
         if connected is None:
             warnings.append(
-                f'{where}: "Connected On" {cell("connected")!r} is not a date; '
-                f"{name} is imported without `connected`"
+                _(
+                    '{where}: "Connected On" {value} is not a date; '
+                    "{name} is imported without `connected`"
+                ).format(where=where, value=repr(cell("connected")), name=name)
             )
     url = cell("url")
     if url and not re.match(r"[a-z]+://", url, re.IGNORECASE):

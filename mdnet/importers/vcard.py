@@ -41,12 +41,13 @@ def read_vcards(data: bytes) -> tuple[list[Person], list[Skipped], list[str]]:
     if not cards:
         raise UnreadableExport(_("no vCard found (a card starts with BEGIN:VCARD)"))
     for number, (line, lines, problems) in enumerate(cards, start=1):
-        where = f"card {number} (line {line})"
+        where = _("card {number} (line {line})").format(number=number, line=line)
         warnings += [f"{where}: {problem}" for problem in problems]
         try:
             card = vobject.readOne("\r\n".join(lines) + "\r\n")
         except Exception as error:  # vobject raises many kinds on bad input
-            skipped.append(Skipped(where, f"vobject cannot read it: {_first_line(error)}"))
+            said = _("vobject cannot read it: {error}").format(error=_first_line(error))
+            skipped.append(Skipped(where, said))
             continue
         person = _person(card, where, warnings)
         if isinstance(person, Skipped):
@@ -60,7 +61,7 @@ def _person(card: vobject.base.Component, where: str, warnings: list[str]) -> Pe
     contents = card.contents
     name = _name(contents)
     if not name:
-        return Skipped(where, "no name: neither FN nor N")
+        return Skipped(where, _("no name: neither FN nor N"))
     companies = [_organization(line.value) for line in contents.get("org", [])]
     titles = [_text(line.value) for line in contents.get("title", contents.get("role", []))]
     emails = _unique(_text(line.value) for line in _preferred(contents.get("email", [])))
@@ -70,7 +71,8 @@ def _person(card: vobject.base.Component, where: str, warnings: list[str]) -> Pe
     for line in contents.get("bday", [])[:1]:
         birthday = _birthday(line)
         if birthday is None:
-            warnings.append(f"{where}: birthday {_text(line.value)!r} is not a date; left out")
+            said = _("{where}: birthday {value} is not a date; left out")
+            warnings.append(said.format(where=where, value=repr(_text(line.value))))
     return Person(
         name,
         where,

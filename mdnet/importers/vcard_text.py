@@ -14,6 +14,8 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from mdnet.language import _
+
 KEPT = frozenset(
     {"VERSION", "FN", "N", "ORG", "TITLE", "ROLE", "EMAIL", "TEL", "URL", "BDAY", "NOTE"}
     | {"X-ABLABEL", "X-SOCIALPROFILE"}  # Apple's labels of itemN. groups; social profiles
@@ -106,21 +108,22 @@ def _decode_quoted_printable(line: str, problems: list[str]) -> str:
     What cannot be decoded is said in ``problems``, never written as U+FFFD: a broken
     escape (``=ZZ``) stays as written, bytes that are not text in the charset are left
     out."""
-    head, _, value = line.partition(":")
+    head, _colon, value = line.partition(":")
     parameters = head.split(";")
     if not any("QUOTED-PRINTABLE" in p.upper() for p in parameters):
         return line
     charset = "utf-8"
     kept = []
     for parameter in parameters:
-        name, _, setting = parameter.partition("=")
+        name, _equals, setting = parameter.partition("=")
         if name.upper() == "CHARSET":
             charset = setting.strip('"') or charset
         elif "QUOTED-PRINTABLE" not in parameter.upper():
             kept.append(parameter)
     field = head.split(";")[0].split(".")[-1].upper()
     if BROKEN_ESCAPE_RE.search(value):
-        problems.append(f"{field}: a broken quoted-printable escape is kept as written")
+        said = _("{field}: a broken quoted-printable escape is kept as written")
+        problems.append(said.format(field=field))
     raw = quopri.decodestring(value.encode("utf-8", errors="replace"))
     text = ""
     for encoding in (charset, "utf-8"):  # UTF-8 when the charset is none Python knows
@@ -128,7 +131,8 @@ def _decode_quoted_printable(line: str, problems: list[str]) -> str:
             text = raw.decode(encoding)
         except UnicodeDecodeError:
             text = raw.decode(encoding, errors="ignore")
-            problems.append(f"{field}: bytes that are not {encoding.upper()} text are left out")
+            said = _("{field}: bytes that are not {encoding} text are left out")
+            problems.append(said.format(field=field, encoding=encoding.upper()))
         except (LookupError, ValueError):
             continue
         break

@@ -16,6 +16,7 @@ from pathlib import Path
 from mdnet.errors import describe
 from mdnet.importers.matching import ImportPlan, Known, update_phrase
 from mdnet.importers.person import Skipped
+from mdnet.language import _
 from mdnet.notes.files import OutsideVault, inside_vault, write_atomic, write_new
 
 LOG_HEADING_RE = re.compile(r"^#{1,6}[ \t]+log[ \t#]*$", re.IGNORECASE | re.MULTILINE)
@@ -43,13 +44,17 @@ def carry_out(plan: ImportPlan, root: Path, today: dt.date, label: str, update: 
         try:
             write_new(inside_vault(root, new.path), new.text)
         except FileExistsError:
-            reason = f"cannot write the note: {new.path} appeared meanwhile; not replaced"
+            reason = _("cannot write the note: {path} appeared meanwhile; not replaced").format(
+                path=new.path
+            )
             outcome.failed.append(Skipped(new.person.where, reason))
         except OutsideVault as error:
-            reason = f"cannot write the note: {new.path}: {error}"
+            reason = _("cannot write the note: {path}: {error}").format(path=new.path, error=error)
             outcome.failed.append(Skipped(new.person.where, reason))
         except OSError as error:
-            reason = f"cannot write the note: {new.path}: {describe(error)}"
+            reason = _("cannot write the note: {path}: {error}").format(
+                path=new.path, error=describe(error)
+            )
             outcome.failed.append(Skipped(new.person.where, reason))
         else:
             outcome.created.append(new.path)
@@ -59,7 +64,9 @@ def carry_out(plan: ImportPlan, root: Path, today: dt.date, label: str, update: 
                 append_entry(inside_vault(root, known.path), log_entry(known, today, label))
             except (OSError, OutsideVault, UnicodeDecodeError) as error:
                 said = describe(error) if isinstance(error, OSError) else str(error)
-                reason = f"cannot log the change: {known.path}: {said}"
+                reason = _("cannot log the change: {path}: {error}").format(
+                    path=known.path, error=said
+                )
                 outcome.failed.append(Skipped(known.person.where, reason))
             else:
                 outcome.logged.append(known.path)

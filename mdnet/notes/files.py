@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from mdnet.errors import UserError
+from mdnet.language import _
 
 TEMPORARY_MARK = "mdnet-"
 # `.Jane.md.mdnet-k3j4h5g6.tmp`: mkstemp's eight characters (and before the mark, none)
@@ -37,7 +38,9 @@ def inside_vault(vault: Path, relative: str) -> Path:
     """``vault / relative``, refusing anything that resolves outside the vault."""
     target = (vault / relative).resolve()
     if not target.is_relative_to(vault.resolve()):
-        raise OutsideVault(f"{relative}: outside the vault {vault}")
+        raise OutsideVault(
+            _("{path}: outside the vault {vault}").format(path=relative, vault=vault)
+        )
     return target
 
 
