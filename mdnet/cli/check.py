@@ -8,6 +8,7 @@ import os
 import sys
 from functools import partial
 from pathlib import Path
+from typing import BinaryIO
 
 import click
 
@@ -186,11 +187,18 @@ def _warn_if_empty(target: Target, notes: int) -> None:
 
 
 def _stdin_text(paths: tuple[Path, ...], stdin_filename: Path | None, fix: bool) -> str:
-    """The note's text on stdin, when the command line asks for it as it should."""
+    """The note's text on stdin, when the command line asks for it as it should: its
+    bytes decoded as ``notes.reading`` decodes a file's (``check_text`` then reads them
+    as it reads a file: binary, too large, not UTF-8)."""
     if stdin_filename is None:
         raise UsageError(_("`-` reads a note from stdin: give --stdin-filename PATH too"))
     if any(path != STDIN for path in paths):
         raise UsageError(_("with --stdin-filename, give `-` alone: one note is read from stdin"))
     if fix:
         raise UsageError(_("--fix cannot write a note read from stdin"))
-    return sys.stdin.read()
+    stdin: BinaryIO | None = getattr(sys.stdin, "buffer", None)
+    if stdin is None:  # a text stream only (no bytes behind it)
+        return sys.stdin.read()
+    # its bytes, as a file's are read: bytes that are not UTF-8 are kept as surrogates,
+    # which the parser takes back to bytes to say where they are (F002), as for a file
+    return stdin.read().decode("utf-8", "surrogateescape")

@@ -33,6 +33,19 @@ def read_note(vault: Path, note: NoteFile, config: Config) -> str:
                 limit=config.max_file_kb
             )
         )
+    return _text_of(data)
+
+
+def _note_text(data: bytes, config: Config) -> str:
+    """The text of a note's bytes given by the caller (``check --stdin-filename``), or
+    Unreadable as ``read_note`` would say for a file of those bytes."""
+    if len(data) > config.max_file_kb * 1024:
+        raise Unreadable(too_large(len(data), config))
+    return _text_of(data)
+
+
+def _text_of(data: bytes) -> str:
+    """``data`` as UTF-8 text, or Unreadable: binary or not UTF-8."""
     if b"\0" in data:
         raise Unreadable(_(BINARY))
     try:
@@ -58,13 +71,31 @@ def too_large(size: int, config: Config) -> str:
 
 
 def check_text(text: str, config: Config) -> str:
-    """``text`` (an editor's unsaved note), or Unreadable as ``read_note`` would say."""
-    size = len(text.encode("utf-8", "surrogatepass"))
+    """``text`` (an editor's unsaved note, a note on stdin), or Unreadable as
+    ``read_note`` would say for a file of its bytes.
+
+    Bytes that are not UTF-8 come as the surrogates that ``surrogateescape`` decodes them
+    to (``check --stdin-filename``): they are the bytes again, and F002 names the first.
+    """
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:  # surrogates: bytes that were not UTF-8, or lone ones
+        return _note_text(_bytes_of(text), config)
+    size = len(data)
     if size > config.max_file_kb * 1024:
         raise Unreadable(too_large(size, config))
     if "\0" in text:
         raise Unreadable(_(BINARY))
     return text
+
+
+def _bytes_of(text: str) -> bytes:
+    """The bytes ``text`` was decoded from with ``surrogateescape``; a surrogate that
+    stands for no byte (an editor's lone one) as the 3 bytes that are not UTF-8."""
+    try:
+        return text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogatepass")
 
 
 def _read_bytes(path: str, size: int, most: int) -> bytes:
