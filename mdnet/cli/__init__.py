@@ -98,6 +98,9 @@ class _Commands(click.Group):
         (usage errors included), and Ctrl-C exits with status 130, saying nothing."""
         if not standalone_mode:
             return super().main(args, standalone_mode=False, **options)
+        # the environment's language until a command reads the config's: a wrong command
+        # line is told in it too
+        language.use(language.from_environment(os.environ).code)
         try:
             returned = super().main(args, standalone_mode=False, **options)
         except click.exceptions.UsageError as error:  # click's own: a wrong option, value

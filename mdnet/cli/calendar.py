@@ -75,7 +75,11 @@ def write_calendar_file(
         sys.stdout.buffer.writelines(parts)  # bytes as they are: CRLF line ends, UTF-8
         sys.stdout.buffer.flush()
         finish(0, later)
-    instead = "choose another -o FILE" if output else "set another calendar.path in .mdnet.toml"
+    instead = (
+        _("choose another -o FILE")
+        if output
+        else _("set another {where}").format(where="calendar.path in .mdnet.toml")
+    )
     try:
         with leaving(later):
             changed = write_file(target, parts, instead)

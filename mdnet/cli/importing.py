@@ -156,7 +156,7 @@ def closing_line(
     counts = [created, matched, changed, len(skipped)]
     parts = [part.format(count=count) for part, count in zip(parts, counts, strict=True)]
     if skipped:
-        reasons = Counter(s.reason.split(":")[0] for s in skipped)
+        reasons = Counter(s.reason.split(":")[0].strip() for s in skipped)
         parts[-1] += " (" + ", ".join(f"{n} {why}" for why, n in sorted(reasons.items())) + ")"
     said = _("Dry run, nothing written: {file}") if dry_run else _("Imported {file}")
     return _("{head}: {counts}.").format(head=said.format(file=file.name), counts=", ".join(parts))

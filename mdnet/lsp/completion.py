@@ -38,7 +38,8 @@ KEY_RE = re.compile(r"^([\w-]*)$")
 TYPE_RE = re.compile(r"^type\s*:\s*['\"]?([\w-]+)")
 VALUE_RE = re.compile(r"^([\w-]+)\s*:\s*(\S*)$")
 SOURCES = ("card", "linkedin", "event", "intro", "import")
-MEANINGS = {  # translated when offered
+A_MARKER = N_("a marker")  # a marker the config adds (translated when offered, as these)
+MEANINGS = {
     "gave": N_("I gave something of value: an intro, advice, a referral, expertise"),
     "got": N_("I received something of value"),
     "asked": N_("I asked for something"),
@@ -229,7 +230,7 @@ def _markers(live: LiveVault, span: types.Range) -> types.CompletionList:
     """The markers and the config's other spellings of them."""
     items = []
     for marker in MARKERS:
-        meaning = _(MEANINGS.get(marker, N_("a marker")))
+        meaning = _(MEANINGS.get(marker, A_MARKER))
         spellings = (
             marker,
             *BUILT_IN_SPELLINGS.get(marker, ()),
