@@ -1,15 +1,18 @@
 """Where a link points: Obsidian's resolution of wikilinks and Markdown links to notes.
 
 A note is known by its names: its vault-relative path without ``.md``, its title, its
-aliases (any case). A name several notes claim goes to the first by path, a title or path
-before an alias. The ``Resolver`` keeps, besides what each name resolves to, who claims
-it (made when first needed), so that a note that appears, goes, or changes its aliases
-re-resolves only the names it gains or loses (``reclaim``).
+aliases (any case, any Unicode normal form: ``Chloé`` typed composed links the note
+whose file name macOS wrote decomposed, as Obsidian finds it). A name several notes
+claim goes to the first by path, a title or path before an alias. The ``Resolver``
+keeps, besides what each name resolves to, who claims it (made when first needed), so
+that a note that appears, goes, or changes its aliases re-resolves only the names it
+gains or loses (``reclaim``).
 """
 
 from __future__ import annotations
 
 import posixpath
+import unicodedata
 from collections.abc import Iterable, Iterator
 
 from mdnet.notes.blocks import Link
@@ -18,13 +21,23 @@ from mdnet.notes.note import Note
 TITLE, ALIAS = 0, 1  # what a name is of a note: a title or path wins over an alias
 
 
+def name_key(name: str) -> str:
+    """``name`` as links match it: in lower case and, unless ASCII (most names: no
+    normalising in the hot path), in Unicode's composed form (NFC), so that ``Chloé``
+    matches whether its ``é`` is one character or ``e`` and an accent (macOS's file names)."""
+    if name.isascii():
+        return name.lower()
+    return unicodedata.normalize("NFC", name).lower()
+
+
 def names_of(note: Note) -> Iterator[tuple[int, str]]:
-    """(TITLE or ALIAS, name in lower case) of each name that links may use for ``note``."""
+    """(TITLE or ALIAS, name as ``name_key`` makes it) of each name that links may use
+    for ``note``."""
     stem = note.path.removesuffix(".md")
-    yield TITLE, stem.lower()
-    yield TITLE, stem.rsplit("/", 1)[-1].lower()
+    yield TITLE, name_key(stem)
+    yield TITLE, name_key(stem.rsplit("/", 1)[-1])
     for alias in note.fields.get("aliases", ()):
-        yield ALIAS, alias.lower()
+        yield ALIAS, name_key(alias)
 
 
 def link_keys(link: Link, from_path: str) -> tuple[str, ...]:
@@ -33,15 +46,16 @@ def link_keys(link: Link, from_path: str) -> tuple[str, ...]:
         return (_title_key(link.target),)
     folder = posixpath.dirname(from_path)
     joined = posixpath.normpath(posixpath.join(folder, link.target)).removesuffix(".md")
-    return (joined.lower(), _title_key(link.target))
+    return (name_key(joined), _title_key(link.target))
 
 
 def _title_key(target: str) -> str:
-    return target.strip().removesuffix(".md").lstrip("/").lower()
+    return name_key(target.strip().removesuffix(".md").lstrip("/"))
 
 
 class Resolver:
-    """Obsidian's link resolution: title, alias or path without ``.md``, any case."""
+    """Obsidian's link resolution: title, alias or path without ``.md``, any case, any
+    normal form (``name_key``)."""
 
     def __init__(self, notes: Iterable[Note]) -> None:
         self.by_name: dict[str, str] = {}
@@ -50,11 +64,11 @@ class Resolver:
         for note in notes:  # sorted by path: the first note of a shared title wins
             path = note.path
             stem = path.removesuffix(".md")
-            name(stem.lower(), path)
-            name(stem.rsplit("/", 1)[-1].lower(), path)  # the note's title
+            name(name_key(stem), path)
+            name(name_key(stem.rsplit("/", 1)[-1]), path)  # the note's title
             if "aliases" in note.fields:
                 for alias in note.fields["aliases"]:
-                    by_alias.setdefault(alias.lower(), path)
+                    by_alias.setdefault(name_key(alias), path)
         for alias, path in by_alias.items():
             self.by_name.setdefault(alias, path)
         self.wikilinks: dict[str, str | None] = {}  # target as written → path
@@ -90,10 +104,11 @@ class Resolver:
         return self.claims
 
     def notes_titled(self, title: str) -> int:
-        """How many notes have ``title`` (in lower case), once the claims are made: those
-        that claim it as a title (a path, which would claim it too, has a slash)."""
+        """How many notes have ``title`` (in lower case, any normal form), once the claims
+        are made: those that claim it as a title (a path, which would claim it too, has a
+        slash)."""
         assert self.claims is not None, "claim_all first"
-        claimants = self.claims.get(title)
+        claimants = self.claims.get(name_key(title))
         if isinstance(claimants, set):
             return sum(kind == TITLE for kind, _ in claimants)
         return int(claimants is not None and claimants[0] == TITLE)
