@@ -22,7 +22,7 @@ from mdnet.edits.placeholders import fill
 from mdnet.language import _
 from mdnet.live.links import Links
 from mdnet.live.vault import LiveVault
-from mdnet.lsp.documents import Documents, split_lines
+from mdnet.lsp.documents import Documents, line_break, split_lines
 from mdnet.lsp.front_matter import Insertion, add_to_list
 from mdnet.lsp.session import Session
 from mdnet.model.vault import Dangling
@@ -166,10 +166,9 @@ def _log_today(live: LiveVault, documents: Documents, finding: Finding) -> list[
     text = documents.text(path) if path in live.vault.contacts else None
     if path is None or text is None:
         return []
-    lines = split_lines(text)
-    end = len(lines) - 1
-    at = documents.position(lines, end, len(lines[end]))
-    entry = ("" if text.endswith("\n") or not text else "\n") + f"- {live.today} \n"
+    lines, newline = split_lines(text), line_break(text)
+    at = documents.end(lines)  # after the last line break, else after the last line
+    entry = ("" if at.character == 0 else newline) + f"- {live.today} {newline}"
     edit = _text_edit(documents, path, [types.TextEdit(types.Range(at, at), entry)])
     return [_action(_("Log an interaction with {name} today").format(name=finding.subject), edit)]
 
@@ -184,7 +183,7 @@ def _list_edit(documents: Documents, path: str, key: str, value: str) -> types.W
 
 def _edit_of(documents: Documents, lines: list[str], insertion: Insertion) -> types.TextEdit:
     if insertion.line >= len(lines):  # at the very end
-        end = documents.position(lines, len(lines) - 1, len(lines[-1]))
+        end = documents.end(lines)
         return types.TextEdit(types.Range(end, end), insertion.text)
     span = documents.span(lines, insertion.line, insertion.start, insertion.end)
     return types.TextEdit(span, insertion.text)

@@ -4,6 +4,7 @@ text of a note as the editor holds it (open) or as it is on disk."""
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -68,7 +69,7 @@ class Documents:
         if document is not None:
             return str(document.source)
         try:
-            return (self.root / path).read_text(encoding="utf-8")
+            return (self.root / path).read_bytes().decode("utf-8")  # line breaks as they are
         except (OSError, UnicodeDecodeError, ValueError):
             return None
 
@@ -79,6 +80,14 @@ class Documents:
     def span(self, lines: list[str], line: int, start: int, end: int) -> types.Range:
         """The client's range of characters ``start:end`` of ``line`` (0-based)."""
         return types.Range(self.position(lines, line, start), self.position(lines, line, end))
+
+    def end(self, lines: list[str]) -> types.Position:
+        """Where a text of ``lines`` ends: after its last line break (at the start of the
+        empty line LSP counts there), else at the end of its last line."""
+        last = len(lines) - 1
+        if LINE_BREAK_RE.search(lines[last]):
+            return types.Position(last + 1, 0)
+        return self.position(lines, last, len(lines[last]))
 
     def cursor(self, lines: list[str], position: types.Position) -> tuple[int, int]:
         """The (line, character) the client's ``position`` points at, in characters."""
@@ -91,3 +100,12 @@ class Documents:
 def split_lines(text: str) -> list[str]:
     """The lines of ``text`` with their line breaks (as pygls counts them)."""
     return text.splitlines(keepends=True) or [""]
+
+
+def line_break(text: str) -> str:
+    """The line break that ``text`` uses (its first one), ``\\n`` when it has none."""
+    found = LINE_BREAK_RE.search(text)
+    return found.group() if found is not None else "\n"
+
+
+LINE_BREAK_RE = re.compile(r"(\r\n|\n|\r)")  # the only line breaks of LSP and of mdnet

@@ -8,6 +8,7 @@ import json
 import re
 from typing import NamedTuple
 
+from mdnet.lsp.documents import line_break, split_lines
 from mdnet.notes.frontmatter import split_front_matter
 from mdnet.notes.parse import normalized
 
@@ -27,19 +28,21 @@ def add_to_list(text: str, key: str, value: str) -> Insertion | None:
     """The edit that adds ``value`` to the list at ``key``; None when the front matter
     cannot be edited safely (broken YAML, a value written over several lines...) or
     already lists it."""
-    lines = text.splitlines(keepends=True)
+    lines, newline = split_lines(text), line_break(text)
     item = value if PLAIN_RE.fullmatch(value) else json.dumps(value, ensure_ascii=False)
-    if not lines or lines[0].rstrip("\r\n") != "---":
-        insertion = Insertion(0, 0, 0, f"---\n{key}: [{item}]\n---\n")
+    if lines[0].rstrip("\r\n") != "---":
+        insertion = Insertion(0, 0, 0, f"---{newline}{key}: [{item}]{newline}---{newline}")
     else:
         closing = next((n for n in range(1, len(lines)) if lines[n].rstrip() == "---"), None)
         if closing is None:
             return None
-        insertion = _in_front_matter(lines, closing, key, item)
+        insertion = _in_front_matter(lines, closing, key, item, newline)
     return insertion if _reads_back(text, insertion, key, value) else None
 
 
-def _in_front_matter(lines: list[str], closing: int, key: str, item: str) -> Insertion:
+def _in_front_matter(
+    lines: list[str], closing: int, key: str, item: str, newline: str
+) -> Insertion:
     pattern = re.compile(rf"^{re.escape(key)}[ \t]*:[ \t]*(.*?)[ \t]*(#.*)?$")
     for number in range(1, closing):
         found = pattern.match(lines[number].rstrip("\r\n"))
@@ -61,12 +64,12 @@ def _in_front_matter(lines: list[str], closing: int, key: str, item: str) -> Ins
         if last == number:  # `key:` and nothing: the list starts now
             space = "" if lines[number][found.start(1) - 1] in " \t" else " "
             return Insertion(number, found.start(1), found.start(1), f"{space}[{item}]")
-        return Insertion(last + 1, 0, 0, f"{indent}- {item}\n")
-    return Insertion(closing, 0, 0, f"{key}: [{item}]\n")
+        return Insertion(last + 1, 0, 0, f"{indent}- {item}{newline}")
+    return Insertion(closing, 0, 0, f"{key}: [{item}]{newline}")
 
 
 def apply(text: str, insertion: Insertion) -> str:
-    lines = text.splitlines(keepends=True)
+    lines = split_lines(text)
     offset = sum(len(line) for line in lines[: insertion.line])
     return text[: offset + insertion.start] + insertion.text + text[offset + insertion.end :]
 

@@ -157,15 +157,29 @@ def new_text(edit: AnyTextEdit) -> str:
 
 
 def applied(text: str, edits: Sequence[AnyTextEdit]) -> str:
-    """``text`` with ``edits`` applied (ranges in characters: the tests' text is ASCII)."""
-    lines = text.splitlines(keepends=True)
+    """``text`` with ``edits`` applied as an LSP client applies them (what VS Code's
+    ``vscode-languageserver-textdocument`` does): lines end only at ``\\r\\n``, ``\\n`` or
+    ``\\r``; a character counts UTF-16 code units, and one past its line's end means
+    that end, before the line break; a line past the last means the end of the text."""
+    pieces = LINE_BREAK_RE.split(text)
+    lines, breaks = pieces[0::2], [*pieces[1::2], ""]
     starts = [0]
-    for line in lines:
-        starts.append(starts[-1] + len(line))
+    for line, end in zip(lines, breaks, strict=True):
+        starts.append(starts[-1] + len(line) + len(end))
 
     def offset(position: types.Position) -> int:
-        return starts[position.line] + position.character
+        if position.line >= len(lines):
+            return len(text)
+        line, units, at = lines[position.line], 0, 0
+        while at < len(line) and units < position.character:
+            units += 2 if ord(line[at]) > 0xFFFF else 1
+            at += 1
+        return starts[position.line] + at
 
-    for edit in sorted(edits, key=lambda e: offset(e.range.start), reverse=True):
+    ordered = sorted(edits, key=lambda e: (offset(e.range.start), offset(e.range.end)))
+    for edit in reversed(ordered):
         text = text[: offset(edit.range.start)] + new_text(edit) + text[offset(edit.range.end) :]
     return text
+
+
+LINE_BREAK_RE = re.compile(r"(\r\n|\n|\r)")  # the only line breaks of LSP

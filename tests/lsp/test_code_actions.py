@@ -9,6 +9,7 @@ from pytest_lsp import LanguageClient
 
 from tests.conftest import WriteVault
 from tests.lsp.client import (
+    AnyTextEdit,
     applied,
     codes,
     new_text,
@@ -47,7 +48,7 @@ def edited(root: Path, action: types.CodeAction) -> dict[str, str]:
     for change in action.edit.document_changes:
         if isinstance(change, types.TextDocumentEdit):
             path = Path(change.text_document.uri.removeprefix("file://").replace("%20", " "))
-            before = path.read_text() if path.exists() else ""
+            before = path.read_bytes().decode() if path.exists() else ""  # line breaks kept
             texts[path.relative_to(root).as_posix()] = applied(before, change.edits)
     return texts
 
@@ -110,3 +111,65 @@ async def test_f005_creates_the_note_or_adds_an_alias(make_vault: WriteVault) ->
         )
         await wait_until(lambda: len(codes(client, notes)) == 1)
         assert client.diagnostics[notes][0].message.count("Bob Martin")
+
+
+async def test_an_interaction_logged_today_starts_a_line_of_its_own(
+    make_vault: WriteVault,
+) -> None:
+    ended = "---\ntype: contact\ntier: close\n---\n- 2026-05-02 call\n"
+    unended = ended.rstrip("\n")  # no line break at the end
+    root = make_vault({"People/Jane Doe.md": ended, "People/Bob Martin.md": unended}).resolve()
+    jane, bob = uri(root, "People/Jane Doe.md"), uri(root, "People/Bob Martin.md")
+    async with serving(root) as client:
+        action = (await actions_for(client, jane))["Log an interaction with Jane Doe today"]
+        (insert,) = edits_of(action)
+        at = types.Position(5, 0)  # the start of the line after the last
+        assert insert == types.TextEdit(types.Range(at, at), "- 2026-11-26 \n")
+        assert edited(root, action)["People/Jane Doe.md"] == ended + "- 2026-11-26 \n"
+        action = (await actions_for(client, bob))["Log an interaction with Bob Martin today"]
+        (insert,) = edits_of(action)
+        at = types.Position(4, 17)  # the end of the last line
+        assert insert == types.TextEdit(types.Range(at, at), "\n- 2026-11-26 \n")
+
+
+async def test_actions_write_the_line_breaks_of_a_crlf_note(make_vault: WriteVault) -> None:
+    crlf = (
+        "---\r\ntype: contact\r\ntier: close\r\nlast_contact: 2026-01-01\r\n"
+        "mdnet-ignore:\r\n  - R004\r\n---\r\n- 2026-05-02 call\r\n"
+    )
+    files: dict[str, str | bytes] = {
+        "People/Jane Doe.md": crlf.encode(),
+        "Notes/x.md": "- 2026-11-20 [[Jane]]\n",
+    }
+    root = make_vault(files).resolve()
+    jane = uri(root, "People/Jane Doe.md")
+    async with serving(root) as client:
+        offered = await actions_for(client, jane)
+        made = {
+            title: edited(root, offered[title])["People/Jane Doe.md"]
+            for title in (
+                "Log an interaction with Jane Doe today",
+                "Add R001 to this note's mdnet-ignore",
+                "Set last_contact to 2026-05-02",
+            )
+        }
+        offered = await actions_for(client, uri(root, "Notes/x.md"))
+        made["alias"] = edited(root, offered['Add "Jane" as an alias of Jane Doe'])[
+            "People/Jane Doe.md"
+        ]
+    assert made["Log an interaction with Jane Doe today"] == crlf + "- 2026-11-26 \r\n"
+    assert made["Add R001 to this note's mdnet-ignore"] == crlf.replace(
+        "  - R004\r\n", "  - R004\r\n  - R001\r\n"
+    )
+    assert made["Set last_contact to 2026-05-02"] == crlf.replace("2026-01-01", "2026-05-02")
+    assert made["alias"] == crlf.replace("---\r\n-", "aliases: [Jane]\r\n---\r\n-")
+    for text in made.values():  # every line ends as the note's do
+        assert text.count("\n") == text.count("\r\n")
+
+
+def edits_of(action: types.CodeAction) -> list[AnyTextEdit]:
+    """The text edits of ``action``, which edits one note."""
+    assert action.edit is not None and action.edit.document_changes is not None
+    (change,) = action.edit.document_changes
+    assert isinstance(change, types.TextDocumentEdit)
+    return list(change.edits)
