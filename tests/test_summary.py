@@ -267,3 +267,17 @@ def test_contacts_that_gave_and_got_nothing_share_their_months(root: Path) -> No
     none = [counts for counts in months if not any(counts)]
     assert len(none) >= 2 and all(counts is none[0] for counts in none)
     assert any(any(counts) for counts in months)  # those with some are their own
+
+
+def test_one_day_is_said_in_the_singular(make_vault: WriteVault) -> None:
+    """Thresholds of one day: "over 1 day", "in the last 1 day" (not "1 days")."""
+    root = make_vault(
+        {
+            ".mdnet.toml": "[thresholds]\ngiveback_days = 1\nfollowup_days = 1\n",
+            "People/Ann.md": "---\ntype: contact\n---\n- 2026-11-20 call #got advice\n",
+            "People/Fay.md": "---\ntype: contact\nmet: 2026-11-26\n---\n",
+        }
+    )
+    text = summary_of(root)
+    assert "#got advice; over 1 day: give back\n" in section(text, "## Give back")
+    assert "Met in the last 1 day, to follow up soon: [[Fay]]." in section(text, "## Follow up")

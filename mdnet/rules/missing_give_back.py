@@ -48,7 +48,7 @@ def about(contact: Contact, config: Config, today: dt.date) -> list[Hit]:
     for pending in overdue(contact, config, today, (CODE, NAME), open_givebacks):
         entry = pending.entry
         message = ngettext(
-            'Received {date} ({days} days ago) from "{contact}" and nothing given back since '
+            'Received {date} ({days} day ago) from "{contact}" and nothing given back since '
             "(giveback_days = {limit}); offer something of value and log it with #gave.",
             'Received {date} ({days} days ago) from "{contact}" and nothing given back since '
             "(giveback_days = {limit}); offer something of value and log it with #gave.",

@@ -60,15 +60,15 @@ def about(contact: Contact, config: Config, today: dt.date) -> list[Hit]:
     days = (today - date).days
     left = horizon - days
     if how == "met":
-        met = ngettext("Met {date} ({days} days ago)", "Met {date} ({days} days ago)", days)
+        met = ngettext("Met {date} ({days} day ago)", "Met {date} ({days} days ago)", days)
     else:
         met = ngettext(
-            'Met {date} at "{place}" ({days} days ago)',
+            'Met {date} at "{place}" ({days} day ago)',
             'Met {date} at "{place}" ({days} days ago)',
             days,
         )
     message = ngettext(
-        "{met} and no interaction since; follow up now ({left} days left before the "
+        "{met} and no interaction since; follow up now ({left} day left before the "
         "{horizon}-day horizon).",
         "{met} and no interaction since; follow up now ({left} days left before the "
         "{horizon}-day horizon).",

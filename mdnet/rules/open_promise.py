@@ -48,7 +48,7 @@ def about(contact: Contact, config: Config, today: dt.date) -> list[Hit]:
     for pending in overdue(contact, config, today, (CODE, NAME), open_promises):
         entry = pending.entry
         message = ngettext(
-            'Promised {date} ({days} days ago) to "{contact}", still open '
+            'Promised {date} ({days} day ago) to "{contact}", still open '
             "(promise_days = {limit}); keep it and log it with #done or #gave, or check its task.",
             'Promised {date} ({days} days ago) to "{contact}", still open '
             "(promise_days = {limit}); keep it and log it with #done or #gave, or check its task.",

@@ -83,13 +83,13 @@ def _message(where: Standing, today: dt.date) -> str:
     days = (today - where.last).days
     if from_log:
         facts = ngettext(
-            "Last interaction {date} ({days} days ago) exceeds {cadence}",
+            "Last interaction {date} ({days} day ago) exceeds {cadence}",
             "Last interaction {date} ({days} days ago) exceeds {cadence}",
             days,
         )
     else:
         facts = ngettext(
-            "last_contact {date} ({days} days ago) exceeds {cadence}",
+            "last_contact {date} ({days} day ago) exceeds {cadence}",
             "last_contact {date} ({days} days ago) exceeds {cadence}",
             days,
         )
@@ -97,9 +97,8 @@ def _message(where: Standing, today: dt.date) -> str:
     if where.state == LOSING_TOUCH:
         return _("{facts} twice over: losing touch; reach out.").format(facts=facts)
     overdue = where.days_overdue(today)
-    # English keeps "1 days" as it always wrote it; the catalogs have each language's forms
     return ngettext(
-        "{facts}: overdue by {days} days; reach out.",
+        "{facts}: overdue by {days} day; reach out.",
         "{facts}: overdue by {days} days; reach out.",
         overdue,
     ).format(facts=facts, days=overdue)

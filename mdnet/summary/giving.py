@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from mdnet.config import Config
-from mdnet.language import N_, _
+from mdnet.language import N_, _, ngettext
 from mdnet.model.contact import Contact
 from mdnet.model.giveback import Finder, Pending, open_givebacks, open_promises
 from mdnet.rules import Rule
@@ -107,5 +107,6 @@ def _worded(rule: Rule, contact: str, pending: Pending, shared: frozenset[str]) 
     if entry.path != contact:
         text += _(" (in {note})").format(note=wikilink(entry.path, shared))
     if pending.overdue:
-        text += _("; over {days} days: {todo}").format(days=pending.limit, todo=_(todo))
+        over = ngettext("; over {days} day: {todo}", "; over {days} days: {todo}", pending.limit)
+        text += over.format(days=pending.limit, todo=_(todo))
     return text

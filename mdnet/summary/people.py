@@ -207,9 +207,11 @@ def follow_up(facts: Facts) -> Blocks:
         names += f", {more(len(met) - limit)}" if len(met) > limit else "."
         days = facts.config.thresholds.followup_days
         blocks.append(
-            _("Met in the last {days} days, to follow up soon: {names}").format(
-                days=days, names=names
-            )
+            ngettext(
+                "Met in the last {days} day, to follow up soon: {names}",
+                "Met in the last {days} days, to follow up soon: {names}",
+                days,
+            ).format(days=days, names=names)
         )
     return blocks
 

@@ -149,3 +149,12 @@ def test_open_givebacks_lists_all_open_ones_with_their_age(
         (7, 80, 60, True),
         (6, 10, 60, False),
     ]
+
+
+def test_one_day_is_said_in_the_singular(lint: Lint) -> None:
+    files = {
+        "People/Jane.md": contact(f"- {ago(1)} call #got an intro"),
+        ".mdnet.toml": "[thresholds]\ngiveback_days = 0\n",
+    }
+    (finding,) = lint(files, select="G001")
+    assert finding.message.startswith(f'Received {ago(1)} (1 day ago) from "Jane" and nothing')

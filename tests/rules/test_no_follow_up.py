@@ -141,3 +141,17 @@ def test_met_on_a_future_date_is_new_not_passive(make_vault: WriteVault) -> None
     vault = load_vault(root, config)
     states = {c.title: standing(c, config, TODAY).state for c in vault.contacts.values()}
     assert states == {"Soon": NEW, "Long ago": PASSIVE}
+
+
+def test_one_day_is_said_in_the_singular(lint: Lint) -> None:
+    config = "[thresholds]\nfollowup_days = 0\nfollowup_horizon_days = 2\n"
+    files = {"People/Sam.md": contact(front=f"met: {ago(1)}\n"), ".mdnet.toml": config}
+    (finding,) = lint(files, select="R003")
+    assert finding.message == (
+        f"Met {ago(1)} (1 day ago) and no interaction since; follow up now "
+        "(1 day left before the 2-day horizon)."
+    )
+    at = {"People/Sam.md": contact(front="met_at: '[[Fair]]'\n"), ".mdnet.toml": config}
+    at["Events/Fair.md"] = f"---\ntype: event\ndate: {ago(1)}\nstatus: attended\n---\n"
+    (finding,) = lint(at, select="R003")
+    assert finding.message.startswith(f'Met {ago(1)} at "Fair" (1 day ago) and no')

@@ -141,3 +141,12 @@ def test_open_promises_lists_all_open_ones_with_their_age(load: Callable[..., Va
         (6, 30, 14, True),
         (7, 3, 14, False),
     ]
+
+
+def test_one_day_is_said_in_the_singular(lint: Lint) -> None:
+    files = {
+        **jane(f"- {ago(1)} #promised a deck"),
+        ".mdnet.toml": "[thresholds]\npromise_days = 0\n",
+    }
+    (finding,) = lint(files, select="G002")
+    assert finding.message.startswith(f'Promised {ago(1)} (1 day ago) to "Jane", still open')

@@ -29,7 +29,7 @@ def test_fires_one_day_past_the_tier_cadence_not_at_it(lint: Lint) -> None:
     assert findings[0].subject == "Jane Doe"
     assert findings[0].message == (
         f'Last interaction {ago(61)} (61 days ago) exceeds the 60-day cadence for tier "close": '
-        "overdue by 1 days; reach out."
+        "overdue by 1 day; reach out."
     )
 
 
