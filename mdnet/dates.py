@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import math
 import re
 import reprlib
 from dataclasses import dataclass
@@ -32,13 +33,38 @@ class InvalidValue(ValueError):
     """A value mdnet cannot use; the message says what was expected."""
 
 
-_SHOWN = reprlib.Repr()
+class _AsWritten(reprlib.Repr):
+    """Values as YAML writes them, not as Python does: ``[2026-05-01]``, ``true``,
+    ``null``, ``.inf`` (text quoted, so that where it starts and ends shows)."""
+
+    def repr_date(self, value: dt.date, level: int) -> str:
+        return value.isoformat()
+
+    def repr_datetime(self, value: dt.datetime, level: int) -> str:
+        return value.isoformat(" ")
+
+    def repr_bool(self, value: bool, level: int) -> str:
+        return "true" if value else "false"
+
+    def repr_NoneType(self, value: None, level: int) -> str:  # reprlib looks up type names
+        return "null"
+
+    def repr_float(self, value: float, level: int) -> str:
+        if value != value:  # NaN
+            return ".nan"
+        if value in (math.inf, -math.inf):
+            return ".inf" if value > 0 else "-.inf"
+        return repr(value)
+
+
+_SHOWN = _AsWritten()
 _SHOWN.maxlevel, _SHOWN.maxstring, _SHOWN.maxother = 1, 40, 40
 _SHOWN.maxlist = _SHOWN.maxtuple = _SHOWN.maxdict = _SHOWN.maxset = 4
 
 
 def shown(value: object) -> str:
-    """``value`` as a message quotes it: short, even for a YAML alias bomb or 1 MB of text."""
+    """``value`` as a message quotes it: as YAML writes it (``[2026-05-01]``, not
+    ``[datetime.date(2026, 5, 1)]``), short even for a YAML alias bomb or 1 MB of text."""
     return _SHOWN.repr(value)
 
 

@@ -34,3 +34,22 @@ def test_the_rest_of_the_note_is_still_checked(load: LoadVault) -> None:
     jane = vault.contacts["People/Jane.md"]
     assert "met" not in jane.note.fields and jane.note.fields["tier"] == "close"
     assert len(jane.entries) == 1
+
+
+def test_a_value_is_shown_as_it_was_written_not_as_python_holds_it(lint: Lint) -> None:
+    """A list holding a date, a number, a boolean: as YAML writes them (no repr)."""
+    findings = lint(
+        {
+            "People/Jane.md": (
+                "---\ntype: contact\nlast_contact: [2026-05-01]\nmet: 2026-05-01 10:30:00\n"
+                "birthday: true\nsnooze_until: 12.5\nconnected: [.inf, null, 3]\n---\n"
+            ),
+        },
+        select="F003",
+    )
+    assert [finding.message.split(" is not ")[0] for finding in findings] == [
+        "`last_contact`: [2026-05-01]",
+        "`birthday`: true",
+        "`snooze_until`: 12.5",
+        "`connected`: [.inf, null, 3]",
+    ]

@@ -82,3 +82,20 @@ def test_event_values_mdnet_cannot_use_and_the_rest_is_still_checked(lint: Lint)
     c001 = [f for f in findings if f.code == "C001"]
     assert len(c001) == 1 and "15 hours" in c001[0].message
     assert ("C005", "Events/Fair.md", 2) in where(findings)  # no status, in the future
+
+
+def test_values_are_shown_as_written(lint: Lint) -> None:
+    """Dates, booleans and nulls in a bad value read as in the note, not as Python's repr."""
+    files = {
+        "People/Jane.md": (
+            "---\ntype: contact\ncadence: 2026-01-01\ntags: true\nconfidential: [yes, ~]\n"
+            "name: [2026-01-01 08:00:00]\n---\n"
+        ),
+    }
+    messages = [finding.message for finding in lint(files, select="F004")]
+    assert messages == [
+        "`cadence`: 2026-01-01 is not a duration (expected e.g. 30d, 6w, 3m, 1y, monthly or none)",
+        "`tags`: true is not a list of text",
+        "`confidential`: [true, null] is not true or false",
+        "`name`: [2026-01-01 08:00:00] is not text",
+    ]
