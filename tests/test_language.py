@@ -229,6 +229,20 @@ def test_plurals_follow_each_language_s_rule() -> None:
     assert counts == ["{count} erreur", "{count} erreur", "{count} erreurs"]
 
 
+def test_a_number_with_a_fraction_takes_each_language_s_form() -> None:
+    from mdnet.language import formats
+
+    def form(value: float) -> str:
+        count = formats.plural_count(value)
+        return language.ngettext("{count} error", "{count} errors", count)
+
+    assert [form(value) for value in (1, 1.0, 1.04)] == ["{count} error"] * 3  # 1.04: "1"
+    assert [form(value) for value in (0.5, 1.5, 2, 2.5)] == ["{count} errors"] * 4
+    language.use("fr")  # CLDR: the singular below 2, "1,5 heure"
+    assert [form(value) for value in (0.5, 1, 1.5)] == ["{count} erreur"] * 3
+    assert [form(value) for value in (1.96, 2, 2.5)] == ["{count} erreurs"] * 3  # 1.96: "2"
+
+
 def _calendar(lang: str) -> str:
     result = CliRunner().invoke(
         main,

@@ -13,7 +13,7 @@ from dataclasses import replace
 from mdnet.calendar import texts
 from mdnet.calendar.people import opted_out
 from mdnet.calendar.reminder import EVENT, RENEWAL, Reminder, on
-from mdnet.model.budget import dues_items, money, number
+from mdnet.model.budget import dues_items, money
 from mdnet.model.commitment import Commitment
 from mdnet.rules import renewal_due as C006
 from mdnet.rules.missing_purpose import is_planned
@@ -38,7 +38,7 @@ def renewals(facts: Facts) -> list[Reminder]:
         if dues:
             lines.append(texts.dues(money(dues[0].amount, dues[0].currency)))
         if circle.hours_per_month > 0:
-            lines.append(texts.hours_a_month(number(circle.hours_per_month)))
+            lines.append(texts.hours_a_month(circle.hours_per_month))
         lines += _purpose(circle)
         found.append(on(RENEWAL, path, renewal, texts.renewal_title(circle), lines))
     return found

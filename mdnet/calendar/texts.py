@@ -18,6 +18,7 @@ from mdnet.model.health import LOSING_TOUCH, Standing
 from mdnet.summary.text import cadence_said, days_ago, plain_phrase
 
 PHRASE_LIMIT = 100
+HOUR_DECIMALS = 2  # an event's hours as written: 1.5, 2.25
 
 
 def plain(text: str, limit: int = PHRASE_LIMIT) -> str:
@@ -151,10 +152,10 @@ def renewal_why(circle: Circle, renewal: dt.date, today: dt.date) -> list[str]:
     if recorded:
         share = round(attended / recorded * 100)
         lines.append(
-            ngettext(
+            ngettext(  # "meeting" goes with the meetings recorded: "1 of 1 meeting"
+                "Attended {attended} of {recorded} meeting ({share} %) in the last year.",
                 "Attended {attended} of {recorded} meetings ({share} %) in the last year.",
-                "Attended {attended} of {recorded} meetings ({share} %) in the last year.",
-                attended,
+                recorded,
             ).format(attended=attended, recorded=recorded, share=share)
         )
     else:
@@ -166,8 +167,11 @@ def dues(amount: str) -> str:
     return _("Dues: {amount} a year.").format(amount=amount)
 
 
-def hours_a_month(hours: str) -> str:
-    return _("Time: {hours} hours a month.").format(hours=hours)
+def hours_a_month(hours: float) -> str:
+    """``Time: 6 hours a month.``, ``Time: 1 hour a month.``"""
+    return ngettext(
+        "Time: {hours} hour a month.", "Time: {hours} hours a month.", formats.plural_count(hours)
+    ).format(hours=formats.decimal(hours))
 
 
 def event_title(event: Event) -> str:
@@ -191,7 +195,10 @@ def missing_purpose(keys: list[str]) -> str:
 
 
 def event_cost(hours: float, cost: object) -> str:
-    spent = _("{hours} hours").format(hours=formats.short_number(hours))
+    """``Time: 3 hours; cost: 390 EUR.``, ``Time: 1 hour.``"""
+    count = formats.plural_count(hours, HOUR_DECIMALS)
+    said = ngettext("{hours} hour", "{hours} hours", count)
+    spent = said.format(hours=formats.decimal(hours, HOUR_DECIMALS))
     if cost:
         return _("Time: {hours}; cost: {cost}.").format(hours=spent, cost=cost)
     return _("Time: {hours}.").format(hours=spent)

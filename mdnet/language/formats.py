@@ -1,9 +1,10 @@
 """Dates, numbers and lengths of time as the language in use writes them (Babel).
 
 "4 December 2026" / "4 décembre 2026", "8.7" / "8,7", "67%" / "67 %", "208 days ago" /
-"il y a 208 jours": never written by hand for a translated text. In English, numbers
-keep the text mdnet always wrote, without loading Babel; other languages load it when
-they first write one.
+"il y a 208 jours": never written by hand for a translated text, nor is the plural form
+that a number with a fraction takes (``plural_count``). In English, numbers keep the
+text mdnet always wrote, without loading Babel; other languages load it when they first
+write one.
 """
 
 from __future__ import annotations
@@ -58,6 +59,19 @@ def decimal(value: float, digits: int = 1) -> str:
     from babel.numbers import format_decimal
 
     return format_decimal(round(value, digits), format="#,##0." + "#" * digits, locale=current())
+
+
+def plural_count(value: float, digits: int = 1) -> int:
+    """The count that makes ``ngettext`` choose the form of ``value`` as ``decimal(value,
+    digits)`` writes it. gettext counts whole numbers; a fraction is counted as the
+    language counts it: any takes the plural in English (``1.5 hours``), one below 2 the
+    singular in French (``1,5 heure``), which its catalog's rule ``n > 1`` gives on the
+    whole part (CLDR's rule for both)."""
+    shown = round(value, digits)
+    whole = int(shown)
+    if shown == whole or current() != "en":
+        return whole
+    return 2  # any count but 1: English's plural
 
 
 def fixed(value: float, digits: int) -> str:

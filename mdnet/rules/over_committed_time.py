@@ -36,7 +36,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from mdnet.config import Config
-from mdnet.language import _
+from mdnet.language import formats, ngettext
 from mdnet.model.budget import exceeds, listing, number, time_items
 from mdnet.model.vault import Vault
 from mdnet.rules.finding import Hit
@@ -55,11 +55,16 @@ def check(vault: Vault, config: Config, today: dt.date) -> Iterator[Hit]:
     yield Hit(
         "",
         0,
-        _(
+        ngettext(  # one hour is over a budget of 0 or 0.5
+            "Active circles and events in the next 30 days take {total} hour a month, above "
+            "the budget of {budget} (budget.hours_per_month); the biggest: {biggest}. Step "
+            "back from a circle (status: former), skip an event (status: skipped), or raise "
+            "the budget.",
             "Active circles and events in the next 30 days take {total} hours a month, above "
             "the budget of {budget} (budget.hours_per_month); the biggest: {biggest}. Step "
             "back from a circle (status: former), skip an event (status: skipped), or raise "
-            "the budget."
+            "the budget.",
+            formats.plural_count(total),
         ).format(
             total=number(total),
             budget=number(budget),

@@ -31,7 +31,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from mdnet.config import Config
-from mdnet.language import _, ngettext
+from mdnet.language import _, formats, ngettext
 from mdnet.model.budget import dues_items, money, number
 from mdnet.model.commitment import Circle
 from mdnet.model.vault import Vault
@@ -68,10 +68,10 @@ def check(vault: Vault, config: Config, today: dt.date) -> Iterator[Hit]:
 def _facts(circle: Circle, today: dt.date) -> str:
     attended, recorded = circle.attendance(today)
     facts = [
-        ngettext(
+        ngettext(  # "meeting" goes with the meetings recorded: "1 of 1 meeting"
+            "attended {attended} of {recorded} meeting in the last 365 days",
             "attended {attended} of {recorded} meetings in the last 365 days",
-            "attended {attended} of {recorded} meetings in the last 365 days",
-            attended,
+            recorded,
         ).format(attended=attended, recorded=recorded)
         if recorded
         else _("no meetings recorded in the last 365 days")
@@ -85,5 +85,12 @@ def _facts(circle: Circle, today: dt.date) -> str:
         else _("no dues")
     )
     if circle.hours_per_month > 0:
-        facts.append(_("{hours} hours a month").format(hours=number(circle.hours_per_month)))
+        facts.append(_hours_a_month(circle.hours_per_month))
     return _("; ").join(facts)
+
+
+def _hours_a_month(hours: float) -> str:
+    """``2 hours a month``, ``1 hour a month``, ``1.5 hours a month``."""
+    count = formats.plural_count(hours)
+    said = ngettext("{hours} hour a month", "{hours} hours a month", count)
+    return said.format(hours=number(hours))

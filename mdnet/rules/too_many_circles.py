@@ -27,7 +27,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from mdnet.config import Config
-from mdnet.language import _
+from mdnet.language import ngettext
 from mdnet.model.budget import active_circles, listing
 from mdnet.model.vault import Vault
 from mdnet.rules.finding import Hit
@@ -46,9 +46,13 @@ def check(vault: Vault, config: Config, today: dt.date) -> Iterator[Hit]:
     yield Hit(
         "",
         0,
-        _(
+        ngettext(  # one circle is over a budget of 0
+            "You are active in {count} circle, above the budget of {most} "
+            "(budget.max_circles): {names}. Keep the ones you can say why you are in, whom "
+            "you meet and what you bring; leave the others (status: former).",
             "You are active in {count} circles, above the budget of {most} "
             "(budget.max_circles): {names}. Keep the ones you can say why you are in, whom "
-            "you meet and what you bring; leave the others (status: former)."
+            "you meet and what you bring; leave the others (status: former).",
+            len(circles),
         ).format(count=len(circles), most=most, names=listing(names, most=10)),
     )

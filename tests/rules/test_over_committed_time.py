@@ -34,6 +34,18 @@ def test_one_hour_above_the_budget_fires_at_vault_level(lint: Lint) -> None:
     assert findings[0].severity == "warning" and findings[0].subject is None
 
 
+@pytest.mark.parametrize(("hours", "said"), [(1, "1 hour"), (0.5, "0.5 hours")])
+def test_one_hour_over_a_budget_of_none_is_said_in_the_singular(
+    lint: Lint, hours: float, said: str
+) -> None:
+    files = {
+        ".mdnet.toml": budget(hours_per_month=0),
+        "Circles/Rotary.md": circle(status="member", hours_per_month=hours),
+    }
+    message = lint(files, select="C001")[0].message
+    assert f"take {said} a month, above the budget of 0 (budget.hours_per_month)" in message
+
+
 def test_budget_from_config(lint: Lint) -> None:
     files = {"Circles/Rotary.md": circle(status="board", hours_per_month=15)}
     assert where(lint(files, select="C001")) == [("C001", "", 0)]

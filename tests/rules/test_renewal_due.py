@@ -61,3 +61,17 @@ def test_renewal_days_from_config(lint: Lint) -> None:
     assert where(lint(files, select="C006")) == [("C006", "Circles/C.md", 4)]
     files[".mdnet.toml"] = "[thresholds]\nrenewal_days = 44\n"
     assert lint(files, select="C006") == []
+
+
+@pytest.mark.parametrize(
+    ("hours", "said"), [(1, "1 hour a month"), (1.5, "1.5 hours a month"), (2, "2 hours a month")]
+)
+def test_one_meeting_is_singular_and_hours_take_their_number_s_form(
+    lint: Lint, hours: float, said: str
+) -> None:
+    body = "- 2026-10-01 dinner #attended\n"
+    note = circle(body, status="member", renewal=day(10), hours_per_month=hours)
+    message = lint({"Circles/Tech.md": note}, select="C006")[0].message
+    assert f"attended 1 of 1 meeting in the last 365 days; no `why` written; no dues; {said}." in (
+        message
+    )

@@ -41,3 +41,9 @@ def test_budget_from_config(lint: Lint) -> None:
     assert "active in 2 circles, above the budget of 1" in lint(files, select="C003")[0].message
     files[".mdnet.toml"] = budget(max_circles=2)
     assert lint(files, select="C003") == []
+
+
+def test_one_circle_over_a_budget_of_none_is_said_in_the_singular(lint: Lint) -> None:
+    files = {".mdnet.toml": budget(max_circles=0), "Circles/A.md": circle(status="member")}
+    message = lint(files, select="C003")[0].message
+    assert "You are active in 1 circle, above the budget of 0 (budget.max_circles): A." in message
