@@ -243,6 +243,17 @@ def test_a_number_with_a_fraction_takes_each_language_s_form() -> None:
     assert [form(value) for value in (1.96, 2, 2.5)] == ["{count} erreurs"] * 3  # 1.96: "2"
 
 
+def test_a_day_and_month_without_a_year() -> None:
+    import datetime as dt
+
+    from mdnet.language import formats
+
+    assert formats.day_month(dt.date(1604, 3, 12)) == "March 12"
+    assert formats.day_month(dt.date(1604, 2, 29)) == "February 29"
+    language.use("fr")
+    assert formats.day_month(dt.date(1604, 3, 12)) == "12 mars"
+
+
 def _calendar(lang: str) -> str:
     result = CliRunner().invoke(
         main,

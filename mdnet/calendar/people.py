@@ -28,6 +28,10 @@ from mdnet.rules import stale_contact as R001
 from mdnet.summary.facts import Facts
 
 WINDOW_DAYS = 90  # reach-outs coming due this far ahead are in the calendar
+# the year an import writes for a birthday given without one (``--03-12``), as Apple
+# does: mdnet.importers.person.NO_YEAR, not imported from there (it loads YAML)
+YEAR_UNKNOWN = 1604
+LEAP_YEARS_APART = 8  # at most, as from 1896 to 1904
 
 
 def opted_out(note: Note) -> bool:
@@ -190,5 +194,22 @@ def birthdays(facts: Facts) -> list[Reminder]:
 
 def _birthday(contact: Contact, config: Config, today: dt.date) -> Reminder:
     born = contact.note.fields["birthday"]
-    lines = [*texts.who(contact), texts.born(born)]
-    return on(BIRTHDAY, contact.note.path, born, texts.birthday_title(contact), lines, yearly=True)
+    if born.year == YEAR_UNKNOWN:
+        said, first = texts.born_on(born), _this_years(born, today)
+    else:
+        said, first = texts.born(born), born
+    lines = [*texts.who(contact), said]
+    return on(BIRTHDAY, contact.note.path, first, texts.birthday_title(contact), lines, yearly=True)
+
+
+def _this_years(born: dt.date, today: dt.date) -> dt.date:
+    """The first day of the yearly event of a birthday whose year is unknown: its day in
+    ``today``'s year (29 February: in the latest leap year up to it, so that the event
+    repeats as a 29 February does). Not in 1604, the import's stand-in for the year: an
+    event that starts four centuries ago is one that some calendar programs mishandle."""
+    for year in range(today.year, today.year - LEAP_YEARS_APART - 1, -1):
+        try:
+            return born.replace(year=year)
+        except ValueError:  # 29 February in a year without one
+            continue
+    raise AssertionError("unreachable: a leap year comes at least every 8 years")

@@ -1,9 +1,10 @@
 """Every text the calendar shows, in one place: titles and descriptions read on a phone.
 
 Each in a small function, through the catalogs (SPEC §12), in the summary's language;
-dates stay ISO, as in the notes. Texts are plain, not Markdown: a calendar shows them
-as they are. Relative words ("12 days ago") appear only in events dated today; an event
-on a later day says dates, which stay true until then.
+dates stay ISO, as in the notes (a birthday whose year is unknown: its day and month, as
+the language writes them). Texts are plain, not Markdown: a calendar shows them as they
+are. Relative words ("12 days ago") appear only in events dated today; an event on a
+later day says dates, which stay true until then.
 """
 
 from __future__ import annotations
@@ -215,6 +216,15 @@ def born(day: dt.date) -> str:
     if (day.month, day.day) == (2, 29):
         return _("Born {date}: on 28 February in years without a 29th.").format(date=day)
     return _("Born {date}.").format(date=day)
+
+
+def born_on(day: dt.date) -> str:
+    """A birthday whose year is unknown (an address book's ``--03-12``): ``Born on
+    March 12.``, without the year the import had to write."""
+    said = formats.day_month(day)
+    if (day.month, day.day) == (2, 29):
+        return _("Born on {day}: on 28 February in years without a 29th.").format(day=said)
+    return _("Born on {day}.").format(day=said)
 
 
 # -- the calendar itself ---------------------------------------------------------------

@@ -29,6 +29,18 @@ def _long_date(day: dt.date, locale: str) -> str:
     return format_date(day, format="long", locale=locale)
 
 
+def day_month(day: dt.date) -> str:
+    """``March 12``, ``12 mars``: a date whose year is not known (a birthday)."""
+    return _day_month(day.month, day.day, current())
+
+
+@functools.lru_cache(maxsize=1024)  # 366 days a year, whichever year they are in
+def _day_month(month: int, day: int, locale: str) -> str:
+    from babel.dates import format_skeleton
+
+    return format_skeleton("MMMMd", dt.date(2000, month, day), locale=locale)  # 2000: a leap year
+
+
 def month(day: dt.date) -> str:
     """The month's short name, ``déc.``, ``Dec``: a chart's label."""
     from babel.dates import format_skeleton

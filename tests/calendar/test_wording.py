@@ -1,10 +1,24 @@
-"""What the calendar's texts say where they went wrong: one hour in the singular."""
+"""What the calendar's texts say where they went wrong: one hour in the singular, and a
+birthday whose year is unknown."""
 
 from __future__ import annotations
 
-import pytest
+import datetime as dt
+from pathlib import Path
 
-from tests.calendar.ics_vault import Render, by_title, description
+import pytest
+from click.testing import CliRunner
+from dateutil.rrule import rrulestr
+
+from mdnet.cli import main
+from tests.calendar.ics_vault import Render, by_title, calendar_of, day, description
+from tests.calendar.test_clients import khal_setup, run
+from tests.conftest import TODAY, WriteVault
+
+NO_YEAR = {  # as `mdnet import vcard` writes BDAY:--0312 and BDAY:--0229
+    "People/Ann.md": "---\ntype: contact\nbirthday: 1604-03-12  # year unknown\n---\n",
+    "People/Leap.md": "---\ntype: contact\nbirthday: 1604-02-29  # year unknown\n---\n",
+}
 
 
 def _event(hours: str) -> str:
@@ -41,3 +55,54 @@ def test_a_renewal_says_one_hour_a_month_and_one_meeting(render: Render) -> None
     half += "- 2026-11-01 #missed\n"
     text = description(by_title(render({"Circles/Club.md": half}))["Renewal: Club"])
     assert "Attended 1 of 2 meetings (50 %)" in text and "Time: 1.5 hours a month." in text
+
+
+def test_a_birthday_of_unknown_year_is_said_without_it_from_a_recent_year(
+    render: Render,
+) -> None:
+    data = render(NO_YEAR)
+    assert b"1604" not in data
+    found = by_title(data)
+    ann, leap = found["Ann's birthday"], found["Leap's birthday"]
+    assert "\nBorn on March 12.\n" in description(ann)
+    assert "\nBorn on February 29: on 28 February in years without a 29th.\n" in (description(leap))
+    assert day(ann) == dt.date(2026, 3, 12)  # --today's year
+    assert ann["RRULE"].to_ical() == b"FREQ=YEARLY"
+    assert day(leap) == dt.date(2024, 2, 29)  # the latest leap year up to it
+    recurrence = leap["RRULE"].to_ical()
+    assert recurrence == b"FREQ=YEARLY;BYMONTHDAY=-1;BYMONTH=2" and isinstance(recurrence, bytes)
+    rule = rrulestr(recurrence.decode(), dtstart=dt.datetime(2024, 2, 29))
+    after = [d.date() for d in rule.between(dt.datetime(2026, 1, 1), dt.datetime(2029, 1, 1))]
+    assert after == [dt.date(2026, 2, 28), dt.date(2027, 2, 28), dt.date(2028, 2, 29)]
+
+
+def test_a_vcard_birthday_without_a_year_reaches_the_calendar_without_one(
+    make_vault: WriteVault, tmp_path: Path
+) -> None:
+    vault = make_vault({".mdnet.toml": ""})
+    card = tmp_path / "card.vcf"
+    card.write_text("BEGIN:VCARD\nVERSION:3.0\nFN:Ida Moss\nBDAY:--0312\nEND:VCARD\n")
+    imported = CliRunner().invoke(main, ["import", "vcard", str(card), "--vault", str(vault)])
+    assert imported.exit_code == 0, imported.output
+    made = CliRunner().invoke(
+        main, ["calendar", str(vault), "-o", "-", "--today", TODAY.isoformat()]
+    )
+    assert made.exit_code == 0, made.output
+    event = by_title(made.stdout_bytes)["Ida Moss's birthday"]
+    assert "\nBorn on March 12.\n" in description(event)
+    assert day(event) == dt.date(2026, 3, 12)
+
+
+def test_khal_shows_a_birthday_of_unknown_year_every_year(
+    make_vault: WriteVault, tmp_path: Path
+) -> None:
+    khal, config = khal_setup(tmp_path)
+    ics = tmp_path / "no-year.ics"
+    ics.write_bytes(calendar_of(make_vault(NO_YEAR)))
+    assert run([khal, "-c", str(config), "import", "--batch", str(ics)], tmp_path).returncode == 0
+    for start, shown in (("2027-03-11", "2027-03-12"), ("2030-03-11", "2030-03-12")):
+        done = run([khal, "-c", str(config), "list", start, "3d"], tmp_path)
+        assert done.returncode == 0, done.stderr
+        lines = done.stdout.splitlines()
+        found = next(i for i, line in enumerate(lines) if line.endswith(shown))
+        assert "Ann's birthday" in lines[found + 1], done.stdout
