@@ -94,16 +94,17 @@ def _reach_out(
         if reported
         for item in find(contact, config, today)
     ]
+    relative = day == today  # "148 days ago" is true on that day only
     last = texts.last_interaction(
-        contact, where.last, today, day == today, tuple(item for _, item in pending)
+        contact, where.last, today, relative, tuple(item for _, item in pending)
     )
     lines += [last] if last else []
-    lines += [say(item) for say, item in pending]  # every open one, as the summary says
+    lines += [say(item, relative) for say, item in pending]  # every open one, as the summary says
     return on(REACH_OUT, contact.note.path, day, texts.reach_out_title(contact), lines)
 
 
 FINDERS: tuple[Finder, Finder] = (open_givebacks, open_promises)
-SAYINGS: tuple[Callable[[Pending], str], Callable[[Pending], str]] = (
+SAYINGS: tuple[Callable[[Pending, bool], str], Callable[[Pending, bool], str]] = (
     texts.received,
     texts.promised,
 )

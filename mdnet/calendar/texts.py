@@ -121,12 +121,18 @@ def promise_title(contact: Contact) -> str:
     return _("Keep your promise to {name}").format(name=contact.name)
 
 
-def received(pending: Pending) -> str:
-    return _pending(_("Received on {date} ({ago}), not returned yet"), pending)
+def received(pending: Pending, relative: bool = True) -> str:
+    """Without ``relative`` (in an event on a later day), the date alone."""
+    if relative:
+        return _pending(_("Received on {date} ({ago}), not returned yet"), pending)
+    return _pending(_("Received on {date}, not returned yet"), pending)
 
 
-def promised(pending: Pending) -> str:
-    return _pending(_("Promised on {date} ({ago}), not kept yet"), pending)
+def promised(pending: Pending, relative: bool = True) -> str:
+    """Without ``relative`` (in an event on a later day), the date alone."""
+    if relative:
+        return _pending(_("Promised on {date} ({ago}), not kept yet"), pending)
+    return _pending(_("Promised on {date}, not kept yet"), pending)
 
 
 def _pending(sentence: str, pending: Pending) -> str:

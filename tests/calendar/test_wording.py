@@ -1,5 +1,5 @@
-"""What the calendar's texts say where they went wrong: one hour in the singular, and a
-birthday whose year is unknown."""
+"""What the calendar's texts say where they went wrong: one hour in the singular, a
+birthday whose year is unknown, and "days ago" only in an event dated today."""
 
 from __future__ import annotations
 
@@ -11,10 +11,11 @@ from click.testing import CliRunner
 from dateutil.rrule import rrulestr
 
 from mdnet.cli import main
-from tests.calendar.ics_vault import Render, by_title, calendar_of, day, description
+from tests.calendar.ics_vault import Render, by_title, calendar_of, day, description, events
 from tests.calendar.test_clients import khal_setup, run
 from tests.conftest import TODAY, WriteVault
 
+SAMPLE = Path(__file__).parent.parent.parent / "sample_vault"
 NO_YEAR = {  # as `mdnet import vcard` writes BDAY:--0312 and BDAY:--0229
     "People/Ann.md": "---\ntype: contact\nbirthday: 1604-03-12  # year unknown\n---\n",
     "People/Leap.md": "---\ntype: contact\nbirthday: 1604-02-29  # year unknown\n---\n",
@@ -106,3 +107,30 @@ def test_khal_shows_a_birthday_of_unknown_year_every_year(
         lines = done.stdout.splitlines()
         found = next(i for i, line in enumerate(lines) if line.endswith(shown))
         assert "Ann's birthday" in lines[found + 1], done.stdout
+
+
+OWED = (
+    "---\ntype: contact\ntier: regular\n---\n"
+    "- 2026-09-01 email: his pricing template #got\n"
+    "- 2026-10-20 call: #promised the slides\n"  # due 2027-02-17, 120 days on
+)
+
+
+def test_an_event_on_a_later_day_says_the_dates_of_what_is_open(render: Render) -> None:
+    found = by_title(render({"People/Tom.md": OWED}))
+    later = found["Reach out to Tom"]
+    assert day(later) == dt.date(2027, 2, 17)
+    text = description(later)
+    assert "\nReceived on 2026-09-01, not returned yet: email: his pricing template" in text
+    assert "\nPromised on 2026-10-20, not kept yet: call: #promised the slides" in text
+    assert "ago" not in text
+    today = description(found["Keep your promise to Tom"])  # dated today: true today
+    assert "Promised on 2026-10-20 (37 days ago), not kept yet" in today
+    assert "Received on 2026-09-01 (86 days ago)" in description(found["Give back to Tom"])
+
+
+def test_no_event_of_the_sample_calendar_after_today_says_days_ago() -> None:
+    today = dt.date(2026, 12, 7)
+    later = [event for event in events(calendar_of(SAMPLE, today)) if day(event) > today]
+    assert later and all("ago" not in description(event) for event in later)
+    assert any("Promised on 2026-10-20, not kept yet" in description(e) for e in later)
