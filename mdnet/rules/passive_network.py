@@ -53,7 +53,7 @@ def check(vault: Vault, config: Config, today: dt.date) -> Iterator[Hit]:
         return
     share = passive / counted
     message = ngettext(
-        "{passive} of {counted} contacts ({share}) have no interaction at all, above the "
+        "{passive} of {counted} contacts ({share}) has no interaction at all, above the "
         "{limit} limit (max_passive_share = {setting})",
         "{passive} of {counted} contacts ({share}) have no interaction at all, above the "
         "{limit} limit (max_passive_share = {setting})",

@@ -152,3 +152,8 @@ def test_plans_code_quotes_and_embeds_do_not_count(lint: Lint) -> None:
         f"Daily/{ago(2)}.md": daily,
     }
     assert r002(lint, files)[0].startswith("2 of 3 contacts")
+
+
+def test_one_passive_contact_has_no_interaction_in_the_singular(lint: Lint) -> None:
+    (message,) = r002(lint, {"People/B.md": contact()})
+    assert message.startswith("1 of 1 contacts (100%) has no interaction at all, above the 50%")
