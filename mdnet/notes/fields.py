@@ -48,9 +48,13 @@ PERIODS_PER_YEAR = {
     "weekly": 52,
 }
 DUES_RE = re.compile(
-    r"(?:([A-Za-z]{3}|[€$£¥])\s*)?(\d+(?:[.,]\d+)?)\s*((?!per\b)[A-Za-z]{3}|[€$£¥])?"
+    r"(?:([A-Za-z]{3}|[€$£¥])\s*)?(\d(?:[\d.,]*\d)?)\s*((?!per\b)[A-Za-z]{3}|[€$£¥])?"
     r"\s*(?:(?:/|per\s+|a\s+|\s)\s*([A-Za-z]+))?"
 )
+# an amount of dues: 120, 120.50, 12,50 (a decimal comma: one or two digits after it),
+# or 1,200 and 1,200.50 (commas between groups of three digits: thousands, in English)
+AMOUNT_RE = re.compile(r"\d+(?:\.\d+|,\d{1,2})?")
+THOUSANDS_RE = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?")
 
 
 def note_kind(values: Mapping[str, Any]) -> str | None:
@@ -140,7 +144,8 @@ def one_of(choices: tuple[str, ...]) -> Callable[[object], str]:
 
 
 def dues_per_year(value: object) -> tuple[float, str]:
-    """Dues as a yearly number, or ``"120 EUR/year"``, ``"15/month"``: (amount, currency)."""
+    """Dues as a yearly number, or ``"120 EUR/year"``, ``"15/month"``, ``"1,200 USD"`` (commas
+    between groups of three digits: thousands): (amount, currency)."""
     if isinstance(value, int | float) and not isinstance(value, bool):
         with contextlib.suppress(InvalidValue):
             return number(value), ""
@@ -150,13 +155,28 @@ def dues_per_year(value: object) -> tuple[float, str]:
             currency = (match.group(1) or match.group(3) or "").upper()
             period = (match.group(4) or "year").lower().removesuffix("s")
             if period in PERIODS_PER_YEAR:
-                amount = float(match.group(2).replace(",", ".")) * PERIODS_PER_YEAR[period]
+                amount = _amount(match.group(2), value) * PERIODS_PER_YEAR[period]
                 if amount < math.inf:
                     return amount, currency
     raise InvalidValue(
         _('{value} is not an amount of dues (e.g. 120, "120 EUR/year", "15/month")').format(
             value=shown(value)
         )
+    )
+
+
+def _amount(written: str, value: str) -> float:
+    """The number ``written`` in ``value``; InvalidValue when it is not clear which
+    number it is (``1,2345``, ``0,125``, ``1.200,50``), rather than a wrong one."""
+    if AMOUNT_RE.fullmatch(written):
+        return float(written.replace(",", "."))
+    if THOUSANDS_RE.fullmatch(written):
+        return float(written.replace(",", ""))
+    raise InvalidValue(
+        _(
+            "{value} is not a clear amount of dues: write the amount with no thousands "
+            'separator and a decimal point (e.g. 1200 or "1200.50 EUR/year")'
+        ).format(value=shown(value))
     )
 
 

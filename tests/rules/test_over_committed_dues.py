@@ -49,6 +49,11 @@ def test_exactly_at_the_budget_is_fine_one_above_fires(lint: Lint) -> None:
         ('"30/quarter"', 120, ""),
         ('"45 GBP/quarter"', 180, "GBP"),
         ('"10/week"', 520, ""),
+        ('"1,200 EUR/year"', 1200, "EUR"),  # a thousands separator, as English writes it
+        ("1,200", 1200, ""),  # unquoted: YAML reads text
+        ('"EUR 12,345.5 per year"', 12345.5, "EUR"),
+        ('"1,250/month"', 15000, ""),
+        ('"12,5 EUR"', 12.5, "EUR"),  # a decimal comma: one or two digits after it
     ],
 )
 def test_every_dues_form(lint: Lint, load: Load, dues: str, per_year: float, currency: str) -> None:
@@ -110,3 +115,25 @@ def test_mixed_currencies_each_within_the_budget(lint: Lint) -> None:
         "Circles/Boston.md": circle(status="member", dues='"300 USD/year"'),
     }
     assert lint(files, select="C002") == []
+
+
+@pytest.mark.parametrize(
+    "dues", ['"1,2345 EUR"', '"0,125"', '"1.200,50 EUR/year"', '"12,34,567"', "1,20,000", '"1.2.3"']
+)
+def test_an_amount_that_is_not_clear_is_f004_not_a_wrong_number(lint: Lint, dues: str) -> None:
+    files = {
+        ".mdnet.toml": budget(dues_per_year=1),
+        "Circles/Club.md": circle(status="member", dues=dues),
+    }
+    findings = [f for f in lint(files) if f.code in ("C002", "F004")]
+    assert where(findings) == [("F004", "Circles/Club.md", 4)]  # counted as no dues at all
+    written = dues.strip('"')
+    assert findings[0].message == (
+        f"`dues`: '{written}' is not a clear amount of dues: write the amount with no "
+        'thousands separator and a decimal point (e.g. 1200 or "1200.50 EUR/year")'
+    )
+
+
+def test_groups_of_three_digits_in_millions(load: Load) -> None:
+    vault = load({"Circles/Club.md": circle(status="member", dues='"USD 1,234,567.25/year"')})
+    assert vault.circles["Circles/Club.md"].dues_per_year == 1234567.25
