@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -97,9 +98,51 @@ class Documents:
         return server.line, server.character
 
 
+class LspTextDocument(TextDocument):
+    """pygls' document, its lines counted as LSP counts them: pygls ends one at a form
+    feed, U+2028 and the like too, and an editor's change after one would land on the
+    wrong line."""
+
+    @property
+    def lines(self) -> Sequence[str]:
+        return tuple(split_lines(self.source)) if self.source else ()
+
+
+class LspWorkspace(Workspace):
+    """pygls' workspace, keeping the documents the editor opens as ``LspTextDocument``."""
+
+    def _create_text_document(
+        self,
+        doc_uri: str,
+        source: str | None = None,
+        version: int | None = None,
+        language_id: str | None = None,
+    ) -> TextDocument:
+        return LspTextDocument(
+            doc_uri,
+            source=source,
+            version=version,
+            language_id=language_id,
+            sync_kind=self._sync_kind,
+            position_codec=self.position_codec,
+        )
+
+
+def count_lines_as_lsp(workspace: Workspace) -> None:
+    """Make the ``workspace`` pygls made (when the editor initializes) keep documents
+    whose lines are counted as LSP counts them (pygls offers no way to choose it)."""
+    workspace.__class__ = LspWorkspace
+
+
 def split_lines(text: str) -> list[str]:
-    """The lines of ``text`` with their line breaks (as pygls counts them)."""
-    return text.splitlines(keepends=True) or [""]
+    """The lines of ``text`` with their line breaks, as LSP and mdnet's parser count them:
+    a line ends only at ``\\r\\n``, ``\\n`` or ``\\r`` (``str.splitlines`` also ends one
+    at a form feed, U+2028 and the like, which are text to an editor)."""
+    pieces = LINE_BREAK_RE.split(text)
+    lines = [line + end for line, end in zip(pieces[0::2], pieces[1::2], strict=False)]
+    if pieces[-1] or not lines:
+        lines.append(pieces[-1])
+    return lines
 
 
 def line_break(text: str) -> str:

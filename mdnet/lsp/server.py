@@ -21,6 +21,7 @@ from mdnet import __version__
 from mdnet.live.kept import keep_snapshot
 from mdnet.live.server import CheckServer
 from mdnet.lsp import actions, checks, completion, disk, hover, navigation, summary
+from mdnet.lsp.documents import count_lines_as_lsp
 from mdnet.lsp.first import Early
 from mdnet.lsp.session import Session
 
@@ -68,6 +69,7 @@ def make_server(
 
     @server.feature(types.INITIALIZE)
     def initialize(params: types.InitializeParams) -> None:
+        count_lines_as_lsp(server.workspace)  # before any document is opened
         session.open(vault or _workspace_folder(params))
 
     @server.feature(types.INITIALIZED)
