@@ -64,13 +64,15 @@ class Documents:
         return None if document is None else document.version
 
     def text(self, path: str) -> str | None:
-        """The note's text: the editor's when it is open, else the file's (None when it
-        cannot be read as UTF-8)."""
+        """The note's text as the editor shows it: the editor's when it is open, else the
+        file's, its line breaks as they are and without its byte order mark, which editors
+        hide (as the parser does) and do not count in positions (None when it cannot be
+        read as UTF-8)."""
         document = self.open_document(path)
         if document is not None:
             return str(document.source)
         try:
-            return (self.root / path).read_bytes().decode("utf-8")  # line breaks as they are
+            return (self.root / path).read_bytes().decode("utf-8").removeprefix("\ufeff")
         except (OSError, UnicodeDecodeError, ValueError):
             return None
 

@@ -1,5 +1,6 @@
-"""Lines as an editor counts them: only CRLF, LF and CR end one (a form feed, U+2028 and
-the like are text), whether the note is open or read from disk."""
+"""Lines and characters as an editor counts them: only CRLF, LF and CR end a line (a
+form feed, U+2028 and the like are text), and a byte order mark is no character, whether
+the note is open or read from disk."""
 
 from __future__ import annotations
 
@@ -85,6 +86,52 @@ async def test_a_change_to_an_open_note_lands_on_the_line_the_editor_means(
             types.DefinitionParams(types.TextDocumentIdentifier(address), types.Position(1, 27))
         )
         assert targets(found) == [jane]
+
+
+async def test_a_byte_order_mark_counts_for_nothing_in_notes_read_from_disk(
+    make_vault: WriteVault,
+) -> None:
+    shown = "- 2026-11-20 call with [[Jane Doe]] today\n"  # what an editor shows
+    bob = "---\ntype: contact\ntier: close\n---\n- 2026-05-02 call\n"
+    files = {
+        "People/Jane Doe.md": JANE,
+        "People/Bob Martin.md": "\ufeff" + bob,
+        "Notes/x.md": "\ufeff" + shown,
+    }
+    root = make_vault(files).resolve()
+    jane = types.TextDocumentIdentifier(uri(root, "People/Jane Doe.md"))
+    async with serving(root) as client:
+        references = await client.text_document_references_async(
+            types.ReferenceParams(
+                text_document=jane,
+                position=types.Position(4, 3),
+                context=types.ReferenceContext(include_declaration=False),
+            )
+        )
+        link = types.Range(types.Position(0, 23), types.Position(0, 35))
+        assert [(loc.uri, loc.range) for loc in references or []] == [
+            (uri(root, "Notes/x.md"), link)
+        ]
+        edit = await client.text_document_rename_async(
+            types.RenameParams(jane, types.Position(4, 3), "Jane Smith")
+        )
+        assert edit is not None and edit.document_changes is not None
+        (change,) = only(types.TextDocumentEdit, edit.document_changes[:-1])
+        assert applied(shown, change.edits) == shown.replace("Jane Doe", "Jane Smith")
+        address = uri(root, "People/Bob Martin.md")
+        diagnostics = client.diagnostics[address]
+        found = await client.text_document_code_action_async(
+            types.CodeActionParams(
+                text_document=types.TextDocumentIdentifier(address),
+                range=diagnostics[0].range,
+                context=types.CodeActionContext(diagnostics=diagnostics),
+            )
+        )
+        offered = {action.title: action for action in only(types.CodeAction, found or [])}
+        ignore = offered["Add R001 to this note's mdnet-ignore"]
+        assert ignore.edit is not None and ignore.edit.document_changes is not None
+        (change,) = only(types.TextDocumentEdit, ignore.edit.document_changes)
+        assert applied(bob, change.edits) == bob.replace("---\n-", "mdnet-ignore: [R001]\n---\n-")
 
 
 def targets(found: object) -> list[str]:
