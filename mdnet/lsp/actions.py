@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import posixpath
+import unicodedata
 
 from lsprotocol import types
 
@@ -25,8 +26,11 @@ from mdnet.live.vault import LiveVault
 from mdnet.lsp.documents import Documents, line_break, split_lines
 from mdnet.lsp.front_matter import Insertion, add_to_list
 from mdnet.lsp.session import Session
+from mdnet.model.links import Resolver
 from mdnet.model.vault import Dangling
+from mdnet.notes.blocks import Link
 from mdnet.notes.files import kind_folder, safe_title
+from mdnet.notes.note import Note, title_of
 from mdnet.rules.finding import Finding
 
 LOG_TODAY = ("R001", "R003", "G001", "G002")
@@ -98,19 +102,13 @@ def _set_last_contact(documents: Documents, finding: Finding) -> list[types.Code
 
 
 def _create(live: LiveVault, documents: Documents, dangling: Dangling) -> list[types.CodeAction]:
-    """Create the note the link names, from the contact template."""
-    title = safe_title(dangling.title, fallback="")
-    if not title:
+    """Create the note the link names, from the contact template, where the link
+    resolves: at its path (a path in a wikilink, a Markdown link's), else in the
+    contacts' folder; none when no file of a safe name would make the link resolve."""
+    path = _made_for(live, dangling)
+    if path is None or (live.root / path).exists():
         return []
-    if dangling.relative:
-        folder = posixpath.dirname(dangling.path)
-        path = posixpath.normpath(posixpath.join(folder, dangling.target))
-        if path.startswith("../") or not live.is_note(path):
-            return []
-    else:
-        path = f"{kind_folder(live.config.kinds, 'contact')}/{title}.md"
-    if (live.root / path).exists():
-        return []
+    title = title_of(path)
     try:
         now = dt.datetime.combine(live.today, dt.datetime.now().time())
         text = fill(template_text(live.root, "contact"), title, now)
@@ -125,6 +123,28 @@ def _create(live: LiveVault, documents: Documents, dangling: Dangling) -> list[t
     ]
     edit = types.WorkspaceEdit(document_changes=changes)
     return [_action(_("Create the contact note {path}").format(path=path), edit, preferred=True)]
+
+
+def _made_for(live: LiveVault, dangling: Dangling) -> str | None:
+    """The path of the note that would make ``dangling`` resolve, its name safe as a
+    title and a file name (SPEC §2: a link by path finds the note at that path, a link
+    by title the note of that title, in the contacts' folder here)."""
+    target = dangling.target.strip()
+    if dangling.relative:  # a Markdown link: the path from the note's folder (to `.md`)
+        folder = posixpath.dirname(dangling.path)
+        stem = posixpath.normpath(posixpath.join(folder, target[:-3])).lstrip("/")
+    elif "/" in target:  # a wikilink by path: that path in the vault
+        stem = target.removesuffix(".md").lstrip("/")
+    else:
+        stem = f"{kind_folder(live.config.kinds, 'contact')}/{target.removesuffix('.md')}"
+    parts = unicodedata.normalize("NFC", stem).split("/")
+    if any(safe_title(part, fallback="") != part for part in parts):
+        return None  # `..`, `Bob: the CEO`: no such file, or not the name the link has
+    path = "/".join(parts) + ".md"
+    if not live.is_note(path):
+        return None
+    link = Link(dangling.target, dangling.line, relative=dangling.relative)
+    return path if Resolver([Note(path)]).resolve(link, dangling.path) == path else None
 
 
 def _alias(live: LiveVault, documents: Documents, dangling: Dangling) -> list[types.CodeAction]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from lsprotocol import types
+from pygls.uris import to_fs_path
 from pytest_lsp import LanguageClient
 
 from tests.conftest import WriteVault
@@ -173,3 +174,47 @@ def edits_of(action: types.CodeAction) -> list[AnyTextEdit]:
     (change,) = action.edit.document_changes
     assert isinstance(change, types.TextDocumentEdit)
     return list(change.edits)
+
+
+async def test_f005_creates_the_note_where_the_link_leads_or_offers_none(
+    make_vault: WriteVault,
+) -> None:
+    files = {
+        "Notes/a.md": "- 2026-11-20 call [[Clients/Bob Martin]]\n",
+        "Notes/b.md": "- 2026-11-20 call [[Bob: the CEO]]\n",
+        "Notes/c.md": "- 2026-11-20 call with [Ann](../Clients/Ann%20Lee.md)\n",
+    }
+    root = make_vault(files).resolve()
+    a, b, c = (uri(root, path) for path in files)
+    async with serving(root) as client:
+        offered = await actions_for(client, a)
+        create = offered["Create the contact note Clients/Bob Martin.md"]
+        made = create_and_notify(client, root, create)
+        assert made == "Clients/Bob Martin.md" and "# Bob Martin" in (root / made).read_text()
+        await wait_until(lambda: "F005" not in [code for code, _ in codes(client, a)])
+        offered = await actions_for(client, c)
+        made = create_and_notify(
+            client, root, offered["Create the contact note Clients/Ann Lee.md"]
+        )
+        await wait_until(lambda: "F005" not in [code for code, _ in codes(client, c)])
+        offered = await actions_for(client, b)  # no file named so: the link names none
+        assert not [title for title in offered if title.startswith("Create")]
+
+
+def create_and_notify(client: LanguageClient, root: Path, action: types.CodeAction) -> str:
+    """Do what ``action`` asks (create a note and write it) as the editor would, and tell
+    the server; the note's path."""
+    assert action.edit is not None and action.edit.document_changes is not None
+    created, filled = action.edit.document_changes
+    assert isinstance(created, types.CreateFile) and isinstance(filled, types.TextDocumentEdit)
+    written = to_fs_path(created.uri)
+    assert written is not None
+    path = Path(written).relative_to(root).as_posix()
+    (root / path).parent.mkdir(parents=True, exist_ok=True)
+    (root / path).write_text(applied("", filled.edits))
+    client.workspace_did_change_watched_files(
+        types.DidChangeWatchedFilesParams(
+            [types.FileEvent(created.uri, types.FileChangeType.Created)]
+        )
+    )
+    return path
