@@ -33,28 +33,18 @@ MEETINGS_PER_MONTH = {
     "quarterly": 1 / 3,
     "yearly": 1 / 12,
 }
-PERIODS_PER_YEAR = {
-    "year": 1,
-    "yr": 1,
-    "annum": 1,
-    "yearly": 1,
-    "annually": 1,
-    "month": 12,
-    "mo": 12,
-    "monthly": 12,
-    "quarter": 4,
-    "quarterly": 4,
-    "week": 52,
-    "weekly": 52,
+PERIODS_PER_YEAR = {  # the words of a period of dues, and how many of it a year holds
+    **dict.fromkeys(("year", "yr", "annum", "yearly", "annually"), 1),
+    **dict.fromkeys(("month", "mo", "monthly"), 12),
+    **dict.fromkeys(("quarter", "quarterly"), 4),
+    **dict.fromkeys(("week", "weekly"), 52),
 }
 DUES_RE = re.compile(
     r"(?:([A-Za-z]{3}|[€$£¥])\s*)?(\d(?:[\d.,]*\d)?)\s*((?!per\b)[A-Za-z]{3}|[€$£¥])?"
     r"\s*(?:(?:/|per\s+|a\s+|\s)\s*([A-Za-z]+))?"
 )
-# an amount of dues: 120, 120.50, 12,50 (a decimal comma: one or two digits after it),
-# or 1,200 and 1,200.50 (commas between groups of three digits: thousands, in English)
-AMOUNT_RE = re.compile(r"\d+(?:\.\d+|,\d{1,2})?")
-THOUSANDS_RE = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?")
+AMOUNT_RE = re.compile(r"\d+(?:\.\d+|,\d{1,2})?")  # 120, 120.50, 12,50 (a decimal comma)
+THOUSANDS_RE = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?")  # 1,200 and 1,200.50
 
 
 def note_kind(values: Mapping[str, Any]) -> str | None:
@@ -166,8 +156,9 @@ def dues_per_year(value: object) -> tuple[float, str]:
 
 
 def _amount(written: str, value: str) -> float:
-    """The number ``written`` in ``value``; InvalidValue when it is not clear which
-    number it is (``1,2345``, ``0,125``, ``1.200,50``), rather than a wrong one."""
+    """The number ``written`` in ``value``: commas between groups of three digits are
+    thousands (English), one before one or two digits a decimal comma; InvalidValue when
+    it is not clear which number it is (``1,2345``, ``0,125``, ``1.200,50``)."""
     if AMOUNT_RE.fullmatch(written):
         return float(written.replace(",", "."))
     if THOUSANDS_RE.fullmatch(written):
