@@ -5,8 +5,10 @@ note's kind and the allowed values of ``type``, ``tier``, ``status``, ``source``
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
+from typing import NamedTuple
 
 from lsprotocol import types
 
@@ -68,12 +70,16 @@ def complete(session: Session, uri: str, position: types.Position) -> types.Comp
     def replacing(start: int) -> types.Range:
         return documents.span(lines, line, start, character)
 
+    closing = _front_matter_end(lines)
+    in_front_matter = closing is not None and 0 < line < closing
     opened = OPEN_LINK_RE.search(before)  # in the body or the front matter (`met_at:`)
     if opened is not None:
-        closed = lines[line][character:].startswith("]]")
-        return _links(live, opened.group(1), replacing(opened.start(1)), closed)
-    closing = _front_matter_end(lines)
-    if closing is not None and 0 < line < closing:
+        after = lines[line][character:].rstrip("\r\n")
+        closed = after.startswith("]]")
+        if in_front_matter:
+            return _links(live, opened.group(1), _in_yaml(lines[line], opened, after, replacing))
+        return _links(live, opened.group(1), Writing(replacing(opened.start(1)), closed=closed))
+    if in_front_matter:
         return _front_matter(live, path, lines[1:closing], before, replacing)
     after_date = _after_leading_date(before)
     if after_date is not None:
@@ -172,16 +178,52 @@ def _values(live: LiveVault, kind: str, key: str) -> tuple[str, ...]:
     return ()
 
 
-def _links(live: LiveVault, typed: str, span: types.Range, closed: bool) -> types.CompletionList:
+class Writing(NamedTuple):
+    """How a link completed is written: over ``span``, its target (``]]`` after it
+    unless ``closed``), or in front matter, a YAML string (``quoted``: the link with
+    its brackets, quoted; ``quote``: the quote to close an open one with)."""
+
+    span: types.Range
+    closed: bool = False
+    quoted: bool = False
+    quote: str = ""
+
+    def text(self, target: str) -> str:
+        if self.quoted:
+            return json.dumps(f"[[{target}]]", ensure_ascii=False)  # YAML reads JSON's
+        return target + ("" if self.closed else "]]") + self.quote
+
+    def filtered(self, label: str) -> str:
+        """What the editor matches the text of ``span`` typed so far against."""
+        return f"[[{label}" if self.quoted else label
+
+
+def _in_yaml(
+    text: str, opened: re.Match[str], after: str, replacing: Callable[[int], types.Range]
+) -> Writing:
+    """A link in front matter is a YAML string: inside quotes, written there (the quote
+    closed if it is not); else the link written quoted, over what is typed of it
+    (``[[`` on, and the ``]]`` after the cursor): unquoted, ``[[...]]`` is a list in a
+    list for YAML."""
+    closed = after.startswith("]]")
+    quote = text[: opened.start()].rstrip()[-1:]
+    if quote in ("'", '"'):  # closed when it is not (and the link is not either)
+        unclosed = not closed and quote not in after
+        return Writing(replacing(opened.start(1)), closed, quote=quote if unclosed else "")
+    span = replacing(opened.start())
+    if closed:  # up to the `]]` after the cursor
+        span = types.Range(span.start, types.Position(span.end.line, span.end.character + 2))
+    return Writing(span, closed, quoted=True)
+
+
+def _links(live: LiveVault, typed: str, writing: Writing) -> types.CompletionList:
     """Titles and aliases containing what is typed: contacts first, with company and
     role; a title several notes share is written as its path."""
     with live.lock:  # one model throughout, not one being updated
-        return _matching_links(live.vault, typed.strip().lower(), span, closed)
+        return _matching_links(live.vault, typed.strip().lower(), writing)
 
 
-def _matching_links(
-    vault: Vault, wanted: str, span: types.Range, closed: bool
-) -> types.CompletionList:
+def _matching_links(vault: Vault, wanted: str, writing: Writing) -> types.CompletionList:
     items: list[types.CompletionItem] = []
     for path, note in vault.notes.items():
         title = note.title
@@ -201,10 +243,8 @@ def _matching_links(
                     kind=_KINDS.get(note.kind, types.CompletionItemKind.File),
                     detail=detail or None,
                     sort_text=f"{rank}{label.lower()}",
-                    filter_text=label,
-                    text_edit=types.TextEdit(
-                        range=span, new_text=written if closed else f"{written}]]"
-                    ),
+                    filter_text=writing.filtered(label),
+                    text_edit=types.TextEdit(range=writing.span, new_text=writing.text(written)),
                 )
             )
     items.sort(key=lambda item: item.sort_text or "")

@@ -9,7 +9,7 @@ from pathlib import Path
 from lsprotocol import types
 
 from tests.conftest import WriteVault
-from tests.lsp.client import open_note, serving
+from tests.lsp.client import applied, codes, open_note, serving, type_text, wait_until
 
 FILES = {
     ".mdnet.toml": '[markers]\ngave = ["donné"]\n\n[cadence]\nmentor = "45d"\n',
@@ -99,3 +99,47 @@ async def test_front_matter_keys_of_the_kind_and_allowed_values(make_vault: Writ
     }
     sources = await completions(make_vault, "People/Jane Doe.md", "---\nsource: li\n---\n", 1, 10)
     assert "linkedin" in [i.label for i in sources]
+
+
+async def test_a_link_completed_in_front_matter_is_a_yaml_string(make_vault: WriteVault) -> None:
+    root: Path = make_vault(FILES).resolve()
+    typed = {  # as typed, the cursor after `Janet`: what accepting "Janet Club" gives
+        "met_at: [[Janet": 'met_at: "[[Janet Club]]"',
+        "met_at: [[Janet]]": 'met_at: "[[Janet Club]]"',
+        'met_at: "[[Janet"': 'met_at: "[[Janet Club]]"',
+        'met_at: "[[Janet]]"': 'met_at: "[[Janet Club]]"',
+        'met_at: "[[Janet': 'met_at: "[[Janet Club]]"',
+        "met_at: '[[Janet": "met_at: '[[Janet Club]]'",
+    }
+    async with serving(root) as client:
+        for line, result in typed.items():
+            text = f"---\ntype: contact\n{line}\n---\n"
+            address = open_note(client, root, "People/Ann Lee.md", text)
+            found = await client.text_document_completion_async(
+                types.CompletionParams(
+                    text_document=types.TextDocumentIdentifier(address),
+                    position=types.Position(2, line.index("Janet") + 5),
+                )
+            )
+            assert isinstance(found, types.CompletionList)
+            (item,) = [item for item in found.items if item.label == "Janet Club"]
+            assert isinstance(item.text_edit, types.TextEdit)
+            assert applied(text, [item.text_edit]) == f"---\ntype: contact\n{result}\n---\n"
+            start = item.text_edit.range.start.character
+            written = text.split("\n")[2][start : line.index("Janet") + 5]
+            assert item.filter_text is not None and item.filter_text.startswith(written)
+            client.text_document_did_close(
+                types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(address))
+            )
+        text = "---\ntype: contact\nmet_at: [[Janet\n---\n"
+        address = open_note(client, root, "People/Ann Lee.md", text)
+        found = await client.text_document_completion_async(
+            types.CompletionParams(types.TextDocumentIdentifier(address), types.Position(2, 15))
+        )
+        assert isinstance(found, types.CompletionList)
+        edit = found.items[0].text_edit
+        assert isinstance(edit, types.TextEdit)
+        await wait_until(lambda: ("F001", 3) in codes(client, address))  # not YAML yet
+        type_text(client, address, applied(text, [edit]))
+        # read as YAML and the link as one (unquoted, a list in a list: F004)
+        await wait_until(lambda: not [c for c, _ in codes(client, address) if c.startswith("F")])
