@@ -17,13 +17,19 @@ from mdnet.lsp.diagnostics import Uris
 
 
 class Documents:
-    """The vault's notes as the editor names them (URIs) and sees them (open text)."""
+    """The vault's notes as the editor names them (URIs) and sees them (open text).
 
-    def __init__(self, root: Path, workspace: Workspace) -> None:
+    ``root`` is the vault's folder, ``folder`` that folder as the editor names it
+    (through a symbolic link, say): notes are named under ``folder``, or as the
+    editor opened them; a URI under either folder names a note."""
+
+    def __init__(self, root: Path, workspace: Workspace, folder: Path | None = None) -> None:
         self.root = root
         self.real_root = os.path.realpath(root)
+        self.folder = folder or root
         self.workspace = workspace
-        self.uris = Uris(root)
+        self.uris = Uris(self.folder)
+        self.opened_as: dict[str, str] = {}  # path → the URI an open note has, not the usual
 
     @property
     def codec(self) -> PositionCodec:
@@ -37,7 +43,7 @@ class Documents:
             return None
         if not fs_path:
             return None
-        for root in (str(self.root), self.real_root):
+        for root in (str(self.folder), str(self.root), self.real_root):
             if fs_path.startswith(root + os.sep):
                 relative = os.path.relpath(fs_path, root).replace(os.sep, "/")
                 if not relative.startswith("../"):
@@ -48,8 +54,24 @@ class Documents:
         return None
 
     def uri_of(self, path: str) -> str:
-        """The URI of the vault-relative ``path`` (the vault's folder for ``""``)."""
-        return self.uris.of(path)
+        """The URI of the vault-relative ``path`` (the vault's folder for ``""``), as
+        the editor names it: the URI it opened it with, else under ``folder``."""
+        return self.opened_as.get(path) or self.uris.of(path)
+
+    def opened(self, path: str, uri: str) -> bool:
+        """The editor opened the note at ``path`` as ``uri``; whether that is another
+        URI than the note had (its diagnostics must go there)."""
+        if unquote(uri) == unquote(self.uri_of(path)):
+            return False
+        if unquote(uri) == unquote(self.uris.of(path)):
+            self.opened_as.pop(path, None)
+        else:
+            self.opened_as[path] = uri
+        return True
+
+    def closed(self, path: str) -> bool:
+        """The editor closed the note at ``path``; whether it had another URI than usual."""
+        return self.opened_as.pop(path, None) is not None
 
     def open_document(self, path: str) -> TextDocument | None:
         """The editor's document for the note at ``path``, when it is open."""

@@ -64,12 +64,27 @@ def prepare(folder: Path, config_path: Path | None, today: dt.date) -> Answer | 
     if kept is None:
         return None
     findings = kept[1]
-    grouped, uris = by_path(findings), Uris(root)
+    grouped, uris = by_path(findings), Uris(as_given(folder, root))
     own = grouped.pop("", [])
     diagnostics = [
         (path, uris.of(path), rendered(found)) for path, found in sorted(grouped.items())
     ]
     return Answer(str(root), diagnostics, own, len(findings))
+
+
+def as_given(folder: Path, root: Path) -> Path:
+    """The vault's folder ``root``, found from ``folder`` (and resolved), as the editor
+    names it: through the symbolic links of ``folder``, so that diagnostics go to the
+    URIs the editor uses (``root`` itself when ``folder`` does not lead to it so)."""
+    given = Path(os.path.abspath(folder))
+    try:
+        if not given.is_dir():
+            given = given.parent
+        depth = len(given.resolve().relative_to(root).parts)
+        named = given.parents[depth - 1] if depth else given
+        return named if named.resolve() == root else root
+    except (OSError, ValueError, IndexError):  # not under the vault's folder after all
+        return root
 
 
 class Early:
@@ -90,10 +105,14 @@ class Early:
             self._fork(vault)
         return cast(BinaryIO, Replayed(read, self.stdin)) if read else self.stdin
 
-    def answer(self, root: Path) -> Answer | None:
+    def answer(self, root: Path, folder: Path | None = None) -> Answer | None:
         """The answer for the vault at ``root`` (None when there is none, or when the
-        child made another vault's): the child's, else made now."""
-        found = self._collect() if self.child else prepare(root, self.config_path, self.today)
+        child made another vault's): the child's, else made now, from ``folder`` (the
+        vault's folder as the editor names it; ``root`` by default)."""
+        if self.child:
+            found = self._collect()
+        else:
+            found = prepare(folder or root, self.config_path, self.today)
         return found if found is not None and found.root == str(root) else None
 
     def _fork(self, folder: Path) -> None:

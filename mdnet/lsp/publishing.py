@@ -10,7 +10,7 @@ from pygls.lsp.server import LanguageServer
 
 from mdnet.config import CONFIG_NAME
 from mdnet.live.vault import LiveVault
-from mdnet.lsp.diagnostics import PATH, Published, rendered
+from mdnet.lsp.diagnostics import NONE, PATH, Published, notification, rendered
 from mdnet.lsp.documents import Documents
 from mdnet.lsp.first import Answer
 from mdnet.rules.finding import Finding
@@ -49,6 +49,15 @@ class Publisher:
                 self.published.change(path, uri, rendered(findings[start:end]))
         finally:  # what is counted as published goes out, whatever went wrong after
             self.published.flush()
+
+    def moved(self, path: str, old: str) -> None:
+        """The note at ``path`` has another URI than ``old`` (the editor opened or closed
+        it under another name): its diagnostics go there, and away from ``old``."""
+        if self.published.by_path.pop(path, None) is None:
+            return  # none to move
+        self.send(notification(old, NONE))
+        if self.live.loaded:  # else all go once it is
+            self.paths([path])
 
     def answer(self, answer: Answer) -> None:
         """Publish the diagnostics of the last check's answer (``lsp.first``)."""

@@ -86,7 +86,11 @@ def make_server(
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(params: types.DidOpenTextDocumentParams) -> None:
-        _edited(session, params.text_document.uri)
+        uri = params.text_document.uri
+        path = _in_vault(session, uri)
+        if path is not None:
+            _named(session, path, uri)
+        _edited(session, uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(params: types.DidChangeTextDocumentParams) -> None:
@@ -96,6 +100,7 @@ def make_server(
     def did_close(params: types.DidCloseTextDocumentParams) -> None:
         path = _in_vault(session, params.text_document.uri)
         if path is not None:
+            _named(session, path, None)
             session.changed(path, None)
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
@@ -181,6 +186,18 @@ def _in_vault(session: Session, uri: str) -> str | None:
     if session.documents is None or session.live is None:
         return None
     return session.documents.path_of(uri)
+
+
+def _named(session: Session, path: str, uri: str | None) -> None:
+    """The editor opened the note at ``path`` as ``uri`` (None: closed it): its
+    diagnostics go to the URI it now has, if another (a vault reached through a
+    symbolic link, a note opened through another)."""
+    documents, publisher = session.documents, session.publisher
+    assert documents is not None and publisher is not None
+    old = documents.uri_of(path)
+    renamed = documents.closed(path) if uri is None else documents.opened(path, uri)
+    if renamed:
+        publisher.moved(path, old)
 
 
 def _edited(session: Session, uri: str) -> None:

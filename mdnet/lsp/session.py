@@ -30,7 +30,7 @@ from mdnet.live.kept import keep_snapshot
 from mdnet.live.links import Links
 from mdnet.live.vault import LiveVault
 from mdnet.lsp.documents import Documents
-from mdnet.lsp.first import Answer, Early, prepare
+from mdnet.lsp.first import Answer, Early, as_given, prepare
 from mdnet.lsp.publishing import Publisher
 from mdnet.notes.scan import find_vault
 
@@ -85,7 +85,7 @@ class Session:
         language.use(language.choose_language(config.language, os.environ).code)
         self.live = LiveVault(root, config, self.today(), self.config_path)
         self.links = Links(self.live)
-        self.documents = Documents(root, self.server.workspace)
+        self.documents = Documents(root, self.server.workspace, as_given(folder, root))
         self.publisher = Publisher(self.server, self.live, self.documents, self.log)
 
     async def start(self, follow: Callable[[], None]) -> None:
@@ -207,9 +207,10 @@ class Session:
 
     def _first_answer(self, root: Path) -> Answer | None:
         """The last check's answer, made while the server started, or now."""
+        folder = self.documents.folder if self.documents is not None else root
         if self.early is not None:
-            return self.early.answer(root)
-        return prepare(root, self.config_path, self.today())
+            return self.early.answer(root, folder)
+        return prepare(folder, self.config_path, self.today())
 
 
 def loaded(findings: int, notes: int, root: Path) -> str:

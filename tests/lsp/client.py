@@ -82,10 +82,12 @@ async def serving(
     ready: Callable[[LanguageClient], bool] = started,
     options: tuple[str, ...] = (),
     command: Sequence[str] = COMMAND,
+    folder: str | None = None,
 ) -> AsyncIterator[LanguageClient]:
     """A server on the vault at ``root``, once ``ready`` (it published the whole vault);
     ``options`` go to ``mdnet lsp`` (run as ``command``), but "refuse": the client
-    refuses to watch files."""
+    refuses to watch files; ``folder``, the URI of the folder the editor opens, if not
+    ``root``'s."""
     client = make_test_lsp_client()
     registered = registrations(client)
 
@@ -97,7 +99,7 @@ async def serving(
         registered.extend(params.registrations)
 
     await client.start_io(*command, *(o for o in options if o != "refuse"))
-    folder = uri(root, "").rstrip("/")
+    folder = folder or uri(root, "").rstrip("/")
     await client.initialize_session(
         types.InitializeParams(
             capabilities=capabilities(watch_files),

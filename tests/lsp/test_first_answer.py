@@ -19,7 +19,7 @@ from pygls.protocol import default_converter
 from pygls.uris import from_fs_path
 
 from mdnet.lsp.diagnostics import Uris, notification, rendered
-from mdnet.lsp.first import Replayed, _first_message, _folder_of, prepare
+from mdnet.lsp.first import Replayed, _first_message, _folder_of, as_given, prepare
 from mdnet.rules.finding import Finding
 from tests.conftest import TODAY, WriteVault
 from tests.lsp.client import codes, serving, uri
@@ -161,6 +161,23 @@ def test_the_answer_is_the_last_checks_and_none_once_a_note_changed(checked: Pat
     assert prepare(checked, None, TODAY.replace(day=27)) is None  # another day
     (checked / "Daily/2026-11-01.md").write_text("- 2026-11-20 call [[Jane D]]\n")
     assert prepare(checked, None, TODAY) is None
+
+
+def test_the_answer_names_notes_under_the_folder_as_the_editor_does(
+    checked: Path, tmp_path: Path
+) -> None:
+    link = tmp_path / "link to vault"
+    link.symlink_to(checked, target_is_directory=True)
+    answer = prepare(link, None, TODAY)
+    assert answer is not None and answer.root == str(checked)
+    assert [address for _, address, _ in answer.diagnostics] == [
+        from_fs_path(str(link / "Daily/2026-11-01.md")),
+        from_fs_path(str(link / "People/Jane D.md")),
+    ]
+    # the vault found from a folder in it, through the link; not through it, as it is
+    assert as_given(link / "People", checked) == link
+    assert as_given(checked / "People", checked) == checked
+    assert as_given(tmp_path, checked) == checked
 
 
 @pytest.mark.parametrize("options", [(), ("--vault", "{root}")])
