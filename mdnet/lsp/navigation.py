@@ -131,8 +131,8 @@ def rename_note(
     """Rename the contact, circle or event under the cursor: its file and every link to
     it by title or path (links by alias still resolve), labels kept; one edit."""
     where = place(session, uri, position)
-    if where is None or where.target is None:
-        return None
+    if where is None or where.target is None or not _renamed(session, where.target):
+        return None  # nothing to rename here (prepareRename says why)
     live, documents = session.live, session.documents
     assert live is not None and documents is not None
     old_title = _renamed_title(session, where.target)
@@ -170,12 +170,18 @@ def rename_note(
     return types.WorkspaceEdit(document_changes=changes)
 
 
-def _renamed_title(session: Session, path: str) -> str:
+def _renamed(session: Session, path: str) -> bool:
+    """Whether the note at ``path`` is one that mdnet renames."""
     assert session.live is not None
     note = session.live.vault.notes.get(path)
-    if note is None or note.kind not in RENAMED_KINDS:
-        raise RequestFailed("mdnet renames contacts, circles and events; this is another note")
-    return note.title
+    return note is not None and note.kind in RENAMED_KINDS
+
+
+def _renamed_title(session: Session, path: str) -> str:
+    assert session.live is not None
+    if not _renamed(session, path):
+        raise RequestFailed(_("mdnet renames contacts, circles and events; this is another note"))
+    return session.live.vault.notes[path].title
 
 
 def _retarget(written: str, link: WrittenLink, old: str, new: str) -> str | None:

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException
@@ -45,6 +46,15 @@ class MdnetServer(LanguageServer):
 
     session: Session
     checks: CheckServer | None = None  # answering ``mdnet check`` (``lsp.checks``)
+    shut_down = False  # asked to (``shutdown``)
+    exit_code = 0  # once asked to exit: 1 when not shut down first (LSP)
+
+    def start_io(self, stdin: BinaryIO | None = None, stdout: BinaryIO | None = None) -> None:
+        """Serve until the editor goes; the process's exit code is then ``exit_code``
+        (pygls ends with 0 whatever it set)."""
+        super().start_io(stdin, stdout)
+        if self.exit_code:
+            sys.exit(self.exit_code)
 
     def shutdown(self) -> None:
         checks.stop(self.checks)
@@ -77,8 +87,13 @@ def make_server(
         await session.start(follow=lambda: disk.follow(server, session))
         server.checks = checks.serve(session)
 
+    @server.feature(types.EXIT)
+    def on_exit(params: None) -> None:
+        server.exit_code = 0 if server.shut_down else 1
+
     @server.feature(types.SHUTDOWN)
     def shutdown(params: None) -> None:
+        server.shut_down = True
         checks.stop(server.checks)
         server.checks = None
         if session.live is not None:  # for the next start, if the model drifted

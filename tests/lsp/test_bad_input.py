@@ -4,8 +4,11 @@ is an F002, broken YAML an F001 while the rest stays right (SPEC §10)."""
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import pytest
 from lsprotocol import types
@@ -132,3 +135,50 @@ async def test_a_workspace_folder_that_does_not_exist_is_told_not_fatal(tmp_path
             types.HoverParams(types.TextDocumentIdentifier(address), types.Position(0, 15))
         )
         assert found is None and not client.diagnostics
+
+
+@pytest.mark.parametrize(("shutdown", "code"), [(True, 0), (False, 1)])
+def test_exit_ends_the_server_with_1_unless_shut_down_first(
+    make_vault: WriteVault, shutdown: bool, code: int
+) -> None:
+    root = vault(make_vault)
+    command = [sys.executable, "-m", "mdnet", "lsp", "--today", "2026-11-26"]
+    server = subprocess.Popen(
+        command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+    )
+    assert server.stdin is not None and server.stdout is not None
+    try:
+        params: dict[str, object] = {
+            "processId": None,
+            "capabilities": {},
+            "rootUri": root.as_uri(),
+        }
+        write(server.stdin, {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": params})
+        assert read(server.stdout)["id"] == 1
+        write(server.stdin, {"jsonrpc": "2.0", "method": "initialized", "params": {}})
+        if shutdown:
+            write(server.stdin, {"jsonrpc": "2.0", "id": 2, "method": "shutdown"})
+            while read(server.stdout).get("id") != 2:  # its log lines, its diagnostics
+                pass
+        write(server.stdin, {"jsonrpc": "2.0", "method": "exit"})
+        assert server.wait(timeout=20) == code
+    finally:
+        server.kill()
+        server.wait()
+
+
+def write(stream: IO[bytes], message: dict[str, object]) -> None:
+    body = json.dumps(message).encode()
+    stream.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+    stream.flush()
+
+
+def read(stream: IO[bytes]) -> dict[str, Any]:
+    """The next message from the server."""
+    length = 0
+    while (line := stream.readline()) != b"\r\n":
+        name, _, value = line.partition(b":")
+        if name.lower() == b"content-length":
+            length = int(value)
+    message: dict[str, Any] = json.loads(stream.read(length))
+    return message

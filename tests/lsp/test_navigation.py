@@ -145,3 +145,20 @@ async def test_rename_is_refused_for_plain_notes_and_taken_titles(make_vault: Wr
                 )
         # an exception in a handler is an error response, and a line in the editor's log
         assert any("RequestFailed" in m.message for m in client.log_messages)
+
+
+async def test_rename_on_a_plain_note_is_no_rename(
+    make_vault: WriteVault, capfd: pytest.CaptureFixture[str]
+) -> None:
+    root = vault(make_vault)
+    async with serving(root) as client:
+        daily = open_note(client, root, "Daily/2026-11-01.md")
+        for line, character in [(0, 1), (1, 2)]:  # prose, the date: the daily note itself
+            assert (
+                await client.text_document_rename_async(
+                    types.RenameParams(**(at(daily, line, character)), new_name="Other")
+                )
+                is None
+            )
+        assert not any("RequestFailed" in m.message for m in client.log_messages)
+    assert "Traceback" not in capfd.readouterr().err
