@@ -5,10 +5,8 @@ note's kind and the allowed values of ``type``, ``tier``, ``status``, ``source``
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
-from typing import NamedTuple
 
 from lsprotocol import types
 
@@ -18,8 +16,8 @@ from mdnet.dates import LEADING_DATE_RE
 from mdnet.language import N_, _
 from mdnet.live.vault import LiveVault
 from mdnet.lsp.documents import split_lines
+from mdnet.lsp.link_completion import Writing, in_yaml, links
 from mdnet.lsp.session import Session
-from mdnet.model.vault import Vault
 from mdnet.notes.fields import (
     BY_KIND,
     CIRCLE_STATUSES,
@@ -33,7 +31,6 @@ from mdnet.notes.line_kinds import MARKER_RE
 from mdnet.notes.markdown import TASK_RE
 
 TRIGGERS = ["[", "#", ":"]
-MOST = 200  # links offered at once; the list is marked incomplete past it
 OPEN_LINK_RE = re.compile(r"\[\[([^\[\]|#^]*)$")
 WORD_RE = re.compile(r"#?[\w/-]*$")
 KEY_RE = re.compile(r"^([\w-]*)$")
@@ -77,8 +74,8 @@ def complete(session: Session, uri: str, position: types.Position) -> types.Comp
         after = lines[line][character:].rstrip("\r\n")
         closed = after.startswith("]]")
         if in_front_matter:
-            return _links(live, opened.group(1), _in_yaml(lines[line], opened, after, replacing))
-        return _links(live, opened.group(1), Writing(replacing(opened.start(1)), closed=closed))
+            return links(live, opened.group(1), in_yaml(lines[line], opened, after, replacing))
+        return links(live, opened.group(1), Writing(replacing(opened.start(1)), closed=closed))
     if in_front_matter:
         return _front_matter(live, path, lines[1:closing], before, replacing)
     after_date = _after_leading_date(before)
@@ -176,94 +173,6 @@ def _values(live: LiveVault, kind: str, key: str) -> tuple[str, ...]:
     if key == "meetings":
         return tuple(MEETINGS_PER_MONTH)
     return ()
-
-
-class Writing(NamedTuple):
-    """How a link completed is written: over ``span``, its target (``]]`` after it
-    unless ``closed``), or in front matter, a YAML string (``quoted``: the link with
-    its brackets, quoted; ``quote``: the quote to close an open one with)."""
-
-    span: types.Range
-    closed: bool = False
-    quoted: bool = False
-    quote: str = ""
-
-    def text(self, target: str) -> str:
-        if self.quoted:
-            return json.dumps(f"[[{target}]]", ensure_ascii=False)  # YAML reads JSON's
-        return target + ("" if self.closed else "]]") + self.quote
-
-    def filtered(self, label: str) -> str:
-        """What the editor matches the text of ``span`` typed so far against."""
-        return f"[[{label}" if self.quoted else label
-
-
-def _in_yaml(
-    text: str, opened: re.Match[str], after: str, replacing: Callable[[int], types.Range]
-) -> Writing:
-    """A link in front matter is a YAML string: inside quotes, written there (the quote
-    closed if it is not); else the link written quoted, over what is typed of it
-    (``[[`` on, and the ``]]`` after the cursor): unquoted, ``[[...]]`` is a list in a
-    list for YAML."""
-    closed = after.startswith("]]")
-    quote = text[: opened.start()].rstrip()[-1:]
-    if quote in ("'", '"'):  # closed when it is not (and the link is not either)
-        unclosed = not closed and quote not in after
-        return Writing(replacing(opened.start(1)), closed, quote=quote if unclosed else "")
-    span = replacing(opened.start())
-    if closed:  # up to the `]]` after the cursor
-        span = types.Range(span.start, types.Position(span.end.line, span.end.character + 2))
-    return Writing(span, closed, quoted=True)
-
-
-def _links(live: LiveVault, typed: str, writing: Writing) -> types.CompletionList:
-    """Titles and aliases containing what is typed: contacts first, with company and
-    role; a title several notes share is written as its path."""
-    with live.lock:  # one model throughout, not one being updated
-        return _matching_links(live.vault, typed.strip().lower(), writing)
-
-
-def _matching_links(vault: Vault, wanted: str, writing: Writing) -> types.CompletionList:
-    items: list[types.CompletionItem] = []
-    for path, note in vault.notes.items():
-        title = note.title
-        target = path.removesuffix(".md") if title.lower() in vault.shared_titles else title
-        names = [(title, target, None), *((a, a, title) for a in note.fields.get("aliases", ()))]
-        for label, written, alias_of in names:
-            if wanted and wanted not in label.lower():
-                continue
-            detail = _detail(note.kind, note.fields)
-            if alias_of is not None:
-                alias = _("alias of {title}").format(title=alias_of)
-                detail = alias + (f" — {detail}" if detail else "")
-            rank = "0" if note.kind == "contact" else "1"
-            items.append(
-                types.CompletionItem(
-                    label=label,
-                    kind=_KINDS.get(note.kind, types.CompletionItemKind.File),
-                    detail=detail or None,
-                    sort_text=f"{rank}{label.lower()}",
-                    filter_text=writing.filtered(label),
-                    text_edit=types.TextEdit(range=writing.span, new_text=writing.text(written)),
-                )
-            )
-    items.sort(key=lambda item: item.sort_text or "")
-    return types.CompletionList(is_incomplete=len(items) > MOST, items=items[:MOST])
-
-
-_KINDS = {
-    "contact": types.CompletionItemKind.Reference,
-    "circle": types.CompletionItemKind.Module,
-    "event": types.CompletionItemKind.Event,
-}
-
-
-def _detail(kind: str, fields: dict[str, object]) -> str:
-    if kind == "contact":
-        return " · ".join(str(fields[key]) for key in ("company", "role") if fields.get(key))
-    if kind == "event" and fields.get("date"):
-        return f"event · {fields['date']}"
-    return kind if kind != "plain" else ""
 
 
 def _markers(live: LiveVault, span: types.Range) -> types.CompletionList:
