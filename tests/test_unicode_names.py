@@ -129,3 +129,22 @@ def test_names_are_found_in_either_form_in_the_lists_of_notes(tmp_path: Path) ->
     resolver = Resolver(notes)
     resolver.claim_all(notes)
     assert resolver.notes_titled(form("chloé", NFD)) == resolver.notes_titled("chloé") == 2
+
+
+def test_a_title_two_notes_share_in_either_form_is_shared(load: LoadVault) -> None:
+    """Links to it need a path (the summary writes one), and ``mdnet new`` finds it
+    taken, whatever the form typed."""
+    from mdnet.edits.new_note import taken_by
+    from mdnet.summary.text import wikilink
+
+    vault = load(
+        {
+            f"People/{form('Chloé', NFD)}.md": "---\ntype: contact\n---\n",
+            f"Archive/{form('Chloé', NFC)}.md": "Old notes.\n",
+        }
+    )
+    assert vault.shared_titles == {"chloé"}
+    path = f"People/{form('Chloé', NFD)}.md"
+    assert wikilink(path, vault.shared_titles) == f"[[People/{form('Chloé', NFD)}]]"
+    assert taken_by(vault, form("Chloé", NFC)) is not None
+    assert taken_by(vault, form("CHLOÉ", NFD)) is not None

@@ -14,7 +14,7 @@ from mdnet.config import Config
 from mdnet.edits.placeholders import fill
 from mdnet.errors import UserError, describe
 from mdnet.language import _
-from mdnet.model.links import Resolver
+from mdnet.model.links import Resolver, name_key
 from mdnet.model.vault import Vault
 from mdnet.notes.files import OutsideVault, inside_vault, kind_folder, safe_title, write_new
 from mdnet.notes.scan import TEMPLATES_FOLDER
@@ -55,7 +55,7 @@ def template_text(vault: Path, kind: str) -> str:
 
 def taken_by(vault: Vault, title: str) -> str | None:
     """The note a link to ``title`` resolves to (its title or an alias, any case)."""
-    return Resolver(vault.notes.values()).by_name.get(title.lower())
+    return Resolver(vault.notes.values()).by_name.get(name_key(title))
 
 
 def new_note(

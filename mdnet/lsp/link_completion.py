@@ -13,6 +13,7 @@ from lsprotocol import types
 
 from mdnet.language import _
 from mdnet.live.vault import LiveVault
+from mdnet.model.links import name_key
 from mdnet.model.vault import Vault
 
 MOST = 200  # links offered at once; the list is marked incomplete past it
@@ -67,7 +68,8 @@ def _matching_links(vault: Vault, wanted: str, writing: Writing) -> types.Comple
     items: list[types.CompletionItem] = []
     for path, note in vault.notes.items():
         title = note.title
-        target = path.removesuffix(".md") if title.lower() in vault.shared_titles else title
+        shared = name_key(title) in vault.shared_titles
+        target = path.removesuffix(".md") if shared else title
         names = [(title, target, None), *((a, a, title) for a in note.fields.get("aliases", ()))]
         for label, written, alias_of in names:
             if wanted and wanted not in label.lower():

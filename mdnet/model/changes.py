@@ -13,7 +13,7 @@ from mdnet.model.commitment import Circle, Event
 from mdnet.model.contact import Contact
 from mdnet.model.found import Found
 from mdnet.model.linkers import Linkers
-from mdnet.model.links import Resolver, names_of
+from mdnet.model.links import Resolver, name_key, names_of
 from mdnet.model.vault import Dangling, Vault
 from mdnet.notes.note import Note
 
@@ -89,13 +89,13 @@ def carry(
 ) -> None:
     """Give ``new`` what ``old`` worked out about all its notes, as ``new`` would work it
     out (30,000 notes looked at for a few). ``titles``, when notes came or went: how many
-    notes now have a title (in lower case; the links' resolver counts them)."""
+    notes now have a title (``links.name_key``'s; the links' resolver counts them)."""
     paths = {note.path for note in changed} | gone
     if titles is None:
         new.shared_titles = old.shared_titles  # the same titles
     elif "shared_titles" in old.__dict__:  # worked out: brought up to date
-        counted = {old.notes[path].title.lower() for path in gone}
-        counted.update(note.title.lower() for note in changed if note.path not in old.notes)
+        counted = {name_key(old.notes[path].title) for path in gone}
+        counted.update(name_key(note.title) for note in changed if note.path not in old.notes)
         shared = {title for title in counted if titles(title) > 1}
         new.shared_titles = (old.shared_titles - counted) | shared
     confidential = {p for p in old.confidential if p not in paths}

@@ -11,6 +11,7 @@ from typing import Any
 
 from mdnet.model.commitment import Circle, Event
 from mdnet.model.contact import Contact
+from mdnet.model.links import name_key
 from mdnet.notes.note import Note
 
 _marks = itertools.count(1)
@@ -55,9 +56,10 @@ class Vault:
 
     @cached_property
     def shared_titles(self) -> frozenset[str]:
-        """The titles (in lower case) that several notes have: links to them need a path.
-        (A later version counts the titles a change touches with the links' resolver.)"""
-        titles = Counter(note.title.lower() for note in self.notes.values())
+        """The titles (as ``links.name_key`` makes them) that several notes have: links to
+        them need a path. (A later version counts the titles a change touches with the
+        links' resolver.)"""
+        titles = Counter(name_key(note.title) for note in self.notes.values())
         return frozenset(title for title, count in titles.items() if count > 1)
 
     @cached_property

@@ -17,6 +17,7 @@ from mdnet import language
 from mdnet.dates import LEADING_DATE_RE
 from mdnet.language import _, formats, ngettext
 from mdnet.model.health import Standing
+from mdnet.model.links import name_key
 from mdnet.model.vault import Vault
 from mdnet.notes.markdown import TASK_RE
 from mdnet.rules import Rule
@@ -123,7 +124,7 @@ class Linker:
 def wikilink(path: str, shared: frozenset[str]) -> str:
     """A link to the note at ``path`` (see Linker), given the titles several notes share."""
     title = path.rsplit("/", 1)[-1].removesuffix(".md")
-    target = path.removesuffix(".md") if title.lower() in shared else title
+    target = path.removesuffix(".md") if name_key(title) in shared else title
     return _link(target, title, path)
 
 
