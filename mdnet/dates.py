@@ -16,10 +16,15 @@ from dataclasses import dataclass
 
 from mdnet.language import _, ngettext
 
+# a date, and a time of day that exists (not 25:00), as YAML and ISO 8601 write it
 DATE_RE = re.compile(
     r"([0-9]{4})-([0-9]{2})-([0-9]{2})"
-    r"(?:[ T][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?"
+    r"(?:[ T](?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::(?:[0-5][0-9]|60)(?:\.[0-9]+)?)?"
+    r"(?:Z|[+-](?:[01][0-9]|2[0-3]):?[0-5][0-9])?)?"
 )
+# the year ``mdnet import`` writes for a birthday given without one (vCard ``--03-12``),
+# as Apple does: the day and month alone count (the summary, the calendar)
+NO_YEAR = 1604
 # the date that starts an entry (SPEC §3): 2026-03-04 or [[2026-03-04]] (a daily note's
 # link, with an alias or not), and a time of day; read by the parser (``notes.markdown``),
 # the model (a link to a day is no unknown contact) and the language server's completion

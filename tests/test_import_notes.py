@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 from mdnet.cli import main
 from mdnet.config import Config, load_config
-from mdnet.importers.person import NO_YEAR, Person, note_text, one_line
+from mdnet.dates import NO_YEAR
+from mdnet.importers.person import Person, note_text, one_line
 from mdnet.model.health import FOLLOW_UP, PASSIVE, standing
 from mdnet.model.vault import Vault
 from mdnet.notes.files import safe_title

@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mdnet.importers.person import NO_YEAR, Person, UnreadableExport
+from mdnet.dates import NO_YEAR
+from mdnet.importers.person import Person, UnreadableExport
 from mdnet.importers.vcard import read_vcards
 from tests.conftest import WriteVault
 from tests.importing import connections_csv, load, run_import, snapshot

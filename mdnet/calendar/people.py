@@ -15,6 +15,7 @@ from collections.abc import Callable
 from mdnet.calendar import texts
 from mdnet.calendar.reminder import BIRTHDAY, FOLLOW_UP, GIVE_BACK, PROMISE, REACH_OUT, Reminder, on
 from mdnet.config import Config
+from mdnet.dates import NO_YEAR
 from mdnet.model.contact import Contact
 from mdnet.model.giveback import Finder, Pending, open_givebacks, open_promises, overdue
 from mdnet.model.health import FOLLOW_UP as MET_NOT_FOLLOWED
@@ -28,9 +29,6 @@ from mdnet.rules import stale_contact as R001
 from mdnet.summary.facts import Facts
 
 WINDOW_DAYS = 90  # reach-outs coming due this far ahead are in the calendar
-# the year an import writes for a birthday given without one (``--03-12``), as Apple
-# does: mdnet.importers.person.NO_YEAR, not imported from there (it loads YAML)
-YEAR_UNKNOWN = 1604
 LEAP_YEARS_APART = 8  # at most, as from 1896 to 1904
 
 
@@ -195,7 +193,7 @@ def birthdays(facts: Facts) -> list[Reminder]:
 
 def _birthday(contact: Contact, config: Config, today: dt.date) -> Reminder:
     born = contact.note.fields["birthday"]
-    if born.year == YEAR_UNKNOWN:
+    if born.year == NO_YEAR:
         said, first = texts.born_on(born), _this_years(born, today)
     else:
         said, first = texts.born(born), born

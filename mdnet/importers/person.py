@@ -15,9 +15,9 @@ from typing import Any
 
 import yaml
 
+from mdnet.dates import NO_YEAR
 from mdnet.errors import UserError
 
-NO_YEAR = 1604  # Apple's year for a birthday given without one (vCard `--MM-DD`)
 LOG_HELP = (
     "Log each exchange here as a list item that starts with its date, newest last, "
     "e.g. `- YYYY-MM-DD coffee: what we talked about #gave` "

@@ -14,8 +14,8 @@ from collections.abc import Iterator
 
 import vobject
 
+from mdnet.dates import NO_YEAR
 from mdnet.importers.person import (
-    NO_YEAR,
     Person,
     Skipped,
     UnreadableExport,

@@ -53,3 +53,13 @@ def test_a_value_is_shown_as_it_was_written_not_as_python_holds_it(lint: Lint) -
         "`snooze_until`: 12.5",
         "`connected`: [.inf, null, 3]",
     ]
+
+
+def test_a_date_with_a_time_that_does_not_exist_is_f003(lint: Lint) -> None:
+    """``T25:00`` is no time of day: the value is not read as its date alone."""
+    front = (
+        "---\ntype: contact\nlast_contact: 2026-05-01T25:00\nmet: 2026-05-01 10:61\n"
+        'birthday: "1990-03-12 23:59"\nsnooze_until: 2026-05-01T08:30:00+02:00\n---\n'
+    )
+    findings = lint({"People/Jane.md": front}, select="F003")
+    assert where(findings) == [("F003", "People/Jane.md", 3), ("F003", "People/Jane.md", 4)]
