@@ -29,12 +29,12 @@ def test_a_wrong_command_line_is_told_in_french_and_in_english(make_vault: Write
         ),
         (
             ["check", vault, "--format", "xml"],
-            "Valeur invalide pour '--format' : 'xml' n'est pas l'un de",
+            "Valeur invalide pour '--format' : 'xml' n'est pas l'un de",
             "Invalid value for '--format': 'xml' is not one of",
         ),
         (
             ["calendar", vault, "--today", "2026-13-01"],
-            "Valeur invalide pour '--today' : 2026-13-01 n'est pas une date qui existe",
+            "Valeur invalide pour '--today' : 2026-13-01 n'est pas une date qui existe",
             "Invalid value for '--today': 2026-13-01 is not a real date",
         ),
         (["check", vault, "--today"], "L'option '--today' demande un argument.", None),
@@ -51,8 +51,8 @@ def test_a_wrong_command_line_is_told_in_french_and_in_english(make_vault: Write
 def test_init_says_its_next_steps_in_french(tmp_path: Path) -> None:
     result = _run("init", str(tmp_path / "v"))
     assert result.exit_code == 0, result.output
-    assert "Et ensuite :" in result.output and "Next steps" not in result.output
-    assert "Créez des notes : mdnet new contact" in result.output
+    assert "Et ensuite :" in result.output and "Next steps" not in result.output
+    assert "Créez des notes : mdnet new contact" in result.output
 
 
 def test_an_import_is_told_in_french(make_vault: WriteVault, tmp_path: Path) -> None:
@@ -66,12 +66,12 @@ def test_an_import_is_told_in_french(make_vault: WriteVault, tmp_path: Path) -> 
     result = _run("import", "vcard", str(cards), "--vault", str(vault), "--dry-run")
     lines = result.output.splitlines()
     assert "créerait People/Bea Roux.md" in lines, result.output
-    assert "ignoré fiche 2 (ligne 6) : sans nom : ni FN ni N" in lines
+    assert "ignoré fiche 2 (ligne 6) : sans nom : ni FN ni N" in lines
     assert any(
-        line.startswith("avertissement : fiche 1 (ligne 1) : l'anniversaire") for line in lines
+        line.startswith("avertissement : fiche 1 (ligne 1) : l'anniversaire") for line in lines
     )
     assert lines[-1] == (
-        "Essai à blanc, rien écrit : c.vcf : 1 à créer, 0 reconnue, 0 changée, "
+        "Essai à blanc, rien écrit : c.vcf : 1 à créer, 0 reconnue, 0 changée, "
         "1 ignorée (1 sans nom)."
     )
 
@@ -80,7 +80,7 @@ def test_the_calendar_s_refusals_are_told_in_french(make_vault: WriteVault) -> N
     vault = make_vault(CONTACT)
     unset = _run("calendar", str(vault), "--today", "2026-11-26")
     assert unset.exit_code == 2
-    assert "aucun calendar.path : indiquez -o FICHIER" in unset.output
+    assert "aucun calendar.path : indiquez -o FICHIER" in unset.output
     stranger = vault / "mine.ics"
     stranger.write_text("not a calendar\n", encoding="utf-8")
     refused = _run("calendar", str(vault), "-o", str(stranger), "--today", "2026-11-26")

@@ -48,11 +48,11 @@ async def test_hover_actions_completion_and_log_in_french(make_vault: WriteVault
     assert hovered is not None and isinstance(hovered.contents, types.MarkupContent)
     text = hovered.contents.value
     assert text.startswith("**Jane** — Acme · *En retard*"), text
-    assert "- Dernier échange : 1 septembre 2026 (il y a 86 jours), email" in text
+    assert "- Dernier échange : 1 septembre 2026 (il y a 86 jours), email" in text
     assert "prochain échange attendu le 31 octobre 2026 (26 jours de retard)" in text
     assert "- Donné 0, reçu 1" in text
-    assert "- 1 promesse ouverte : 1 septembre 2026 (il y a 86 jours)" in text
-    assert "- Cercles et événements : [[Chess]]" in text
+    assert "- 1 promesse ouverte : 1 septembre 2026 (il y a 86 jours)" in text
+    assert "- Cercles et événements : [[Chess]]" in text
     titles = {action.title for action in only(types.CodeAction, found or [])}
     assert "Consigner un échange avec Jane aujourd'hui" in titles, titles
     assert any(title.startswith("Ajouter R001 au mdnet-ignore") for title in titles), titles
