@@ -12,7 +12,7 @@ from dateutil.rrule import rrulestr
 
 from mdnet.cli import main
 from tests.calendar.ics_vault import Render, by_title, calendar_of, day, description, events
-from tests.calendar.test_clients import khal_setup, run
+from tests.calendar.test_clients import khal_day, khal_setup, run
 from tests.conftest import TODAY, WriteVault
 
 SAMPLE = Path(__file__).parent.parent.parent / "sample_vault"
@@ -102,11 +102,7 @@ def test_khal_shows_a_birthday_of_unknown_year_every_year(
     ics.write_bytes(calendar_of(make_vault(NO_YEAR)))
     assert run([khal, "-c", str(config), "import", "--batch", str(ics)], tmp_path).returncode == 0
     for start, shown in (("2027-03-11", "2027-03-12"), ("2030-03-11", "2030-03-12")):
-        done = run([khal, "-c", str(config), "list", start, "3d"], tmp_path)
-        assert done.returncode == 0, done.stderr
-        lines = done.stdout.splitlines()
-        found = next(i for i, line in enumerate(lines) if line.endswith(shown))
-        assert "Ann's birthday" in lines[found + 1], done.stdout
+        assert "Ann's birthday" in khal_day(khal, config, start, shown, tmp_path)[1]
 
 
 OWED = (

@@ -185,3 +185,16 @@ def applied(text: str, edits: Sequence[AnyTextEdit]) -> str:
 
 
 LINE_BREAK_RE = re.compile(r"(\r\n|\n|\r)")  # the only line breaks of LSP
+
+
+async def actions_for(client: LanguageClient, address: str) -> dict[str, types.CodeAction]:
+    """The code actions offered on the diagnostics of ``address``, by title."""
+    diagnostics = client.diagnostics[address]
+    found = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(address),
+            range=diagnostics[0].range,
+            context=types.CodeActionContext(diagnostics=diagnostics),
+        )
+    )
+    return {action.title: action for action in only(types.CodeAction, found or [])}

@@ -11,10 +11,10 @@ from pytest_lsp import LanguageClient
 from tests.conftest import WriteVault
 from tests.lsp.client import (
     AnyTextEdit,
+    actions_for,
     applied,
     codes,
     new_text,
-    only,
     open_note,
     serving,
     type_text,
@@ -27,19 +27,6 @@ FILES = {
     "People/Jane Doe.md": JANE,
     "Notes/x.md": "- 2026-11-20 call [[Jane]] and [[Bob Martin]]\n",
 }
-
-
-async def actions_for(client: LanguageClient, address: str) -> dict[str, types.CodeAction]:
-    diagnostics = client.diagnostics[address]
-    found = await client.text_document_code_action_async(
-        types.CodeActionParams(
-            text_document=types.TextDocumentIdentifier(address),
-            range=diagnostics[0].range,
-            context=types.CodeActionContext(diagnostics=diagnostics),
-        )
-    )
-    assert found is not None
-    return {action.title: action for action in only(types.CodeAction, found)}
 
 
 def edited(root: Path, action: types.CodeAction) -> dict[str, str]:

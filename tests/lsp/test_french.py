@@ -6,7 +6,7 @@ from __future__ import annotations
 from lsprotocol import types
 
 from tests.conftest import WriteVault
-from tests.lsp.client import LOADED_RE, only, open_note, serving, uri
+from tests.lsp.client import LOADED_RE, actions_for, open_note, serving, uri
 
 JANE = """---
 type: contact
@@ -32,14 +32,7 @@ async def test_hover_actions_completion_and_log_in_french(make_vault: WriteVault
             types.HoverParams(types.TextDocumentIdentifier(plan), types.Position(0, 8))
         )
         jane = uri(root, "People/Jane.md")
-        diagnostics = client.diagnostics[jane]
-        found = await client.text_document_code_action_async(
-            types.CodeActionParams(
-                text_document=types.TextDocumentIdentifier(jane),
-                range=diagnostics[0].range,
-                context=types.CodeActionContext(diagnostics=diagnostics),
-            )
-        )
+        offered = await actions_for(client, jane)
         address = open_note(client, root, "Notes/New.md", "---\ntype: contact\n\n---\n")
         keys = await client.text_document_completion_async(
             types.CompletionParams(types.TextDocumentIdentifier(address), types.Position(2, 0))
@@ -53,7 +46,7 @@ async def test_hover_actions_completion_and_log_in_french(make_vault: WriteVault
     assert "- Donné 0, reçu 1" in text
     assert "- 1 promesse ouverte : 1 septembre 2026 (il y a 86 jours)" in text
     assert "- Cercles et événements : [[Chess]]" in text
-    titles = {action.title for action in only(types.CodeAction, found or [])}
+    titles = set(offered)
     assert "Consigner un échange avec Jane aujourd'hui" in titles, titles
     assert any(title.startswith("Ajouter R001 au mdnet-ignore") for title in titles), titles
     assert keys is not None and isinstance(keys, types.CompletionList)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from lsprotocol import types
 
 from tests.conftest import WriteVault
-from tests.lsp.client import applied, codes, only, open_note, serving, uri, wait_until
+from tests.lsp.client import actions_for, applied, codes, only, open_note, serving, uri, wait_until
 
 JANE = "---\ntype: contact\ntier: close\n---\n- 2026-05-02 call\n"
 # characters that str.splitlines ends a line at, and LSP does not
@@ -119,15 +119,7 @@ async def test_a_byte_order_mark_counts_for_nothing_in_notes_read_from_disk(
         (change,) = only(types.TextDocumentEdit, edit.document_changes[:-1])
         assert applied(shown, change.edits) == shown.replace("Jane Doe", "Jane Smith")
         address = uri(root, "People/Bob Martin.md")
-        diagnostics = client.diagnostics[address]
-        found = await client.text_document_code_action_async(
-            types.CodeActionParams(
-                text_document=types.TextDocumentIdentifier(address),
-                range=diagnostics[0].range,
-                context=types.CodeActionContext(diagnostics=diagnostics),
-            )
-        )
-        offered = {action.title: action for action in only(types.CodeAction, found or [])}
+        offered = await actions_for(client, address)
         ignore = offered["Add R001 to this note's mdnet-ignore"]
         assert ignore.edit is not None and ignore.edit.document_changes is not None
         (change,) = only(types.TextDocumentEdit, ignore.edit.document_changes)

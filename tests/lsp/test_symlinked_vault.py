@@ -10,7 +10,7 @@ from pygls.uris import from_fs_path
 from pytest_lsp import LanguageClient
 
 from tests.conftest import WriteVault
-from tests.lsp.client import applied, codes, only, serving, type_text, uri, wait_until
+from tests.lsp.client import actions_for, applied, codes, only, serving, type_text, uri, wait_until
 
 JANE = "---\ntype: contact\ntier: close\n---\n- 2026-05-02 call\n"
 FILES = {"People/Jane Doe.md": JANE, "Notes/x.md": "- 2026-11-20 call [[Nobody]]\n"}
@@ -50,15 +50,7 @@ async def test_diagnostics_and_actions_under_the_folder_the_editor_opened(
         unsaved = JANE.replace("tier: close\n", "tier: close\ncompany: NewCo\n")
         type_text(client, jane, unsaved)
         await wait_until(lambda: ("R001", 6) in codes(client, jane))  # the editor's text
-        diagnostics = client.diagnostics[jane]
-        found = await client.text_document_code_action_async(
-            types.CodeActionParams(
-                text_document=types.TextDocumentIdentifier(jane),
-                range=diagnostics[0].range,
-                context=types.CodeActionContext(diagnostics=diagnostics),
-            )
-        )
-        offered = {action.title: action for action in only(types.CodeAction, found or [])}
+        offered = await actions_for(client, jane)
         ignore = offered["Add R001 to this note's mdnet-ignore"].edit
         assert ignore is not None and ignore.document_changes is not None
         (change,) = only(types.TextDocumentEdit, ignore.document_changes)
