@@ -43,6 +43,16 @@ def english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     language.use("en")
 
 
+@pytest.fixture
+def in_tmp_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """``tmp_path``, made the current folder, without the variables that change what a
+    command prints (GitHub's format, a fixed day, no colour)."""
+    monkeypatch.chdir(tmp_path)
+    for name in ("GITHUB_ACTIONS", "MDNET_TODAY", "NO_COLOR"):
+        monkeypatch.delenv(name, raising=False)
+    return tmp_path
+
+
 def write_files(root: Path, files: Files) -> Path:
     """Write ``{vault-relative path: text}`` under ``root``; text is dedented."""
     for relative, content in files.items():

@@ -22,11 +22,8 @@ VAULT = {
 
 
 @pytest.fixture
-def vault(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    for name in ("GITHUB_ACTIONS", "MDNET_TODAY", "NO_COLOR"):
-        monkeypatch.delenv(name, raising=False)
-    return write_files(tmp_path / "notes", VAULT)
+def vault(in_tmp_path: Path) -> Path:
+    return write_files(in_tmp_path / "notes", VAULT)
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str]:

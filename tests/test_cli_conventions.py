@@ -26,12 +26,9 @@ def run(*args: str, env: dict[str, str] | None = None, stdin: str | None = None)
 
 
 @pytest.fixture
-def vault(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    for name in ("GITHUB_ACTIONS", "MDNET_TODAY", "NO_COLOR"):
-        monkeypatch.delenv(name, raising=False)
+def vault(in_tmp_path: Path) -> Path:
     return write_files(
-        tmp_path / "wv",
+        in_tmp_path / "wv",
         {
             ".obsidian/app.json": "{}",
             "People/Ann.md": STALE,

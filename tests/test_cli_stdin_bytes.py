@@ -29,12 +29,9 @@ NOTES = {
 
 
 @pytest.fixture
-def vault(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    for name in ("GITHUB_ACTIONS", "MDNET_TODAY", "NO_COLOR"):
-        monkeypatch.delenv(name, raising=False)
+def vault(in_tmp_path: Path) -> Path:
     return write_files(
-        tmp_path / "v",
+        in_tmp_path / "v",
         {".mdnet.toml": "[vault]\nmax_file_kb = 2\n", "People/Ann.md": "---\ntype: contact\n---\n"},
     )
 

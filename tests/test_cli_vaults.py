@@ -22,12 +22,9 @@ def run(*args: str) -> Result:
 
 
 @pytest.fixture
-def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    for name in ("GITHUB_ACTIONS", "MDNET_TODAY", "NO_COLOR"):
-        monkeypatch.delenv(name, raising=False)
+def here(in_tmp_path: Path) -> Path:
     write_files(
-        tmp_path,
+        in_tmp_path,
         {
             "wv/.mdnet.toml": '[rules]\nselect = ["F", "R001"]\n',
             "wv/People/Ann.md": STALE,
@@ -36,8 +33,8 @@ def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
             "newv/People/Cy.md": STALE,  # R001 is not selected in newv
         },
     )
-    (tmp_path / "empty").mkdir()
-    return tmp_path
+    (in_tmp_path / "empty").mkdir()
+    return in_tmp_path
 
 
 @pytest.mark.parametrize("order", [("wv", "newv"), ("newv", "wv")])
