@@ -73,3 +73,14 @@ def test_a_new_contact_never_takes_a_title_another_note_answers_to(
     jane = Person("Jane Doe", "row 2", "Acme", "CTO")
     [new] = plan_import(vault, Config(), [jane]).created
     assert new.path == "People/Jane Doe 2.md"
+
+
+def test_a_name_in_the_other_unicode_form_is_the_same_person(
+    load: Callable[..., Vault],
+) -> None:
+    """A vCard's ``Chloé`` decomposed (NFD) is the note ``Chloé`` composed: matched by
+    name, not imported again as ``Chloé 2``."""
+    vault = load({"People/Chlo\u00e9.md": "---\ntype: contact\nname: Chlo\u00e9\n---\n"})
+    plan = plan_import(vault, Config(), [Person("Chloe\u0301", "card 1")])
+    assert plan.created == []
+    assert [(known.path, known.by) for known in plan.matched] == [("People/Chloé.md", "name")]

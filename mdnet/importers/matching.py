@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -67,8 +68,9 @@ class ImportPlan:
 
 
 def key(text: str) -> str:
-    """Names and e-mails compare without case and with spaces collapsed."""
-    return " ".join(text.split()).casefold()
+    """Names and e-mails compare without case, with spaces collapsed, and in either
+    Unicode form (a vCard's ``Chloé`` decomposed is the note ``Chloé``, as links find it)."""
+    return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
 
 
 def update_phrase(person: Person) -> str:

@@ -14,6 +14,7 @@ from mdnet.language import _
 from mdnet.lsp.documents import split_lines
 from mdnet.lsp.links import WrittenLink, link_at, links_on
 from mdnet.lsp.session import Session
+from mdnet.model.links import name_key
 from mdnet.notes.files import safe_title
 
 RENAMED_KINDS = ("contact", "circle", "event")
@@ -144,7 +145,7 @@ def rename_note(
     new_path = posixpath.join(folder, f"{title}.md") if folder else f"{title}.md"
     assert session.links is not None
     taken = session.links.resolve(title, where.target)
-    if ((live.root / new_path).exists() and new_path.lower() != where.target.lower()) or (
+    if ((live.root / new_path).exists() and name_key(new_path) != name_key(where.target)) or (
         taken is not None and taken != where.target
     ):
         said = _("{path} exists, or {title} is the title of another note")
@@ -192,7 +193,7 @@ def _retarget(written: str, link: WrittenLink, old: str, new: str) -> str | None
         file = quote(new) if encoded else new
         return f"{folder}/{file}.md" if folder else f"{file}.md"
     folder, _slash, name = written.rpartition("/")
-    if name.removesuffix(".md").lower() != old.lower():
+    if name_key(name.removesuffix(".md")) != name_key(old):
         return None  # by alias: it still resolves
     suffix = ".md" if name.lower().endswith(".md") else ""
     return f"{folder}/{new}{suffix}" if folder else f"{new}{suffix}"

@@ -162,3 +162,27 @@ async def test_rename_on_a_plain_note_is_no_rename(
             )
         assert not any("RequestFailed" in m.message for m in client.log_messages)
     assert "Traceback" not in capfd.readouterr().err
+
+
+async def test_rename_retargets_a_link_written_in_the_other_unicode_form(
+    make_vault: WriteVault,
+) -> None:
+    """``[[Chloé]]`` typed decomposed links ``People/Chloé.md`` (composed): a link by its
+    title, renamed with it, not taken for one by alias."""
+    composed, decomposed = "Chlo\u00e9", "Chloe\u0301"
+    root = make_vault(
+        {
+            f"People/{composed}.md": "---\ntype: contact\n---\n",
+            "Daily/2026-11-01.md": f"Met [[{decomposed}]] today.\n",
+        }
+    ).resolve()
+    async with serving(root) as client:
+        daily = open_note(client, root, "Daily/2026-11-01.md")
+        edit = await client.text_document_rename_async(
+            types.RenameParams(**(at(daily, 0, 7)), new_name="Chloé Durand")
+        )
+    assert edit is not None and edit.document_changes is not None
+    *changes, _renamed = edit.document_changes
+    (change,) = only(types.TextDocumentEdit, changes)
+    text = (root / "Daily/2026-11-01.md").read_text(encoding="utf-8")
+    assert applied(text, change.edits) == "Met [[Chloé Durand]] today.\n"
