@@ -14,6 +14,7 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 
 from mdnet.config import CONFIG_NAME
+from mdnet.language import _
 from mdnet.lsp.session import Session
 from mdnet.watch.events import VaultEvents, is_relevant, start_observer
 
@@ -54,7 +55,9 @@ async def _register(server: LanguageServer, session: Session) -> None:
         )
     except Exception as error:  # the client refused after all: watch here (watching
         _observe(session)  # before it says so: a file written once it is told is seen)
-        session.log(f"mdnet: the editor does not watch files ({error}); watching here")
+        session.log(
+            _("mdnet: the editor does not watch files ({error}); watching here").format(error=error)
+        )
 
 
 def paths_of(session: Session, uris: Iterable[str]) -> set[str]:

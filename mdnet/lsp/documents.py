@@ -162,6 +162,10 @@ def split_lines(text: str) -> list[str]:
     """The lines of ``text`` with their line breaks, as LSP and mdnet's parser count them:
     a line ends only at ``\\r\\n``, ``\\n`` or ``\\r`` (``str.splitlines`` also ends one
     at a form feed, U+2028 and the like, which are text to an editor)."""
+    if "\r" not in text:  # most notes: str's own splitting, 6 times quicker, when it agrees
+        lines = text.splitlines(keepends=True)
+        if len(lines) == text.count("\n") + (not text.endswith("\n")):  # no other line end
+            return lines
     pieces = LINE_BREAK_RE.split(text)
     lines = [line + end for line, end in zip(pieces[0::2], pieces[1::2], strict=False)]
     if pieces[-1] or not lines:

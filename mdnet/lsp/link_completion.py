@@ -4,6 +4,7 @@ a YAML string."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections.abc import Callable
@@ -11,10 +12,11 @@ from typing import NamedTuple
 
 from lsprotocol import types
 
-from mdnet.language import _
+from mdnet.language import N_, _
 from mdnet.live.vault import LiveVault
 from mdnet.model.links import name_key
 from mdnet.model.vault import Vault
+from mdnet.summary.text import day
 
 MOST = 200  # links offered at once; the list is marked incomplete past it
 
@@ -22,16 +24,22 @@ MOST = 200  # links offered at once; the list is marked incomplete past it
 class Writing(NamedTuple):
     """How a link completed is written: over ``span``, its target (``]]`` after it
     unless ``closed``), or in front matter, a YAML string (``quoted``: the link with
-    its brackets, quoted; ``quote``: the quote to close an open one with)."""
+    its brackets, quoted; ``inside``: the quote it is typed in, its target escaped as
+    that quote needs; ``quote``: the quote to close an open one with)."""
 
     span: types.Range
     closed: bool = False
     quoted: bool = False
+    inside: str = ""
     quote: str = ""
 
     def text(self, target: str) -> str:
         if self.quoted:
             return json.dumps(f"[[{target}]]", ensure_ascii=False)  # YAML reads JSON's
+        if self.inside == "'":  # YAML's single quotes: a quote is written twice
+            target = target.replace("'", "''")
+        elif self.inside == '"':  # double quotes: escaped as JSON escapes them
+            target = json.dumps(target, ensure_ascii=False)[1:-1]
         return target + ("" if self.closed else "]]") + self.quote
 
     def filtered(self, label: str) -> str:
@@ -50,7 +58,8 @@ def in_yaml(
     quote = text[: opened.start()].rstrip()[-1:]
     if quote in ("'", '"'):  # closed when it is not (and the link is not either)
         unclosed = not closed and quote not in after
-        return Writing(replacing(opened.start(1)), closed, quote=quote if unclosed else "")
+        span = replacing(opened.start(1))
+        return Writing(span, closed, inside=quote, quote=quote if unclosed else "")
     span = replacing(opened.start())
     if closed:  # up to the `]]` after the cursor
         span = types.Range(span.start, types.Position(span.end.line, span.end.character + 2))
@@ -101,8 +110,14 @@ _KINDS = {
 
 
 def _detail(kind: str, fields: dict[str, object]) -> str:
+    """What a link's completion says of its note: a contact's company and role, an
+    event's date, else its kind."""
     if kind == "contact":
         return " · ".join(str(fields[key]) for key in ("company", "role") if fields.get(key))
-    if kind == "event" and fields.get("date"):
-        return f"event · {fields['date']}"
-    return kind if kind != "plain" else ""
+    date = fields.get("date")
+    if kind == "event" and isinstance(date, dt.date):
+        return _("event · {date}").format(date=day(date))
+    return _(KIND_WORDS[kind]) if kind in KIND_WORDS else ""
+
+
+KIND_WORDS = {"circle": N_("circle"), "event": N_("event")}  # translated when shown

@@ -143,3 +143,37 @@ async def test_a_link_completed_in_front_matter_is_a_yaml_string(make_vault: Wri
         type_text(client, address, applied(text, [edit]))
         # read as YAML and the link as one (unquoted, a list in a list: F004)
         await wait_until(lambda: not [c for c, _ in codes(client, address) if c.startswith("F")])
+
+
+async def test_a_link_completed_inside_quotes_is_escaped_as_they_need(
+    make_vault: WriteVault,
+) -> None:
+    """An alias with a quote, completed in single or double quotes, still reads as YAML,
+    as the link to it."""
+    import yaml
+
+    files = {"People/Bob.md": '---\ntype: contact\naliases: ["O\'Brien", \'Big "B"\']\n---\n'}
+    root: Path = make_vault(files).resolve()
+    async with serving(root) as client:
+        for opening, label in (
+            ("'", "O'Brien"),
+            ('"', "O'Brien"),
+            ("'", 'Big "B"'),
+            ('"', 'Big "B"'),
+        ):
+            line = f"met_at: {opening}[[{label[:2]}"
+            text = f"---\ntype: contact\n{line}\n---\n"
+            address = open_note(client, root, "People/Ann.md", text)
+            found = await client.text_document_completion_async(
+                types.CompletionParams(
+                    types.TextDocumentIdentifier(address), types.Position(2, len(line))
+                )
+            )
+            assert isinstance(found, types.CompletionList)
+            (item,) = [item for item in found.items if item.label == label]
+            assert isinstance(item.text_edit, types.TextEdit)
+            written = applied(text, [item.text_edit]).split("\n")[2]
+            assert yaml.safe_load(written) == {"met_at": f"[[{label}]]"}, written
+            client.text_document_did_close(
+                types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(address))
+            )

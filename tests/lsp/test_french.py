@@ -40,7 +40,7 @@ async def test_hover_actions_completion_and_log_in_french(make_vault: WriteVault
         logged = [message.message for message in client.log_messages]
     assert hovered is not None and isinstance(hovered.contents, types.MarkupContent)
     text = hovered.contents.value
-    assert text.startswith("**Jane** — Acme · *En retard*"), text
+    assert text.startswith("**Jane** — Acme · *en retard*"), text
     assert "- Dernier échange : 1 septembre 2026 (il y a 86 jours), email" in text
     assert "prochain échange attendu le 31 octobre 2026 (26 jours de retard)" in text
     assert "- Donné 0, reçu 1" in text

@@ -45,7 +45,7 @@ async def hover_text(make_vault: WriteVault, path: str, line: int, character: in
 async def test_hover_on_a_link_to_a_contact_shows_the_standing(make_vault: WriteVault) -> None:
     text = await hover_text(make_vault, "Notes/Plan.md", 0, 8)
     assert text is not None
-    assert text.startswith("**Jane** — Acme, CTO · *Overdue*")
+    assert text.startswith("**Jane** — Acme, CTO · *overdue*")
     assert "- Last interaction: 2026-09-01 (86 days ago), email" in text
     assert '- 60-day cadence, tier "close"; next due 2026-10-31 (26 days overdue)' in text
     assert "- Gave 1, got 1" in text

@@ -4,8 +4,13 @@ the note is open or read from disk."""
 
 from __future__ import annotations
 
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
 from lsprotocol import types
 
+from mdnet.lsp.documents import split_lines
 from tests.conftest import WriteVault
 from tests.lsp.client import actions_for, applied, codes, only, open_note, serving, uri, wait_until
 
@@ -130,3 +135,10 @@ def targets(found: object) -> list[str]:
     """The URIs of the locations a definition request found."""
     assert isinstance(found, list), found
     return [location.uri for location in only(types.Location, found)]
+
+
+@given(st.text(alphabet=st.sampled_from(["a", "é", " ", "\n", "\r", *NOT_LINE_BREAKS])))
+def test_split_lines_ends_lines_only_at_cr_lf_and_crlf(text: str) -> None:
+    """Whichever way it splits (str's own when it agrees, for speed), as LSP counts."""
+    expected = re.findall(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$", text) or [""]
+    assert split_lines(text) == expected
