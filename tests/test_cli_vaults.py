@@ -135,3 +135,18 @@ def test_rules_work_in_a_folder_of_no_vault(here: Path, monkeypatch: pytest.Monk
     assert rule.stdout.startswith("R001 stale-contact [warning]\n")
     assert "R001  stale-contact            warning  " in CliRunner().invoke(main, ["rules"]).stdout
     assert list((here / "empty").iterdir()) == []  # nothing written there
+
+
+def test_rules_still_explain_under_a_broken_config(
+    here: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The documentation is what one reads to put the config right: told, the defaults
+    used; a config named with --vault is still a usage error."""
+    write_files(here, {"wv/.mdnet.toml": "bogus = 1\n"})
+    monkeypatch.chdir(here / "wv")
+    rule = CliRunner().invoke(main, ["rule", "R001"])
+    assert rule.exit_code == 0, rule.output
+    assert rule.stdout.startswith("R001 stale-contact [warning]\n")
+    assert "bogus" in rule.stderr and "the defaults are used" in rule.stderr
+    assert CliRunner().invoke(main, ["rules"]).exit_code == 0
+    assert CliRunner().invoke(main, ["rule", "R001", "--vault", "."]).exit_code == 2

@@ -55,9 +55,13 @@ def write_calendar(root: Path, config: Config, parts: Sequence[bytes]) -> bool:
     leaves the vault, or holds something mdnet did not write; OSError when the disk
     refuses.
     """
-    path = calendar_file(root, config)
+    return write_file(calendar_file(root, config), parts, set_another(config))
+
+
+def set_another(config: Config) -> str:
+    """What to do when ``calendar.path`` holds a file mdnet did not write."""
     where = config.where("calendar", "path") if config.source else "calendar.path"
-    return write_file(path, parts, _("set another {where}").format(where=where))
+    return _("set another {where}").format(where=where)
 
 
 def write_file(path: Path, parts: Sequence[bytes], instead: str | None = None) -> bool:

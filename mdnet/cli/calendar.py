@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from mdnet.calendar import calendar_file, render_calendar
-from mdnet.calendar.writer import write_file
+from mdnet.calendar.writer import set_another, write_file
 from mdnet.cli.options import (
     UsageError,
     common_options,
@@ -75,11 +75,7 @@ def write_calendar_file(
         sys.stdout.buffer.writelines(parts)  # bytes as they are: CRLF line ends, UTF-8
         sys.stdout.buffer.flush()
         finish(0, later)
-    instead = (
-        _("choose another -o FILE")
-        if output
-        else _("set another {where}").format(where="calendar.path in .mdnet.toml")
-    )
+    instead = _("choose another -o FILE") if output else set_another(config)
     try:
         with leaving(later):
             changed = write_file(target, parts, instead)

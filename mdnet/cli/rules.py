@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from mdnet.cli.options import UsageError, common_options, open_vault, speak, vault_option
-from mdnet.config import Config, load_config
+from mdnet.config import Config, ConfigError, load_config
 from mdnet.language import _
 from mdnet.rules import Rule, all_rules, find_rule
 from mdnet.rules.plugins import PluginRule
@@ -24,11 +24,27 @@ def _config(config_path: Path | None, vault: Path | None) -> Config | None:
     """
     if config_path is not None:
         config: Config | None = load_config(config_path.parent, config_path)
+    elif vault is not None:
+        config = open_vault(vault, None)[1]
     else:
-        start = vault if vault is not None else _current_folder()
-        config = None if start is None else open_vault(start, None)[1]
+        config = _current_config()
     speak(config)
     return config
+
+
+def _current_config() -> Config | None:
+    """The current folder's vault's config; a broken one is told and the defaults used:
+    the rules' documentation is what one reads to put it right."""
+    here = _current_folder()
+    if here is None:
+        return None
+    try:
+        return open_vault(here, None)[1]
+    except ConfigError as error:
+        click.echo(
+            _("mdnet: warning: {error}; the defaults are used").format(error=error), err=True
+        )
+        return None
 
 
 def _current_folder() -> Path | None:
