@@ -16,10 +16,11 @@ from dataclasses import dataclass
 
 from mdnet.language import _, ngettext
 
-# a date, and a time of day that exists (not 25:00), as YAML and ISO 8601 write it
+# a date, and a time of day that exists (not 25:00; 24:00, the day's end, as ISO 8601)
 DATE_RE = re.compile(
     r"([0-9]{4})-([0-9]{2})-([0-9]{2})"
-    r"(?:[ T](?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::(?:[0-5][0-9]|60)(?:\.[0-9]+)?)?"
+    r"(?:[ T](?:(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::(?:[0-5][0-9]|60)(?:\.[0-9]+)?)?"
+    r"|24:00(?::00(?:\.0+)?)?)"
     r"(?:Z|[+-](?:[01][0-9]|2[0-3]):?[0-5][0-9])?)?"
 )
 # the year ``mdnet import`` writes for a birthday given without one (vCard ``--03-12``),

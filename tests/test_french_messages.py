@@ -24,7 +24,7 @@ def test_a_wrong_command_line_is_told_in_french_and_in_english(make_vault: Write
     cases = [
         (
             ["check", vault, "--bogus"],
-            "Pas d'option '--bogus'. (`main check --help` montre l'usage)",
+            "Option inconnue '--bogus'. (`main check --help` montre l'usage)",
             "No such option '--bogus'. (`main check --help` shows the usage)",
         ),
         (
@@ -38,7 +38,7 @@ def test_a_wrong_command_line_is_told_in_french_and_in_english(make_vault: Write
             "Invalid value for '--today': 2026-13-01 is not a real date",
         ),
         (["check", vault, "--today"], "L'option '--today' demande un argument.", None),
-        (["nonsense"], "Pas de commande 'nonsense'.", "No such command 'nonsense'."),
+        (["nonsense"], "Commande inconnue 'nonsense'.", "No such command 'nonsense'."),
     ]
     for args, french, english in cases:
         result = _run(*args)
@@ -99,3 +99,27 @@ def test_the_config_s_calendar_values_are_told_in_french(make_vault: WriteVault)
     timed = make_vault({**CONTACT, ".mdnet.toml": '[calendar]\nalarm = "8h30"\n'})
     said = _run("check", str(timed), "--today", "2026-11-26").output
     assert 'une heure telle que "08:30"' in said and "expected" not in said
+
+
+def test_a_stranger_at_calendar_path_is_refused_in_french(make_vault: WriteVault) -> None:
+    vault = make_vault({**CONTACT, ".mdnet.toml": '[calendar]\npath = "mine.ics"\n'})
+    (vault / "mine.ics").write_text("not a calendar\n", encoding="utf-8")
+    refused = _run("calendar", str(vault), "--today", "2026-11-26")
+    assert refused.exit_code == 2
+    assert (
+        "indiquez un autre " in refused.output and ".mdnet.toml:2: calendar.path" in refused.output
+    )
+    assert " in .mdnet.toml" not in refused.output
+
+
+def test_a_markdown_link_to_no_note_and_fix_s_summary_in_french(make_vault: WriteVault) -> None:
+    outdated = "---\ntype: contact\nlast_contact: 2026-01-01\n---\n- 2026-02-01 call\n"
+    vault = make_vault(
+        {"People/Ann.md": outdated, "Notes/log.md": "- 2026-11-20 call [x](Nobody.md)\n"}
+    )
+    checked = _run("check", str(vault), "--today", "2026-11-26", "--select", "F005").output
+    assert "Le lien vers Nobody.md" in checked and "The link" not in checked
+    fixed = _run("check", str(vault), "--today", "2026-11-26", "--select", "F008", "--fix").output
+    assert "Corrigé\u00a0: 1 problème (F008) dans 1 note." in fixed, fixed
+    again = _run("check", str(vault), "--today", "2026-11-26", "--select", "F008", "--fix").output
+    assert "Rien à corriger." in again

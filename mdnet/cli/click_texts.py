@@ -38,6 +38,7 @@ MESSAGES = (
     N_("file"),
     N_("directory"),
     N_("path"),
+    N_("Choose from:\n\t{choices}"),
     N_("{name} {filename!r} does not exist."),
     N_("{name} {filename!r} is a file."),
     N_("{name} {filename!r} is a directory."),

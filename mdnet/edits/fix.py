@@ -18,7 +18,7 @@ from pathlib import Path
 
 from mdnet.config import Config
 from mdnet.errors import describe
-from mdnet.language import _
+from mdnet.language import _, ngettext
 from mdnet.notes.files import write_atomic
 from mdnet.notes.parse import normalized
 from mdnet.notes.reading import Unreadable, read_note
@@ -65,13 +65,24 @@ class FixReport:
 
     def summary(self) -> str:
         """``Fixed 2 findings (F008) in 2 notes.``"""
-        codes = ", ".join(sorted({finding.code for finding in self.fixed}))
-        findings = f"{len(self.fixed)} finding{'s' * (len(self.fixed) != 1)}"
-        notes = f"{len(self.notes)} note{'s' * (len(self.notes) != 1)}"
-        said = f"Fixed {findings} ({codes}) in {notes}." if self.fixed else "Nothing to fix."
+        if not self.fixed:
+            said = _("Nothing to fix.")
+        else:
+            codes = ", ".join(sorted({finding.code for finding in self.fixed}))
+            fixed, notes = len(self.fixed), len(self.notes)
+            said = _("Fixed {findings} ({codes}) in {notes}.").format(
+                findings=ngettext("{count} finding", "{count} findings", fixed).format(count=fixed),
+                codes=codes,
+                notes=ngettext("{count} note", "{count} notes", notes).format(count=notes),
+            )
         if self.failed_writes:
             failed = self.unwritten
-            said = f"{said[:-1]}; {failed} fix{'es' * (failed != 1)} not applied."
+            not_applied = ngettext(
+                "{count} fix not applied", "{count} fixes not applied", failed
+            ).format(count=failed)
+            said = _("{said}; {not_applied}.").format(
+                said=said.removesuffix("."), not_applied=not_applied
+            )
         return said
 
 

@@ -58,11 +58,13 @@ def plan_file(
             )
         data = path.read_bytes()
     except OSError as error:
-        raise UnreadableExport(f"{path}: {describe(error)}") from None
+        raise UnreadableExport(
+            _("{path}: {error}").format(path=path, error=describe(error))
+        ) from None
     try:
         people, skipped, warnings = source.read(data)
     except UnreadableExport as error:
-        raise UnreadableExport(f"{path}: {error}") from None
+        raise UnreadableExport(_("{path}: {error}").format(path=path, error=error)) from None
     plan = plan_import(vault, config, people, today)
     plan.skipped[:0] = skipped
     plan.warnings += warnings

@@ -9,6 +9,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from mdnet.language import _
 from mdnet.model.commitment import Circle, Event
 from mdnet.model.contact import Contact
 from mdnet.model.links import name_key
@@ -29,7 +30,9 @@ class Dangling:
     @property
     def written(self) -> str:
         """The link as the user wrote it, near enough to find it on the line."""
-        return f"The link to {self.target}" if self.relative else f"[[{self.target}]]"
+        if self.relative:
+            return _("The link to {target}").format(target=self.target)
+        return f"[[{self.target}]]"
 
     @property
     def title(self) -> str:

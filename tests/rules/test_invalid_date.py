@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+import pytest
+
+from mdnet.dates import InvalidValue, parse_date
 from tests.conftest import Lint, LoadVault, where
 
 
@@ -63,3 +68,12 @@ def test_a_date_with_a_time_that_does_not_exist_is_f003(lint: Lint) -> None:
     )
     findings = lint({"People/Jane.md": front}, select="F003")
     assert where(findings) == [("F003", "People/Jane.md", 3), ("F003", "People/Jane.md", 4)]
+
+
+def test_24_00_the_end_of_a_day_is_a_time_of_day() -> None:
+    assert (
+        parse_date("2026-05-01T24:00") == parse_date("2026-05-01 24:00:00") == dt.date(2026, 5, 1)
+    )
+    for wrong in ("2026-05-01T24:01", "2026-05-01T24:00:01"):
+        with pytest.raises(InvalidValue):
+            parse_date(wrong)
