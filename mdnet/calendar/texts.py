@@ -16,6 +16,7 @@ from mdnet.model.commitment import Circle, Event
 from mdnet.model.contact import Contact, Interaction
 from mdnet.model.giveback import Pending
 from mdnet.model.health import LOSING_TOUCH, Standing
+from mdnet.rules import renewal_due as C006
 from mdnet.summary.text import cadence_said, days_ago, plain_phrase
 
 PHRASE_LIMIT = 100
@@ -176,9 +177,7 @@ def dues(amount: str) -> str:
 
 def hours_a_month(hours: float) -> str:
     """``Time: 6 hours a month.``, ``Time: 1 hour a month.``"""
-    return ngettext(
-        "Time: {hours} hour a month.", "Time: {hours} hours a month.", formats.plural_count(hours)
-    ).format(hours=formats.decimal(hours))
+    return _("Time: {hours}.").format(hours=C006.hours_a_month(hours))
 
 
 def event_title(event: Event) -> str:

@@ -143,18 +143,19 @@ def closing_line(
     skipped = plan.skipped + outcome.failed
     created = len(plan.created) if dry_run else len(outcome.created)
     changed = len(plan.changed)
-    matched = len(plan.matched)
-    parts = [
+    matched, skipped_count = len(plan.matched), len(skipped)
+    to_create = (
         ngettext("{count} to create", "{count} to create", created)
         if dry_run
-        else ngettext("{count} created", "{count} created", created),
-        ngettext("{count} matched", "{count} matched", matched),
-        ngettext("{count} changed", "{count} changed", changed)
+        else ngettext("{count} created", "{count} created", created)
+    )
+    parts = [
+        to_create.format(count=created),
+        ngettext("{count} matched", "{count} matched", matched).format(count=matched),
+        ngettext("{count} changed", "{count} changed", changed).format(count=changed)
         + ("" if not changed or update else " " + _("(--update logs them)")),
-        ngettext("{count} skipped", "{count} skipped", len(skipped)),
+        ngettext("{count} skipped", "{count} skipped", skipped_count).format(count=skipped_count),
     ]
-    counts = [created, matched, changed, len(skipped)]
-    parts = [part.format(count=count) for part, count in zip(parts, counts, strict=True)]
     if skipped:
         reasons = Counter(s.reason.split(":")[0].strip() for s in skipped)
         parts[-1] += " (" + ", ".join(f"{n} {why}" for why, n in sorted(reasons.items())) + ")"

@@ -75,15 +75,19 @@ def decimal(value: float, digits: int = 1) -> str:
 
 def plural_count(value: float, digits: int = 1) -> int:
     """The count that makes ``ngettext`` choose the form of ``value`` as ``decimal(value,
-    digits)`` writes it. gettext counts whole numbers; a fraction is counted as the
-    language counts it: any takes the plural in English (``1.5 hours``), one below 2 the
-    singular in French (``1,5 heure``), which its catalog's rule ``n > 1`` gives on the
-    whole part (CLDR's rule for both)."""
+    digits)`` writes it. gettext counts whole numbers; a number with a fraction takes the
+    form CLDR gives it in the language (Babel): the plural in English (``1.5 hours``),
+    the singular in French below 2 (``1,5 heure``). Counted as 1 for CLDR's "one", else 2
+    (the catalogs' forms, in that order)."""
     shown = round(value, digits)
     whole = int(shown)
-    if shown == whole or current() != "en":
+    if shown == whole:
         return whole
-    return 2  # any count but 1: English's plural
+    if current() == "en":  # without loading Babel: any fraction is "other"
+        return 2
+    from babel import Locale
+
+    return 1 if Locale.parse(current()).plural_form(shown) == "one" else 2
 
 
 def fixed(value: float, digits: int) -> str:

@@ -8,35 +8,16 @@ import datetime as dt
 
 from lsprotocol import types
 
-from mdnet.language import N_, _, ngettext
+from mdnet.language import _, ngettext
 from mdnet.live.links import Links
 from mdnet.live.vault import LiveVault
 from mdnet.lsp.navigation import place
 from mdnet.lsp.session import Session
 from mdnet.model.contact import Interaction
 from mdnet.model.giveback import open_promises
-from mdnet.model.health import (
-    ACTIVE,
-    FOLLOW_UP,
-    LOSING_TOUCH,
-    NEW,
-    OVERDUE,
-    PASSIVE,
-    SNOOZED,
-    Standing,
-)
+from mdnet.model.health import Standing
+from mdnet.summary.glance import STATE_WORDS
 from mdnet.summary.text import cadence_said, day, days_ago
-
-# where one relationship stands, in a word (the summary's pie names groups of them)
-STANDING = {
-    ACTIVE: N_("in touch"),
-    OVERDUE: N_("overdue"),
-    LOSING_TOUCH: N_("losing touch"),
-    FOLLOW_UP: N_("to follow up"),
-    NEW: N_("met recently"),
-    SNOOZED: N_("snoozed"),
-    PASSIVE: N_("passive"),
-}
 
 
 def hover(session: Session, uri: str, position: types.Position) -> types.Hover | None:
@@ -66,7 +47,7 @@ def describe(live: LiveVault, links: Links, standing: Standing) -> str:
     contact = standing.contact
     fields = contact.note.fields
     about = ", ".join(str(fields[key]) for key in ("company", "role") if fields.get(key))
-    state = _(STANDING[standing.state])
+    state = _(STATE_WORDS[standing.state][2])  # of one contact
     lines = [f"**{contact.name}**" + (f" — {about}" if about else "") + f" · *{state}*", ""]
     made = contact.past_interactions(today)
     lines.append("- " + _("Last interaction: {last}").format(last=_last(made, standing, today)))

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 
 from mdnet.model.contact import Contact
+from mdnet.model.links import name_key
 
 
 def linkedin_key(url: str) -> str:
@@ -20,11 +21,12 @@ def linkedin_key(url: str) -> str:
 
 def identities(contact: Contact) -> Iterator[tuple[str, str, str]]:
     """(what, value, field) of each thing that identifies a contact: ``name`` (its name
-    and aliases), ``email`` (in lower case) and ``LinkedIn URL`` (as ``linkedin_key``)."""
+    and aliases, as links match names: ``name_key``, so "Chloé" is one name, composed or
+    not), ``email`` (in lower case) and ``LinkedIn URL`` (as ``linkedin_key``)."""
     fields = contact.note.fields
-    yield "name", contact.name.lower(), "name"
+    yield "name", name_key(contact.name), "name"
     for alias in fields.get("aliases", ()):
-        yield "name", alias.lower(), "aliases"
+        yield "name", name_key(alias), "aliases"
     for email in fields.get("email", ()):
         lower = email.lower()
         yield "email", email if lower == email else lower, "email"  # most: the note's own

@@ -28,7 +28,6 @@ from mdnet.config import Config
 from mdnet.language import N_, _
 from mdnet.model.contact import Contact
 from mdnet.model.identity import identities
-from mdnet.model.links import name_key
 from mdnet.model.totals import Total, total
 from mdnet.model.vault import Vault
 from mdnet.rules.finding import Hit
@@ -44,16 +43,7 @@ Identities = tuple[str, ...]
 
 
 def _identities(contact: Contact, config: Config, today: dt.date) -> Identities:
-    """The contact's path, then its identities; names as links match them (``name_key``:
-    "Chloé" is one name, composed or not; an ASCII one is in lower case already)."""
-    return (
-        contact.note.path,
-        *(
-            item
-            for what, value, field in identities(contact)
-            for item in (what, name_key(value) if not value.isascii() else value, field)
-        ),
-    )
+    return (contact.note.path, *(item for identity in identities(contact) for item in identity))
 
 
 def _each(part: Identities) -> Iterator[tuple[str, str, str]]:

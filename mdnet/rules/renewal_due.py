@@ -85,12 +85,13 @@ def _facts(circle: Circle, today: dt.date) -> str:
         else _("no dues")
     )
     if circle.hours_per_month > 0:
-        facts.append(_hours_a_month(circle.hours_per_month))
+        facts.append(hours_a_month(circle.hours_per_month))
     return _("; ").join(facts)
 
 
-def _hours_a_month(hours: float) -> str:
-    """``2 hours a month``, ``1 hour a month``, ``1.5 hours a month``."""
+def hours_a_month(hours: float) -> str:
+    """``2 hours a month``, ``1 hour a month``, ``1.5 hours a month`` (the calendar says
+    it too)."""
     count = formats.plural_count(hours)
     said = ngettext("{hours} hour a month", "{hours} hours a month", count)
     return said.format(hours=number(hours))

@@ -28,28 +28,45 @@ from mdnet.summary.charts import bars_and_line, last_months, month_label, pie
 from mdnet.summary.facts import Facts
 from mdnet.summary.text import Blocks, bullets, code, table
 
-# How each state reads in a sentence and in the pie chart, in the order shown.
-STATE_WORDS: dict[str, tuple[Callable[[int], str], str]] = {
-    ACTIVE: (lambda n: ngettext("{count} active", "{count} active", n), N_("Active")),
-    OVERDUE: (lambda n: ngettext("{count} overdue", "{count} overdue", n), N_("Overdue")),
+# How each state reads in a sentence, in the pie chart, and of one contact (the editor's
+# hover), in the order shown.
+STATE_WORDS: dict[str, tuple[Callable[[int], str], str, str]] = {
+    ACTIVE: (
+        lambda n: ngettext("{count} active", "{count} active", n),
+        N_("Active"),
+        N_("in touch"),
+    ),
+    OVERDUE: (
+        lambda n: ngettext("{count} overdue", "{count} overdue", n),
+        N_("Overdue"),
+        N_("overdue"),
+    ),
     LOSING_TOUCH: (
         lambda n: ngettext("{count} losing touch", "{count} losing touch", n),
         N_("Losing touch"),
+        N_("losing touch"),
     ),
     FOLLOW_UP: (
         lambda n: ngettext("{count} to follow up", "{count} to follow up", n),
         N_("To follow up"),
+        N_("to follow up"),
     ),
     NEW: (
         lambda n: ngettext("{count} met recently", "{count} met recently", n),
         N_("Met recently"),
+        N_("met recently"),
     ),
-    SNOOZED: (lambda n: ngettext("{count} snoozed", "{count} snoozed", n), N_("Snoozed")),
+    SNOOZED: (
+        lambda n: ngettext("{count} snoozed", "{count} snoozed", n),
+        N_("Snoozed"),
+        N_("snoozed"),
+    ),
     PASSIVE: (
         lambda n: ngettext(
             "{count} passive (no interaction at all)", "{count} passive (no interaction at all)", n
         ),
         N_("Passive"),
+        N_("passive"),
     ),
 }
 
@@ -60,7 +77,9 @@ def at_a_glance(facts: Facts) -> Blocks:
     states = total(vault, Counted, _state, config, today).counts
     blocks = ["## " + _("At a glance"), bullets(_counts(facts, states))]
     if vault.contacts:
-        slices = [(_(label), states[state]) for state, (_sentence, label) in STATE_WORDS.items()]
+        slices = [
+            (_(label), states[state]) for state, (_sentence, label, _one) in STATE_WORDS.items()
+        ]
         blocks += [_("Where each relationship stands:"), pie(_("Contacts by health"), slices)]
     blocks += _give_and_take_chart(facts)
     return blocks

@@ -68,7 +68,7 @@ def registrations(client: LanguageClient) -> list[types.Registration]:
 
 
 # the log's line once the vault is read (``lsp.session.loaded``), in English or French
-LOADED_RE = re.compile(r"mdnet\s?: \d+ (findings?|constats?|problèmes?) (in|dans) \d+ notes? ")
+LOADED_RE = re.compile(r"mdnet\s?: \d+ (findings?|problèmes?) (in|dans) \d+ notes? ")
 
 
 def started(client: LanguageClient) -> bool:
